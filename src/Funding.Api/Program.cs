@@ -1,0 +1,9 @@
+using Funding.Api;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddFundingApi();
+
+var app = builder.Build();
+app.UseFundingApi();
+app.MapFundingEndpoints();
+app.Run();

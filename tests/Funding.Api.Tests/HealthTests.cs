@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Funding.Api.Tests;
+
+public class HealthTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    [Fact]
+    public async Task Health_AnswersOk_WithTheCalculationVersion()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<HealthResponse>();
+        body.ShouldNotBeNull();
+        body.Status.ShouldBe("ok");
+        body.CalculationVersion.ShouldBe(CalculationVersion.Current);
+    }
+
+    [Fact]
+    public async Task Root_RedirectsToSwagger()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/swagger");
+    }
+
+    [Fact]
+    public async Task SwaggerUi_IsServed_AndPointsAtTheOpenApiDocument()
+    {
+        using var client = factory.CreateClient();
+        var page = await client.GetStringAsync(new Uri("/swagger/index.html", UriKind.Relative));
+        page.ShouldContain("swagger-ui");
+        var config = await client.GetStringAsync(new Uri("/swagger/index.js", UriKind.Relative));
+        config.ShouldContain("/openapi/v1.json");
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        document.ShouldContain("/health");
+    }
+}
