@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+
+namespace Funding.Formatting;
+
+/// <summary>
+/// Figures as French council reports write them: <c>11 593,50 €</c>, <c>38,54 %</c>, <c>17 mars 2022</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The characters are pinned in code (<see cref="NarrowNoBreakSpace"/>, <see cref="NoBreakSpace"/>, the decimal
+/// comma, the month names), so the output does not depend on the machine's culture data. See
+/// <see cref="FrenchSpacing"/> for the choice of spaces.
+/// </para>
+/// <para>
+/// Percentages are displayed with at most two decimal places, rounded with <see cref="RoundingPolicy.Default"/>
+/// (38,535 % → 38,54 %), and without trailing zeros (50 %, 12,5 %). Amounts always show their two decimal places.
+/// Negative numbers start with a hyphen-minus (<c>-1 234,50 €</c>), which spreadsheets read back.
+/// </para>
+/// </remarks>
+public static class FrenchFormat
+{
+    /// <summary>U+202F NARROW NO-BREAK SPACE, the French thousands separator.</summary>
+    public const char NarrowNoBreakSpace = '\u202F';
+
+    /// <summary>U+00A0 NO-BREAK SPACE, put before € and %.</summary>
+    public const char NoBreakSpace = '\u00A0';
+
+    /// <summary>The euro sign.</summary>
+    public const char EuroSign = '€';
+
+    private static readonly string[] MonthNames =
+    [
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ];
+
+    /// <summary>Formats an amount with its unit: <c>11 593,50 €</c>.</summary>
+    /// <param name="amount">The amount.</param>
+    /// <param name="spacing">The space characters to use.</param>
+    /// <returns>The formatted amount.</returns>
+    public static string Money(Money amount, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
+        string.Concat(Amount(amount, spacing), UnitSpace(spacing).ToString(), "€");
+
+    /// <summary>Formats an amount without its unit, for table cells: <c>11 593,50</c>.</summary>
+    /// <param name="amount">The amount.</param>
+    /// <param name="spacing">The space characters to use.</param>
+    /// <returns>The formatted number.</returns>
+    public static string Amount(Money amount, FrenchSpacing spacing = FrenchSpacing.Typographic)
+    {
+        var builder = new StringBuilder(24);
+        if (amount.IsNegative)
+        {
+            builder.Append('-');
+        }
+        AppendGrouped(builder, amount.EurosPart, GroupSpace(spacing));
+        builder.Append(',').Append(amount.CentsPart.ToString("00", CultureInfo.InvariantCulture));
+        return builder.ToString();
+    }
+
+    /// <summary>Formats an amount for a spreadsheet cell: decimal comma, no grouping, no unit (<c>11593,50</c>).</summary>
+    /// <param name="amount">The amount.</param>
+    /// <returns>The formatted number.</returns>
+    public static string PlainAmount(Money amount) =>
+        amount.Amount.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
+
+    /// <summary>Formats a rate: <c>50 %</c>, <c>38,54 %</c>.</summary>
+    /// <param name="rate">The rate.</param>
+    /// <param name="maxDecimals">Decimal places shown at most (0 to 6); trailing zeros are dropped.</param>
+    /// <param name="spacing">The space characters to use.</param>
+    /// <returns>The formatted percentage.</returns>
+    public static string Rate(Rate rate, int maxDecimals = 2, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
+        string.Concat(Number(rate.PercentValue, maxDecimals, spacing, trimZeros: true), UnitSpace(spacing).ToString(), "%");
+
+    /// <summary>Formats a number with French grouping and decimal comma: <c>103 800</c>, <c>18,17</c>.</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="decimals">Decimal places, rounded with <see cref="RoundingPolicy.Default"/> (0 to 6).</param>
+    /// <param name="spacing">The space characters to use.</param>
+    /// <param name="trimZeros">Whether to drop trailing zeros after the comma (and the comma itself).</param>
+    /// <returns>The formatted number.</returns>
+    public static string Number(decimal value, int decimals = 0, FrenchSpacing spacing = FrenchSpacing.Typographic, bool trimZeros = false)
+    {
+        Preconditions.CheckArgumentRange(nameof(decimals), decimals, 0, 6);
+        decimal rounded = RoundingPolicy.Default.Round(value, decimals);
+        var builder = new StringBuilder(32);
+        if (rounded < 0m)
+        {
+            builder.Append('-');
+            rounded = -rounded;
+        }
+        decimal integerPart = decimal.Truncate(rounded);
+        AppendGrouped(builder, integerPart, GroupSpace(spacing));
+        if (decimals > 0)
+        {
+            string fraction = (rounded - integerPart).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)[2..];
+            if (trimZeros)
+            {
+                fraction = fraction.TrimEnd('0');
+            }
+            if (fraction.Length > 0)
+            {
+                builder.Append(',').Append(fraction);
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Formats a date as in a deliberation: <c>17 mars 2022</c>, <c>1er avril 2022</c>.</summary>
+    /// <param name="date">The date (ISO calendar).</param>
+    /// <returns>The date in words, with "1er" for the first day of a month as French usage requires.</returns>
+    public static string Date(LocalDate date)
+    {
+        string day = date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture);
+        return string.Concat(day, " ", MonthNames[date.Month - 1], " ", date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Formats a month: <c>avril 2022</c>.</summary>
+    /// <param name="month">The month.</param>
+    /// <returns>The month name and year.</returns>
+    public static string Month(YearMonth month) =>
+        string.Concat(MonthNames[month.Month - 1], " ", month.Year.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The French name of a month, from 1 (janvier) to 12 (décembre).</summary>
+    /// <param name="month">The month number.</param>
+    /// <returns>The lower-case month name.</returns>
+    public static string MonthName(int month)
+    {
+        Preconditions.CheckArgumentRange(nameof(month), month, 1, 12);
+        return MonthNames[month - 1];
+    }
+
+    private static char GroupSpace(FrenchSpacing spacing) => spacing switch
+    {
+        FrenchSpacing.Typographic => NarrowNoBreakSpace,
+        FrenchSpacing.NoBreak => NoBreakSpace,
+        _ => ' ',
+    };
+
+    private static char UnitSpace(FrenchSpacing spacing) => spacing == FrenchSpacing.Ascii ? ' ' : NoBreakSpace;
+
+    private static void AppendGrouped(StringBuilder builder, decimal nonNegativeInteger, char separator)
+    {
+        string digits = nonNegativeInteger.ToString("0", CultureInfo.InvariantCulture);
+        int firstGroup = digits.Length % 3;
+        if (firstGroup == 0)
+        {
+            firstGroup = 3;
+        }
+        builder.Append(digits, 0, firstGroup);
+        for (int i = firstGroup; i < digits.Length; i += 3)
+        {
+            builder.Append(separator).Append(digits, i, 3);
+        }
+    }
+}
