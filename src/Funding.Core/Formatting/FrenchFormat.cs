@@ -59,6 +59,23 @@ public static class FrenchFormat
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Formats an exact intermediate amount, which may have more than two decimals: <c>8 695,125 €</c>. Up to four
+    /// decimals are shown exactly; beyond that the value is truncated and followed by an ellipsis (<c>33,3333… €</c>),
+    /// so that nothing looks rounded when it is not.
+    /// </summary>
+    /// <param name="euros">The exact amount in euros.</param>
+    /// <param name="spacing">The space characters to use.</param>
+    /// <returns>The formatted amount with at least two decimals.</returns>
+    public static string ExactMoney(decimal euros, FrenchSpacing spacing = FrenchSpacing.Typographic)
+    {
+        decimal shown = decimal.Round(euros, 4, MidpointRounding.ToZero);
+        string number = Number(shown, 4, spacing, trimZeros: true);
+        int comma = number.IndexOf(',', StringComparison.Ordinal);
+        number = comma < 0 ? number + ",00" : number.PadRight(comma + 3, '0');
+        return string.Concat(number, shown == euros ? "" : "…", UnitSpace(spacing).ToString(), "€");
+    }
+
     /// <summary>Formats an amount for a spreadsheet cell: decimal comma, no grouping, no unit (<c>11593,50</c>).</summary>
     /// <param name="amount">The amount.</param>
     /// <returns>The formatted number.</returns>
