@@ -40,8 +40,14 @@ public static class FrenchFormat
     /// <param name="amount">The amount.</param>
     /// <param name="spacing">The space characters to use.</param>
     /// <returns>The formatted amount.</returns>
-    public static string Money(Money amount, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
-        string.Concat(Amount(amount, spacing), UnitSpace(spacing).ToString(), "€");
+    public static string Money(Money amount, FrenchSpacing spacing = FrenchSpacing.Typographic)
+    {
+        Span<char> buffer = stackalloc char[MaxAmountLength + 2];
+        int length = WriteAmount(buffer, amount, spacing);
+        buffer[length++] = UnitSpace(spacing);
+        buffer[length++] = EuroSign;
+        return new string(buffer[..length]);
+    }
 
     /// <summary>Formats an amount without its unit, for table cells: <c>11 593,50</c>.</summary>
     /// <param name="amount">The amount.</param>
@@ -49,14 +55,8 @@ public static class FrenchFormat
     /// <returns>The formatted number.</returns>
     public static string Amount(Money amount, FrenchSpacing spacing = FrenchSpacing.Typographic)
     {
-        var builder = new StringBuilder(24);
-        if (amount.IsNegative)
-        {
-            builder.Append('-');
-        }
-        AppendGrouped(builder, amount.EurosPart, GroupSpace(spacing));
-        builder.Append(',').Append(amount.CentsPart.ToString("00", CultureInfo.InvariantCulture));
-        return builder.ToString();
+        Span<char> buffer = stackalloc char[MaxAmountLength];
+        return new string(buffer[..WriteAmount(buffer, amount, spacing)]);
     }
 
     /// <summary>
@@ -107,17 +107,30 @@ public static class FrenchFormat
             rounded = -rounded;
         }
         decimal integerPart = decimal.Truncate(rounded);
-        AppendGrouped(builder, integerPart, GroupSpace(spacing));
+        Span<char> digits = stackalloc char[40];
+        digits = digits[..WriteGrouped(digits, integerPart, GroupSpace(spacing))];
+        builder.Append(digits);
         if (decimals > 0)
         {
-            string fraction = (rounded - integerPart).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)[2..];
+            // The fraction is already rounded to 'decimals' places: scaling it gives an exact integer.
+            long fraction = decimal.ToInt64((rounded - integerPart) * DecimalPowersOfTen[decimals]);
+            Span<char> fractionDigits = stackalloc char[decimals];
+            for (int i = decimals - 1; i >= 0; i--)
+            {
+                fractionDigits[i] = (char)('0' + (int)(fraction % 10));
+                fraction /= 10;
+            }
+            int kept = decimals;
             if (trimZeros)
             {
-                fraction = fraction.TrimEnd('0');
+                while (kept > 0 && fractionDigits[kept - 1] == '0')
+                {
+                    kept--;
+                }
             }
-            if (fraction.Length > 0)
+            if (kept > 0)
             {
-                builder.Append(',').Append(fraction);
+                builder.Append(',').Append(fractionDigits[..kept]);
             }
         }
         return builder.ToString();
@@ -156,18 +169,62 @@ public static class FrenchFormat
 
     private static char UnitSpace(FrenchSpacing spacing) => spacing == FrenchSpacing.Ascii ? ' ' : NoBreakSpace;
 
-    private static void AppendGrouped(StringBuilder builder, decimal nonNegativeInteger, char separator)
+    /// <summary>The longest formatted amount: a sign, 13 digits, 4 separators, a comma and 2 decimals.</summary>
+    private const int MaxAmountLength = 24;
+
+    private static readonly decimal[] DecimalPowersOfTen = [1m, 10m, 100m, 1_000m, 10_000m, 100_000m, 1_000_000m];
+
+    /// <summary>Writes « -11 593,50 » into the buffer, from the integer count of cents; returns the length.</summary>
+    private static int WriteAmount(Span<char> destination, Money amount, FrenchSpacing spacing)
+    {
+        Span<char> buffer = stackalloc char[MaxAmountLength];
+        long cents = amount.TotalCents;
+        ulong magnitude = (ulong)Math.Abs(cents);
+        ulong euros = magnitude / 100;
+        int centsPart = (int)(magnitude % 100);
+        int position = buffer.Length;
+        buffer[--position] = (char)('0' + (centsPart % 10));
+        buffer[--position] = (char)('0' + (centsPart / 10));
+        buffer[--position] = ',';
+        char separator = GroupSpace(spacing);
+        int written = 0;
+        do
+        {
+            if (written > 0 && written % 3 == 0)
+            {
+                buffer[--position] = separator;
+            }
+            buffer[--position] = (char)('0' + (int)(euros % 10));
+            euros /= 10;
+            written++;
+        }
+        while (euros > 0);
+        if (cents < 0)
+        {
+            buffer[--position] = '-';
+        }
+        buffer[position..].CopyTo(destination);
+        return buffer.Length - position;
+    }
+
+    /// <summary>Writes a non-negative integer with thousands separators; returns the length.</summary>
+    private static int WriteGrouped(Span<char> destination, decimal nonNegativeInteger, char separator)
     {
         string digits = nonNegativeInteger.ToString("0", CultureInfo.InvariantCulture);
+        int length = 0;
         int firstGroup = digits.Length % 3;
         if (firstGroup == 0)
         {
             firstGroup = 3;
         }
-        builder.Append(digits, 0, firstGroup);
-        for (int i = firstGroup; i < digits.Length; i += 3)
+        for (int i = 0; i < digits.Length; i++)
         {
-            builder.Append(separator).Append(digits, i, 3);
+            if (i >= firstGroup && (i - firstGroup) % 3 == 0)
+            {
+                destination[length++] = separator;
+            }
+            destination[length++] = digits[i];
         }
+        return length;
     }
 }
