@@ -17,4 +17,22 @@ public static class FundingLimits
 
     /// <summary>The most components a mixed key may have.</summary>
     public const int MaxKeyComponents = 10;
+
+    /// <summary>The most funders a plan may have, counting each member of a key-share group: 2 000.</summary>
+    public const int MaxPlanFunders = 2_000;
+
+    /// <summary>The longest period of a plan: 600 months (50 years).</summary>
+    public const int MaxMonths = 600;
+
+    /// <summary>The earliest budget year a plan may start in.</summary>
+    public const int MinYear = 1990;
+
+    /// <summary>The latest budget year a plan or payment may fall in.</summary>
+    public const int MaxYear = 2150;
+
+    /// <summary>The most installments of an advance-and-balance schedule.</summary>
+    public const int MaxInstallments = 120;
+
+    /// <summary>The longest name or id, in characters.</summary>
+    public const int MaxTextLength = 200;
 }

@@ -59,6 +59,8 @@ internal sealed class ValidationErrors
         }
     }
 
+    internal IReadOnlyList<ValidationError> ToList() => _errors.ToArray();
+
     internal void ThrowIfAny()
     {
         if (_errors.Count > 0)

@@ -116,7 +116,9 @@ public sealed class Allocation
 
     internal ShareBound BoundAt(int index) => _bounds?.Bounds[index] ?? ShareBound.None;
 
-    internal Rate ShareOfKeyAt(int index) => Rate.Ratio(ExactQuotient(_key.Numerator(index), _key.Total, 12), 1m);
+    internal Rate ShareOfKeyAt(int index) => _key.IsSmall
+        ? Rate.Ratio(decimal.Round((decimal)_key.Small[index] / _key.SmallTotal, 12, MidpointRounding.ToZero), 1m)
+        : Rate.Ratio(ExactQuotient(_key.Numerator(index), _key.Total, 12), 1m);
 
     internal decimal WeightAt(int index) => Key switch
     {

@@ -1,0 +1,117 @@
+using Funding.Allocation;
+
+namespace Funding.Plans;
+
+/// <summary>How a funder's contribution is computed. Rules are applied in the order of the plan's funders (the waterfall).</summary>
+public abstract record ContributionRule
+{
+    private protected ContributionRule()
+    {
+    }
+
+    /// <summary>The rule's identifier in explanations and in the API: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>remainder</c>.</summary>
+    public abstract string Type { get; }
+
+    /// <summary>
+    /// The most this funder contributes ("plafond"), or null. Applied to computed contributions (rate, key share,
+    /// remainder); for a fixed contribution it is checked, never applied: a promised amount is not shrunk silently.
+    /// </summary>
+    public Money? Cap { get; init; }
+}
+
+/// <summary>
+/// A rate of the eligible base, optionally capped and floored: the State's 50 % of the cost, capped at 80 000 €.
+/// </summary>
+/// <remarks>
+/// amount = min(cap, max(floor, rate × base)), with rate × base rounded to the cent by the plan's policy; then never
+/// more than what is left to fund at that point of the waterfall.
+/// </remarks>
+/// <param name="Rate">The rate, 0 % to 100 %.</param>
+public sealed record RateRule(Rate Rate) : ContributionRule
+{
+    /// <summary>The eligible base ("dépense éligible") for the whole period, or null for the plan's total cost.</summary>
+    public Money? EligibleBase { get; init; }
+
+    /// <summary>The least this funder contributes ("plancher"), or null.</summary>
+    public Money? Floor { get; init; }
+
+    /// <inheritdoc />
+    public override string Type => "rate";
+}
+
+/// <summary>
+/// A fixed amount per year of the period: Quimper Bretagne Occidentale's 11 593,50 € a year.
+/// </summary>
+/// <remarks>
+/// The total is annual amount × months / 12 (2 years → × 2), rounded to the cent by the plan's policy when the period is
+/// not whole years. It is a promise: it is not reduced when the plan is over-funded (the plan reports it).
+/// </remarks>
+/// <param name="AnnualAmount">The amount per full year, zero or positive.</param>
+public sealed record FixedAnnualRule(Money AnnualAmount) : ContributionRule
+{
+    /// <inheritdoc />
+    public override string Type => "fixedAnnual";
+}
+
+/// <summary>One amount for the whole period, promised as is.</summary>
+/// <param name="Amount">The amount, zero or positive.</param>
+public sealed record FixedTotalRule(Money Amount) : ContributionRule
+{
+    /// <inheritdoc />
+    public override string Type => "fixedTotal";
+}
+
+/// <summary>
+/// A group of funders sharing a pool by an allocation key: the other EPCIs share 50 % of what is left, by population.
+/// </summary>
+/// <param name="Pool">What the group shares.</param>
+/// <param name="Key">How the pool is split between the members.</param>
+/// <param name="Members">The members, each a funder of the plan (at least one).</param>
+public sealed record KeyShareRule(KeySharePool Pool, AllocationKey Key, IReadOnlyList<KeyShareMember> Members) : ContributionRule
+{
+    /// <inheritdoc />
+    public override string Type => "keyShare";
+}
+
+/// <summary>What a key-share group shares.</summary>
+public abstract record KeySharePool
+{
+    private protected KeySharePool()
+    {
+    }
+}
+
+/// <summary>A fixed pool, promised as is.</summary>
+/// <param name="Amount">The pool, zero or positive.</param>
+public sealed record FixedPool(Money Amount) : KeySharePool;
+
+/// <summary>A percentage of what is left to fund at that point of the waterfall, rounded by the plan's policy.</summary>
+/// <param name="Rate">The percentage of the remainder.</param>
+public sealed record ShareOfRemainingPool(Rate Rate) : KeySharePool;
+
+/// <summary>A member of a key-share group: a funder with its weight(s) and optional cap and floor.</summary>
+/// <param name="Id">A unique identifier among all the plan's funders.</param>
+/// <param name="Name">The name reports use.</param>
+/// <param name="Kind">The legal nature of the member.</param>
+public sealed record KeyShareMember(string Id, string Name, FunderKind Kind)
+{
+    /// <summary>The member's weight for a key that uses a single weight (its population, say).</summary>
+    public decimal Weight { get; init; }
+
+    /// <summary>Named weights, for keys that name theirs (mixed keys).</summary>
+    public IReadOnlyDictionary<string, decimal>? Weights { get; init; }
+
+    /// <summary>The most this member pays ("plafond"), or null.</summary>
+    public Money? Cap { get; init; }
+
+    /// <summary>The least this member pays ("plancher"), or null.</summary>
+    public Money? Floor { get; init; }
+}
+
+/// <summary>The carrier ("porteur") pays whatever is left to fund ("reste à charge", "autofinancement"). At most one per plan.</summary>
+/// <remarks>It is computed after every other rule, wherever it stands in the list, and is never negative.</remarks>
+public sealed record RemainderRule : ContributionRule
+{
+    /// <inheritdoc />
+    public override string Type => "remainder";
+}

@@ -1,0 +1,52 @@
+namespace Funding.Plans;
+
+/// <summary>
+/// A co-financing plan ("plan de financement") of a post or project: its cost and its funders, in waterfall order.
+/// </summary>
+/// <remarks>
+/// Evaluate it with <see cref="PlanEvaluator.Evaluate"/>. A plan is data: the seed's "State 50 % capped at 80 000 €"
+/// is a <see cref="RateRule"/> with a cap, never a constant in code, so that users can re-run the same plan with new
+/// figures.
+/// </remarks>
+/// <param name="Name">The plan's name (« Chargé(e) de mission Territoire d'industrie Finistère »).</param>
+/// <param name="Cost">What the project costs, over which period.</param>
+/// <param name="Funders">The funders in the order their rules apply (the waterfall).</param>
+public sealed record Plan(string Name, CostBase Cost, IReadOnlyList<Funder> Funders)
+{
+    /// <summary>A longer description: where the figures come from, what is illustrative.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Rounding and the parameters of the checks.</summary>
+    public PlanOptions Options { get; init; } = PlanOptions.Default;
+}
+
+/// <summary>Rounding policy and parameters of the legal checks of a plan.</summary>
+public sealed record PlanOptions
+{
+    /// <summary>The options used when none are stated.</summary>
+    public static PlanOptions Default { get; } = new();
+
+    /// <summary>How exact amounts are rounded to the cent (default: half away from zero).</summary>
+    public RoundingPolicy Rounding { get; init; } = RoundingPolicy.Default;
+
+    /// <summary>The id of the funder that carries the project ("porteur"); null for the funder with the remainder rule.</summary>
+    public string? CarrierId { get; init; }
+
+    /// <summary>
+    /// The ceiling of cumulative public aid (public funders other than the carrier) as a share of the total cost; null
+    /// for the default: 80 % when the carrier is a local authority, 100 % otherwise.
+    /// </summary>
+    public Rate? PublicAidCeiling { get; init; }
+
+    /// <summary>
+    /// Whether to check the minimum own share of a local-authority carrier (CGCT art. L1111-10 III); null to check it
+    /// exactly when the carrier is a local authority.
+    /// </summary>
+    public bool? CheckLocalAuthorityOwnShare { get; init; }
+
+    /// <summary>The minimum own share of a local-authority carrier, as a share of all public funding (default 20 %).</summary>
+    public Rate LocalAuthorityMinimumShare { get; init; } = Rate.Percent(20);
+
+    /// <summary>The yearly amount above which a grant to a private body needs a written agreement (default 23 000 €).</summary>
+    public Money WrittenAgreementThreshold { get; init; } = Money.Euros(23_000m);
+}

@@ -1,0 +1,214 @@
+using Funding.Formatting;
+using Funding.Schedules;
+
+namespace Funding.Plans;
+
+/// <summary>
+/// The checks of a plan: each a rule with its outcome, a French message with the figures, and its source. A failed check
+/// is part of the result, never an exception.
+/// </summary>
+/// <remarks>See <c>docs/plans.md</c> for each check, its legal source and the exceptions we know of.</remarks>
+public static class PlanChecks
+{
+    /// <summary>Identifiers of the checks, stable across versions.</summary>
+    public static class Ids
+    {
+        /// <summary>Contributions do not exceed the cost.</summary>
+        public const string NoOverFunding = "no-over-funding";
+
+        /// <summary>Contributions cover the cost.</summary>
+        public const string FullyFunded = "fully-funded";
+
+        /// <summary>No funder pays more than its cap.</summary>
+        public const string CapsRespected = "caps-respected";
+
+        /// <summary>Cumulative public aid stays within its ceiling.</summary>
+        public const string PublicAidCeiling = "public-aid-ceiling";
+
+        /// <summary>A local-authority carrier funds at least its minimum own share (CGCT art. L1111-10 III).</summary>
+        public const string LocalAuthorityOwnShare = "local-authority-own-share";
+
+        /// <summary>A written agreement is required above 23 000 € a year to a private body.</summary>
+        public const string WrittenAgreement = "written-agreement";
+
+        /// <summary>An advance is at most 30 % of the contribution (60 % with a guarantee).</summary>
+        public const string AdvanceCeiling = "advance-ceiling";
+
+        /// <summary>The advance and installments are at most 80 % of the contribution before the balance.</summary>
+        public const string InstallmentsCeiling = "installments-ceiling";
+    }
+
+    private const string Decree2018 = "Décret n° 2018-514 du 25 juin 2018 relatif aux subventions de l'État pour des projets d'investissement";
+
+    internal static IReadOnlyList<CheckResult> Evaluate(PlanResult result) =>
+    [
+        NoOverFunding(result),
+        FullyFunded(result),
+        CapsRespected(result),
+        PublicAidCeiling(result),
+        LocalAuthorityOwnShare(result),
+        WrittenAgreement(result),
+        AdvanceCeiling(result),
+        InstallmentsCeiling(result),
+    ];
+
+    private static FunderResult? Carrier(PlanResult result) =>
+        result.CarrierId is { } id ? result.Funders.FirstOrDefault(f => f.Id == id) : null;
+
+    private static CheckResult NoOverFunding(PlanResult result) => result.OverFunding.IsZero
+        ? new(Ids.NoOverFunding, CheckOutcome.Passed,
+            $"Le plan n'est pas surfinancé : {FrenchFormat.Money(result.TotalFunded)} de financements pour un coût total de {FrenchFormat.Money(result.TotalCost)}.",
+            "Principe de non-surfinancement : les aides ne peuvent excéder le coût de l'opération (" + Decree2018 + ")")
+        : new(Ids.NoOverFunding, CheckOutcome.Failed,
+            $"Le plan est surfinancé de {FrenchFormat.Money(result.OverFunding)} : les montants promis ({FrenchFormat.Money(result.TotalFunded)}) dépassent le coût total ({FrenchFormat.Money(result.TotalCost)}).",
+            "Principe de non-surfinancement : les aides ne peuvent excéder le coût de l'opération (" + Decree2018 + ")");
+
+    private static CheckResult FullyFunded(PlanResult result)
+    {
+        const string source = "Équilibre du plan de financement : les ressources couvrent les dépenses";
+        if (result.Unfunded.IsZero)
+        {
+            return new(Ids.FullyFunded, CheckOutcome.Passed,
+                $"Le plan est équilibré : le coût total de {FrenchFormat.Money(result.TotalCost)} est entièrement financé.", source);
+        }
+        string why = result.Funders.Any(f => f.RuleType == "remainder")
+            ? "le reste à charge du porteur est plafonné"
+            : "aucun financeur ne prend en charge le reste (règle « remainder »)";
+        return new(Ids.FullyFunded, CheckOutcome.Failed,
+            $"{FrenchFormat.Money(result.Unfunded)} restent à financer : {why}.", source);
+    }
+
+    private static CheckResult CapsRespected(PlanResult result)
+    {
+        const string source = "Plafonds de participation fixés par les délibérations des financeurs";
+        var above = result.Funders.Where(f => f.Limit == ContributionLimit.AboveCap).ToList();
+        var aboveGroups = result.Groups.Where(g => g.Limit == ContributionLimit.AboveCap).ToList();
+        if (above.Count == 0 && aboveGroups.Count == 0)
+        {
+            var capped = result.Funders.Where(f => f.Cap is not null).ToList();
+            string detail = capped.Count == 0
+                ? "aucun financeur n'a de plafond."
+                : string.Join(", ", capped.Select(f => $"{f.Name} {FrenchFormat.Money(f.Total)} pour un plafond de {FrenchFormat.Money(f.Cap!.Value)}")) + ".";
+            return new(Ids.CapsRespected, CheckOutcome.Passed, "Chaque financeur reste dans son plafond : " + detail, source);
+        }
+        var names = above.Select(f => $"{f.Name} ({FrenchFormat.Money(f.Total)} promis pour un plafond de {FrenchFormat.Money(f.Cap!.Value)})")
+            .Concat(aboveGroups.Select(g => $"le groupe {g.Name}"));
+        return new(Ids.CapsRespected, CheckOutcome.Failed, "Montant promis au-delà du plafond : " + string.Join(", ", names) + ".", source);
+    }
+
+    private static CheckResult PublicAidCeiling(PlanResult result)
+    {
+        var carrier = Carrier(result);
+        bool localAuthority = carrier?.Kind.IsLocalAuthority() == true;
+        var ceiling = result.Plan.Options.PublicAidCeiling ?? (localAuthority ? Rate.Percent(80) : Rate.Full);
+        var publicAid = result.Funders.Where(f => f.Kind.IsPublic() && f.Id != result.CarrierId).Sum(f => f.Total);
+        string source = result.Plan.Options.PublicAidCeiling is not null
+            ? "Plafond des aides publiques fixé pour ce plan"
+            : localAuthority
+                ? "Code général des collectivités territoriales, art. L1111-10 III : participation minimale du maître d'ouvrage (aides publiques au plus 80 %)"
+                : Decree2018 + " : cumul des aides publiques jusqu'à 100 % de la dépense";
+        if (result.TotalCost.IsZero)
+        {
+            return new(Ids.PublicAidCeiling, CheckOutcome.NotApplicable, "Le coût total est nul.", source);
+        }
+        var share = Rate.Ratio(publicAid, result.TotalCost);
+        string figures = $"les aides publiques atteignent {FrenchFormat.Money(publicAid)}, soit {FrenchFormat.Rate(share)} du coût total, pour un plafond de {FrenchFormat.Rate(ceiling)}";
+        return share <= ceiling
+            ? new(Ids.PublicAidCeiling, CheckOutcome.Passed, $"Dans la limite : {figures}.", source)
+            : new(Ids.PublicAidCeiling, CheckOutcome.Failed,
+                $"Plafond dépassé : {figures} (dépassement de {FrenchFormat.Money(publicAid - ceiling.Of(result.TotalCost, result.Plan.Options.Rounding))}).", source);
+    }
+
+    private static CheckResult LocalAuthorityOwnShare(PlanResult result)
+    {
+        const string source = "Code général des collectivités territoriales, art. L1111-10 III (exceptions : voir la documentation)";
+        var carrier = Carrier(result);
+        bool applies = result.Plan.Options.CheckLocalAuthorityOwnShare ?? carrier?.Kind.IsLocalAuthority() == true;
+        if (!applies || carrier is null)
+        {
+            string why = carrier is null
+                ? "le plan n'a pas de porteur (aucun financeur ne paie le reste et aucun porteur n'est désigné)"
+                : $"le porteur, {carrier.Name}, n'est pas une collectivité territoriale ({carrier.Kind.FrenchName()})";
+            return new(Ids.LocalAuthorityOwnShare, CheckOutcome.NotApplicable,
+                $"Participation minimale du maître d'ouvrage non applicable : {why}.", source);
+        }
+        var minimum = result.Plan.Options.LocalAuthorityMinimumShare;
+        var publicFunding = result.Funders.Where(f => f.Kind.IsPublic() && f.Id != carrier.Id).Sum(f => f.Total) + carrier.Total;
+        if (publicFunding.IsZero)
+        {
+            return new(Ids.LocalAuthorityOwnShare, CheckOutcome.NotApplicable, "Aucun financement public : la participation minimale ne s'applique pas.", source);
+        }
+        var share = Rate.Ratio(carrier.Total, publicFunding);
+        string figures = $"la part du porteur, {carrier.Name}, est de {FrenchFormat.Money(carrier.Total)}, soit {FrenchFormat.Rate(share)} des financements publics ({FrenchFormat.Money(publicFunding)}), pour un minimum de {FrenchFormat.Rate(minimum)}";
+        return share >= minimum
+            ? new(Ids.LocalAuthorityOwnShare, CheckOutcome.Passed, $"Participation minimale respectée : {figures}.", source)
+            : new(Ids.LocalAuthorityOwnShare, CheckOutcome.Failed, $"Participation minimale non respectée : {figures}.", source);
+    }
+
+    private static CheckResult WrittenAgreement(PlanResult result)
+    {
+        const string source = "Loi n° 2000-321 du 12 avril 2000, art. 10 ; décret n° 2001-495 du 6 juin 2001 (convention au-delà de 23 000 € par an)";
+        var carrier = Carrier(result);
+        var threshold = result.Plan.Options.WrittenAgreementThreshold;
+        if (carrier is null || carrier.Kind.IsPublic())
+        {
+            return new(Ids.WrittenAgreement, CheckOutcome.NotApplicable,
+                "Convention obligatoire : ne concerne que les subventions à un organisme de droit privé, ce que le porteur n'est pas (ou le plan n'a pas de porteur).", source);
+        }
+        var table = result.Schedule.Table;
+        var needing = table.Rows
+            .Where(r => r.FunderId != carrier.Id && result.Funder(r.FunderId).Kind.IsPublic())
+            .Select(r => (Row: r, Max: r.Amounts.Select((a, i) => (Amount: a, Year: table.Years[i])).MaxBy(x => x.Amount)))
+            .Where(x => x.Max.Amount > threshold)
+            .ToList();
+        if (needing.Count == 0)
+        {
+            return new(Ids.WrittenAgreement, CheckOutcome.Passed,
+                $"Aucun financeur public ne verse plus de {FrenchFormat.Money(threshold)} par an à {carrier.Name} : pas de convention obligatoire.", source);
+        }
+        string list = string.Join(", ", needing.Select(x => $"{x.Row.Name} ({FrenchFormat.Money(x.Max.Amount)} en {x.Max.Year})"));
+        return new(Ids.WrittenAgreement, CheckOutcome.Warning,
+            $"Une convention est obligatoire avec {carrier.Name} pour : {list}, au-delà de {FrenchFormat.Money(threshold)} par an.", source);
+    }
+
+    private static CheckResult AdvanceCeiling(PlanResult result)
+    {
+        const string source = Decree2018 + ", art. 12 II : avance limitée à 30 % (60 % avec une garantie à première demande)";
+        var withAdvance = result.Funders.Where(f => f.Payment is AdvanceAndBalancePayment).ToList();
+        if (withAdvance.Count == 0)
+        {
+            return new(Ids.AdvanceCeiling, CheckOutcome.NotApplicable, "Aucun financeur ne verse d'avance.", source);
+        }
+        var over = withAdvance
+            .Select(f => (Funder: f, Mode: (AdvanceAndBalancePayment)f.Payment))
+            .Where(x => x.Mode.Advance > Rate.Percent(x.Mode.AdvanceGuaranteed ? 60 : 30))
+            .ToList();
+        return over.Count == 0
+            ? new(Ids.AdvanceCeiling, CheckOutcome.Passed,
+                "Avances dans la limite : " + string.Join(", ", withAdvance.Select(f => $"{f.Name} {FrenchFormat.Rate(((AdvanceAndBalancePayment)f.Payment).Advance)}")) + ".", source)
+            : new(Ids.AdvanceCeiling, CheckOutcome.Failed,
+                "Avance au-delà du plafond : " + string.Join(", ", over.Select(x => $"{x.Funder.Name} {FrenchFormat.Rate(x.Mode.Advance)} pour un maximum de {(x.Mode.AdvanceGuaranteed ? "60" : "30")} %")) + ".", source);
+    }
+
+    private static CheckResult InstallmentsCeiling(PlanResult result)
+    {
+        const string source = Decree2018 + ", art. 12 III : acomptes limités à 80 % (90 % pour un projet de plus de 48 mois) avant le solde";
+        var withAdvance = result.Funders.Where(f => f.Payment is AdvanceAndBalancePayment).ToList();
+        if (withAdvance.Count == 0)
+        {
+            return new(Ids.InstallmentsCeiling, CheckOutcome.NotApplicable, "Aucun financeur ne verse d'avance ni d'acompte.", source);
+        }
+        var before = withAdvance.Select(f =>
+        {
+            var mode = (AdvanceAndBalancePayment)f.Payment;
+            decimal percent = mode.Advance.PercentValue + (mode.Installments ?? []).Sum(i => i.Share.PercentValue);
+            return (Funder: f, Percent: percent);
+        }).ToList();
+        decimal ceiling = result.Plan.Cost.Period.Months > 48 ? 90m : 80m;
+        var over = before.Where(x => x.Percent > ceiling).ToList();
+        return over.Count == 0
+            ? new(Ids.InstallmentsCeiling, CheckOutcome.Passed, $"Avance et acomptes ne dépassent pas {ceiling} % avant le solde.", source)
+            : new(Ids.InstallmentsCeiling, CheckOutcome.Failed,
+                $"Avance et acomptes au-delà de {ceiling} % avant le solde : " + string.Join(", ", over.Select(x => $"{x.Funder.Name} {FrenchFormat.Number(x.Percent, 2, trimZeros: true)} %")) + ".", source);
+    }
+}

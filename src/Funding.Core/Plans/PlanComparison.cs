@@ -1,0 +1,146 @@
+using Funding.Formatting;
+
+namespace Funding.Plans;
+
+/// <summary>How a funder's contribution changed between two plans.</summary>
+public enum DeltaStatus
+{
+    /// <summary>Same contribution in both plans.</summary>
+    Unchanged,
+
+    /// <summary>The contribution changed.</summary>
+    Changed,
+
+    /// <summary>The funder is only in the variant.</summary>
+    Added,
+
+    /// <summary>The funder is only in the baseline.</summary>
+    Removed,
+}
+
+/// <summary>A funder's contribution in the baseline and in the variant.</summary>
+/// <param name="Id">The funder's id (funders are matched by id).</param>
+/// <param name="Name">The funder's name (the variant's when present).</param>
+/// <param name="Baseline">Its contribution in the baseline (zero when added).</param>
+/// <param name="Variant">Its contribution in the variant (zero when removed).</param>
+/// <param name="Delta">Variant − baseline.</param>
+/// <param name="Status">Added, removed, changed or unchanged.</param>
+/// <param name="Sentence">The change in French: « Quimper Bretagne Occidentale : 23 187,00 € → 17 390,25 € (-5 796,75 €). »</param>
+/// <param name="BaselineExplanation">How the baseline figure was obtained, if any.</param>
+/// <param name="VariantExplanation">How the variant figure was obtained, if any.</param>
+public sealed record FunderDelta(
+    string Id,
+    string Name,
+    Money Baseline,
+    Money Variant,
+    Money Delta,
+    DeltaStatus Status,
+    string Sentence,
+    Explanation? BaselineExplanation,
+    Explanation? VariantExplanation);
+
+/// <summary>A total in the baseline and in the variant.</summary>
+/// <param name="Baseline">The baseline figure.</param>
+/// <param name="Variant">The variant figure.</param>
+public sealed record AmountDelta(Money Baseline, Money Variant)
+{
+    /// <summary>Variant − baseline.</summary>
+    public Money Delta => Variant - Baseline;
+}
+
+/// <summary>A check whose outcome differs between the two plans.</summary>
+/// <param name="Id">The check's id.</param>
+/// <param name="Baseline">Its outcome in the baseline.</param>
+/// <param name="Variant">Its outcome in the variant.</param>
+/// <param name="Message">The variant's message.</param>
+public sealed record CheckChange(string Id, CheckOutcome Baseline, CheckOutcome Variant, string Message);
+
+/// <summary>
+/// What changes between two plans ("what if the cap is 100 000 €, the post starts in January, a new EPCI joins?"):
+/// per funder and per total, with both explanations.
+/// </summary>
+public sealed record PlanComparison(
+    PlanResult BaselineResult,
+    PlanResult VariantResult,
+    IReadOnlyList<FunderDelta> Funders,
+    AmountDelta TotalCost,
+    AmountDelta TotalFunded,
+    AmountDelta PublicFunding,
+    AmountDelta CarrierShare,
+    AmountDelta Unfunded,
+    AmountDelta OverFunding,
+    IReadOnlyList<CheckChange> Checks)
+{
+    /// <summary>Evaluates and compares two plans.</summary>
+    /// <param name="baseline">The reference plan.</param>
+    /// <param name="variant">The changed plan.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="FundingValidationException">A plan is not valid (paths are prefixed with <c>baseline.</c> or <c>variant.</c>).</exception>
+    public static PlanComparison Compare(Plan baseline, Plan variant) =>
+        Compare(EvaluatePrefixed(baseline, "baseline"), EvaluatePrefixed(variant, "variant"));
+
+    /// <summary>Compares two evaluated plans.</summary>
+    /// <param name="baseline">The reference result.</param>
+    /// <param name="variant">The changed result.</param>
+    /// <returns>The comparison.</returns>
+    public static PlanComparison Compare(PlanResult baseline, PlanResult variant)
+    {
+        Preconditions.CheckNotNull(baseline);
+        Preconditions.CheckNotNull(variant);
+        var before = baseline.Funders.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var after = variant.Funders.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var ids = variant.Funders.Select(f => f.Id).Concat(baseline.Funders.Select(f => f.Id).Where(id => !after.ContainsKey(id)));
+        var funders = ids.Select(id =>
+        {
+            before.TryGetValue(id, out var b);
+            after.TryGetValue(id, out var a);
+            var from = b?.Total ?? Money.Zero;
+            var to = a?.Total ?? Money.Zero;
+            string name = a?.Name ?? b!.Name;
+            var status = b is null ? DeltaStatus.Added : a is null ? DeltaStatus.Removed : from == to ? DeltaStatus.Unchanged : DeltaStatus.Changed;
+            string sentence = status switch
+            {
+                DeltaStatus.Added => $"{name} : nouveau financeur, {FrenchFormat.Money(to)}.",
+                DeltaStatus.Removed => $"{name} : retiré du plan ({FrenchFormat.Money(from)} auparavant).",
+                DeltaStatus.Unchanged => $"{name} : inchangé, {FrenchFormat.Money(to)}.",
+                _ => $"{name} : {FrenchFormat.Money(from)} → {FrenchFormat.Money(to)} ({FormatDelta(to - from)}).",
+            };
+            return new FunderDelta(id, name, from, to, to - from, status, sentence, b?.Explanation, a?.Explanation);
+        }).ToArray();
+
+        var baselineChecks = baseline.Checks.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var checks = variant.Checks
+            .Where(c => baselineChecks.TryGetValue(c.Id, out var old) && old.Outcome != c.Outcome)
+            .Select(c => new CheckChange(c.Id, baselineChecks[c.Id].Outcome, c.Outcome, c.Message))
+            .ToArray();
+
+        return new PlanComparison(
+            baseline,
+            variant,
+            funders,
+            new AmountDelta(baseline.TotalCost, variant.TotalCost),
+            new AmountDelta(baseline.TotalFunded, variant.TotalFunded),
+            new AmountDelta(baseline.PublicFunding, variant.PublicFunding),
+            new AmountDelta(baseline.CarrierShare, variant.CarrierShare),
+            new AmountDelta(baseline.Unfunded, variant.Unfunded),
+            new AmountDelta(baseline.OverFunding, variant.OverFunding),
+            checks);
+    }
+
+    /// <summary>A signed amount: « +1 000,00 € », « -5 796,75 € », « 0,00 € ».</summary>
+    /// <param name="delta">The difference.</param>
+    /// <returns>The formatted difference.</returns>
+    public static string FormatDelta(Money delta) => delta > Money.Zero ? "+" + FrenchFormat.Money(delta) : FrenchFormat.Money(delta);
+
+    private static PlanResult EvaluatePrefixed(Plan plan, string prefix)
+    {
+        try
+        {
+            return PlanEvaluator.Evaluate(plan);
+        }
+        catch (FundingValidationException ex)
+        {
+            throw new FundingValidationException(ex.Errors.Select(e => e with { Path = $"{prefix}.{e.Path}" }).ToArray());
+        }
+    }
+}

@@ -1,0 +1,400 @@
+using System.Globalization;
+using Funding.Allocation;
+using Funding.Formatting;
+using Funding.Schedules;
+
+namespace Funding.Plans;
+
+/// <summary>
+/// Evaluates a co-financing plan: the cost, each funder's contribution in waterfall order, the totals, the payment
+/// schedules and the checks — every figure with its explanation.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>The waterfall.</b> Rules apply in the order of the funders. "Left to fund" starts at the total cost and decreases
+/// by each contribution. A computed contribution (a rate, a share of what is left, the remainder) is never more than
+/// what is left to fund; when that limit bites, the funder's result says so. A promised amount (fixed per year, fixed
+/// total, fixed pool) is never reduced: if promises exceed the cost, the plan reports the over-funding.
+/// </para>
+/// <para>
+/// <b>The remainder</b> ("reste à charge") is computed after every other rule, wherever its funder stands in the list.
+/// </para>
+/// <para>
+/// <b>Rounding</b> happens in named places only, with the plan's <see cref="PlanOptions.Rounding"/>: the total cost when
+/// the months are not whole years, a rate applied to a base, a fixed annual amount over a partial year, a percentage
+/// pool. Every split (key shares, budget years, months) goes through the exact allocation engine.
+/// </para>
+/// </remarks>
+public static class PlanEvaluator
+{
+    /// <summary>Evaluates a plan.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The result, with explanations, schedules and checks.</returns>
+    /// <exception cref="FundingValidationException">The plan is not valid; every error names its field.</exception>
+    public static PlanResult Evaluate(Plan plan)
+    {
+        PlanValidator.ThrowIfInvalid(plan);
+        var policy = plan.Options.Rounding;
+        var period = plan.Cost.Period;
+        var calendar = PeriodCalendar.For(period);
+        var (totalCost, costExplanation, costByYear) = EvaluateCost(plan.Cost, calendar, policy);
+
+        var perFunder = new List<FunderResult>[plan.Funders.Count];
+        var groups = new List<GroupResult>();
+        Money left = totalCost;
+        int remainderIndex = -1;
+        for (int i = 0; i < plan.Funders.Count; i++)
+        {
+            var funder = plan.Funders[i];
+            var payment = funder.Payment ?? PaymentMode.DefaultFor(funder.Rule);
+            switch (funder.Rule)
+            {
+                case RateRule rate:
+                    perFunder[i] = [EvaluateRate(funder, rate, payment, totalCost, ref left, policy)];
+                    break;
+                case FixedAnnualRule annual:
+                    perFunder[i] = [EvaluateFixedAnnual(funder, annual, payment, period, totalCost, ref left, policy)];
+                    break;
+                case FixedTotalRule total:
+                    perFunder[i] = [EvaluateFixedTotal(funder, total, payment, totalCost, ref left)];
+                    break;
+                case KeyShareRule keyShare:
+                    var (members, group) = EvaluateKeyShare(funder, keyShare, payment, i, totalCost, ref left, policy);
+                    perFunder[i] = members;
+                    groups.Add(group);
+                    break;
+                case RemainderRule:
+                    remainderIndex = i;
+                    break;
+            }
+        }
+        if (remainderIndex >= 0)
+        {
+            var funder = plan.Funders[remainderIndex];
+            perFunder[remainderIndex] = [EvaluateRemainder(funder, funder.Payment ?? PaymentMode.DefaultFor(funder.Rule), totalCost, ref left)];
+        }
+
+        string? carrierId = plan.Options.CarrierId ?? (remainderIndex >= 0 ? plan.Funders[remainderIndex].Id : null);
+        var funders = perFunder.SelectMany(f => f)
+            .Select(f => f.Id == carrierId ? f with { IsCarrier = true } : f)
+            .ToArray();
+        var result = new PlanResult(
+            plan,
+            totalCost,
+            costExplanation,
+            costByYear,
+            funders,
+            groups,
+            carrierId,
+            unfunded: left > Money.Zero ? left : Money.Zero,
+            overFunding: left < Money.Zero ? -left : Money.Zero);
+        result.Schedule = ScheduleBuilder.Build(plan, result, calendar);
+        result.Checks = PlanChecks.Evaluate(result);
+        return result;
+    }
+
+    private static (Money Total, Explanation Explanation, IReadOnlyList<BudgetYearCost> ByYear) EvaluateCost(CostBase cost, PeriodCalendar calendar, RoundingPolicy policy)
+    {
+        var period = cost.Period;
+        switch (cost)
+        {
+            case AnnualCost annual:
+            {
+                decimal exact = annual.AnnualAmount.Amount * period.Months / 12m;
+                var total = policy.RoundToCents(exact);
+                string sentence = period.Months % 12 == 0
+                    ? $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an × {FrenchText.Duration(period.Months)} = {FrenchFormat.Money(total)}."
+                    : $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an × {period.Months} mois / 12 = {Rounded(exact, total, policy)}.";
+                var explanation = new Explanation("cost", sentence,
+                [
+                    ExplanationTerm.Euros("annualAmount", annual.AnnualAmount),
+                    new ExplanationTerm("months", period.Months, TermUnit.Months),
+                    ExplanationTerm.ExactEuros("exact", exact),
+                    ExplanationTerm.Euros("total", total),
+                ]);
+                var byYear = BudgetYears.Split(total, calendar, annual.Prorata)
+                    .Select(y => new BudgetYearCost(y.Year, y.Amount, "Coût " + y.Sentence(total)))
+                    .ToArray();
+                return (total, explanation, byYear);
+            }
+            case PerBudgetYearCost perYear:
+            {
+                var total = perYear.Years.Sum(y => y.Amount);
+                string detail = string.Join(" + ", perYear.Years.Select(y => FrenchFormat.Money(y.Amount)));
+                var explanation = new Explanation("cost",
+                    $"Coût total : somme des coûts des exercices {perYear.Years[0].Year} à {perYear.Years[^1].Year}, {detail} = {FrenchFormat.Money(total)}.",
+                    [.. perYear.Years.Select(y => ExplanationTerm.Euros(y.Year.ToString(CultureInfo.InvariantCulture), y.Amount)), ExplanationTerm.Euros("total", total)]);
+                var byYear = perYear.Years
+                    .Select(y => new BudgetYearCost(y.Year, y.Amount, $"Coût {y.Year} : {FrenchFormat.Money(y.Amount)}, montant donné pour l'exercice."))
+                    .ToArray();
+                return (total, explanation, byYear);
+            }
+            default:
+                throw new ArgumentException($"Unknown cost type {cost.GetType().Name}.", nameof(cost));
+        }
+    }
+
+    private static FunderResult EvaluateRate(Funder funder, RateRule rule, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy)
+    {
+        var baseAmount = rule.EligibleBase ?? totalCost;
+        decimal exact = rule.Rate.ExactOf(baseAmount);
+        var computed = policy.RoundToCents(exact);
+        var amount = computed;
+        var limit = ContributionLimit.None;
+        if (rule.Floor is { } floor && amount < floor)
+        {
+            (amount, limit) = (floor, ContributionLimit.Floor);
+        }
+        if (rule.Cap is { } cap && amount > cap)
+        {
+            (amount, limit) = (cap, ContributionLimit.Cap);
+        }
+        var available = Money.Max(left, Money.Zero);
+        if (amount > available)
+        {
+            (amount, limit) = (available, ContributionLimit.LeftToFund);
+        }
+        left -= amount;
+
+        var effective = baseAmount.IsZero ? Rate.Zero : Rate.Ratio(amount, baseAmount);
+        string baseText = rule.EligibleBase is null ? "du coût total" : "de la dépense éligible";
+        string sentence = $"{FrenchText.Subject(funder.Name)} finance {FrenchFormat.Rate(rule.Rate, 6)} {baseText} de {FrenchFormat.Money(baseAmount)}, soit {Rounded(exact, computed, policy)}";
+        sentence += limit switch
+        {
+            ContributionLimit.Cap => $", plafonné à {FrenchFormat.Money(amount)}",
+            ContributionLimit.Floor => $", porté au plancher de {FrenchFormat.Money(amount)}",
+            ContributionLimit.LeftToFund => $", limité au reste à financer de {FrenchFormat.Money(amount)}",
+            _ when rule.Cap is { } c && c == amount => $", ce qui atteint exactement son plafond de {FrenchFormat.Money(c)}",
+            _ => "",
+        };
+        if (effective != rule.Rate)
+        {
+            sentence += $" (taux effectif {FrenchFormat.Rate(effective)})";
+        }
+        var terms = new List<ExplanationTerm>
+        {
+            ExplanationTerm.Percent("rate", rule.Rate),
+            ExplanationTerm.Euros("base", baseAmount),
+            ExplanationTerm.ExactEuros("exact", exact),
+            ExplanationTerm.Euros("computed", computed),
+        };
+        if (rule.Floor is { } f)
+        {
+            terms.Add(ExplanationTerm.Euros("floor", f));
+        }
+        if (rule.Cap is { } capTerm)
+        {
+            terms.Add(ExplanationTerm.Euros("cap", capTerm));
+        }
+        terms.Add(ExplanationTerm.Euros("leftToFund", available));
+        terms.Add(ExplanationTerm.Euros("amount", amount));
+        terms.Add(ExplanationTerm.Percent("effectiveRate", effective));
+        return Result(funder, rule.Type, amount, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, effective, rule.Cap);
+    }
+
+    private static FunderResult EvaluateFixedAnnual(Funder funder, FixedAnnualRule rule, PaymentMode payment, FundingPeriod period, Money totalCost, ref Money left, RoundingPolicy policy)
+    {
+        decimal exact = rule.AnnualAmount.Amount * period.Months / 12m;
+        var amount = policy.RoundToCents(exact);
+        left -= amount;
+        var limit = rule.Cap is { } cap && amount > cap ? ContributionLimit.AboveCap : ContributionLimit.None;
+        string sentence = period.Months % 12 == 0
+            ? $"{FrenchText.Subject(funder.Name)} verse {FrenchFormat.Money(rule.AnnualAmount)} par an pendant {FrenchText.Duration(period.Months)}, soit {FrenchFormat.Money(amount)}"
+            : $"{FrenchText.Subject(funder.Name)} verse {FrenchFormat.Money(rule.AnnualAmount)} par an pendant {period.Months} mois, soit {FrenchFormat.Money(rule.AnnualAmount)} × {period.Months} / 12 = {Rounded(exact, amount, policy)}";
+        sentence += ShareOfCostText(amount, totalCost);
+        if (limit == ContributionLimit.AboveCap)
+        {
+            sentence += $" ; ce montant promis dépasse son plafond de {FrenchFormat.Money(rule.Cap!.Value)}";
+        }
+        var explanation = new Explanation(rule.Type, sentence + ".",
+        [
+            ExplanationTerm.Euros("annualAmount", rule.AnnualAmount),
+            new ExplanationTerm("months", period.Months, TermUnit.Months),
+            ExplanationTerm.ExactEuros("exact", exact),
+            ExplanationTerm.Euros("amount", amount),
+        ]);
+        return Result(funder, rule.Type, amount, totalCost, payment, explanation, limit, null, rule.Cap);
+    }
+
+    private static FunderResult EvaluateFixedTotal(Funder funder, FixedTotalRule rule, PaymentMode payment, Money totalCost, ref Money left)
+    {
+        var amount = rule.Amount;
+        left -= amount;
+        var limit = rule.Cap is { } cap && amount > cap ? ContributionLimit.AboveCap : ContributionLimit.None;
+        string sentence = $"{FrenchText.Subject(funder.Name)} verse {FrenchFormat.Money(amount)} pour l'ensemble de la période{ShareOfCostText(amount, totalCost)}";
+        if (limit == ContributionLimit.AboveCap)
+        {
+            sentence += $" ; ce montant promis dépasse son plafond de {FrenchFormat.Money(rule.Cap!.Value)}";
+        }
+        var explanation = new Explanation(rule.Type, sentence + ".", [ExplanationTerm.Euros("amount", amount)]);
+        return Result(funder, rule.Type, amount, totalCost, payment, explanation, limit, null, rule.Cap);
+    }
+
+    private static (List<FunderResult> Members, GroupResult Group) EvaluateKeyShare(
+        Funder funder, KeyShareRule rule, PaymentMode payment, int index, Money totalCost, ref Money left, RoundingPolicy policy)
+    {
+        var available = Money.Max(left, Money.Zero);
+        Money pool;
+        string poolText;
+        var terms = new List<ExplanationTerm>();
+        switch (rule.Pool)
+        {
+            case FixedPool fixedPool:
+                pool = fixedPool.Amount;
+                poolText = FrenchFormat.Money(pool);
+                terms.Add(ExplanationTerm.Euros("pool", pool));
+                break;
+            case ShareOfRemainingPool share:
+                decimal exact = share.Rate.ExactOf(available);
+                pool = policy.RoundToCents(exact);
+                poolText = $"{FrenchFormat.Rate(share.Rate, 6)} du reste à financer de {FrenchFormat.Money(available)}, soit {Rounded(exact, pool, policy)}";
+                terms.Add(ExplanationTerm.Percent("rate", share.Rate));
+                terms.Add(ExplanationTerm.Euros("leftToFund", available));
+                terms.Add(ExplanationTerm.ExactEuros("exact", exact));
+                break;
+            default:
+                throw new ArgumentException("Unknown pool.", nameof(rule));
+        }
+        var groupLimit = ContributionLimit.None;
+        if (rule.Cap is { } cap && pool > cap)
+        {
+            if (rule.Pool is FixedPool)
+            {
+                groupLimit = ContributionLimit.AboveCap;
+            }
+            else
+            {
+                pool = cap;
+                groupLimit = ContributionLimit.Cap;
+                poolText += $", plafonné à {FrenchFormat.Money(cap)}";
+            }
+        }
+
+        global::Funding.Allocation.Allocation allocation;
+        try
+        {
+            allocation = Allocator.Split(pool, PlanValidator.MemberParties(rule), rule.Key);
+        }
+        catch (FundingValidationException ex)
+        {
+            string path = $"funders[{index}].rule";
+            throw new FundingValidationException(ex.Errors.Select(e => e with { Path = PlanValidator.MemberPath(path, e.Path) }).ToArray());
+        }
+        left -= allocation.Allocated;
+
+        string groupSentence = $"Les membres du groupe « {funder.Name} » se partagent {poolText}, selon la clé {rule.Key.Label}";
+        if (!allocation.Unallocated.IsZero)
+        {
+            groupSentence += $" ; {FrenchFormat.Money(allocation.Unallocated)} n'ont pu être répartis, chaque membre ayant atteint son plafond, et restent à financer";
+        }
+        if (groupLimit == ContributionLimit.AboveCap)
+        {
+            groupSentence += $" ; ce montant promis dépasse le plafond du groupe, {FrenchFormat.Money(rule.Cap!.Value)}";
+        }
+        if (allocation.LeftoverCents > 0)
+        {
+            groupSentence += $" ; {FrenchText.Count(allocation.LeftoverCents, "centime attribué au plus fort reste", "centimes attribués aux plus forts restes")}";
+        }
+        terms.Add(ExplanationTerm.Euros("pool", pool));
+        terms.Add(ExplanationTerm.Euros("allocated", allocation.Allocated));
+        terms.Add(ExplanationTerm.Euros("unallocated", allocation.Unallocated));
+        var group = new GroupResult(funder.Id, funder.Name, allocation.Allocated, allocation.Unallocated,
+            rule.Members.Select(m => m.Id).ToArray(), new Explanation(rule.Type, groupSentence + ".", terms), groupLimit);
+
+        var members = new List<FunderResult>(rule.Members.Count);
+        for (int j = 0; j < rule.Members.Count; j++)
+        {
+            var member = rule.Members[j];
+            var share = allocation.Shares[j];
+            var limit = share.Bound switch
+            {
+                ShareBound.Cap => ContributionLimit.Cap,
+                ShareBound.Floor => ContributionLimit.Floor,
+                _ => groupLimit == ContributionLimit.Cap ? ContributionLimit.Cap : ContributionLimit.None,
+            };
+            string sentence = $"{share.Sentence.TrimEnd('.')} ; part des {FrenchFormat.Money(allocation.Allocated)} partagés par le groupe « {funder.Name} »{ShareOfCostText(share.Amount, totalCost)}.";
+            var explanation = new Explanation(rule.Type, sentence,
+            [
+                ExplanationTerm.Euros("pool", pool),
+                new ExplanationTerm("weight", share.Weight, TermUnit.Weight),
+                ExplanationTerm.Percent("shareOfKey", share.ShareOfKey),
+                ExplanationTerm.ExactEuros("exact", share.ExactAmount),
+                new ExplanationTerm("remainderCents", share.RemainderCents, TermUnit.Count),
+                ExplanationTerm.Euros("amount", share.Amount),
+            ]);
+            members.Add(new FunderResult
+            {
+                Id = member.Id,
+                Name = member.Name,
+                Kind = member.Kind,
+                GroupId = funder.Id,
+                RuleType = rule.Type,
+                Total = share.Amount,
+                ShareOfCost = ShareOf(share.Amount, totalCost),
+                EffectiveRate = ShareOf(share.Amount, totalCost),
+                Limit = limit,
+                Cap = member.Cap,
+                Explanation = explanation,
+                Payment = payment,
+            });
+        }
+        return (members, group);
+    }
+
+    private static FunderResult EvaluateRemainder(Funder funder, PaymentMode payment, Money totalCost, ref Money left)
+    {
+        var available = Money.Max(left, Money.Zero);
+        var amount = available;
+        var limit = ContributionLimit.None;
+        if (funder.Rule.Cap is { } cap && amount > cap)
+        {
+            (amount, limit) = (cap, ContributionLimit.Cap);
+        }
+        var others = totalCost - left;
+        left -= amount;
+        string sentence = available.IsZero
+            ? $"{FrenchText.Subject(funder.Name)}, porteur du projet, n'a rien à financer : les autres financeurs couvrent {FrenchFormat.Money(others)} pour un coût total de {FrenchFormat.Money(totalCost)}"
+            : $"{FrenchText.Subject(funder.Name)}, porteur du projet, prend en charge le reste à financer : {FrenchFormat.Money(totalCost)} − {FrenchFormat.Money(others)} = {FrenchFormat.Money(available)}";
+        if (limit == ContributionLimit.Cap)
+        {
+            sentence += $", plafonné à {FrenchFormat.Money(amount)} ; {FrenchFormat.Money(available - amount)} restent non financés";
+        }
+        sentence += ShareOfCostText(amount, totalCost);
+        var explanation = new Explanation(funder.Rule.Type, sentence + ".",
+        [
+            ExplanationTerm.Euros("totalCost", totalCost),
+            ExplanationTerm.Euros("otherFunders", others),
+            ExplanationTerm.Euros("leftToFund", available),
+            ExplanationTerm.Euros("amount", amount),
+        ]);
+        return Result(funder, funder.Rule.Type, amount, totalCost, payment, explanation, limit, null, funder.Rule.Cap);
+    }
+
+    private static FunderResult Result(
+        Funder funder, string ruleType, Money amount, Money totalCost, PaymentMode payment, Explanation explanation,
+        ContributionLimit limit, Rate? effective, Money? cap) => new()
+        {
+            Id = funder.Id,
+            Name = funder.Name,
+            Kind = funder.Kind,
+            RuleType = ruleType,
+            Total = amount,
+            ShareOfCost = ShareOf(amount, totalCost),
+            EffectiveRate = effective ?? ShareOf(amount, totalCost),
+            Limit = limit,
+            Cap = cap,
+            Explanation = explanation,
+            Payment = payment,
+        };
+
+    private static Rate ShareOf(Money amount, Money totalCost) => totalCost.IsZero ? Rate.Zero : Rate.Ratio(amount, totalCost);
+
+    private static string ShareOfCostText(Money amount, Money totalCost) =>
+        totalCost.IsZero ? "" : $" ({FrenchFormat.Rate(ShareOf(amount, totalCost))} du coût total)";
+
+    /// <summary>« 103 800,00 € » when exact, « 8 695,125 €, arrondi à 8 695,13 € » otherwise.</summary>
+    internal static string Rounded(decimal exact, Money rounded, RoundingPolicy policy) =>
+        exact == rounded.Amount
+            ? FrenchFormat.Money(rounded)
+            : $"{FrenchFormat.ExactMoney(exact)}, arrondi à {FrenchFormat.Money(rounded)} ({policy.FrenchDescription})";
+}

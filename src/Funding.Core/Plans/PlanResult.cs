@@ -1,0 +1,186 @@
+using Funding.Schedules;
+
+namespace Funding.Plans;
+
+/// <summary>The evaluated plan: what each funder pays, when, the totals, and the checks.</summary>
+public sealed class PlanResult
+{
+    internal PlanResult(
+        Plan plan,
+        Money totalCost,
+        Explanation costExplanation,
+        IReadOnlyList<BudgetYearCost> costByBudgetYear,
+        IReadOnlyList<FunderResult> funders,
+        IReadOnlyList<GroupResult> groups,
+        string? carrierId,
+        Money unfunded,
+        Money overFunding)
+    {
+        Plan = plan;
+        TotalCost = totalCost;
+        CostExplanation = costExplanation;
+        CostByBudgetYear = costByBudgetYear;
+        Funders = funders;
+        Groups = groups;
+        CarrierId = carrierId;
+        Unfunded = unfunded;
+        OverFunding = overFunding;
+        TotalFunded = funders.Sum(f => f.Total);
+        PublicFunding = funders.Where(f => f.Kind.IsPublic()).Sum(f => f.Total);
+        CarrierShare = carrierId is null ? Money.Zero : funders.Where(f => f.Id == carrierId).Sum(f => f.Total);
+    }
+
+    /// <summary>The version of the calculation rules that produced this result.</summary>
+    public string CalculationVersion { get; } = Funding.CalculationVersion.Current;
+
+    /// <summary>The plan evaluated.</summary>
+    public Plan Plan { get; }
+
+    /// <summary>The total cost of the period.</summary>
+    public Money TotalCost { get; }
+
+    /// <summary>How the total cost was obtained.</summary>
+    public Explanation CostExplanation { get; }
+
+    /// <summary>The cost of each budget year, summing exactly to <see cref="TotalCost"/>.</summary>
+    public IReadOnlyList<BudgetYearCost> CostByBudgetYear { get; }
+
+    /// <summary>One result per paying funder, in plan order; the members of a key-share group appear in its place.</summary>
+    public IReadOnlyList<FunderResult> Funders { get; }
+
+    /// <summary>The key-share groups and the pools they shared.</summary>
+    public IReadOnlyList<GroupResult> Groups { get; }
+
+    /// <summary>The carrier's id, when the plan has one (the remainder funder by default).</summary>
+    public string? CarrierId { get; }
+
+    /// <summary>The sum of every funder's total.</summary>
+    public Money TotalFunded { get; }
+
+    /// <summary>The sum of the public funders' totals (the carrier's included when it is public).</summary>
+    public Money PublicFunding { get; }
+
+    /// <summary>The carrier's own share ("autofinancement", "reste à charge").</summary>
+    public Money CarrierShare { get; }
+
+    /// <summary>What no funder pays (no remainder funder, or a capped one): <c>TotalCost − TotalFunded</c> when positive.</summary>
+    public Money Unfunded { get; }
+
+    /// <summary>By how much the funders pay more than the cost (promised fixed amounts beyond it), zero otherwise.</summary>
+    public Money OverFunding { get; }
+
+    /// <summary>The checks of the plan, passed or failed, each with its legal source.</summary>
+    public IReadOnlyList<CheckResult> Checks { get; internal set; } = [];
+
+    /// <summary>The payment schedules, budget-year table and the carrier's treasury.</summary>
+    public ScheduleResult Schedule { get; internal set; } = null!;
+
+    /// <summary>The result of the funder with this id.</summary>
+    /// <param name="id">A funder or group-member id.</param>
+    /// <returns>Its result.</returns>
+    /// <exception cref="KeyNotFoundException">No funder has this id.</exception>
+    public FunderResult Funder(string id) =>
+        Funders.FirstOrDefault(f => f.Id == id) ?? throw new KeyNotFoundException($"No funder has the id '{id}'.");
+}
+
+/// <summary>What the waterfall did to a funder's contribution.</summary>
+public enum ContributionLimit
+{
+    /// <summary>Nothing: the rule's amount is paid as computed.</summary>
+    None,
+
+    /// <summary>The cap ("plafond") reduced the amount.</summary>
+    Cap,
+
+    /// <summary>The floor ("plancher") raised the amount.</summary>
+    Floor,
+
+    /// <summary>The amount was reduced to what was left to fund at that point of the waterfall.</summary>
+    LeftToFund,
+
+    /// <summary>A promised fixed amount is above the funder's cap: it is kept, and the caps check fails.</summary>
+    AboveCap,
+}
+
+/// <summary>One funder's contribution and its explanation.</summary>
+public sealed record FunderResult
+{
+    /// <summary>The funder's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The funder's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The funder's legal nature.</summary>
+    public required FunderKind Kind { get; init; }
+
+    /// <summary>The id of the key-share group the funder belongs to, or null.</summary>
+    public string? GroupId { get; init; }
+
+    /// <summary>The rule that computed the contribution (<c>rate</c>, <c>fixedAnnual</c>…; a group member's is <c>keyShare</c>).</summary>
+    public required string RuleType { get; init; }
+
+    /// <summary>The contribution for the whole period.</summary>
+    public required Money Total { get; init; }
+
+    /// <summary>The contribution as a share of the total cost.</summary>
+    public required Rate ShareOfCost { get; init; }
+
+    /// <summary>
+    /// The rate actually applied to the funder's base: total / eligible base for a rate rule (80 000 € of 207 600 € is
+    /// 38,54 % where 50 % was asked); the share of the total cost otherwise.
+    /// </summary>
+    public required Rate EffectiveRate { get; init; }
+
+    /// <summary>Which limit, if any, changed the computed amount.</summary>
+    public ContributionLimit Limit { get; init; }
+
+    /// <summary>The funder's cap, if it has one.</summary>
+    public Money? Cap { get; init; }
+
+    /// <summary>How the contribution was obtained.</summary>
+    public required Explanation Explanation { get; init; }
+
+    /// <summary>How the funder pays.</summary>
+    public required PaymentMode Payment { get; init; }
+
+    /// <summary>Whether this funder is the plan's carrier.</summary>
+    public bool IsCarrier { get; init; }
+}
+
+/// <summary>A key-share group: the pool its members shared.</summary>
+/// <param name="Id">The group's id.</param>
+/// <param name="Name">The group's name.</param>
+/// <param name="Pool">The pool shared between the members (what was actually allocated).</param>
+/// <param name="Unallocated">The part of the pool the members' caps could not absorb (left to the next rules).</param>
+/// <param name="MemberIds">The members' ids, in order.</param>
+/// <param name="Explanation">How the pool was obtained and split.</param>
+/// <param name="Limit">Whether the group's cap reduced a computed pool, or a promised pool is above it.</param>
+public sealed record GroupResult(string Id, string Name, Money Pool, Money Unallocated, IReadOnlyList<string> MemberIds, Explanation Explanation, ContributionLimit Limit);
+
+/// <summary>The outcome of a check.</summary>
+public enum CheckOutcome
+{
+    /// <summary>The plan respects the rule.</summary>
+    Passed,
+
+    /// <summary>The plan breaks the rule.</summary>
+    Failed,
+
+    /// <summary>The plan respects the rule but something needs attention (a written agreement to sign…).</summary>
+    Warning,
+
+    /// <summary>The rule does not apply to this plan.</summary>
+    NotApplicable,
+}
+
+/// <summary>A rule the plan must respect, with its outcome, a message and its legal source.</summary>
+/// <param name="Id">A stable identifier (<c>no-over-funding</c>).</param>
+/// <param name="Outcome">Passed, failed, warning, or not applicable.</param>
+/// <param name="Message">What was checked and found, in French, with the figures.</param>
+/// <param name="Source">The legal text or rule it comes from.</param>
+public sealed record CheckResult(string Id, CheckOutcome Outcome, string Message, string Source)
+{
+    /// <summary>Whether the check did not fail (passed, warning or not applicable).</summary>
+    public bool Passed => Outcome != CheckOutcome.Failed;
+}

@@ -1,0 +1,378 @@
+using System.Globalization;
+using Funding.Allocation;
+using Funding.Schedules;
+using NodaTime;
+
+namespace Funding.Plans;
+
+/// <summary>
+/// Checks that a plan can be evaluated, before any computation, and reports every problem with the path of the
+/// offending field (<c>funders[2].rule.ratePercent</c>), as the API's JSON names it.
+/// </summary>
+public static class PlanValidator
+{
+    /// <summary>Every problem of the plan; empty when it can be evaluated.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The problems, in input order (at most 50).</returns>
+    public static IReadOnlyList<ValidationError> Validate(Plan plan)
+    {
+        Preconditions.CheckNotNull(plan);
+        var errors = new ValidationErrors();
+        ValidateText(plan.Name, "name", "The plan", errors);
+        var period = ValidateCost(plan.Cost, errors);
+        ValidateFunders(plan, period, errors);
+        ValidateOptions(plan, errors);
+        return errors.ToList();
+    }
+
+    /// <summary>Throws when the plan cannot be evaluated.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <exception cref="FundingValidationException">The plan has problems; each names its field.</exception>
+    public static void ThrowIfInvalid(Plan plan)
+    {
+        var errors = Validate(plan);
+        if (errors.Count > 0)
+        {
+            throw new FundingValidationException(errors);
+        }
+    }
+
+    private static FundingPeriod? ValidateCost(CostBase? cost, ValidationErrors errors)
+    {
+        switch (cost)
+        {
+            case AnnualCost annual:
+                NonNegative(annual.AnnualAmount, "cost.annualAmount", "The annual cost", errors);
+                return ValidatePeriod(annual.Period, "cost", errors);
+            case PerBudgetYearCost perYear:
+                if (perYear.Years is not { Count: > 0 })
+                {
+                    errors.Add("cost.years", "Give the cost of at least one budget year.");
+                    return null;
+                }
+                if (perYear.Years.Count > FundingLimits.MaxMonths / 12)
+                {
+                    errors.Add("cost.years", $"{perYear.Years.Count} budget years is beyond the limit of {FundingLimits.MaxMonths / 12}.");
+                    return null;
+                }
+                bool yearsValid = true;
+                for (int i = 0; i < perYear.Years.Count; i++)
+                {
+                    var year = perYear.Years[i];
+                    if (year.Year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
+                    {
+                        errors.Add($"cost.years[{i}].year", $"The budget year {year.Year} is out of range: it must be between {FundingLimits.MinYear} and {FundingLimits.MaxYear}.");
+                        yearsValid = false;
+                    }
+                    else if (i > 0 && year.Year != perYear.Years[i - 1].Year + 1)
+                    {
+                        errors.Add($"cost.years[{i}].year", $"The budget years must be consecutive and in ascending order: {year.Year} follows {perYear.Years[i - 1].Year}.");
+                        yearsValid = false;
+                    }
+                    NonNegative(year.Amount, $"cost.years[{i}].amount", $"The cost of {year.Year}", errors);
+                }
+                if (perYear.Start is { } start && yearsValid)
+                {
+                    if (start.Year != perYear.Years[0].Year || start.Day != 1)
+                    {
+                        errors.Add("cost.start", $"The start, {start:yyyy-MM-dd}, must be the first day of a month of the first budget year, {perYear.Years[0].Year}.");
+                        yearsValid = false;
+                    }
+                }
+                return yearsValid ? perYear.Period : null;
+            case null:
+                errors.Add("cost", "The plan needs a cost.");
+                return null;
+            default:
+                errors.Add("cost.type", $"Unknown cost type {cost.GetType().Name}.");
+                return null;
+        }
+    }
+
+    private static FundingPeriod? ValidatePeriod(FundingPeriod period, string path, ValidationErrors errors)
+    {
+        bool valid = true;
+        if (period.Months is < 1 or > FundingLimits.MaxMonths)
+        {
+            errors.Add($"{path}.months", $"The duration of {period.Months} months is out of range: it must be between 1 and {FundingLimits.MaxMonths} months.");
+            valid = false;
+        }
+        if (period.Start.Calendar != CalendarSystem.Iso || period.Start.Year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
+        {
+            errors.Add($"{path}.start", $"The start date {period.Start:yyyy-MM-dd} is out of range: it must be between {FundingLimits.MinYear}-01-01 and {FundingLimits.MaxYear}-12-31.");
+            valid = false;
+        }
+        else if (valid && period.End.Year > FundingLimits.MaxYear)
+        {
+            errors.Add($"{path}.months", $"The period would end on {period.End:yyyy-MM-dd}, after {FundingLimits.MaxYear}-12-31.");
+            valid = false;
+        }
+        return valid ? period : null;
+    }
+
+    private static void ValidateFunders(Plan plan, FundingPeriod? period, ValidationErrors errors)
+    {
+        if (plan.Funders is not { Count: > 0 })
+        {
+            errors.Add("funders", "The plan needs at least one funder.");
+            return;
+        }
+        int payers = plan.Funders.Sum(f => f?.Rule is KeyShareRule { Members: { } members } ? members.Count : 1);
+        if (payers > FundingLimits.MaxPlanFunders)
+        {
+            errors.Add("funders", $"The plan has {payers} funders (group members included), beyond the limit of {FundingLimits.MaxPlanFunders}.");
+            return;
+        }
+
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Id(string? id, string path)
+        {
+            if (ValidateText(id, path, "The id", errors) && !ids.TryAdd(id!, path))
+            {
+                errors.Add(path, $"The id '{id}' is used twice (also by {ids[id!][..^3]}): ids must be unique.");
+            }
+        }
+
+        string? remainderPath = null;
+        for (int i = 0; i < plan.Funders.Count && !errors.IsFull; i++)
+        {
+            string path = $"funders[{i}]";
+            var funder = plan.Funders[i];
+            if (funder is null)
+            {
+                errors.Add(path, "A funder is missing.");
+                continue;
+            }
+            Id(funder.Id, $"{path}.id");
+            ValidateText(funder.Name, $"{path}.name", "The name", errors);
+            if (!Enum.IsDefined(funder.Kind))
+            {
+                errors.Add($"{path}.kind", $"Unknown funder kind {funder.Kind}.");
+            }
+            ValidateRule(funder.Rule, $"{path}.rule", Id, errors);
+            if (funder.Rule is RemainderRule)
+            {
+                if (remainderPath is not null)
+                {
+                    errors.Add($"{path}.rule.type", $"Only one funder can pay the remainder; {remainderPath} already does.");
+                }
+                remainderPath ??= path;
+            }
+            if (period is not null)
+            {
+                ValidatePayment(funder.Payment, period, $"{path}.payment", errors);
+            }
+        }
+    }
+
+    private static void ValidateRule(ContributionRule? rule, string path, Action<string?, string> id, ValidationErrors errors)
+    {
+        if (rule?.Cap is { } cap)
+        {
+            NonNegative(cap, $"{path}.cap", "The cap", errors);
+        }
+        switch (rule)
+        {
+            case RateRule rate:
+                if (rate.EligibleBase is { } eligible)
+                {
+                    NonNegative(eligible, $"{path}.eligibleBase", "The eligible base", errors);
+                }
+                if (rate.Floor is { } floor)
+                {
+                    NonNegative(floor, $"{path}.floor", "The floor", errors);
+                    if (rate.Cap is { } c && c < floor)
+                    {
+                        errors.Add($"{path}.cap", $"The cap {c} is below the floor {floor}.");
+                    }
+                }
+                break;
+            case FixedAnnualRule annual:
+                NonNegative(annual.AnnualAmount, $"{path}.annualAmount", "The annual amount", errors);
+                break;
+            case FixedTotalRule total:
+                NonNegative(total.Amount, $"{path}.amount", "The amount", errors);
+                break;
+            case KeyShareRule keyShare:
+                ValidateKeyShare(keyShare, path, id, errors);
+                break;
+            case RemainderRule:
+                break;
+            case null:
+                errors.Add(path, "The funder needs a contribution rule.");
+                break;
+            default:
+                errors.Add($"{path}.type", $"Unknown rule type {rule.GetType().Name}.");
+                break;
+        }
+    }
+
+    private static void ValidateKeyShare(KeyShareRule rule, string path, Action<string?, string> id, ValidationErrors errors)
+    {
+        switch (rule.Pool)
+        {
+            case FixedPool fixedPool:
+                NonNegative(fixedPool.Amount, $"{path}.pool.amount", "The pool", errors);
+                break;
+            case ShareOfRemainingPool:
+                break;
+            default:
+                errors.Add($"{path}.pool", "The group needs a pool: a fixed amount or a percentage of what is left to fund.");
+                break;
+        }
+        if (rule.Members is not { Count: > 0 })
+        {
+            errors.Add($"{path}.members", "A key-share group needs at least one member.");
+            return;
+        }
+        if (rule.Key is null)
+        {
+            errors.Add($"{path}.key", "A key-share group needs an allocation key.");
+            return;
+        }
+        for (int j = 0; j < rule.Members.Count; j++)
+        {
+            var member = rule.Members[j];
+            string memberPath = $"{path}.members[{j}]";
+            if (member is null)
+            {
+                errors.Add(memberPath, "A member is missing.");
+                continue;
+            }
+            id(member.Id, $"{memberPath}.id");
+            ValidateText(member.Name, $"{memberPath}.name", "The name", errors);
+        }
+        if (errors.Any)
+        {
+            return;
+        }
+
+        // The key and the members' weights, caps and floors are validated by the allocation engine itself, on the largest
+        // possible pool (the floors are checked against the real pool when it is known); its paths are renamed into the plan's.
+        try
+        {
+            Allocator.Split(Money.MaxValue, MemberParties(rule), rule.Key);
+        }
+        catch (FundingValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                errors.Add(MemberPath(path, error.Path), error.Message);
+            }
+        }
+    }
+
+    internal static AllocationParty[] MemberParties(KeyShareRule rule) =>
+        rule.Members.Select(m => new AllocationParty(m.Id, m.Weight) { Name = m.Name, Weights = m.Weights, Cap = m.Cap, Floor = m.Floor }).ToArray();
+
+    internal static string MemberPath(string rulePath, string allocationPath) =>
+        allocationPath.StartsWith("parties", StringComparison.Ordinal) ? rulePath + ".members" + allocationPath["parties".Length..]
+        : allocationPath.StartsWith("key", StringComparison.Ordinal) ? rulePath + "." + allocationPath
+        : rulePath;
+
+    private static void ValidatePayment(PaymentMode? payment, FundingPeriod period, string path, ValidationErrors errors)
+    {
+        // Payments may fall from a year before the period to two years after it (a balance paid late), not beyond.
+        var earliest = period.Start.PlusYears(-1);
+        var latest = period.End.PlusYears(2);
+        void Date(LocalDate date, string datePath, string what)
+        {
+            if (date.Calendar != CalendarSystem.Iso || date < earliest || date > latest)
+            {
+                errors.Add(datePath, $"{what} {date:yyyy-MM-dd} is outside the sensible range for this plan, from {earliest:yyyy-MM-dd} to {latest:yyyy-MM-dd}.");
+            }
+        }
+
+        switch (payment)
+        {
+            case null or PerBudgetYearPayment or MonthlyPayment:
+                break;
+            case OncePayment { Date: { } date }:
+                Date(date, $"{path}.date", "The payment date");
+                break;
+            case OncePayment:
+                break;
+            case AdvanceAndBalancePayment advance:
+            {
+                var installments = advance.Installments ?? [];
+                if (installments.Count > FundingLimits.MaxInstallments)
+                {
+                    errors.Add($"{path}.installments", $"{installments.Count} installments is beyond the limit of {FundingLimits.MaxInstallments}.");
+                    break;
+                }
+                decimal total = advance.Advance.PercentValue;
+                for (int k = 0; k < installments.Count; k++)
+                {
+                    var installment = installments[k];
+                    total += installment.Share.PercentValue;
+                    if (installment.Date < period.Start || installment.Date > period.End)
+                    {
+                        errors.Add($"{path}.installments[{k}].date", $"The installment date {installment.Date:yyyy-MM-dd} is outside the period, from {period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd}.");
+                    }
+                    else if (k > 0 && installment.Date < installments[k - 1].Date)
+                    {
+                        errors.Add($"{path}.installments[{k}].date", "The installments must be in date order.");
+                    }
+                }
+                if (total > 100m)
+                {
+                    errors.Add($"{path}.advancePercent", $"The advance and installments add up to {total.ToString(CultureInfo.InvariantCulture)} %, more than 100 % of the contribution.");
+                }
+                if (advance.BalanceDate is { } balanceDate)
+                {
+                    Date(balanceDate, $"{path}.balanceDate", "The balance date");
+                    if (balanceDate < period.Start || (installments.Count > 0 && balanceDate < installments[^1].Date))
+                    {
+                        errors.Add($"{path}.balanceDate", $"The balance date {balanceDate:yyyy-MM-dd} comes before the start or an installment.");
+                    }
+                }
+                break;
+            }
+            default:
+                errors.Add($"{path}.type", $"Unknown payment mode {payment.GetType().Name}.");
+                break;
+        }
+    }
+
+    private static void ValidateOptions(Plan plan, ValidationErrors errors)
+    {
+        var options = plan.Options;
+        if (options is null)
+        {
+            errors.Add("options", "The plan's options are missing.");
+            return;
+        }
+        if (options.CarrierId is { } carrierId && plan.Funders is not null)
+        {
+            bool exists = plan.Funders.Any(f => f?.Id == carrierId || (f?.Rule is KeyShareRule { Members: { } ms } && ms.Any(m => m?.Id == carrierId)));
+            if (!exists)
+            {
+                errors.Add("options.carrierId", $"No funder has the id '{carrierId}' given as the carrier.");
+            }
+        }
+        NonNegative(options.WrittenAgreementThreshold, "options.writtenAgreementThreshold", "The threshold", errors);
+    }
+
+    private static bool ValidateText(string? text, string path, string what, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(path, $"{what} must not be empty.");
+            return false;
+        }
+        if (text.Length > FundingLimits.MaxTextLength)
+        {
+            errors.Add(path, $"{what} is {text.Length} characters long, beyond the limit of {FundingLimits.MaxTextLength}.");
+            return false;
+        }
+        return true;
+    }
+
+    private static void NonNegative(Money amount, string path, string what, ValidationErrors errors)
+    {
+        if (amount.IsNegative)
+        {
+            errors.Add(path, $"{what}, {amount}, is negative: it must be zero or positive.");
+        }
+    }
+}

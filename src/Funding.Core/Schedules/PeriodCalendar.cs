@@ -1,0 +1,69 @@
+using Funding.Plans;
+using NodaTime;
+
+namespace Funding.Schedules;
+
+/// <summary>
+/// The calendar facts of a period, computed once per evaluation: the first day of each month, and the months and days
+/// each budget year holds.
+/// </summary>
+internal sealed class PeriodCalendar
+{
+    private PeriodCalendar(FundingPeriod period)
+    {
+        Period = period;
+        MonthStarts = new LocalDate[period.Months];
+        for (int i = 0; i < MonthStarts.Length; i++)
+        {
+            MonthStarts[i] = period.Start.PlusMonths(i);
+        }
+        var end = period.End;
+        FirstYear = period.Start.Year;
+        Years = new int[end.Year - FirstYear + 1];
+        MonthsByYear = new int[Years.Length];
+        DaysByYear = new int[Years.Length];
+        DaysInYear = new int[Years.Length];
+        for (int y = 0; y < Years.Length; y++)
+        {
+            int year = FirstYear + y;
+            Years[y] = year;
+            var from = year == period.Start.Year ? period.Start : new LocalDate(year, 1, 1);
+            var to = year == end.Year ? end : new LocalDate(year, 12, 31);
+            DaysByYear[y] = NodaTime.Period.DaysBetween(from, to) + 1;
+            DaysInYear[y] = CalendarSystem.Iso.GetDaysInYear(year);
+        }
+        foreach (var start in MonthStarts)
+        {
+            MonthsByYear[start.Year - FirstYear]++;
+        }
+    }
+
+    internal FundingPeriod Period { get; }
+
+    internal int FirstYear { get; }
+
+    internal int[] Years { get; }
+
+    internal LocalDate[] MonthStarts { get; }
+
+    internal int[] MonthsByYear { get; }
+
+    internal int[] DaysByYear { get; }
+
+    internal int[] DaysInYear { get; }
+
+    internal static PeriodCalendar For(FundingPeriod period) => new(period);
+
+    /// <summary>Each budget year's weight: its months, or its days over the days in that year (as integers: days × 366 or × 365).</summary>
+    internal long[] Weights(ProrataBasis basis)
+    {
+        var weights = new long[Years.Length];
+        for (int y = 0; y < weights.Length; y++)
+        {
+            weights[y] = basis == ProrataBasis.Months
+                ? MonthsByYear[y]
+                : (long)DaysByYear[y] * (DaysInYear[y] == 365 ? 366 : 365);
+        }
+        return weights;
+    }
+}
