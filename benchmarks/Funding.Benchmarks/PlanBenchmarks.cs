@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Attributes;
+using Funding;
+using Funding.Allocation;
+using Funding.Plans;
+using Funding.Schedules;
+using NodaTime;
+
+namespace Funding.Benchmarks;
+
+/// <summary>Evaluating whole plans: the seed case, and a 10-funder plan over 10 years with every payment mode.</summary>
+[MemoryDiagnoser]
+public class PlanBenchmarks
+{
+    private readonly Plan _seed = SamplePlans.TerritoireIndustrieFinistere.Plan;
+    private readonly Plan _tenFundersTenYears = TenFundersTenYears();
+    private PlanResult _evaluated = null!;
+
+    [GlobalSetup]
+    public void Setup() => _evaluated = PlanEvaluator.Evaluate(_tenFundersTenYears);
+
+    [Benchmark]
+    public PlanResult EvaluateSeedPlan() => PlanEvaluator.Evaluate(_seed);
+
+    [Benchmark]
+    public PlanResult EvaluateTenFundersOverTenYears() => PlanEvaluator.Evaluate(_tenFundersTenYears);
+
+    /// <summary>The schedules alone (payments, budget-year table, treasury) of the 10-funder, 10-year plan.</summary>
+    [Benchmark]
+    public ScheduleResult ScheduleTenFundersOverTenYears() => ScheduleBuilder.Build(_tenFundersTenYears, _evaluated);
+
+    private static Plan TenFundersTenYears()
+    {
+        var period = new FundingPeriod(new LocalDate(2025, 3, 15), 120);
+        PaymentMode[] modes =
+        [
+            new OncePayment(),
+            new PerBudgetYearPayment(),
+            new PerBudgetYearPayment(ProrataBasis.Days, new AnnualDate(6, 30)),
+            new AdvanceAndBalancePayment(Rate.Percent(30)) { Installments = [new Installment(new LocalDate(2028, 1, 1), Rate.Percent(40))] },
+            new MonthlyPayment(),
+        ];
+        var funders = new List<Funder>
+        {
+            new("etat", "État", FunderKind.State, new RateRule(Rate.Percent(40)) { Cap = Money.Euros(500_000m) }) { Payment = modes[3] },
+            new("region", "Région Bretagne", FunderKind.Region, new RateRule(Rate.Percent(15))) { Payment = modes[0] },
+            new("departement", "Département du Finistère", FunderKind.Department, new FixedAnnualRule(Money.Euros(12_345.67m))) { Payment = modes[2] },
+        };
+        for (int i = 0; i < 6; i++)
+        {
+            funders.Add(new Funder($"epci-{i}", $"EPCI {i}", FunderKind.Epci, new FixedAnnualRule(Money.Euros(5_000m + i * 1_111.11m))) { Payment = modes[i % modes.Length] });
+        }
+        funders.Add(new Funder("porteur", "Porteur", FunderKind.Private, new RemainderRule()) { Payment = modes[4] });
+        return new Plan("Dix financeurs sur dix ans", new AnnualCost(Money.Euros(150_000m), period), funders);
+    }
+}
