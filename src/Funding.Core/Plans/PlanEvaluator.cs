@@ -137,18 +137,9 @@ public static class PlanEvaluator
     private static FunderResult EvaluateRate(Funder funder, RateRule rule, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy)
     {
         var baseAmount = rule.EligibleBase ?? totalCost;
-        decimal exact = rule.Rate.ExactOf(baseAmount);
-        var computed = policy.RoundToCents(exact);
-        var amount = computed;
-        var limit = ContributionLimit.None;
-        if (rule.Floor is { } floor && amount < floor)
-        {
-            (amount, limit) = (floor, ContributionLimit.Floor);
-        }
-        if (rule.Cap is { } cap && amount > cap)
-        {
-            (amount, limit) = (cap, ContributionLimit.Cap);
-        }
+        var computed = CappedRate.Compute(rule.Rate, baseAmount, rule.Cap, rule.Floor, policy);
+        var amount = computed.Amount;
+        var limit = computed.Limit;
         var available = Money.Max(left, Money.Zero);
         if (amount > available)
         {
@@ -158,34 +149,16 @@ public static class PlanEvaluator
 
         var effective = baseAmount.IsZero ? Rate.Zero : Rate.Ratio(amount, baseAmount);
         string baseText = rule.EligibleBase is null ? "du coût total" : "de la dépense éligible";
-        string sentence = $"{FrenchText.Subject(funder.Name)} finance {FrenchFormat.Rate(rule.Rate, 6)} {baseText} de {FrenchFormat.Money(baseAmount)}, soit {Rounded(exact, computed, policy)}";
-        sentence += limit switch
+        string sentence = $"{FrenchText.Subject(funder.Name)} finance {computed.Clause($"{baseText} de {FrenchFormat.Money(baseAmount)}")}";
+        if (limit == ContributionLimit.LeftToFund)
         {
-            ContributionLimit.Cap => $", plafonné à {FrenchFormat.Money(amount)}",
-            ContributionLimit.Floor => $", porté au plancher de {FrenchFormat.Money(amount)}",
-            ContributionLimit.LeftToFund => $", limité au reste à financer de {FrenchFormat.Money(amount)}",
-            _ when rule.Cap is { } c && c == amount => $", ce qui atteint exactement son plafond de {FrenchFormat.Money(c)}",
-            _ => "",
-        };
+            sentence += $", limité au reste à financer de {FrenchFormat.Money(amount)}";
+        }
         if (effective != rule.Rate)
         {
             sentence += $" (taux effectif {FrenchFormat.Rate(effective)})";
         }
-        var terms = new List<ExplanationTerm>
-        {
-            ExplanationTerm.Percent("rate", rule.Rate),
-            ExplanationTerm.Euros("base", baseAmount),
-            ExplanationTerm.ExactEuros("exact", exact),
-            ExplanationTerm.Euros("computed", computed),
-        };
-        if (rule.Floor is { } f)
-        {
-            terms.Add(ExplanationTerm.Euros("floor", f));
-        }
-        if (rule.Cap is { } capTerm)
-        {
-            terms.Add(ExplanationTerm.Euros("cap", capTerm));
-        }
+        var terms = computed.Terms().ToList();
         terms.Add(ExplanationTerm.Euros("leftToFund", available));
         terms.Add(ExplanationTerm.Euros("amount", amount));
         terms.Add(ExplanationTerm.Percent("effectiveRate", effective));
