@@ -33,6 +33,12 @@ public static class FundingLimits
     /// <summary>The most installments of an advance-and-balance schedule.</summary>
     public const int MaxInstallments = 120;
 
+    /// <summary>
+    /// The most payments a plan's schedules may hold (a monthly payer over 600 months is 600 payments): 20 000, so that one
+    /// request cannot ask for millions of explained payments.
+    /// </summary>
+    public const int MaxPayments = 20_000;
+
     /// <summary>The longest name or id, in characters.</summary>
     public const int MaxTextLength = 200;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Funding.Allocation;
+using Funding.Formatting;
 using Funding.Schedules;
 using NodaTime;
 
@@ -22,6 +23,10 @@ public static class PlanValidator
         var period = ValidateCost(plan.Cost, errors);
         ValidateFunders(plan, period, errors);
         ValidateOptions(plan, errors);
+        if (!errors.Any && period is not null)
+        {
+            ValidateMagnitudes(plan, period, errors);
+        }
         return errors.ToList();
     }
 
@@ -331,6 +336,64 @@ public static class PlanValidator
             default:
                 errors.Add($"{path}.type", $"Unknown payment mode {payment.GetType().Name}.");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The total cost and the sum of promised amounts stay within 10¹² €, so that no sum of the evaluation can overflow
+    /// (every computed contribution is bounded by what is left to fund).
+    /// </summary>
+    private static void ValidateMagnitudes(Plan plan, FundingPeriod period, ValidationErrors errors)
+    {
+        decimal max = Money.MaxValue.Amount;
+        decimal cost = plan.Cost switch
+        {
+            AnnualCost annual => annual.AnnualAmount.Amount * period.Months / 12m,
+            PerBudgetYearCost perYear => perYear.Years.Sum(y => y.Amount.Amount),
+            _ => 0m,
+        };
+        if (cost > max)
+        {
+            errors.Add(plan.Cost is AnnualCost ? "cost.annualAmount" : "cost.years",
+                $"The total cost would be {FrenchFormat.Number(cost, 2)} €, beyond the supported {FrenchFormat.Money(Money.MaxValue)}.");
+        }
+        decimal promised = 0m;
+        for (int i = 0; i < plan.Funders.Count; i++)
+        {
+            decimal amount = plan.Funders[i].Rule switch
+            {
+                FixedAnnualRule annual => annual.AnnualAmount.Amount * period.Months / 12m,
+                FixedTotalRule total => total.Amount.Amount,
+                KeyShareRule { Pool: FixedPool pool } => pool.Amount.Amount,
+                _ => 0m,
+            };
+            if (amount > max)
+            {
+                errors.Add($"funders[{i}].rule", $"This contribution would be {FrenchFormat.Number(amount, 2)} €, beyond the supported {FrenchFormat.Money(Money.MaxValue)}.");
+            }
+            promised += amount;
+        }
+        if (promised > max)
+        {
+            errors.Add("funders", $"The promised amounts add up to {FrenchFormat.Number(promised, 2)} €, beyond the supported {FrenchFormat.Money(Money.MaxValue)}.");
+        }
+
+        int years = period.End.Year - period.Start.Year + 1;
+        long payments = plan.Funders.Sum(f =>
+        {
+            int payers = f.Rule is KeyShareRule keyShare ? keyShare.Members.Count : 1;
+            int each = (f.Payment ?? Schedules.PaymentMode.DefaultFor(f.Rule)) switch
+            {
+                Schedules.MonthlyPayment => period.Months,
+                Schedules.PerBudgetYearPayment => years,
+                Schedules.AdvanceAndBalancePayment advance => (advance.Installments?.Count ?? 0) + 2,
+                _ => 1,
+            };
+            return (long)payers * each;
+        });
+        if (payments > FundingLimits.MaxPayments)
+        {
+            errors.Add("funders", $"The schedules would hold {payments} payments, beyond the limit of {FundingLimits.MaxPayments}: pay some funders per budget year rather than monthly, or shorten the period.");
         }
     }
 
