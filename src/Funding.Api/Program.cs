@@ -1,7 +1,7 @@
 using Funding.Api;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddFundingApi();
+builder.AddFundingApi();
 
 var app = builder.Build();
 app.UseFundingApi();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Funding.Api.Contracts;
 
 namespace Funding.Api.Tests;
 

@@ -1,6 +1,7 @@
+using Funding.Api.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Funding.Api;
+namespace Funding.Api.Endpoints;
 
 /// <summary>Liveness of the service.</summary>
 internal static class HealthEndpoints
@@ -17,8 +18,3 @@ internal static class HealthEndpoints
 
     internal static Ok<HealthResponse> GetHealth() => TypedResults.Ok(new HealthResponse("ok", CalculationVersion.Current));
 }
-
-/// <summary>The service status.</summary>
-/// <param name="Status">Always <c>ok</c> when the service answers.</param>
-/// <param name="CalculationVersion">Version of the calculation rules.</param>
-public sealed record HealthResponse(string Status, string CalculationVersion);

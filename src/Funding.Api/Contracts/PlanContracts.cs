@@ -1,0 +1,272 @@
+using System.Text.Json.Serialization;
+using Funding.Plans;
+using NodaTime;
+
+namespace Funding.Api.Contracts;
+
+/// <summary>A co-financing plan ("plan de financement"): its cost and its funders, in waterfall order.</summary>
+public sealed record PlanRequest
+{
+    /// <summary>The plan's name (at most 200 characters).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where the figures come from, what is illustrative.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>What the project costs, over which period.</summary>
+    public required CostInput Cost { get; init; }
+
+    /// <summary>The funders, in the order their rules apply (1 to 2 000, group members included).</summary>
+    public required IReadOnlyList<FunderInput> Funders { get; init; }
+
+    /// <summary>Rounding and the parameters of the checks.</summary>
+    public PlanOptionsInput? Options { get; init; }
+}
+
+/// <summary>The cost: an <c>annual</c> cost over a period, or explicit amounts <c>perBudgetYear</c>.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(AnnualCostInput), "annual")]
+[JsonDerivedType(typeof(PerBudgetYearCostInput), "perBudgetYear")]
+public abstract record CostInput;
+
+/// <summary>An annual cost over a period of months: 103 800 € a year from 2022-04-01 for 24 months.</summary>
+public sealed record AnnualCostInput : CostInput
+{
+    /// <summary>The cost of a full year, in euros ("coût total estimé annuel").</summary>
+    public required decimal AnnualAmount { get; init; }
+
+    /// <summary>The first day of the period (YYYY-MM-DD), between 1990 and 2150.</summary>
+    public required LocalDate Start { get; init; }
+
+    /// <summary>The duration in months, 1 to 600.</summary>
+    public required int Months { get; init; }
+
+    /// <summary>How partial budget years are weighted: <c>months</c> (default) or <c>days</c>.</summary>
+    public ProrataBasis? Prorata { get; init; }
+}
+
+/// <summary>Explicit amounts for consecutive budget years.</summary>
+public sealed record PerBudgetYearCostInput : CostInput
+{
+    /// <summary>The cost of each budget year, consecutive and ascending (1 to 50).</summary>
+    public required IReadOnlyList<BudgetYearInput> Years { get; init; }
+
+    /// <summary>The first day of the period, the first of a month of the first year; default 1 January.</summary>
+    public LocalDate? Start { get; init; }
+}
+
+/// <summary>The cost of one budget year.</summary>
+public sealed record BudgetYearInput
+{
+    /// <summary>The budget year ("exercice").</summary>
+    public required int Year { get; init; }
+
+    /// <summary>Its cost, in euros.</summary>
+    public required decimal Amount { get; init; }
+}
+
+/// <summary>A funder, or a group of funders sharing a pool, with its rule and how it pays.</summary>
+public sealed record FunderInput
+{
+    /// <summary>A unique identifier among all funders and group members (<c>etat</c>, <c>qbo</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name reports use (« État »).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The legal nature of the funder.</summary>
+    public required FunderKind Kind { get; init; }
+
+    /// <summary>How the contribution is computed.</summary>
+    public required RuleInput Rule { get; init; }
+
+    /// <summary>How the funder pays; when absent, per budget year for yearly rules and once for the others.</summary>
+    public PaymentInput? Payment { get; init; }
+}
+
+/// <summary>A contribution rule: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedTotal</c>, <c>keyShare</c> or <c>remainder</c>.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(RateRuleInput), "rate")]
+[JsonDerivedType(typeof(FixedAnnualRuleInput), "fixedAnnual")]
+[JsonDerivedType(typeof(FixedTotalRuleInput), "fixedTotal")]
+[JsonDerivedType(typeof(KeyShareRuleInput), "keyShare")]
+[JsonDerivedType(typeof(RemainderRuleInput), "remainder")]
+public abstract record RuleInput
+{
+    /// <summary>The most this funder contributes ("plafond"), in euros: applied to computed contributions, checked against promised ones.</summary>
+    public decimal? Cap { get; init; }
+}
+
+/// <summary>A rate of the eligible base: the State's 50 % capped at 80 000 €.</summary>
+public sealed record RateRuleInput : RuleInput
+{
+    /// <summary>The rate in percent, 0 to 100 (50 means 50 %), at most 6 decimals.</summary>
+    public required decimal RatePercent { get; init; }
+
+    /// <summary>The eligible base for the whole period, in euros; the total cost when absent.</summary>
+    public decimal? EligibleBase { get; init; }
+
+    /// <summary>The least this funder contributes ("plancher"), in euros.</summary>
+    public decimal? Floor { get; init; }
+}
+
+/// <summary>A fixed amount per year of the period: 11 593,50 € a year.</summary>
+public sealed record FixedAnnualRuleInput : RuleInput
+{
+    /// <summary>The amount per full year, in euros.</summary>
+    public required decimal AnnualAmount { get; init; }
+}
+
+/// <summary>One amount for the whole period.</summary>
+public sealed record FixedTotalRuleInput : RuleInput
+{
+    /// <summary>The amount, in euros.</summary>
+    public required decimal Amount { get; init; }
+}
+
+/// <summary>A group of funders sharing a pool by an allocation key.</summary>
+public sealed record KeyShareRuleInput : RuleInput
+{
+    /// <summary>What the group shares.</summary>
+    public required PoolInput Pool { get; init; }
+
+    /// <summary>How the pool is split between the members.</summary>
+    public required KeyInput Key { get; init; }
+
+    /// <summary>The members (at least one), each a funder of the plan.</summary>
+    public required IReadOnlyList<MemberInput> Members { get; init; }
+}
+
+/// <summary>The carrier pays whatever is left ("reste à charge"); at most one per plan.</summary>
+public sealed record RemainderRuleInput : RuleInput;
+
+/// <summary>A group's pool: a <c>fixed</c> amount, or a <c>percentOfRemaining</c> of what is left to fund.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(FixedPoolInput), "fixed")]
+[JsonDerivedType(typeof(PercentOfRemainingPoolInput), "percentOfRemaining")]
+public abstract record PoolInput;
+
+/// <summary>A fixed pool, promised as is.</summary>
+public sealed record FixedPoolInput : PoolInput
+{
+    /// <summary>The pool, in euros.</summary>
+    public required decimal Amount { get; init; }
+}
+
+/// <summary>A percentage of what is left to fund at that point of the waterfall.</summary>
+public sealed record PercentOfRemainingPoolInput : PoolInput
+{
+    /// <summary>The percentage, 0 to 100.</summary>
+    public required decimal Percent { get; init; }
+}
+
+/// <summary>A member of a key-share group.</summary>
+public sealed record MemberInput
+{
+    /// <summary>A unique identifier among all funders and members.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name reports use.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The legal nature of the member; <c>epci</c> when absent.</summary>
+    public FunderKind? Kind { get; init; }
+
+    /// <summary>The member's weight (population…) for a key without <c>weightName</c>.</summary>
+    public decimal? Weight { get; init; }
+
+    /// <summary>Named weights, for keys that name theirs.</summary>
+    public IReadOnlyDictionary<string, decimal>? Weights { get; init; }
+
+    /// <summary>The most this member pays, in euros.</summary>
+    public decimal? Cap { get; init; }
+
+    /// <summary>The least this member pays, in euros.</summary>
+    public decimal? Floor { get; init; }
+}
+
+/// <summary>How a funder pays: <c>once</c>, <c>perBudgetYear</c>, <c>advanceAndBalance</c> or <c>monthly</c>.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(OncePaymentInput), "once")]
+[JsonDerivedType(typeof(PerBudgetYearPaymentInput), "perBudgetYear")]
+[JsonDerivedType(typeof(AdvanceAndBalancePaymentInput), "advanceAndBalance")]
+[JsonDerivedType(typeof(MonthlyPaymentInput), "monthly")]
+public abstract record PaymentInput;
+
+/// <summary>The whole amount at once.</summary>
+public sealed record OncePaymentInput : PaymentInput
+{
+    /// <summary>The payment date; the period's first day when absent.</summary>
+    public LocalDate? Date { get; init; }
+}
+
+/// <summary>One payment per budget year, prorated.</summary>
+public sealed record PerBudgetYearPaymentInput : PaymentInput
+{
+    /// <summary><c>months</c> (default) or <c>days</c>.</summary>
+    public ProrataBasis? Prorata { get; init; }
+
+    /// <summary>The day of the year each payment is made, <c>MM-DD</c> (e.g. <c>06-30</c>); the start of each year's part when absent.</summary>
+    public string? PayOn { get; init; }
+}
+
+/// <summary>An advance at the start, optional installments, the balance at the end.</summary>
+public sealed record AdvanceAndBalancePaymentInput : PaymentInput
+{
+    /// <summary>The advance in percent of the contribution, 0 to 100.</summary>
+    public required decimal AdvancePercent { get; init; }
+
+    /// <summary>Installments ("acomptes"), in date order, within the period.</summary>
+    public IReadOnlyList<InstallmentInput>? Installments { get; init; }
+
+    /// <summary>The balance date; the period's last day when absent.</summary>
+    public LocalDate? BalanceDate { get; init; }
+
+    /// <summary>Whether the advance is covered by a guarantee (legal ceiling 60 % instead of 30 %).</summary>
+    public bool? AdvanceGuaranteed { get; init; }
+}
+
+/// <summary>An installment: a percentage of the contribution at a date.</summary>
+public sealed record InstallmentInput
+{
+    /// <summary>The payment date.</summary>
+    public required LocalDate Date { get; init; }
+
+    /// <summary>The percentage of the contribution.</summary>
+    public required decimal Percent { get; init; }
+}
+
+/// <summary>Equal monthly payments on the first day of each month of the period.</summary>
+public sealed record MonthlyPaymentInput : PaymentInput;
+
+/// <summary>Rounding and the parameters of the checks.</summary>
+public sealed record PlanOptionsInput
+{
+    /// <summary><c>half-away-from-zero</c> (default), <c>half-to-even</c> or <c>toward-zero</c>.</summary>
+    public string? Rounding { get; init; }
+
+    /// <summary>The carrier's id; the remainder funder when absent.</summary>
+    public string? CarrierId { get; init; }
+
+    /// <summary>The ceiling of public aid from funders other than the carrier, in percent of the cost; 80 for a local-authority carrier, 100 otherwise, when absent.</summary>
+    public decimal? PublicAidCeilingPercent { get; init; }
+
+    /// <summary>Whether to check the minimum own share of a local-authority carrier; automatic when absent.</summary>
+    public bool? CheckLocalAuthorityOwnShare { get; init; }
+
+    /// <summary>The minimum own share of a local-authority carrier, in percent of public funding (default 20).</summary>
+    public decimal? LocalAuthorityMinimumSharePercent { get; init; }
+
+    /// <summary>The yearly amount above which a grant to a private body needs a written agreement, in euros (default 23000).</summary>
+    public decimal? WrittenAgreementThreshold { get; init; }
+}
+
+/// <summary>Two plans to compare.</summary>
+public sealed record CompareRequest
+{
+    /// <summary>The reference plan.</summary>
+    public required PlanRequest Baseline { get; init; }
+
+    /// <summary>The changed plan.</summary>
+    public required PlanRequest Variant { get; init; }
+}

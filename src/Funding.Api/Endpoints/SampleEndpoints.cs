@@ -1,0 +1,40 @@
+using Funding.Api.Contracts;
+using Funding.Api.Mapping;
+using Funding.Plans;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funding.Api.Endpoints;
+
+/// <summary>The built-in sample plans, ready to post to /v1/plans.</summary>
+internal static class SampleEndpoints
+{
+    public static IEndpointRouteBuilder MapSamples(this IEndpointRouteBuilder app)
+    {
+        var samples = app.MapGroup("/v1/samples").WithTags("Samples");
+        samples.MapGet("/", List)
+            .WithName("ListSamples")
+            .WithSummary("Lists the built-in sample plans.")
+            .WithDescription("The seed case is 'territoire-industrie-finistere'.");
+        samples.MapGet("/{id}", Get)
+            .WithName("GetSample")
+            .WithSummary("Returns a sample plan, ready to post to /v1/plans.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    internal static Ok<SampleSummary[]> List() => TypedResults.Ok(SamplePlans.All.Select(s => new SampleSummary
+    {
+        Id = s.Id,
+        Title = s.Title,
+        Description = s.Plan.Description,
+        Href = $"/v1/samples/{s.Id}",
+    }).ToArray());
+
+    internal static Results<Ok<PlanRequest>, ProblemHttpResult> Get(string id) =>
+        SamplePlans.TryGet(id, out var sample)
+            ? TypedResults.Ok(PlanMapping.ToRequest(sample.Plan))
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No such sample.",
+                detail: $"No sample has the id '{(id.Length > 60 ? id[..60] + "…" : id)}'; see GET /v1/samples for the list.");
+}

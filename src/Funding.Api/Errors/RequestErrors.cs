@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funding.Api.Errors;
+
+/// <summary>
+/// Collects validation errors keyed by the JSON path of the offending field (<c>funders[2].rule.ratePercent</c>), and turns
+/// them into an RFC 9457 validation problem.
+/// </summary>
+internal sealed class RequestErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Add(string path, string message)
+    {
+        if (!_errors.TryGetValue(path, out var messages))
+        {
+            _errors[path] = messages = [];
+        }
+        messages.Add(message);
+    }
+
+    public void AddRange(IEnumerable<ValidationError> errors, string prefix = "")
+    {
+        foreach (var error in errors)
+        {
+            Add(Join(prefix, error.Path), error.Message);
+        }
+    }
+
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+    public ValidationProblem Problem() => Problem(ToDictionary());
+
+    public static ValidationProblem Problem(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(
+            errors,
+            title: "The request is not valid.",
+            detail: "See 'errors': each key is the JSON path of an offending field.");
+
+    public static ValidationProblem From(FundingValidationException exception, string prefix = "")
+    {
+        var errors = new RequestErrors();
+        errors.AddRange(exception.Errors, prefix);
+        return errors.Problem();
+    }
+
+    public static string Join(string prefix, string path) =>
+        prefix.Length == 0 ? path : path.Length == 0 ? prefix : $"{prefix}.{path}";
+
+    /// <summary>
+    /// Reports the null items of a list (JSON allows <c>[null]</c> even where the contract does not), and says whether
+    /// there were none.
+    /// </summary>
+    public bool NoNullItems<T>(IReadOnlyList<T?>? items, string path)
+        where T : class
+    {
+        bool none = true;
+        for (int i = 0; items is not null && i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                Add($"{path}[{i}]", "Must not be null.");
+                none = false;
+            }
+        }
+        return none;
+    }
+
+    /// <summary>Money from a JSON number: whole cents within ±10¹² €.</summary>
+    public Money Money(decimal value, string path)
+    {
+        if (Funding.Money.TryEuros(value, out var money, out var error))
+        {
+            return money;
+        }
+        Add(path, error == MoneyError.SubCent ? Funding.Money.SubCentMessage(value) : Funding.Money.OutOfRangeMessage(value));
+        return Funding.Money.Zero;
+    }
+
+    public Money? Money(decimal? value, string path) => value is { } v ? Money(v, path) : null;
+
+    /// <summary>A rate from a percentage: 0 to 100, at most six decimals.</summary>
+    public Rate Percent(decimal value, string path)
+    {
+        if (Rate.TryPercent(value, out var rate, out var error))
+        {
+            return rate;
+        }
+        Add(path, error == RateError.OutOfRange ? Rate.OutOfRangeMessage(value) : Rate.TooPreciseMessage(value));
+        return Rate.Zero;
+    }
+
+    public Rate? Percent(decimal? value, string path) => value is { } v ? Percent(v, path) : null;
+
+    public RoundingPolicy Rounding(string? name, string path)
+    {
+        if (name is null)
+        {
+            return RoundingPolicy.Default;
+        }
+        if (RoundingPolicy.TryParse(name, out var policy))
+        {
+            return policy;
+        }
+        Add(path, $"Unknown rounding policy '{name}': expected one of {string.Join(", ", RoundingPolicy.All.Select(p => p.Name))}.");
+        return RoundingPolicy.Default;
+    }
+
+    public string Text(string? text, string path, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Add(path, $"{what} must not be empty.");
+            return "";
+        }
+        if (text.Length > ApiLimits.MaxTextLength)
+        {
+            Add(path, $"{what} is {text.Length} characters long, beyond the limit of {ApiLimits.MaxTextLength}.");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Funding.Api.Json;
+
+/// <summary>
+/// The API's JSON contract: camelCase, enums as camelCase strings, money read as <see cref="decimal"/> from JSON numbers
+/// only (never from strings, never through binary floating point), ISO dates, and strictness everywhere — an unknown
+/// field, a null where a value is required, or a number too precise to be represented is an error, not something
+/// silently dropped.
+/// </summary>
+internal static class ApiJson
+{
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = null;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowOutOfOrderMetadataProperties = true;
+        options.RespectNullableAnnotations = true;
+        options.MaxDepth = ApiLimits.MaxJsonDepth;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new StrictDecimalConverter());
+        options.Converters.Add(new IsoLocalDateConverter());
+        options.TypeInfoResolverChain.Insert(0, FundingJsonContext.Default);
+    }
+}
+
+/// <summary>
+/// Reads a JSON number as an exact <see cref="decimal"/>, refusing strings and numbers with more significant digits than
+/// a decimal holds (28), which <see cref="decimal"/> parsing would otherwise round silently.
+/// </summary>
+internal sealed class StrictDecimalConverter : JsonConverter<decimal>
+{
+    private const int MaxSignificantDigits = 28;
+
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw new JsonException("Must be a JSON number (not a string).");
+        }
+        ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        if (SignificantDigits(raw) > MaxSignificantDigits)
+        {
+            throw new JsonException($"Has more than {MaxSignificantDigits} significant digits and cannot be represented exactly.");
+        }
+        if (!reader.TryGetDecimal(out decimal value))
+        {
+            throw new JsonException("Is beyond the range of numbers the API accepts.");
+        }
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    private static int SignificantDigits(ReadOnlySpan<byte> number)
+    {
+        int exponent = number.IndexOfAny((byte)'e', (byte)'E');
+        var mantissa = exponent < 0 ? number : number[..exponent];
+        int first = -1, last = -1, dot = mantissa.IndexOf((byte)'.');
+        for (int i = 0; i < mantissa.Length; i++)
+        {
+            if (mantissa[i] is >= (byte)'1' and <= (byte)'9')
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0)
+        {
+            return 0;
+        }
+        // Trailing zeros of the integer part count (they set the magnitude); those after the decimal point do not.
+        int end = dot >= 0 && last > dot ? last : (dot >= 0 ? dot - 1 : mantissa.Length - 1);
+        int digits = 0;
+        for (int i = first; i <= end; i++)
+        {
+            if (mantissa[i] != (byte)'.')
+            {
+                digits++;
+            }
+        }
+        return digits;
+    }
+}
+
+/// <summary>Dates as ISO <c>YYYY-MM-DD</c> strings (NodaTime <see cref="LocalDate"/>), with a clear error otherwise.</summary>
+internal sealed class IsoLocalDateConverter : JsonConverter<LocalDate>
+{
+    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("Must be a date in the format YYYY-MM-DD, as a string.");
+        }
+        string text = reader.GetString()!;
+        var result = LocalDatePattern.Iso.Parse(text);
+        return result.Success
+            ? result.Value
+            : throw new JsonException($"'{Truncate(text)}' is not a date in the format YYYY-MM-DD.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

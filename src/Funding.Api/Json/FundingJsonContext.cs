@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using Funding.Api.Contracts;
+
+namespace Funding.Api.Json;
+
+/// <summary>
+/// Source-generated JSON metadata for every request and response type: no reflection at run time, and faster
+/// (de)serialization on the hot endpoints. The options (naming, strictness, converters) come from <see cref="ApiJson"/>.
+/// </summary>
+[JsonSerializable(typeof(AllocationRequest))]
+[JsonSerializable(typeof(AllocationResponse))]
+[JsonSerializable(typeof(CapRequest))]
+[JsonSerializable(typeof(CapResponse))]
+[JsonSerializable(typeof(PlanRequest))]
+[JsonSerializable(typeof(PlanResponse))]
+[JsonSerializable(typeof(CompareRequest))]
+[JsonSerializable(typeof(CompareResponse))]
+[JsonSerializable(typeof(SampleSummary[]))]
+[JsonSerializable(typeof(HealthResponse))]
+internal sealed partial class FundingJsonContext : JsonSerializerContext;

@@ -1,0 +1,89 @@
+using Funding.Allocation;
+using Funding.Api.Contracts;
+using Funding.Api.Errors;
+using Funding.Formatting;
+
+namespace Funding.Api.Mapping;
+
+/// <summary>Allocation requests and results between the JSON contract and the domain.</summary>
+internal static class AllocationMapping
+{
+    public static (Money Amount, AllocationParty[] Parties, AllocationKey Key) ToDomain(AllocationRequest request, RequestErrors errors)
+    {
+        var amount = errors.Money(request.Amount, "amount");
+        if (!errors.NoNullItems(request.Parties, "parties") || !KeyMapping.NoNulls(request.Key, "key", errors))
+        {
+            return (amount, [], AllocationKey.EqualParts);
+        }
+        if (request.Parties.Count > ApiLimits.MaxParties)
+        {
+            errors.Add("parties", $"{request.Parties.Count} parties is beyond the limit of {ApiLimits.MaxParties} per request.");
+            return (amount, [], AllocationKey.EqualParts);
+        }
+        bool needsWeight = KeyMapping.UsesSingleWeight(request.Key);
+        var parties = new AllocationParty[request.Parties.Count];
+        for (int i = 0; i < parties.Length; i++)
+        {
+            var party = request.Parties[i];
+            string path = $"parties[{i}]";
+            errors.Text(party.Id, $"{path}.id", "The id");
+            if (party.Name is { Length: > ApiLimits.MaxTextLength })
+            {
+                errors.Add($"{path}.name", $"The name is {party.Name.Length} characters long, beyond the limit of {ApiLimits.MaxTextLength}.");
+            }
+            if (needsWeight && party.Weight is null)
+            {
+                errors.Add($"{path}.weight", "This field is required by a 'weight' key without 'weightName'.");
+            }
+            parties[i] = new AllocationParty(party.Id, party.Weight ?? 0m)
+            {
+                Name = party.Name,
+                Weights = party.Weights,
+                Cap = errors.Money(party.Cap, $"{path}.cap"),
+                Floor = errors.Money(party.Floor, $"{path}.floor"),
+            };
+        }
+        return (amount, parties, KeyMapping.ToDomain(request.Key, "key", errors));
+    }
+
+    public static AllocationResponse ToResponse(Allocation.Allocation allocation) => new()
+    {
+        CalculationVersion = CalculationVersion.Current,
+        Amount = allocation.Amount.Amount,
+        Allocated = allocation.Allocated.Amount,
+        Unallocated = allocation.Unallocated.Amount,
+        LeftoverCents = allocation.LeftoverCents,
+        KeyLabel = allocation.Key.Label,
+        Sentence = allocation.Describe(),
+        Shares = allocation.Shares.Select(share => new ShareOutput
+        {
+            Id = share.Id,
+            Name = share.Party.DisplayName,
+            Amount = share.Amount.Amount,
+            AmountFormatted = FrenchFormat.Money(share.Amount),
+            Weight = share.Weight,
+            ShareOfKeyPercent = Figures.Percent(share.ShareOfKey),
+            ExactAmount = share.ExactAmount,
+            RemainderCents = share.RemainderCents,
+            Bound = share.Bound,
+            Sentence = share.Sentence,
+        }).ToArray(),
+    };
+}
+
+/// <summary>Shared conversions of figures for responses.</summary>
+internal static class Figures
+{
+    /// <summary>A rate in percent, rounded half away from zero to 6 decimal places (the named display rounding of the API).</summary>
+    public static decimal Percent(Rate rate) => Plain(RoundingPolicy.Default.Round(rate.PercentValue, 6));
+
+    /// <summary>The same number without trailing zeros (50.0 → 50), so a percentage round-trips as it was typed.</summary>
+    public static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
+}
+
+/// <summary>Number helpers for the contract.</summary>
+internal static class DecimalExtensions
+{
+    /// <summary>See <see cref="Figures.Plain"/>.</summary>
+    public static decimal Plain(this decimal value) => Figures.Plain(value);
+}

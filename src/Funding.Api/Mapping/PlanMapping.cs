@@ -1,0 +1,279 @@
+using Funding.Api.Contracts;
+using Funding.Api.Errors;
+using Funding.Plans;
+using Funding.Schedules;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Funding.Api.Mapping;
+
+/// <summary>Plans between the JSON contract and the domain: one place, so the contract can stay stable as the core evolves.</summary>
+internal static class PlanMapping
+{
+    private static readonly AnnualDatePattern PayOnPattern = AnnualDatePattern.CreateWithInvariantCulture("MM'-'dd");
+
+    /// <summary>The domain plan, or null when the request has errors (then in <paramref name="errors"/>, under <paramref name="prefix"/>).</summary>
+    public static Plan? ToDomain(PlanRequest request, RequestErrors errors, string prefix = "")
+    {
+        string P(string path) => RequestErrors.Join(prefix, path);
+        if (!NoNulls(request, P, errors))
+        {
+            return null;
+        }
+        int before = errors.ToDictionary().Count;
+        var cost = Cost(request.Cost, P("cost"), errors);
+        var funders = request.Funders.Select((f, i) => Funder(f, P($"funders[{i}]"), errors)).ToArray();
+        var options = Options(request.Options, P("options"), errors);
+        if (errors.ToDictionary().Count > before || cost is null)
+        {
+            return null;
+        }
+        return new Plan(request.Name, cost, funders) { Description = request.Description, Options = options };
+    }
+
+    /// <summary>Every list of the request without null items: checked first, so that mapping can rely on it.</summary>
+    private static bool NoNulls(PlanRequest request, Func<string, string> path, RequestErrors errors)
+    {
+        bool ok = errors.NoNullItems(request.Funders, path("funders"));
+        if (request.Cost is PerBudgetYearCostInput perYear)
+        {
+            ok &= errors.NoNullItems(perYear.Years, path("cost.years"));
+        }
+        for (int i = 0; i < request.Funders.Count; i++)
+        {
+            var funder = request.Funders[i];
+            if (funder?.Rule is KeyShareRuleInput keyShare)
+            {
+                ok &= errors.NoNullItems(keyShare.Members, path($"funders[{i}].rule.members"));
+                ok &= KeyMapping.NoNulls(keyShare.Key, path($"funders[{i}].rule.key"), errors);
+            }
+            if (funder?.Payment is AdvanceAndBalancePaymentInput advance)
+            {
+                ok &= errors.NoNullItems(advance.Installments, path($"funders[{i}].payment.installments"));
+            }
+        }
+        return ok;
+    }
+
+    private static CostBase? Cost(CostInput cost, string path, RequestErrors errors)
+    {
+        switch (cost)
+        {
+            case AnnualCostInput annual:
+                return new AnnualCost(errors.Money(annual.AnnualAmount, $"{path}.annualAmount"), new FundingPeriod(annual.Start, annual.Months), annual.Prorata ?? ProrataBasis.Months);
+            case PerBudgetYearCostInput perYear:
+                if (perYear.Years.Count == 0)
+                {
+                    errors.Add($"{path}.years", "Give the cost of at least one budget year.");
+                    return null;
+                }
+                return new PerBudgetYearCost(
+                    perYear.Years.Select((y, i) => new BudgetYearAmount(y.Year, errors.Money(y.Amount, $"{path}.years[{i}].amount"))).ToArray(),
+                    perYear.Start);
+            default:
+                errors.Add($"{path}.type", "Unknown cost type.");
+                return null;
+        }
+    }
+
+    private static Funder Funder(FunderInput funder, string path, RequestErrors errors) =>
+        new(funder.Id, funder.Name, funder.Kind, Rule(funder.Rule, $"{path}.rule", errors))
+        {
+            Payment = funder.Payment is null ? null : Payment(funder.Payment, $"{path}.payment", errors),
+        };
+
+    private static ContributionRule Rule(RuleInput rule, string path, RequestErrors errors)
+    {
+        var cap = errors.Money(rule.Cap, $"{path}.cap");
+        return rule switch
+        {
+            RateRuleInput rate => new RateRule(errors.Percent(rate.RatePercent, $"{path}.ratePercent"))
+            {
+                Cap = cap,
+                EligibleBase = errors.Money(rate.EligibleBase, $"{path}.eligibleBase"),
+                Floor = errors.Money(rate.Floor, $"{path}.floor"),
+            },
+            FixedAnnualRuleInput annual => new FixedAnnualRule(errors.Money(annual.AnnualAmount, $"{path}.annualAmount")) { Cap = cap },
+            FixedTotalRuleInput total => new FixedTotalRule(errors.Money(total.Amount, $"{path}.amount")) { Cap = cap },
+            KeyShareRuleInput keyShare => new KeyShareRule(
+                Pool(keyShare.Pool, $"{path}.pool", errors),
+                KeyMapping.ToDomain(keyShare.Key, $"{path}.key", errors),
+                keyShare.Members.Select((m, j) => Member(m, $"{path}.members[{j}]", KeyMapping.UsesSingleWeight(keyShare.Key), errors)).ToArray())
+            {
+                Cap = cap,
+            },
+            RemainderRuleInput => new RemainderRule { Cap = cap },
+            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown rule type."),
+        };
+    }
+
+    private static KeySharePool Pool(PoolInput pool, string path, RequestErrors errors) => pool switch
+    {
+        FixedPoolInput fixedPool => new FixedPool(errors.Money(fixedPool.Amount, $"{path}.amount")),
+        PercentOfRemainingPoolInput percent => new ShareOfRemainingPool(errors.Percent(percent.Percent, $"{path}.percent")),
+        _ => throw new ArgumentOutOfRangeException(nameof(pool), pool, "Unknown pool type."),
+    };
+
+    private static KeyShareMember Member(MemberInput member, string path, bool needsWeight, RequestErrors errors)
+    {
+        if (needsWeight && member.Weight is null)
+        {
+            errors.Add($"{path}.weight", "This field is required by a 'weight' key without 'weightName'.");
+        }
+        return new KeyShareMember(member.Id, member.Name, member.Kind ?? FunderKind.Epci)
+        {
+            Weight = member.Weight ?? 0m,
+            Weights = member.Weights,
+            Cap = errors.Money(member.Cap, $"{path}.cap"),
+            Floor = errors.Money(member.Floor, $"{path}.floor"),
+        };
+    }
+
+    private static PaymentMode Payment(PaymentInput payment, string path, RequestErrors errors)
+    {
+        switch (payment)
+        {
+            case OncePaymentInput once:
+                return new OncePayment(once.Date);
+            case PerBudgetYearPaymentInput perYear:
+                AnnualDate? payOn = null;
+                if (perYear.PayOn is { } text)
+                {
+                    var parsed = PayOnPattern.Parse(text);
+                    if (parsed.Success)
+                    {
+                        payOn = parsed.Value;
+                    }
+                    else
+                    {
+                        errors.Add($"{path}.payOn", $"'{(text.Length > 20 ? text[..20] + "…" : text)}' is not a day of the year in the format MM-DD (e.g. 06-30).");
+                    }
+                }
+                return new PerBudgetYearPayment(perYear.Prorata ?? ProrataBasis.Months, payOn);
+            case AdvanceAndBalancePaymentInput advance:
+                return new AdvanceAndBalancePayment(errors.Percent(advance.AdvancePercent, $"{path}.advancePercent"))
+                {
+                    Installments = (advance.Installments ?? []).Select((i, k) => new Installment(i.Date, errors.Percent(i.Percent, $"{path}.installments[{k}].percent"))).ToArray(),
+                    BalanceDate = advance.BalanceDate,
+                    AdvanceGuaranteed = advance.AdvanceGuaranteed ?? false,
+                };
+            case MonthlyPaymentInput:
+                return new MonthlyPayment();
+            default:
+                throw new ArgumentOutOfRangeException(nameof(payment), payment, "Unknown payment type.");
+        }
+    }
+
+    private static PlanOptions Options(PlanOptionsInput? options, string path, RequestErrors errors)
+    {
+        if (options is null)
+        {
+            return PlanOptions.Default;
+        }
+        var result = new PlanOptions
+        {
+            Rounding = errors.Rounding(options.Rounding, $"{path}.rounding"),
+            CarrierId = options.CarrierId,
+            PublicAidCeiling = errors.Percent(options.PublicAidCeilingPercent, $"{path}.publicAidCeilingPercent"),
+            CheckLocalAuthorityOwnShare = options.CheckLocalAuthorityOwnShare,
+        };
+        if (options.LocalAuthorityMinimumSharePercent is { } minimum)
+        {
+            result = result with { LocalAuthorityMinimumShare = errors.Percent(minimum, $"{path}.localAuthorityMinimumSharePercent") };
+        }
+        if (options.WrittenAgreementThreshold is { } threshold)
+        {
+            result = result with { WrittenAgreementThreshold = errors.Money(threshold, $"{path}.writtenAgreementThreshold") };
+        }
+        return result;
+    }
+
+    /// <summary>A domain plan as the JSON contract writes it: what <c>GET /v1/samples/{id}</c> returns, ready to post back.</summary>
+    public static PlanRequest ToRequest(Plan plan) => new()
+    {
+        Name = plan.Name,
+        Description = plan.Description,
+        Cost = plan.Cost switch
+        {
+            AnnualCost annual => new AnnualCostInput
+            {
+                AnnualAmount = annual.AnnualAmount.Amount,
+                Start = annual.Period.Start,
+                Months = annual.Period.Months,
+                Prorata = annual.Prorata == ProrataBasis.Months ? null : annual.Prorata,
+            },
+            PerBudgetYearCost perYear => new PerBudgetYearCostInput
+            {
+                Years = perYear.Years.Select(y => new BudgetYearInput { Year = y.Year, Amount = y.Amount.Amount }).ToArray(),
+                Start = perYear.Start,
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Cost, "Unknown cost type."),
+        },
+        Funders = plan.Funders.Select(f => new FunderInput
+        {
+            Id = f.Id,
+            Name = f.Name,
+            Kind = f.Kind,
+            Rule = ToInput(f.Rule),
+            Payment = f.Payment is null ? null : ToInput(f.Payment),
+        }).ToArray(),
+        Options = plan.Options == PlanOptions.Default ? null : new PlanOptionsInput
+        {
+            Rounding = plan.Options.Rounding.Name,
+            CarrierId = plan.Options.CarrierId,
+            PublicAidCeilingPercent = plan.Options.PublicAidCeiling?.PercentValue.Plain(),
+            CheckLocalAuthorityOwnShare = plan.Options.CheckLocalAuthorityOwnShare,
+            LocalAuthorityMinimumSharePercent = plan.Options.LocalAuthorityMinimumShare.PercentValue.Plain(),
+            WrittenAgreementThreshold = plan.Options.WrittenAgreementThreshold.Amount,
+        },
+    };
+
+    private static RuleInput ToInput(ContributionRule rule) => rule switch
+    {
+        RateRule rate => new RateRuleInput { RatePercent = rate.Rate.PercentValue.Plain(), Cap = rate.Cap?.Amount, EligibleBase = rate.EligibleBase?.Amount, Floor = rate.Floor?.Amount },
+        FixedAnnualRule annual => new FixedAnnualRuleInput { AnnualAmount = annual.AnnualAmount.Amount, Cap = annual.Cap?.Amount },
+        FixedTotalRule total => new FixedTotalRuleInput { Amount = total.Amount.Amount, Cap = total.Cap?.Amount },
+        KeyShareRule keyShare => new KeyShareRuleInput
+        {
+            Pool = keyShare.Pool switch
+            {
+                FixedPool fixedPool => new FixedPoolInput { Amount = fixedPool.Amount.Amount },
+                ShareOfRemainingPool share => new PercentOfRemainingPoolInput { Percent = share.Rate.PercentValue.Plain() },
+                _ => throw new ArgumentOutOfRangeException(nameof(rule), keyShare.Pool, "Unknown pool."),
+            },
+            Key = KeyMapping.ToInput(keyShare.Key),
+            Members = keyShare.Members.Select(m => new MemberInput
+            {
+                Id = m.Id,
+                Name = m.Name,
+                Kind = m.Kind,
+                Weight = m.Weights is null ? m.Weight : null,
+                Weights = m.Weights,
+                Cap = m.Cap?.Amount,
+                Floor = m.Floor?.Amount,
+            }).ToArray(),
+            Cap = keyShare.Cap?.Amount,
+        },
+        RemainderRule remainder => new RemainderRuleInput { Cap = remainder.Cap?.Amount },
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown rule type."),
+    };
+
+    private static PaymentInput ToInput(PaymentMode payment) => payment switch
+    {
+        OncePayment once => new OncePaymentInput { Date = once.Date },
+        PerBudgetYearPayment perYear => new PerBudgetYearPaymentInput
+        {
+            Prorata = perYear.Prorata == ProrataBasis.Months ? null : perYear.Prorata,
+            PayOn = perYear.PayOn is { } day ? PayOnPattern.Format(day) : null,
+        },
+        AdvanceAndBalancePayment advance => new AdvanceAndBalancePaymentInput
+        {
+            AdvancePercent = advance.Advance.PercentValue.Plain(),
+            Installments = advance.Installments.Count == 0 ? null : advance.Installments.Select(i => new InstallmentInput { Date = i.Date, Percent = i.Share.PercentValue.Plain() }).ToArray(),
+            BalanceDate = advance.BalanceDate,
+            AdvanceGuaranteed = advance.AdvanceGuaranteed ? true : null,
+        },
+        MonthlyPayment => new MonthlyPaymentInput(),
+        _ => throw new ArgumentOutOfRangeException(nameof(payment), payment, "Unknown payment mode."),
+    };
+}

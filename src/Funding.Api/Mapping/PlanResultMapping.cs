@@ -1,0 +1,152 @@
+using System.Globalization;
+using Funding.Api.Contracts;
+using Funding.Formatting;
+using Funding.Plans;
+using Funding.Schedules;
+using NodaTime;
+
+namespace Funding.Api.Mapping;
+
+/// <summary>Evaluated plans and comparisons as the JSON contract writes them.</summary>
+internal static class PlanResultMapping
+{
+    public static PlanResponse ToResponse(PlanResult result)
+    {
+        var schedules = result.Schedule.Funders.ToDictionary(s => s.FunderId, StringComparer.Ordinal);
+        return new PlanResponse
+        {
+            CalculationVersion = result.CalculationVersion,
+            Name = result.Plan.Name,
+            TotalCost = result.TotalCost.Amount,
+            CostExplanation = Explanation(result.CostExplanation),
+            CostByBudgetYear = result.CostByBudgetYear.Select(c => new BudgetYearCostOutput { Year = c.Year, Amount = c.Amount.Amount, Sentence = c.Sentence }).ToArray(),
+            Funders = result.Funders.Select(f => Funder(f, schedules[f.Id])).ToArray(),
+            Groups = result.Groups.Select(g => new GroupOutput
+            {
+                Id = g.Id,
+                Name = g.Name,
+                Pool = g.Pool.Amount,
+                Unallocated = g.Unallocated.Amount,
+                MemberIds = g.MemberIds,
+                Explanation = Explanation(g.Explanation),
+            }).ToArray(),
+            Totals = new TotalsOutput
+            {
+                TotalCost = result.TotalCost.Amount,
+                TotalFunded = result.TotalFunded.Amount,
+                PublicFunding = result.PublicFunding.Amount,
+                CarrierShare = result.CarrierShare.Amount,
+                Unfunded = result.Unfunded.Amount,
+                OverFunding = result.OverFunding.Amount,
+                CarrierId = result.CarrierId,
+            },
+            BudgetYearTable = Table(result.Schedule.Table),
+            Treasury = Treasury(result.Schedule.Treasury),
+            Checks = result.Checks.Select(c => new CheckOutput { Id = c.Id, Outcome = c.Outcome, Passed = c.Passed, Message = c.Message, Source = c.Source }).ToArray(),
+        };
+    }
+
+    public static CompareResponse ToResponse(PlanComparison comparison) => new()
+    {
+        CalculationVersion = CalculationVersion.Current,
+        Funders = comparison.Funders.Select(f => new FunderDeltaOutput
+        {
+            Id = f.Id,
+            Name = f.Name,
+            Baseline = f.Baseline.Amount,
+            Variant = f.Variant.Amount,
+            Delta = f.Delta.Amount,
+            Status = f.Status,
+            Sentence = f.Sentence,
+            BaselineExplanation = f.BaselineExplanation is null ? null : Explanation(f.BaselineExplanation),
+            VariantExplanation = f.VariantExplanation is null ? null : Explanation(f.VariantExplanation),
+        }).ToArray(),
+        Totals = new Dictionary<string, AmountDeltaOutput>(StringComparer.Ordinal)
+        {
+            ["totalCost"] = Delta(comparison.TotalCost),
+            ["totalFunded"] = Delta(comparison.TotalFunded),
+            ["publicFunding"] = Delta(comparison.PublicFunding),
+            ["carrierShare"] = Delta(comparison.CarrierShare),
+            ["unfunded"] = Delta(comparison.Unfunded),
+            ["overFunding"] = Delta(comparison.OverFunding),
+        },
+        Checks = comparison.Checks.Select(c => new CheckChangeOutput { Id = c.Id, Baseline = c.Baseline, Variant = c.Variant, Message = c.Message }).ToArray(),
+    };
+
+    public static ExplanationOutput Explanation(Explanation explanation) => new()
+    {
+        Rule = explanation.Rule,
+        Sentence = explanation.Sentence,
+        Terms = explanation.Terms.Select(t => new TermOutput { Name = t.Name, Value = t.Unit == TermUnit.Percent ? t.Value.Plain() : t.Value, Unit = t.Unit }).ToArray(),
+    };
+
+    private static FunderOutput Funder(FunderResult funder, FunderSchedule schedule) => new()
+    {
+        Id = funder.Id,
+        Name = funder.Name,
+        Kind = funder.Kind,
+        GroupId = funder.GroupId,
+        Rule = funder.RuleType,
+        Total = funder.Total.Amount,
+        ShareOfCostPercent = Figures.Percent(funder.ShareOfCost),
+        EffectiveRatePercent = Figures.Percent(funder.EffectiveRate),
+        Limit = funder.Limit,
+        Cap = funder.Cap?.Amount,
+        IsCarrier = funder.IsCarrier,
+        Formatted = new FormattedFiguresOutput
+        {
+            Total = FrenchFormat.Money(funder.Total),
+            ShareOfCost = FrenchFormat.Rate(funder.ShareOfCost),
+            EffectiveRate = FrenchFormat.Rate(funder.EffectiveRate),
+            TotalInWords = FrenchWords.Amount(funder.Total),
+        },
+        Explanation = Explanation(funder.Explanation),
+        Schedule = new ScheduleOutput
+        {
+            Mode = schedule.Mode.Type,
+            Payments = schedule.Payments.Select(p => new PaymentOutput
+            {
+                Date = p.Date,
+                BudgetYear = p.BudgetYear,
+                Amount = p.Amount.Amount,
+                Kind = p.Kind,
+                Sentence = p.Sentence,
+            }).ToArray(),
+        },
+    };
+
+    private static BudgetYearTableOutput Table(BudgetYearTable table) => new()
+    {
+        Years = table.Years,
+        Rows = table.Rows.Select(r => new BudgetYearRowOutput { FunderId = r.FunderId, Name = r.Name, Amounts = r.Amounts.Select(a => a.Amount).ToArray(), Total = r.Total.Amount }).ToArray(),
+        YearTotals = table.YearTotals.Select(a => a.Amount).ToArray(),
+        GrandTotal = table.GrandTotal.Amount,
+        CostByYear = table.CostByYear.Select(a => a.Amount).ToArray(),
+    };
+
+    private static TreasuryOutput Treasury(TreasuryProjection treasury) => new()
+    {
+        CarrierId = treasury.CarrierId,
+        Months = treasury.Months.Select(m => new TreasuryMonthOutput
+        {
+            Month = Month(m.Month),
+            Cost = m.Cost.Amount,
+            Receipts = m.Receipts.Amount,
+            Balance = m.Balance.Amount,
+            OwnContribution = m.OwnContribution.Amount,
+            BalanceWithOwnContributions = m.BalanceWithOwnContributions.Amount,
+        }).ToArray(),
+        TotalCost = treasury.TotalCost.Amount,
+        TotalReceipts = treasury.TotalReceipts.Amount,
+        EndBalance = treasury.EndBalance.Amount,
+        LargestDeficit = treasury.LargestDeficit.Amount,
+        LargestDeficitMonth = treasury.LargestDeficitMonth is { } month ? Month(month) : null,
+        DeficitMonths = treasury.DeficitMonths.Select(Month).ToArray(),
+        LargestDeficitWithOwnContributions = treasury.LargestDeficitWithOwnContributions.Amount,
+        Sentence = treasury.Sentence,
+    };
+
+    private static AmountDeltaOutput Delta(AmountDelta delta) => new() { Baseline = delta.Baseline.Amount, Variant = delta.Variant.Amount, Delta = delta.Delta.Amount };
+
+    private static string Month(YearMonth month) => month.ToString("uuuu'-'MM", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Funding.Api.Contracts;
+using Funding.Api.Json;
+using Funding.Api.Mapping;
+using Funding.Plans;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using NodaTime;
+
+namespace Funding.Api.OpenApi;
+
+/// <summary>
+/// The OpenAPI document: title and conventions, dates and money described as they travel, and the seed case as the
+/// example request of the plan endpoints.
+/// </summary>
+internal static class FundingOpenApi
+{
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Funding API",
+                Version = "v1",
+                Description =
+                    "Exact co-financing calculations for French public projects: how the cost of a post or project is shared between its funders " +
+                    "(the State, intercommunalities by a 'clé de répartition', the carrier's 'reste à charge'), to the cent, with the explanation of every figure.\n\n" +
+                    "Conventions: field names are camelCase; money is in euros as JSON numbers with at most two decimals (read as exact decimals, never as binary floating point), " +
+                    "between -10^12 and 10^12; rates travel as percents in fields named '...Percent' (50 means 50 %); dates are YYYY-MM-DD. " +
+                    "Every response carries 'calculationVersion'. Errors are RFC 9457 problem details (application/problem+json); validation errors list, under 'errors', " +
+                    "the JSON path of each offending field. Limits: bodies up to 4 MiB, 100 000 parties per allocation, 2 000 funders per plan, 600 months.",
+            };
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        });
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = context.JsonTypeInfo.Type;
+            if (type == typeof(LocalDate) || type == typeof(LocalDate?))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Format = "date";
+                schema.Properties?.Clear();
+                schema.Required?.Clear();
+            }
+            else if (type == typeof(decimal) || type == typeof(decimal?))
+            {
+                schema.Type = type == typeof(decimal) ? JsonSchemaType.Number : JsonSchemaType.Number | JsonSchemaType.Null;
+                schema.Format = "decimal";
+                schema.Pattern = null;
+            }
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var example = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName switch
+            {
+                "EvaluatePlan" => Serialize(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan)),
+                "ComparePlans" => Serialize(new CompareRequest
+                {
+                    Baseline = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
+                    Variant = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan with
+                    {
+                        Funders = [SamplePlans.TerritoireIndustrieFinistere.Plan.Funders[0] with { Rule = new RateRule(Rate.Percent(50)) { Cap = Money.Euros(100_000m) } }, .. SamplePlans.TerritoireIndustrieFinistere.Plan.Funders.Skip(1)],
+                    }),
+                }),
+                "SplitAmount" => Serialize(new AllocationRequest
+                {
+                    Amount = 103_800.00m,
+                    Key = new WeightKeyInput { Label = "population" },
+                    Parties = SamplePlans.FinistereEpcis.Select(e => new PartyInput { Id = e.Id, Name = e.Name, Weight = e.Population }).ToArray(),
+                }),
+                "ApplyCap" => Serialize(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }),
+                _ => null,
+            };
+            if (example is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
+            {
+                media.Example = example;
+            }
+            return Task.CompletedTask;
+        });
+    }
+
+    private static readonly JsonSerializerOptions ExampleOptions = CreateExampleOptions();
+
+    private static JsonSerializerOptions CreateExampleOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApiJson.Configure(options);
+        return options;
+    }
+
+    private static JsonNode? Serialize<T>(T value) => JsonSerializer.SerializeToNode(value, ExampleOptions);
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Funding.Api.Tests;
+
+/// <summary>A request body derived from a valid one by random mutations.</summary>
+public sealed record MutatedBody(string Endpoint, string Json)
+{
+    public override string ToString() => $"{Endpoint} {(Json.Length > 600 ? Json[..600] + "…" : Json)}";
+}
+
+/// <summary>Generates mutated bodies for every endpoint: values replaced by other types or extreme numbers, fields removed or added, arrays emptied, text truncated, garbage.</summary>
+public static class FuzzArbitraries
+{
+    private static readonly (string Endpoint, string Body)[] Valid =
+    [
+        ("/v1/plans", Seeds.PlanJson),
+        ("/v1/plans/compare", $$"""{"baseline": {{Seeds.PlanJson}}, "variant": {{Seeds.PlanJson}}}"""),
+        ("/v1/allocations", """{"amount": 103800.00, "key": {"type": "mixed", "components": [{"percent": 50, "key": {"type": "weight", "weightName": "population"}}, {"percent": 50, "key": {"type": "equal"}}]}, "parties": [{"id": "a", "weights": {"population": 213403}, "cap": 30000}, {"id": "b", "weights": {"population": 102574}, "floor": 100}, {"id": "c", "weights": {"population": 65507}}]}"""),
+        ("/v1/caps", """{"base": 207600.00, "ratePercent": 50, "cap": 80000.00, "floor": 1000, "rounding": "half-to-even"}"""),
+    ];
+
+    private static readonly JsonNode?[] Replacements =
+    [
+        null, true, 0, -1, -0.01m, 0.001m, 1e28m, 79228162514264337593543950335m, 100.000001m, 150, 1_000_000_000_000.01m,
+        1_000_000_000_000m, 999_999_999_999.99m, 1_000_000_000_000_000m, 600, 601, 2_147_483_647, -2_147_483_648, 0.5m,
+        "", "NaN", "Infinity", "x", "2022-02-30", "9999-12-31", "06-31", "remainder", "mixed", "percentOfRemaining",
+        new JsonArray(), new JsonObject(), new JsonArray(1, 2), new JsonObject { ["type"] = "rate" }, new string('z', 300),
+    ];
+
+    public static Arbitrary<MutatedBody> MutatedBodyArb() =>
+        (from which in Gen.Choose(0, Valid.Length - 1)
+         from seed in Gen.Choose(0, int.MaxValue)
+         from count in Gen.Choose(1, 4)
+         select new MutatedBody(Valid[which].Endpoint, Mutate(Valid[which].Body, new Random(seed), count)))
+        .ToArbitrary();
+
+    private static string Mutate(string json, Random random, int count)
+    {
+        switch (random.Next(12))
+        {
+            case 0:
+                return json[..random.Next(json.Length)];
+            case 1:
+                return new string(Enumerable.Range(0, random.Next(1, 40)).Select(_ => (char)random.Next(32, 127)).ToArray());
+            default:
+                var root = JsonNode.Parse(json)!;
+                for (int i = 0; i < count; i++)
+                {
+                    MutateOnce(root, random);
+                }
+                return root.ToJsonString();
+        }
+    }
+
+    private static void MutateOnce(JsonNode root, Random random)
+    {
+        var nodes = Descendants(root).ToList();
+        var target = nodes[random.Next(nodes.Count)];
+        var parent = target.Parent;
+        switch (random.Next(5))
+        {
+            case 0 when parent is JsonObject obj:
+                obj.Remove(target.GetPropertyName());
+                break;
+            case 1 when target is JsonObject obj:
+                obj["unexpected" + random.Next(3)] = 1;
+                break;
+            case 2 when target is JsonArray array && array.Count > 0:
+                if (random.Next(2) == 0)
+                {
+                    array.Clear();
+                }
+                else
+                {
+                    array.Add(array[0]!.DeepClone());
+                }
+                break;
+            default:
+                var replacement = Replacements[random.Next(Replacements.Length)]?.DeepClone();
+                if (parent is JsonObject owner)
+                {
+                    owner[target.GetPropertyName()] = replacement;
+                }
+                else if (parent is JsonArray list)
+                {
+                    list[target.GetElementIndex()] = replacement;
+                }
+                break;
+        }
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        if (node.Parent is not null)
+        {
+            yield return node;
+        }
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject obj => obj.Select(kv => kv.Value),
+            JsonArray array => array,
+            _ => [],
+        };
+        foreach (var child in children.Where(c => c is not null).ToList())
+        {
+            foreach (var descendant in Descendants(child!))
+            {
+                yield return descendant;
+            }
+        }
+    }
+}
+
+public class FuzzProperties(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    /// <summary>Thousands of mutated bodies: never a 5xx, and every error is a problem detail.</summary>
+    [Property(Arbitrary = [typeof(FuzzArbitraries)], MaxTest = 6000)]
+    public bool NoInputProducesA5xx_AndEveryErrorIsAProblem(MutatedBody body)
+    {
+        using var client = factory.CreateClient();
+        var response = client.PostJsonAsync(body.Endpoint, body.Json).GetAwaiter().GetResult();
+        int status = (int)response.StatusCode;
+        string mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+        if (status >= 500)
+        {
+            throw new InvalidOperationException($"{status} for {body}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+        }
+        if (status == 200)
+        {
+            return mediaType == "application/json";
+        }
+        var problem = JsonNode.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult())!;
+        return mediaType == "application/problem+json"
+            && problem["status"]!.GetValue<int>() == status
+            && !string.IsNullOrWhiteSpace(problem["title"]?.GetValue<string>())
+            && (status != (int)HttpStatusCode.BadRequest || problem["errors"] is JsonObject { Count: > 0 } || problem["detail"] is not null);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Funding.Api.Tests;
+
+public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// docs/openapi.json is the contract clients read in review. When the API changes, this test fails until the copy is
+    /// regenerated: <c>UPDATE_OPENAPI=1 dotnet test --filter OpenApiDocumentTests</c>, then review the diff.
+    /// </summary>
+    [Fact]
+    public async Task CommittedDocument_MatchesTheRunningApi()
+    {
+        using var client = factory.CreateClient();
+        string live = Normalize(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        string path = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, live + "\n");
+        }
+        File.Exists(path).ShouldBeTrue("docs/openapi.json is missing: run UPDATE_OPENAPI=1 dotnet test --filter OpenApiDocumentTests");
+        string committed = Normalize(await File.ReadAllTextAsync(path));
+
+        if (committed != live)
+        {
+            var liveLines = live.Split('\n');
+            var committedLines = committed.Split('\n');
+            int line = Enumerable.Range(0, Math.Min(liveLines.Length, committedLines.Length)).FirstOrDefault(i => liveLines[i] != committedLines[i]);
+            throw new ShouldAssertException(
+                $"docs/openapi.json has drifted from the running API (first difference at line {line + 1}):\n" +
+                $"  committed: {committedLines.ElementAtOrDefault(line)}\n  live:      {liveLines.ElementAtOrDefault(line)}\n" +
+                "Regenerate it with UPDATE_OPENAPI=1 dotnet test --filter OpenApiDocumentTests and review the diff.");
+        }
+    }
+
+    [Fact]
+    public async Task Document_DescribesEveryEndpoint_TheSeedExample_AndTheProblems()
+    {
+        using var client = factory.CreateClient();
+        var document = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+
+        var paths = document["paths"]!.AsObject();
+        paths.Select(p => p.Key).ShouldBe(["/health", "/v1/allocations", "/v1/caps", "/v1/plans", "/v1/plans/compare", "/v1/samples", "/v1/samples/{id}"], ignoreOrder: true);
+        foreach (var (route, item) in paths)
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                operation!["summary"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace($"{method} {route}");
+                operation["operationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace($"{method} {route}");
+                if (method == "post")
+                {
+                    operation["responses"]!["400"]!["content"]!["application/problem+json"].ShouldNotBeNull($"{route} documents its validation problem");
+                    operation["responses"]!["413"].ShouldNotBeNull();
+                    operation["requestBody"]!["content"]!["application/json"]!["example"].ShouldNotBeNull($"{route} has an example request");
+                }
+            }
+        }
+        var example = paths["/v1/plans"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!;
+        example["funders"]![0]!["rule"]!["cap"]!.GetValue<decimal>().ShouldBe(80_000m);
+        example["funders"]![1]!["rule"]!["annualAmount"]!.GetValue<decimal>().ShouldBe(11_593.50m);
+        var schemas = document["components"]!["schemas"]!;
+        schemas["RuleInputRateRuleInput"]!["properties"]!["ratePercent"]!["description"]!.GetValue<string>().ShouldContain("percent");
+        schemas["AnnualCostInput"] .ShouldBeNull();
+        schemas["CostInputAnnualCostInput"]!["properties"]!["start"]!.ToJsonString().ShouldContain("date");
+    }
+
+    private static string Normalize(string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        node.AsObject().Remove("servers");
+        return node.ToJsonString(Pretty).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Funding.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (Funding.sln).");
+    }
+}

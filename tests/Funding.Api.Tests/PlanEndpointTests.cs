@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Funding.Api.Tests;
+
+public class PlanEndpointTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    private async Task<JsonNode> SeedAsync(HttpClient client) => await client.GetJsonAsync("/v1/samples/territoire-industrie-finistere");
+
+    private static JsonNode Funder(JsonNode result, string id) => result["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == id)!;
+
+    [Fact]
+    public async Task SeedPlan_ReturnsTheGoldenFigures()
+    {
+        using var client = factory.CreateClient();
+        var result = await (await client.PostJsonAsync("/v1/plans", (await SeedAsync(client)).ToJsonString())).OkJsonAsync();
+
+        result["calculationVersion"]!.GetValue<string>().ShouldBe(CalculationVersion.Current);
+        result["totalCost"]!.Raw().ShouldBe("207600.00");
+        var state = Funder(result, "etat");
+        state["total"]!.Raw().ShouldBe("80000.00");
+        state["limit"]!.GetValue<string>().ShouldBe("cap");
+        state["effectiveRatePercent"]!.Decimal().ShouldBe(38.535645m);
+        state["formatted"]!["total"]!.GetValue<string>().ShouldBe("80\u202F000,00\u00A0€");
+        state["formatted"]!["effectiveRate"]!.GetValue<string>().ShouldBe("38,54\u00A0%");
+        state["formatted"]!["totalInWords"]!.GetValue<string>().ShouldBe("quatre-vingt mille euros");
+        state["explanation"]!["sentence"]!.GetValue<string>().ShouldBe(
+            "L'État finance 50\u00A0% du coût total de 207\u202F600,00\u00A0€, soit 103\u202F800,00\u00A0€, plafonné à 80\u202F000,00\u00A0€ (taux effectif 38,54\u00A0%).");
+        var qbo = Funder(result, "qbo");
+        qbo["total"]!.Raw().ShouldBe("23187.00");
+        qbo["formatted"]!["shareOfCost"]!.GetValue<string>().ShouldBe("11,17\u00A0%");
+        qbo["schedule"]!["payments"]!.AsArray().Select(p => (p!["budgetYear"]!.GetValue<int>(), p["amount"]!.Raw()))
+            .ShouldBe([(2022, "8695.13"), (2023, "11593.50"), (2024, "2898.37")]);
+        var group = result["groups"]![0]!;
+        group["explanation"]!["terms"]!.AsArray().Single(t => t!["name"]!.GetValue<string>() == "leftToFund")!["value"]!.Decimal().ShouldBe(104_413m);
+        Funder(result, "uimm-finistere")["total"]!.Raw().ShouldBe("52206.50");
+        result["totals"]!["totalFunded"]!.Raw().ShouldBe("207600.00");
+        result["totals"]!["unfunded"]!.Decimal().ShouldBe(0m);
+        result["budgetYearTable"]!["years"]!.AsArray().Select(y => y!.GetValue<int>()).ShouldBe([2022, 2023, 2024]);
+        result["budgetYearTable"]!["grandTotal"]!.Decimal().ShouldBe(207_600m);
+        result["treasury"]!["largestDeficit"]!.Decimal().ShouldBe(52_206.50m);
+        result["treasury"]!["months"]![0]!["month"]!.GetValue<string>().ShouldBe("2022-04");
+        result["checks"]!.AsArray().Select(c => (c!["id"]!.GetValue<string>(), c["outcome"]!.GetValue<string>()))
+            .ShouldContain(("written-agreement", "warning"));
+        result["checks"]!.AsArray().Count.ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task Funders_SumToTheCost_AndEachScheduleToItsTotal()
+    {
+        using var client = factory.CreateClient();
+        var result = await (await client.PostJsonAsync("/v1/plans", (await SeedAsync(client)).ToJsonString())).OkJsonAsync();
+
+        var funders = result["funders"]!.AsArray();
+        funders.Sum(f => f!["total"]!.Decimal()).ShouldBe(207_600m);
+        foreach (var funder in funders)
+        {
+            funder!["schedule"]!["payments"]!.AsArray().Sum(p => p!["amount"]!.Decimal()).ShouldBe(funder["total"]!.Decimal());
+        }
+    }
+
+    [Fact]
+    public async Task Compare_RaisingTheStateCap_GivesTheDeltas()
+    {
+        using var client = factory.CreateClient();
+        var baseline = await SeedAsync(client);
+        var variant = baseline.Clone();
+        variant["funders"]![0]!["rule"]!["cap"] = 100000.00m;
+        var body = new JsonObject { ["baseline"] = baseline.Clone(), ["variant"] = variant };
+
+        var result = await (await client.PostJsonAsync("/v1/plans/compare", body.ToJsonString())).OkJsonAsync();
+
+        var state = result["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "etat")!;
+        state["delta"]!.Raw().ShouldBe("20000.00");
+        state["status"]!.GetValue<string>().ShouldBe("changed");
+        state["sentence"]!.GetValue<string>().ShouldBe("État : 80\u202F000,00\u00A0€ → 100\u202F000,00\u00A0€ (+20\u202F000,00\u00A0€).");
+        result["totals"]!["carrierShare"]!["delta"]!.Decimal().ShouldBe(-10_000m);
+        result["totals"]!["totalFunded"]!["delta"]!.Decimal().ShouldBe(0m);
+    }
+
+    [Fact]
+    public async Task Compare_NamesThePlanOfAnError()
+    {
+        using var client = factory.CreateClient();
+        var baseline = await SeedAsync(client);
+        var variant = baseline.Clone();
+        variant["funders"]![0]!["rule"]!["ratePercent"] = 150;
+        var body = new JsonObject { ["baseline"] = baseline.Clone(), ["variant"] = variant };
+
+        var problem = await (await client.PostJsonAsync("/v1/plans/compare", body.ToJsonString())).ProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors().Keys.ShouldBe(["variant.funders[0].rule.ratePercent"]);
+    }
+
+    [Fact]
+    public async Task Samples_AreListed_AndEachEvaluates()
+    {
+        using var client = factory.CreateClient();
+        var list = (await client.GetJsonAsync("/v1/samples")).AsArray();
+
+        list.Select(s => s!["id"]!.GetValue<string>()).ShouldContain("territoire-industrie-finistere");
+        foreach (var sample in list)
+        {
+            var plan = await client.GetJsonAsync(sample!["href"]!.GetValue<string>());
+            var result = await (await client.PostJsonAsync("/v1/plans", plan.ToJsonString())).OkJsonAsync();
+            result["name"]!.GetValue<string>().ShouldBe(plan["name"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task UnknownSample_Is404Problem()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync(new Uri("/v1/samples/nope", UriKind.Relative));
+        (await response.ProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>().ShouldContain("'nope'");
+    }
+}
+
+public class AllocationAndCapEndpointTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    [Fact]
+    public async Task HundredEurosInThreeEqualParts()
+    {
+        using var client = factory.CreateClient();
+        var body = """{"amount": 100.00, "key": {"type": "equal"}, "parties": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}""";
+        var result = await (await client.PostJsonAsync("/v1/allocations", body)).OkJsonAsync();
+
+        result["shares"]!.AsArray().Select(s => (s!["id"]!.GetValue<string>(), s["amount"]!.Raw())).ShouldBe([("a", "33.34"), ("b", "33.33"), ("c", "33.33")]);
+        result["shares"]![0]!["remainderCents"]!.GetValue<int>().ShouldBe(1);
+        result["shares"]![0]!["sentence"]!.GetValue<string>().ShouldContain("au titre des plus forts restes");
+        result["leftoverCents"]!.GetValue<long>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task PopulationSplit_OfTheFinistere_SumsExactly_WithCapsAndAMixedKey()
+    {
+        using var client = factory.CreateClient();
+        var body = """
+        {"amount": 103800.00,
+         "key": {"type": "mixed", "components": [
+            {"percent": 50, "key": {"type": "weight", "weightName": "population", "label": "population"}},
+            {"percent": 50, "key": {"type": "equal"}}]},
+         "parties": [
+            {"id": "brest", "name": "Brest Métropole", "weights": {"population": 213403}, "cap": 20000.00},
+            {"id": "qbo", "name": "Quimper Bretagne Occidentale", "weights": {"population": 102574}},
+            {"id": "morlaix", "weights": {"population": 65507}, "floor": 12000}]}
+        """;
+        var result = await (await client.PostJsonAsync("/v1/allocations", body)).OkJsonAsync();
+
+        var shares = result["shares"]!.AsArray();
+        shares.Sum(s => s!["amount"]!.Decimal()).ShouldBe(103_800m);
+        shares[0]!["amount"]!.Raw().ShouldBe("20000.00");
+        shares[0]!["bound"]!.GetValue<string>().ShouldBe("cap");
+        shares[2]!["amount"]!.Decimal().ShouldBeGreaterThanOrEqualTo(12_000m);
+    }
+
+    [Fact]
+    public async Task Cap_FiftyPercentOf207600CappedAt80000()
+    {
+        using var client = factory.CreateClient();
+        var result = await (await client.PostJsonAsync("/v1/caps", """{"base": 207600.00, "ratePercent": 50, "cap": 80000.00}""")).OkJsonAsync();
+
+        result["amount"]!.Raw().ShouldBe("80000.00");
+        result["uncappedAmount"]!.Raw().ShouldBe("103800.00");
+        result["capBinds"]!.GetValue<bool>().ShouldBeTrue();
+        result["capReached"]!.GetValue<bool>().ShouldBeFalse();
+        result["effectiveRatePercent"]!.Decimal().ShouldBe(38.535645m);
+        result["effectiveRateFormatted"]!.GetValue<string>().ShouldBe("38,54\u00A0%");
+        result["explanation"]!["sentence"]!.GetValue<string>().ShouldBe(
+            "50\u00A0% de 207\u202F600,00\u00A0€, soit 103\u202F800,00\u00A0€, plafonné à 80\u202F000,00\u00A0€ (taux effectif 38,54\u00A0%).");
+    }
+
+    [Fact]
+    public async Task Cap_JustReachedOn160000()
+    {
+        using var client = factory.CreateClient();
+        var result = await (await client.PostJsonAsync("/v1/caps", """{"base": 160000, "ratePercent": 50, "cap": 80000}""")).OkJsonAsync();
+        result["capBinds"]!.GetValue<bool>().ShouldBeFalse();
+        result["capReached"]!.GetValue<bool>().ShouldBeTrue();
+        result["amount"]!.Raw().ShouldBe("80000.00");
+    }
+}
