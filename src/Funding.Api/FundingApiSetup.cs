@@ -32,6 +32,7 @@ internal static class FundingApiSetup
         });
         services.AddExceptionHandler<FundingExceptionHandler>();
         services.AddOpenApi(options => FundingOpenApi.Configure(options));
+        services.AddSingleton<ResponseCache>();
         return builder;
     }
 
@@ -40,6 +41,11 @@ internal static class FundingApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
+        if (app.Configuration.GetValue("Funding:ResponseCache", defaultValue: true))
+        {
+            var responseCache = app.Services.GetRequiredService<ResponseCache>();
+            app.Use(responseCache.InvokeAsync);
+        }
         app.MapOpenApi();
         app.UseSwaggerUI(options =>
         {

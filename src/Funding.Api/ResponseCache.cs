@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Funding.Api;
+
+/// <summary>
+/// Remembers the responses of the computing endpoints by the exact bytes of their request.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every POST endpoint is a pure function of its body (and of <see cref="CalculationVersion"/>, fixed for the life of the
+/// process): the same plan always gives the same figures, which the tests check. A finance officer's simulator re-posts
+/// the same plan again and again (a baseline to compare with, a page reload), so the serialized answer of a successful
+/// request is kept and served again without parsing, evaluating or serializing anything.
+/// </para>
+/// <para>
+/// Keys are the SHA-256 of the path and the body. Only 200 answers are kept, bodies up to 256 KiB and answers up to
+/// 2 MiB, within 64 MiB in all (<see cref="MemoryCache"/> evicts the least recently used first); a hit says so in an
+/// <c>X-Funding-Cache: hit</c> header.
+/// </para>
+/// </remarks>
+internal sealed class ResponseCache : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = SizeLimitBytes });
+
+    public const string HeaderName = "X-Funding-Cache";
+    public const long SizeLimitBytes = 64 * 1024 * 1024;
+    private const int MaxRequestBytes = 256 * 1024;
+    private const int MaxResponseBytes = 2 * 1024 * 1024;
+
+    private static readonly HashSet<string> Paths = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/v1/plans", "/v1/plans/compare", "/v1/allocations", "/v1/caps",
+    };
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method)
+            || !Paths.Contains(request.Path.Value?.TrimEnd('/') ?? "")
+            || request.ContentLength is not (> 0 and <= MaxRequestBytes)
+            || request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            await next(context);
+            return;
+        }
+
+        int length = (int)request.ContentLength.Value;
+        byte[] body = new byte[length];
+        int read = await ReadExactlyAsync(request.BodyReader, body, context.RequestAborted);
+        var key = new Key(request.Path.Value!.TrimEnd('/').ToUpperInvariant(), Hash(request.Path.Value!, body.AsSpan(0, read)));
+
+        if (read == length && _cache.TryGetValue(key, out byte[]? cached) && cached is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = cached.Length;
+            context.Response.Headers[HeaderName] = "hit";
+            await context.Response.Body.WriteAsync(cached, context.RequestAborted);
+            return;
+        }
+
+        request.Body = new MemoryStream(body, 0, read, writable: false);
+        var original = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        try
+        {
+            context.Response.Headers[HeaderName] = "miss";
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        if (read == length && context.Response.StatusCode == StatusCodes.Status200OK && captured.Length <= MaxResponseBytes)
+        {
+            byte[] answer = captured.ToArray();
+            _cache.Set(key, answer, new MemoryCacheEntryOptions { Size = answer.Length + length, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
+        captured.Position = 0;
+        await captured.CopyToAsync(original, context.RequestAborted);
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private static async Task<int> ReadExactlyAsync(PipeReader reader, byte[] destination, CancellationToken cancellation)
+    {
+        int total = 0;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellation);
+            var buffer = result.Buffer;
+            foreach (var segment in buffer)
+            {
+                int take = Math.Min(segment.Length, destination.Length - total);
+                segment.Span[..take].CopyTo(destination.AsSpan(total));
+                total += take;
+            }
+            reader.AdvanceTo(buffer.End);
+            if (result.IsCompleted || total >= destination.Length)
+            {
+                return total;
+            }
+        }
+    }
+
+    private static UInt128 Hash(string path, ReadOnlySpan<byte> body)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(path.TrimEnd('/').ToUpperInvariant()));
+        sha.AppendData(body);
+        Span<byte> digest = stackalloc byte[32];
+        sha.GetHashAndReset(digest);
+        return new UInt128(BitConverter.ToUInt64(digest), BitConverter.ToUInt64(digest[8..]));
+    }
+
+    private readonly record struct Key(string Path, UInt128 Hash);
+}
