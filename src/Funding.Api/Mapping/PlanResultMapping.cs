@@ -77,7 +77,7 @@ internal static class PlanResultMapping
     {
         Rule = explanation.Rule,
         Sentence = explanation.Sentence,
-        Terms = explanation.Terms.Select(t => new TermOutput { Name = t.Name, Value = t.Unit == TermUnit.Percent ? t.Value.Plain() : t.Value, Unit = t.Unit }).ToArray(),
+        Terms = explanation.Terms.Select(t => new TermOutput { Name = t.Name, Value = t.Unit == TermUnit.Percent ? RoundingPolicy.Default.Round(t.Value, 6).Plain() : t.Value, Unit = t.Unit }).ToArray(),
     };
 
     private static FunderOutput Funder(FunderResult funder, FunderSchedule schedule) => new()
