@@ -24,6 +24,16 @@ public class FrenchFormatTests
         FrenchFormat.Money(Money.Euros(D(euros))).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("103800", "103" + Nnbsp + "800" + Nbsp + "€")]
+    [InlineData("11593.50", "11" + Nnbsp + "593,50" + Nbsp + "€")]
+    [InlineData("0.05", "0,05" + Nbsp + "€")]
+    [InlineData("-2", "-2" + Nbsp + "€")]
+    public void MoneyCompact_DropsTheCentsOfRoundFigures_AsDeliberationsDo(string euros, string expected)
+    {
+        FrenchFormat.MoneyCompact(Money.Euros(D(euros))).ShouldBe(expected);
+    }
+
     [Fact]
     public void Money_CanUseOnlyNoBreakSpaces_ForOlderTools()
     {

@@ -49,6 +49,19 @@ public static class FrenchFormat
         return new string(buffer[..length]);
     }
 
+    /// <summary>
+    /// Formats an amount as deliberations often write round figures: without the cents when there are none
+    /// (<c>103 800 €</c>), with them otherwise (<c>11 593,50 €</c>).
+    /// </summary>
+    /// <param name="amount">The amount.</param>
+    /// <param name="spacing">The space characters to use.</param>
+    /// <returns>The formatted amount.</returns>
+    public static string MoneyCompact(Money amount, FrenchSpacing spacing = FrenchSpacing.Typographic)
+    {
+        string full = Money(amount, spacing);
+        return amount.CentsPart == 0 ? full.Remove(full.Length - 5, 3) : full;
+    }
+
     /// <summary>Formats an amount without its unit, for table cells: <c>11 593,50</c>.</summary>
     /// <param name="amount">The amount.</param>
     /// <param name="spacing">The space characters to use.</param>
@@ -81,6 +94,18 @@ public static class FrenchFormat
     /// <returns>The formatted number.</returns>
     public static string PlainAmount(Money amount) =>
         amount.Amount.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
+
+    /// <summary>Formats a number for a spreadsheet cell: decimal comma, no grouping (<c>38,54</c>), rounded with <see cref="RoundingPolicy.Default"/>.</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="decimals">Decimal places, 0 to 6.</param>
+    /// <returns>The formatted number.</returns>
+    public static string PlainNumber(decimal value, int decimals)
+    {
+        Preconditions.CheckArgumentRange(nameof(decimals), decimals, 0, 6);
+        return RoundingPolicy.Default.Round(value, decimals)
+            .ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            .Replace('.', ',');
+    }
 
     /// <summary>Formats a rate: <c>50 %</c>, <c>38,54 %</c>.</summary>
     /// <param name="rate">The rate.</param>

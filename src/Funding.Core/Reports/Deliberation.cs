@@ -1,0 +1,63 @@
+using System.Globalization;
+using Funding.Formatting;
+using Funding.Plans;
+using Funding.Schedules;
+
+namespace Funding.Reports;
+
+/// <summary>
+/// A deliberation-style paragraph for one funder, built from the plan's own figures, and the decision line that follows
+/// « le conseil décide … d'autoriser … ».
+/// </summary>
+/// <remarks>
+/// For Quimper Bretagne Occidentale in the seed case it reproduces the deliberation of 17 March 2022: « Le coût pour
+/// Quimper Bretagne Occidentale serait de 11 593,50 € annuels sur 2 ans pour un coût total estimé annuel de 103 800 €. »
+/// and « verser la subvention à UIMM Finistère à hauteur de 11 593,50 € annuellement, sur 2 ans ». Round amounts are
+/// written without cents (« 103 800 € »), as deliberations do.
+/// </remarks>
+/// <param name="FunderId">The funder it is written for.</param>
+/// <param name="Paragraph">The paragraph.</param>
+/// <param name="Decision">The decision line, to follow « le conseil décide de ».</param>
+public sealed record Deliberation(string FunderId, string Paragraph, string Decision)
+{
+    internal static Deliberation For(PlanResult result, FunderResult funder)
+    {
+        var plan = result.Plan;
+        var period = plan.Cost.Period;
+        string duration = FrenchText.Duration(period.Months);
+        string costText = plan.Cost is AnnualCost annualCost
+            ? $"un coût total estimé annuel de {FrenchFormat.MoneyCompact(annualCost.AnnualAmount)}"
+            : $"un coût total estimé de {FrenchFormat.MoneyCompact(result.TotalCost)}";
+        string carrier = result.CarrierId is { } carrierId && carrierId != funder.Id
+            ? "à " + result.Funder(carrierId).Name
+            : "au porteur du projet";
+
+        var annualRule = plan.Funders.FirstOrDefault(f => f.Id == funder.Id)?.Rule as FixedAnnualRule;
+        if (funder.IsCarrier)
+        {
+            return new Deliberation(funder.Id,
+                $"Le reste à charge pour {funder.Name}, porteur du projet, serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
+                $"inscrire au budget la somme de {FrenchFormat.MoneyCompact(funder.Total)}{Schedule(result, funder)}");
+        }
+        if (annualRule is not null && period.Months % 12 == 0)
+        {
+            string annual = FrenchFormat.MoneyCompact(annualRule.AnnualAmount);
+            return new Deliberation(funder.Id,
+                $"Le coût pour {funder.Name} serait de {annual} annuels sur {duration} pour {costText}.",
+                $"verser la subvention {carrier} à hauteur de {annual} annuellement, sur {duration}");
+        }
+        return new Deliberation(funder.Id,
+            $"Le coût pour {funder.Name} serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
+            $"verser la subvention {carrier} à hauteur de {FrenchFormat.MoneyCompact(funder.Total)}{Schedule(result, funder)}");
+    }
+
+    /// <summary>« , versés en 2022 (8 695,13 €), 2023 (11 593,50 €) et 2024 (2 898,37 €) » when paid over several years.</summary>
+    private static string Schedule(PlanResult result, FunderResult funder)
+    {
+        var byYear = result.Schedule.Funders.Single(s => s.FunderId == funder.Id).Payments
+            .GroupBy(p => p.BudgetYear)
+            .Select(g => $"{g.Key.ToString(CultureInfo.InvariantCulture)} ({FrenchFormat.MoneyCompact(g.Sum(p => p.Amount))})")
+            .ToArray();
+        return byYear.Length <= 1 ? "" : $", versés en {string.Join(", ", byYear[..^1])} et {byYear[^1]}";
+    }
+}
