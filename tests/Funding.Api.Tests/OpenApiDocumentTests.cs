@@ -44,7 +44,7 @@ public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<Fun
         var document = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
 
         var paths = document["paths"]!.AsObject();
-        paths.Select(p => p.Key).ShouldBe(["/health", "/v1/allocations", "/v1/caps", "/v1/plans", "/v1/plans/compare", "/v1/samples", "/v1/samples/{id}"], ignoreOrder: true);
+        paths.Select(p => p.Key).ShouldBe(["/health", "/v1/allocations", "/v1/caps", "/v1/plans", "/v1/plans/compare", "/v1/plans/report", "/v1/samples", "/v1/samples/{id}"], ignoreOrder: true);
         foreach (var (route, item) in paths)
         {
             foreach (var (method, operation) in item!.AsObject())
@@ -62,6 +62,9 @@ public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<Fun
         var example = paths["/v1/plans"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!;
         example["funders"]![0]!["rule"]!["cap"]!.GetValue<decimal>().ShouldBe(80_000m);
         example["funders"]![1]!["rule"]!["annualAmount"]!.GetValue<decimal>().ShouldBe(11_593.50m);
+        var report = paths["/v1/plans/report"]!["post"]!;
+        report["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key).ShouldBe(["text/markdown", "text/html", "text/csv", "application/json"], ignoreOrder: true);
+        report["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["format", "funderId", "csv"], ignoreOrder: true);
         var schemas = document["components"]!["schemas"]!;
         schemas["RuleInputRateRuleInput"]!["properties"]!["ratePercent"]!["description"]!.GetValue<string>().ShouldContain("percent");
         schemas["AnnualCostInput"] .ShouldBeNull();

@@ -2,6 +2,7 @@ using Funding.Api.Contracts;
 using Funding.Api.Errors;
 using Funding.Api.Mapping;
 using Funding.Plans;
+using Funding.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Funding.Api.Endpoints;
@@ -25,7 +26,77 @@ internal static class PlanEndpoints
             .WithSummary("Compares two plans: per-funder and total deltas, with both explanations.")
             .WithDescription("Funders are matched by id. Use it for what-if questions: a higher cap, a start in January, one EPCI more. Errors name the plan: 'baseline.funders[0].id'.")
             .ProducesStandardProblems();
+        plans.MapPost("/report", Report)
+            .WithName("PlanReport")
+            .WithSummary("The plan's report for a council report or a spreadsheet: Markdown, HTML, CSV or JSON.")
+            .WithDescription(
+                "The financing table with one column per budget year, the explanation of every figure in plan order, the checks as sentences and the amounts in words, " +
+                "in French. 'format' chooses markdown (text/markdown, the default), html (text/html: a fragment with a <table> and its caption, to paste into a word processor), " +
+                "csv (text/csv: ';' and decimal comma with a byte order mark for French spreadsheets, or 'csv=rfc4180' for ',' and '.'), or json. " +
+                "'funderId' adds a deliberation paragraph for that funder: « Le coût pour … serait de … ».")
+            .ProducesStandardProblems();
         return app;
+    }
+
+    /// <summary>The report formats, with their content types.</summary>
+    private static readonly Dictionary<string, string> ReportFormats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["markdown"] = "text/markdown; charset=utf-8",
+        ["html"] = "text/html; charset=utf-8",
+        ["csv"] = "text/csv; charset=utf-8; header=present",
+        ["json"] = "application/json",
+    };
+
+    /// <param name="request">The plan.</param>
+    /// <param name="format">markdown (default), html, csv or json.</param>
+    /// <param name="funderId">The funder the deliberation paragraph is written for.</param>
+    /// <param name="csv">The CSV dialect: fr (default: ';', decimal comma, byte order mark) or rfc4180 (',', decimal point).</param>
+    internal static Results<ContentHttpResult, FileContentHttpResult, Ok<ReportResponse>, ValidationProblem> Report(
+        PlanRequest request, string? format = null, string? funderId = null, string? csv = null)
+    {
+        var errors = new RequestErrors();
+        format ??= "markdown";
+        if (!ReportFormats.TryGetValue(format, out string? contentType))
+        {
+            errors.Add("format", $"Unknown format '{format}': expected one of markdown, html, csv, json.");
+        }
+        var dialect = CsvDialect.French;
+        if (csv is not null && !TryDialect(csv, out dialect))
+        {
+            errors.Add("csv", $"Unknown CSV dialect '{csv}': expected fr or rfc4180.");
+        }
+        var plan = PlanMapping.ToDomain(request, errors);
+        if (plan is null || errors.HasErrors)
+        {
+            return errors.Problem();
+        }
+        PlanReport report;
+        try
+        {
+            report = PlanReport.From(PlanEvaluator.Evaluate(plan), funderId);
+        }
+        catch (FundingValidationException ex)
+        {
+            return RequestErrors.From(ex);
+        }
+        return format.ToUpperInvariant() switch
+        {
+            "JSON" => TypedResults.Ok(ReportMapping.ToResponse(report)),
+            "HTML" => TypedResults.Text(HtmlReport.Render(report), contentType),
+            "CSV" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(CsvReport.Render(report, dialect)), contentType, "plan-de-financement.csv"),
+            _ => TypedResults.Text(MarkdownReport.Render(report), contentType),
+        };
+    }
+
+    private static bool TryDialect(string name, out CsvDialect dialect)
+    {
+        dialect = name.ToUpperInvariant() switch
+        {
+            "FR" or "FRENCH" => CsvDialect.French,
+            "RFC4180" => CsvDialect.Rfc4180,
+            _ => (CsvDialect)(-1),
+        };
+        return Enum.IsDefined(dialect);
     }
 
     internal static Results<Ok<PlanResponse>, ValidationProblem> Evaluate(PlanRequest request)

@@ -15,6 +15,7 @@ namespace Funding.Api.Json;
 [JsonSerializable(typeof(PlanResponse))]
 [JsonSerializable(typeof(CompareRequest))]
 [JsonSerializable(typeof(CompareResponse))]
+[JsonSerializable(typeof(ReportResponse))]
 [JsonSerializable(typeof(SampleSummary[]))]
 [JsonSerializable(typeof(HealthResponse))]
 internal sealed partial class FundingJsonContext : JsonSerializerContext;

@@ -57,7 +57,7 @@ internal static class FundingOpenApi
         {
             var example = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName switch
             {
-                "EvaluatePlan" => Serialize(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan)),
+                "EvaluatePlan" or "PlanReport" => Serialize(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan)),
                 "ComparePlans" => Serialize(new CompareRequest
                 {
                     Baseline = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
@@ -79,9 +79,20 @@ internal static class FundingOpenApi
             {
                 media.Example = example;
             }
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == "PlanReport")
+                && operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
+            {
+                // One 200 answer, four representations: the text formats next to the JSON one.
+                foreach (string textType in ReportTextTypes)
+                {
+                    content[textType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+            }
             return Task.CompletedTask;
         });
     }
+
+    private static readonly string[] ReportTextTypes = ["text/markdown", "text/html", "text/csv"];
 
     private static readonly JsonSerializerOptions ExampleOptions = CreateExampleOptions();
 

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Funding.Api.Tests;
+
+public class ReportEndpointTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    private static string Golden(string fileName) =>
+        Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(OpenApiDocumentTests.RepositoryRoot(), "docs", "reports", fileName)));
+
+    [Theory]
+    [InlineData("markdown", "text/markdown", "territoire-industrie-finistere.md")]
+    [InlineData("html", "text/html", "territoire-industrie-finistere.html")]
+    [InlineData("csv", "text/csv", "territoire-industrie-finistere.csv")]
+    public async Task EachFormat_HasItsContentType_AndMatchesTheGoldenFile(string format, string mediaType, string golden)
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostJsonAsync($"/v1/plans/report?format={format}&funderId=qbo", Seeds.PlanJson);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(mediaType);
+        response.Content.Headers.ContentType.CharSet.ShouldBe("utf-8");
+        Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).ShouldBe(Golden(golden));
+    }
+
+    [Fact]
+    public async Task Csv_StartsWithAByteOrderMark_AndIsADownload()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostJsonAsync("/v1/plans/report?format=csv", Seeds.PlanJson);
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("plan-de-financement.csv");
+    }
+
+    [Fact]
+    public async Task Rfc4180Csv_UsesCommasAndDecimalPoints()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostJsonAsync("/v1/plans/report?format=csv&csv=rfc4180", Seeds.PlanJson);
+
+        Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).ShouldBe(Golden("territoire-industrie-finistere-rfc4180.csv"));
+    }
+
+    [Fact]
+    public async Task Json_MatchesItsGoldenFile_AndCarriesTheDeliberation()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostJsonAsync("/v1/plans/report?format=json&funderId=qbo", Seeds.PlanJson);
+        var json = await response.OkJsonAsync();
+
+        json["deliberation"]!["paragraph"]!.GetValue<string>().Replace('\u202F', ' ').Replace('\u00A0', ' ')
+            .ShouldBe("Le coût pour Quimper Bretagne Occidentale serait de 11 593,50 € annuels sur 2 ans pour un coût total estimé annuel de 103 800 €.");
+        json["table"]!["rows"]![0]!["amount"]!.Raw().ShouldBe("80000.00");
+        string pretty = json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        string path = Path.Combine(OpenApiDocumentTests.RepositoryRoot(), "docs", "reports", "territoire-industrie-finistere.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            await File.WriteAllTextAsync(path, pretty);
+        }
+        pretty.ShouldBe(Golden("territoire-industrie-finistere.json"), "regenerate with UPDATE_GOLDEN=1 dotnet test --filter Golden|Report and review the diff");
+    }
+
+    [Fact]
+    public async Task MarkdownIsTheDefault()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostJsonAsync("/v1/plans/report", Seeds.PlanJson);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/markdown");
+    }
+
+    [Theory]
+    [InlineData("/v1/plans/report?format=pdf", "format")]
+    [InlineData("/v1/plans/report?format=csv&csv=excel", "csv")]
+    [InlineData("/v1/plans/report?funderId=nobody", "funderId")]
+    public async Task BadParameters_Are400NamingTheParameter(string url, string key)
+    {
+        using var client = factory.CreateClient();
+        var problem = await (await client.PostJsonAsync(url, Seeds.PlanJson)).ProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors().Keys.ShouldContain(key);
+    }
+}
