@@ -46,6 +46,9 @@ internal static class FundingApiSetup
             var responseCache = app.Services.GetRequiredService<ResponseCache>();
             app.Use(responseCache.InvokeAsync);
         }
+        // The simulator page for finance officers: plain HTML, CSS and JavaScript, no build step.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapOpenApi();
         app.UseSwaggerUI(options =>
         {
@@ -59,7 +62,6 @@ internal static class FundingApiSetup
 
     public static WebApplication MapFundingEndpoints(this WebApplication app)
     {
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         app.MapHealth();
         app.MapAllocations();
         app.MapCaps();

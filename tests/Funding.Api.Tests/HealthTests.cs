@@ -20,13 +20,17 @@ public class HealthTests(FundingApiFactory factory) : IClassFixture<FundingApiFa
     }
 
     [Fact]
-    public async Task Root_RedirectsToSwagger()
+    public async Task Root_ServesTheSimulatorPage()
     {
-        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = factory.CreateClient();
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldBe("/swagger");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        string page = await response.Content.ReadAsStringAsync();
+        page.ShouldContain("<html lang=\"fr\">");
+        page.ShouldContain("Simulateur de plan de financement");
+        (await client.GetAsync(new Uri("/app.js", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -1,0 +1,627 @@
+'use strict';
+// Simulateur de plan de financement: edits a plan in the API's own JSON format and asks the API for every figure.
+// No arithmetic happens here: amounts typed by the user travel to the API as the JSON numbers they typed, and every
+// figure shown comes from the API (its French formats where it gives them).
+(() => {
+  const $ = (selector, root = document) => root.querySelector(selector);
+  const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+  const DEBOUNCE_MS = 300;
+  const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+  const RULE_TYPES = ['rate', 'fixedAnnual', 'fixedTotal', 'keyShare', 'remainder'];
+  const CHECK_LABELS = { passed: 'Respecté', failed: 'Non respecté', warning: 'Attention', notApplicable: 'Sans objet' };
+
+  /** A number exactly as the user typed it (normalized from French notation), written verbatim into the JSON. */
+  class Raw { constructor(text) { this.text = text; } toString() { return this.text; } }
+
+  /** JSON.stringify that writes Raw numbers verbatim, so that nothing is rounded through binary floating point. */
+  function toJson(value, indent = '', step = '') {
+    if (value instanceof Raw) return value.text;
+    if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+    const inner = indent + step;
+    const nl = step ? '\n' : '';
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '[]';
+      return '[' + nl + value.map(v => inner + toJson(v, inner, step)).join(',' + nl) + nl + indent + ']';
+    }
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    return '{' + nl + entries.map(([k, v]) => inner + JSON.stringify(k) + ':' + (step ? ' ' : '') + toJson(v, inner, step)).join(',' + nl) + nl + indent + '}';
+  }
+
+  /** JSON.parse that keeps every number as written (Raw), so that 11593.50 stays 11593.50 and nothing goes through floating point. */
+  function parseJson(source) {
+    let at = 0;
+    const fail = () => { throw new SyntaxError(`JSON invalide à la position ${at}`); };
+    const space = () => { while (/\s/.test(source[at] ?? '')) at++; };
+    function value() {
+      space();
+      const c = source[at];
+      if (c === '{') {
+        at++; const object = {}; space();
+        if (source[at] === '}') { at++; return object; }
+        for (;;) {
+          space(); const key = string(); space();
+          if (source[at++] !== ':') fail();
+          object[key] = value(); space();
+          if (source[at] === ',') { at++; continue; }
+          if (source[at++] !== '}') fail();
+          return object;
+        }
+      }
+      if (c === '[') {
+        at++; const array = []; space();
+        if (source[at] === ']') { at++; return array; }
+        for (;;) {
+          array.push(value()); space();
+          if (source[at] === ',') { at++; continue; }
+          if (source[at++] !== ']') fail();
+          return array;
+        }
+      }
+      if (c === '"') return string();
+      const literal = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(source.slice(at));
+      if (!literal) fail();
+      at += literal[0].length;
+      return literal[0] === 'true' ? true : literal[0] === 'false' ? false : literal[0] === 'null' ? null : new Raw(literal[0]);
+    }
+    function string() {
+      const match = /^"(?:[^"\\]|\\.)*"/.exec(source.slice(at));
+      if (!match) fail();
+      at += match[0].length;
+      return JSON.parse(match[0]);
+    }
+    const result = value(); space();
+    if (at !== source.length) fail();
+    return result;
+  }
+
+  /** French input ("11 593,50") to a Raw JSON number; text that is not a number is sent as is, for the API to name the error. */
+  function num(text) {
+    if (text === undefined || text === null) return undefined;
+    const trimmed = String(text).trim();
+    if (trimmed === '') return undefined;
+    const normalized = trimmed.replace(/[\s\u00A0\u202F]/g, '').replace(',', '.');
+    return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(normalized) ? new Raw(normalized) : trimmed;
+  }
+  const shown = value => value === undefined || value === null ? '' : String(value).replace('.', ',');
+  const text = value => (value ?? '').toString().trim() || undefined;
+
+  function slug(name) {
+    return (name || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'membre';
+  }
+
+  function element(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === undefined || value === null || value === false) continue;
+      if (name === 'text') node.textContent = value;
+      else if (name === 'class') node.className = value;
+      else node.setAttribute(name, value === true ? '' : value);
+    }
+    node.append(...children.filter(c => c !== undefined && c !== null));
+    return node;
+  }
+
+  let fieldCounter = 0;
+  /** A labelled field: every input of the page has a visible label. */
+  function field(label, control, { wide = false } = {}) {
+    control.id ||= `f${++fieldCounter}`;
+    return element('div', { class: 'field' + (wide ? ' wide' : '') }, element('label', { for: control.id, text: label }), control);
+  }
+  const input = (fieldName, path, value, attributes = {}) => element('input', { 'data-field': fieldName, 'data-path': path, value: value ?? '', ...attributes });
+  const select = (fieldName, path, options, value) => {
+    const node = element('select', { 'data-field': fieldName, 'data-path': path });
+    for (const [optionValue, label] of options) node.append(element('option', { value: optionValue, text: label }));
+    node.value = value ?? options[0][0];
+    return node;
+  };
+
+  // ---- The plan <-> the form -------------------------------------------------------------------------------------
+
+  let plan = null;
+
+  function renderForm(source) {
+    plan = source;
+    $('#plan-name').value = plan.name ?? '';
+    const cost = plan.cost ?? { type: 'annual' };
+    $$('input[name="cost-type"]').forEach(radio => { radio.checked = radio.value === cost.type; });
+    $('#cost-annual').hidden = cost.type !== 'annual';
+    $('#cost-per-year').hidden = cost.type !== 'perBudgetYear';
+    $('#cost-annual-amount').value = shown(cost.annualAmount);
+    $('#cost-start').value = cost.type === 'annual' ? (cost.start ?? '') : '';
+    $('#cost-months').value = cost.months ?? '';
+    $('#cost-prorata').value = cost.prorata ?? '';
+    $('#cost-years').value = (cost.years ?? []).map(y => `${y.year}\t${shown(y.amount)}`).join('\n');
+    $('#cost-years-start').value = cost.type === 'perBudgetYear' ? (cost.start ?? '') : '';
+    const list = $('#funders');
+    list.replaceChildren(...(plan.funders ?? []).map(renderFunder));
+    const options = plan.options ?? {};
+    $('#opt-rounding').value = options.rounding && options.rounding !== 'half-away-from-zero' ? options.rounding : '';
+    $('#opt-ceiling').value = shown(options.publicAidCeilingPercent);
+    $('#opt-minimum').value = shown(options.localAuthorityMinimumSharePercent);
+    $('#opt-own-share').value = options.checkLocalAuthorityOwnShare === undefined ? '' : String(options.checkLocalAuthorityOwnShare);
+  }
+
+  function renderFunder(funder, index) {
+    const item = $('#funder-template').content.firstElementChild.cloneNode(true);
+    item.funder = funder;
+    item.setAttribute('data-path', `funders[${index}]`);
+    const p = `funders[${index}]`;
+    for (const control of $$('[data-field]', item)) {
+      const name = control.getAttribute('data-field');
+      const label = control.previousElementSibling;
+      control.id = `f${++fieldCounter}`;
+      if (label?.tagName === 'LABEL') label.setAttribute('for', control.id);
+      if (name === 'name') { control.value = funder.name ?? ''; control.setAttribute('data-path', `${p}.name`); }
+      if (name === 'id') { control.value = funder.id ?? ''; control.setAttribute('data-path', `${p}.id`); }
+      if (name === 'kind') { control.value = funder.kind ?? 'epci'; control.setAttribute('data-path', `${p}.kind`); }
+      if (name === 'ruleType') { control.value = funder.rule?.type ?? 'rate'; control.setAttribute('data-path', `${p}.rule.type`); }
+      if (name === 'paymentType') { control.value = funder.payment?.type ?? ''; control.setAttribute('data-path', `${p}.payment.type`); }
+    }
+    item.setAttribute('aria-label', funder.name || `Financeur ${index + 1}`);
+    $('.rule-fields', item).replaceChildren(...ruleFields(funder.rule ?? { type: 'rate' }, `${p}.rule`));
+    $('.payment-fields', item).replaceChildren(...paymentFields(funder.payment, `${p}.payment`));
+    return item;
+  }
+
+  function ruleFields(rule, p) {
+    const cap = field('Plafond (€)', input('cap', `${p}.cap`, shown(rule.cap), { inputmode: 'decimal' }));
+    switch (rule.type) {
+      case 'rate': return [
+        field('Taux (%)', input('ratePercent', `${p}.ratePercent`, shown(rule.ratePercent), { inputmode: 'decimal' })),
+        cap,
+        field('Plancher (€)', input('floor', `${p}.floor`, shown(rule.floor), { inputmode: 'decimal' })),
+        field('Assiette éligible (€, sinon le coût total)', input('eligibleBase', `${p}.eligibleBase`, shown(rule.eligibleBase), { inputmode: 'decimal' })),
+      ];
+      case 'fixedAnnual': return [field('Montant annuel (€)', input('annualAmount', `${p}.annualAmount`, shown(rule.annualAmount), { inputmode: 'decimal' })), cap];
+      case 'fixedTotal': return [field('Montant total (€)', input('amount', `${p}.amount`, shown(rule.amount), { inputmode: 'decimal' })), cap];
+      case 'keyShare': {
+        const pool = rule.pool ?? { type: 'percentOfRemaining', percent: 50 };
+        const poolValuePath = pool.type === 'fixed' ? `${p}.pool.amount` : `${p}.pool.percent`;
+        const key = rule.key ?? { type: 'weight', label: 'population' };
+        const fields = [
+          field('Enveloppe', select('poolType', `${p}.pool.type`, [['percentOfRemaining', '% du reste à financer'], ['fixed', 'montant fixe (€)']], pool.type)),
+          field(pool.type === 'fixed' ? 'Montant de l\'enveloppe (€)' : 'Part du reste à financer (%)',
+            input('poolValue', poolValuePath, shown(pool.type === 'fixed' ? pool.amount : pool.percent), { inputmode: 'decimal' })),
+        ];
+        if (key.type === 'mixed') {
+          fields.push(element('p', { class: 'hint wide', text: 'Clé mixte : modifiez-la dans le fichier JSON du plan (export puis import).' }));
+        } else {
+          fields.push(field('Clé', select('keyType', `${p}.key.type`, [['weight', 'pondération (population…)'], ['equal', 'parts égales']], key.type)));
+          fields.push(field('Nom de la clé', input('keyLabel', `${p}.key.label`, key.label ?? 'population')));
+          const members = (rule.members ?? []).map(m => [m.name, shown(m.weight), m.cap !== undefined ? shown(m.cap) : ''].join('\t').replace(/\t+$/, '')).join('\n');
+          fields.push(field('Membres : une ligne par membre — nom, tabulation, poids (et plafond en €). Collez depuis un tableur.',
+            element('textarea', { 'data-field': 'members', 'data-path': `${p}.members`, rows: Math.max(3, (rule.members ?? []).length + 1), text: members }), { wide: true }));
+        }
+        fields.push(cap);
+        return fields;
+      }
+      default: return [cap];
+    }
+  }
+
+  function paymentFields(payment, p) {
+    switch (payment?.type) {
+      case 'once': return [field('Date', input('date', `${p}.date`, payment.date, { type: 'date' }))];
+      case 'perBudgetYear': return [
+        field('Prorata', select('prorata', `${p}.prorata`, [['', 'par mois'], ['days', 'par jours']], payment.prorata ?? '')),
+        field('Jour de versement (MM-JJ)', input('payOn', `${p}.payOn`, payment.payOn, { placeholder: '06-30' })),
+      ];
+      case 'advanceAndBalance': return [
+        field('Avance (%)', input('advancePercent', `${p}.advancePercent`, shown(payment.advancePercent), { inputmode: 'decimal' })),
+        field('Solde le', input('balanceDate', `${p}.balanceDate`, payment.balanceDate, { type: 'date' })),
+        field('Acomptes : une ligne par acompte — date, tabulation, %',
+          element('textarea', { 'data-field': 'installments', 'data-path': `${p}.installments`, rows: 2,
+            text: (payment.installments ?? []).map(i => `${i.date}\t${shown(i.percent)}`).join('\n') }), { wide: true }),
+        field('Avance garantie (plafond légal 60 %)', element('input', { type: 'checkbox', 'data-field': 'advanceGuaranteed', 'data-path': `${p}.advanceGuaranteed`, checked: payment.advanceGuaranteed === true })),
+      ];
+      default: return [];
+    }
+  }
+
+  /** Reads the form into a plan, keeping what the form does not edit (a mixed key, named weights, member kinds). */
+  function readForm() {
+    const costType = $('input[name="cost-type"]:checked')?.value ?? 'annual';
+    const cost = costType === 'annual'
+      ? { type: 'annual', annualAmount: num($('#cost-annual-amount').value), start: text($('#cost-start').value), months: num($('#cost-months').value), prorata: text($('#cost-prorata').value) }
+      : { type: 'perBudgetYear', years: lines($('#cost-years').value).map(([year, amount]) => ({ year: num(year), amount: num(amount) })), start: text($('#cost-years-start').value) };
+    const options = {
+      rounding: text($('#opt-rounding').value),
+      publicAidCeilingPercent: num($('#opt-ceiling').value),
+      localAuthorityMinimumSharePercent: num($('#opt-minimum').value),
+      checkLocalAuthorityOwnShare: $('#opt-own-share').value === '' ? undefined : $('#opt-own-share').value === 'true',
+    };
+    const carried = { ...(plan?.options ?? {}) };
+    delete carried.rounding; delete carried.publicAidCeilingPercent; delete carried.localAuthorityMinimumSharePercent; delete carried.checkLocalAuthorityOwnShare;
+    const merged = { ...carried, ...options };
+    return {
+      name: $('#plan-name').value,
+      description: plan?.description,
+      cost,
+      funders: $$('#funders > li').map(readFunder),
+      options: Object.values(merged).some(v => v !== undefined) ? merged : undefined,
+    };
+  }
+
+  function readFunder(item) {
+    const get = name => $(`[data-field="${name}"]`, item);
+    const value = name => get(name)?.value;
+    const original = item.funder ?? {};
+    const ruleType = value('ruleType');
+    const previousRule = original.rule?.type === ruleType ? original.rule : { type: ruleType };
+    const rule = { type: ruleType };
+    const cap = num(value('cap'));
+    switch (ruleType) {
+      case 'rate': Object.assign(rule, { ratePercent: num(value('ratePercent')), cap, floor: num(value('floor')), eligibleBase: num(value('eligibleBase')) }); break;
+      case 'fixedAnnual': Object.assign(rule, { annualAmount: num(value('annualAmount')), cap }); break;
+      case 'fixedTotal': Object.assign(rule, { amount: num(value('amount')), cap }); break;
+      case 'keyShare': {
+        const poolType = value('poolType') ?? 'percentOfRemaining';
+        rule.pool = poolType === 'fixed' ? { type: 'fixed', amount: num(value('poolValue')) } : { type: 'percentOfRemaining', percent: num(value('poolValue')) };
+        if (previousRule.key?.type === 'mixed') {
+          rule.key = previousRule.key;
+          rule.members = previousRule.members;
+        } else {
+          const keyType = value('keyType') ?? 'weight';
+          rule.key = keyType === 'equal' ? { type: 'equal' } : { type: 'weight', label: text(value('keyLabel')) };
+          rule.members = readMembers(value('members') ?? '', previousRule.members ?? [], keyType);
+        }
+        rule.cap = cap;
+        break;
+      }
+      default: rule.cap = cap;
+    }
+    const paymentType = value('paymentType');
+    let payment;
+    switch (paymentType) {
+      case 'once': payment = { type: 'once', date: text(value('date')) }; break;
+      case 'perBudgetYear': payment = { type: 'perBudgetYear', prorata: text(value('prorata')), payOn: text(value('payOn')) }; break;
+      case 'advanceAndBalance': payment = {
+        type: 'advanceAndBalance', advancePercent: num(value('advancePercent')), balanceDate: text(value('balanceDate')),
+        installments: lines(value('installments') ?? '').map(([date, percent]) => ({ date: text(date), percent: num(percent) })),
+        advanceGuaranteed: get('advanceGuaranteed')?.checked ? true : undefined,
+      }; break;
+      case 'monthly': payment = { type: 'monthly' }; break;
+      default: payment = undefined;
+    }
+    return { id: value('id'), name: value('name'), kind: value('kind'), rule, payment };
+  }
+
+  /** Members pasted from a spreadsheet: "name<TAB>weight[<TAB>cap]" per line (";" works too); ids kept by name. */
+  function readMembers(textValue, previous, keyType) {
+    const byName = new Map(previous.map(m => [m.name, m]));
+    const used = new Set();
+    return lines(textValue).map(([name, weight, cap]) => {
+      const before = byName.get(name);
+      let id = before?.id ?? slug(name);
+      while (used.has(id)) id += '-2';
+      used.add(id);
+      return { id, name, kind: before?.kind ?? 'epci', weight: keyType === 'equal' ? (num(weight) ?? new Raw('1')) : num(weight), cap: num(cap) };
+    });
+  }
+
+  function lines(value) {
+    return value.split(/\r?\n/).map(line => line.trim()).filter(Boolean).map(line => line.split(/\t|;/).map(cell => cell.trim()));
+  }
+
+  // ---- Computing --------------------------------------------------------------------------------------------------
+
+  let baseline = null;
+  let sequence = 0;
+  let timer = null;
+  const post = (url, body) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(compute, DEBOUNCE_MS);
+  }
+
+  async function compute() {
+    const mine = ++sequence;
+    plan = readForm();
+    const body = toJson(plan);
+    setStatus('Calcul en cours…');
+    let response, result;
+    try {
+      response = await post('/v1/plans', body);
+      result = await response.json();
+    } catch (error) {
+      if (mine === sequence) showGeneral([`Le serveur ne répond pas : ${error.message}`]);
+      return;
+    }
+    if (mine !== sequence) return; // a newer computation is under way
+    clearErrors();
+    if (!response.ok) {
+      showProblem(result);
+      $('#results').classList.add('stale');
+      setStatus('Résultats non mis à jour : corrigez les valeurs signalées.');
+      return;
+    }
+    $('#results').classList.remove('stale');
+    let comparison = null;
+    if (baseline) {
+      const compared = await post('/v1/plans/compare', `{"baseline":${baseline},"variant":${body}}`);
+      if (mine !== sequence) return;
+      comparison = compared.ok ? await compared.json() : null;
+    }
+    renderResults(result, comparison);
+    setStatus(`Calculé avec les règles de calcul ${result.calculationVersion}.`);
+  }
+
+  // ---- Errors -----------------------------------------------------------------------------------------------------
+
+  function clearErrors() {
+    $$('.error').forEach(node => node.remove());
+    $$('[aria-invalid="true"]').forEach(node => { node.removeAttribute('aria-invalid'); node.removeAttribute('aria-describedby'); });
+    $('#general-errors').replaceChildren();
+  }
+
+  /** The field a JSON path names, or the closest enclosing one (members[3].weight → the members list). */
+  function fieldFor(path) {
+    let current = path;
+    while (current) {
+      const found = $(`[data-path="${CSS.escape(current)}"]`);
+      if (found) return found;
+      const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
+      if (cut <= 0) return null;
+      current = current.slice(0, cut);
+    }
+    return null;
+  }
+
+  function showProblem(problem) {
+    const general = [];
+    const errors = problem?.errors ?? {};
+    for (const [path, messages] of Object.entries(errors)) {
+      const target = fieldFor(path);
+      if (!target || target.tagName === 'LI' || target.tagName === 'OL') {
+        general.push(`${path} : ${messages.join(' ')}`);
+        if (target) target.classList.add('has-error');
+        continue;
+      }
+      const message = element('div', { class: 'error', id: `e${++fieldCounter}`, text: messages.join(' ') });
+      (target.closest('.field') ?? target.parentElement).append(message);
+      target.setAttribute('aria-invalid', 'true');
+      target.setAttribute('aria-describedby', message.id);
+    }
+    if (Object.keys(errors).length === 0) general.push(problem?.detail ?? problem?.title ?? 'Erreur inconnue.');
+    if (general.length) showGeneral(general);
+  }
+
+  function showGeneral(messages) {
+    $('#general-errors').replaceChildren(element('ul', {}, ...messages.map(m => element('li', { text: m }))));
+  }
+
+  const setStatus = message => { $('#status').textContent = message; };
+
+  // ---- Results ----------------------------------------------------------------------------------------------------
+
+  function renderResults(result, comparison) {
+    const deltas = new Map((comparison?.funders ?? []).map(f => [f.id, f]));
+    const showDelta = comparison !== null;
+    $('#financing-caption').textContent = `Plan de financement — ${result.name}`;
+    const head = element('tr', {}, element('th', { scope: 'col', text: 'Financeur' }), element('th', { scope: 'col', text: 'Montant' }),
+      element('th', { scope: 'col', text: 'Part du coût' }), showDelta ? element('th', { scope: 'col', text: 'Écart / référence' }) : null);
+    $('#financing-table thead').replaceChildren(head);
+    const body = [];
+    const groups = new Map(result.groups.map(g => [g.id, g]));
+    const announced = new Set();
+    const columns = showDelta ? 4 : 3;
+    for (const funder of result.funders) {
+      if (funder.groupId && !announced.has(funder.groupId)) {
+        announced.add(funder.groupId);
+        const group = groups.get(funder.groupId);
+        body.push(element('tr', { class: 'group' }, element('th', { scope: 'row', colspan: columns, text: `${group.name} — enveloppe de ${euros.format(group.pool)}` })));
+      }
+      const delta = deltas.get(funder.id);
+      const explain = element('button', { type: 'button', class: 'explain', 'aria-expanded': 'false', text: '?', 'aria-label': `Explication pour ${funder.name}` });
+      const row = element('tr', { class: funder.groupId ? 'group-member' : '', 'data-funder': funder.id },
+        element('th', { scope: 'row' }, funder.name, explain),
+        element('td', { class: 'amount', text: funder.formatted.total }),
+        element('td', { text: funder.formatted.shareOfCost }),
+        showDelta ? deltaCell(delta) : null);
+      const details = element('tr', { class: 'explanation', hidden: true },
+        element('td', { colspan: columns }, element('p', { text: funder.explanation.sentence }),
+          element('ul', {}, ...funder.schedule.payments.map(p => element('li', { text: p.sentence })))));
+      explain.addEventListener('click', () => {
+        details.hidden = !details.hidden;
+        explain.setAttribute('aria-expanded', String(!details.hidden));
+      });
+      body.push(row, details);
+    }
+    $('#financing-table tbody').replaceChildren(...body);
+    const totals = result.totals;
+    const foot = [
+      element('tr', {}, element('th', { scope: 'row', text: 'Total financé' }), element('td', { text: euros.format(totals.totalFunded) }), element('td', { text: '' }),
+        showDelta ? deltaCell({ delta: comparison.totals.totalFunded.delta }) : null),
+      element('tr', {}, element('th', { scope: 'row', text: 'Coût total' }), element('td', { text: euros.format(totals.totalCost) }), element('td', { text: '100 %' }),
+        showDelta ? deltaCell({ delta: comparison.totals.totalCost.delta }) : null),
+    ];
+    if (totals.unfunded > 0) foot.push(element('tr', { class: 'bad' }, element('th', { scope: 'row', text: 'Reste non financé' }), element('td', { text: euros.format(totals.unfunded) })));
+    if (totals.overFunding > 0) foot.push(element('tr', { class: 'bad' }, element('th', { scope: 'row', text: 'Surfinancement' }), element('td', { text: euros.format(totals.overFunding) })));
+    $('#financing-table tfoot').replaceChildren(...foot);
+
+    renderYearTable(result.budgetYearTable);
+    $('#checks').replaceChildren(...result.checks.map(check => element('li', { class: check.outcome },
+      element('strong', { text: `${CHECK_LABELS[check.outcome] ?? check.outcome} — ` }), check.message, element('span', { class: 'source', text: check.source }))));
+    renderTreasury(result.treasury);
+  }
+
+  function deltaCell(delta) {
+    if (!delta) return element('td', { text: '' });
+    const value = typeof delta.delta === 'number' ? delta.delta : 0;
+    const label = delta.status === 'added' ? 'nouveau' : delta.status === 'removed' ? 'retiré' : (value > 0 ? '+' : '') + euros.format(value);
+    return element('td', { class: value > 0 ? 'delta-up' : value < 0 ? 'delta-down' : '', title: delta.sentence ?? '', text: value === 0 && !delta.status?.match(/added|removed/) ? '=' : label });
+  }
+
+  function renderYearTable(table) {
+    $('#year-table thead').replaceChildren(element('tr', {}, element('th', { scope: 'col', text: 'Financeur' }),
+      ...table.years.map(y => element('th', { scope: 'col', text: String(y) })), element('th', { scope: 'col', text: 'Total' })));
+    $('#year-table tbody').replaceChildren(...table.rows.map(row => element('tr', {}, element('th', { scope: 'row', text: row.name }),
+      ...row.amounts.map(a => element('td', { text: euros.format(a) })), element('td', { text: euros.format(row.total) }))));
+    $('#year-table tfoot').replaceChildren(
+      element('tr', {}, element('th', { scope: 'row', text: 'Total versé' }), ...table.yearTotals.map(a => element('td', { text: euros.format(a) })), element('td', { text: euros.format(table.grandTotal) })),
+      element('tr', {}, element('th', { scope: 'row', text: 'Coût de l\'exercice' }), ...table.costByYear.map(a => element('td', { text: euros.format(a) })), element('td', { text: '' })));
+  }
+
+  function renderTreasury(treasury) {
+    const svg = $('#treasury-chart');
+    const ns = 'http://www.w3.org/2000/svg';
+    const node = (tag, attributes) => { const n = document.createElementNS(ns, tag); for (const [k, v] of Object.entries(attributes)) n.setAttribute(k, v); return n; };
+    const months = treasury.months;
+    const width = 640, height = 220, left = 8, right = 8, top = 14, bottom = 22;
+    const values = months.map(m => m.balance);
+    const max = Math.max(0, ...values), min = Math.min(0, ...values);
+    const x = i => left + (months.length <= 1 ? 0 : i * (width - left - right) / (months.length - 1));
+    const y = v => top + (max === min ? 0 : (max - v) * (height - top - bottom) / (max - min));
+    const parts = [node('line', { x1: left, x2: width - right, y1: y(0), y2: y(0), stroke: '#4a5360', 'stroke-dasharray': '4 3' })];
+    parts.push(node('polyline', { points: months.map((m, i) => `${x(i)},${y(m.balance)}`).join(' '), fill: 'none', stroke: '#0b5cad', 'stroke-width': 2 }));
+    months.forEach((m, i) => {
+      const point = node('circle', { cx: x(i), cy: y(m.balance), r: m.balance < 0 ? 3.5 : 2, fill: m.balance < 0 ? '#b00020' : '#0b5cad', 'data-month': m.month });
+      const title = node('title', {}); title.textContent = `${m.month} : solde ${euros.format(m.balance)}`; point.append(title);
+      parts.push(point);
+    });
+    const worst = months.reduce((low, m, i) => (m.balance < (low?.balance ?? 0) ? { ...m, index: i } : low), null);
+    if (worst) {
+      const label = node('text', { x: Math.min(x(worst.index), width - right - 4), y: Math.min(y(worst.balance) + 14, height - bottom - 2), 'font-size': 12, fill: '#b00020', 'text-anchor': 'end' });
+      label.textContent = `besoin maximal ${euros.format(-worst.balance)} (${worst.month})`;
+      parts.push(label);
+    }
+    if (months.length) {
+      const first = node('text', { x: left, y: height - 6, 'font-size': 11, fill: '#4a5360' }); first.textContent = months[0].month;
+      const last = node('text', { x: width - right, y: height - 6, 'font-size': 11, fill: '#4a5360', 'text-anchor': 'end' }); last.textContent = months[months.length - 1].month;
+      parts.push(first, last);
+    }
+    svg.replaceChildren(...parts);
+    $('#treasury-sentence').textContent = treasury.sentence;
+  }
+
+  // ---- Comparing and exporting -------------------------------------------------------------------------------------
+
+  function download(blob, name) {
+    const link = element('a', { href: URL.createObjectURL(blob), download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  async function report(format) {
+    const response = await post(`/v1/plans/report?format=${format}`, toJson(readForm()));
+    if (!response.ok) { clearErrors(); showProblem(await response.json()); return null; }
+    return response;
+  }
+
+  function encodePlan(value) {
+    const bytes = new TextEncoder().encode(toJson(value));
+    let binary = '';
+    bytes.forEach(b => { binary += String.fromCharCode(b); });
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function decodePlan(encoded) {
+    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    return parseJson(new TextDecoder().decode(Uint8Array.from(binary, c => c.charCodeAt(0))));
+  }
+
+  function wire() {
+    const form = $('#plan-form');
+    form.addEventListener('input', event => {
+      if (event.target.matches('[data-field="name"]')) event.target.closest('li')?.setAttribute('aria-label', event.target.value);
+      schedule();
+    });
+    form.addEventListener('change', event => {
+      const target = event.target;
+      if (target.name === 'cost-type' || target.matches('[data-field="ruleType"], [data-field="paymentType"], [data-field="poolType"], [data-field="keyType"]')) {
+        const index = $$('#funders > li').indexOf(target.closest('li'));
+        renderForm(readForm());
+        const focus = index >= 0 ? $(`#funders > li:nth-child(${index + 1}) [data-field="${target.getAttribute('data-field')}"]`) : $(`input[name="cost-type"][value="${target.value}"]`);
+        focus?.focus();
+      }
+      schedule();
+    });
+    $('#funders').addEventListener('click', event => {
+      const action = event.target.closest('button[data-action]')?.getAttribute('data-action');
+      if (!action) return;
+      const current = readForm();
+      const index = $$('#funders > li').indexOf(event.target.closest('li'));
+      const funders = current.funders;
+      if (action === 'remove') funders.splice(index, 1);
+      if (action === 'up' && index > 0) [funders[index - 1], funders[index]] = [funders[index], funders[index - 1]];
+      if (action === 'down' && index < funders.length - 1) [funders[index + 1], funders[index]] = [funders[index], funders[index + 1]];
+      renderForm(current);
+      const moved = action === 'up' ? index - 1 : action === 'down' ? index + 1 : Math.min(index, funders.length - 1);
+      $(`#funders > li:nth-child(${moved + 1}) [data-action="${action === 'remove' ? 'remove' : action}"]`)?.focus();
+      schedule();
+    });
+    $('#add-funder').addEventListener('click', () => {
+      const current = readForm();
+      const number = current.funders.length + 1;
+      current.funders.push({ id: `financeur-${number}`, name: `Financeur ${number}`, kind: 'epci', rule: { type: 'fixedTotal', amount: new Raw('0') } });
+      renderForm(current);
+      $('#funders > li:last-child [data-field="name"]').focus();
+      schedule();
+    });
+    $('#load-sample').addEventListener('click', () => loadSample($('#sample').value));
+    $('#import-json').addEventListener('click', () => $('#import-file').click());
+    $('#import-file').addEventListener('change', async event => {
+      const file = event.target.files[0];
+      if (!file) return;
+      try { renderForm(parseJson(await file.text())); compute(); }
+      catch (error) { showGeneral([`Ce fichier n'est pas un plan JSON lisible : ${error.message}`]); }
+      event.target.value = '';
+    });
+    $('#set-baseline').addEventListener('click', () => {
+      baseline = toJson(readForm());
+      $('#clear-baseline').hidden = false;
+      setStatus('Plan gardé comme référence : modifiez-le pour voir les écarts.');
+      compute();
+    });
+    $('#clear-baseline').addEventListener('click', () => { baseline = null; $('#clear-baseline').hidden = true; compute(); });
+    $('#copy-report').addEventListener('click', async () => {
+      const response = await report('html');
+      if (!response) return;
+      const html = await response.text();
+      try {
+        await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([html.replace(/<[^>]+>/g, ' ')], { type: 'text/plain' }) })]);
+        setStatus('Tableau copié : collez-le dans votre traitement de texte.');
+      } catch {
+        download(new Blob([html], { type: 'text/html' }), 'plan-de-financement.html');
+        setStatus('Copie refusée par le navigateur : le tableau a été téléchargé en HTML.');
+      }
+    });
+    $('#download-csv').addEventListener('click', async () => {
+      const response = await report('csv');
+      if (response) download(await response.blob(), 'plan-de-financement.csv');
+    });
+    $('#download-json').addEventListener('click', () => download(new Blob([toJson(readForm(), '', '  ') + '\n'], { type: 'application/json' }), 'plan.json'));
+    $('#share').addEventListener('click', async () => {
+      const url = `${location.origin}${location.pathname}#plan=${encodePlan(readForm())}`;
+      history.replaceState(null, '', url);
+      $('#share-box').hidden = false;
+      $('#share-url').value = url;
+      $('#share-url').select();
+      try { await navigator.clipboard.writeText(url); setStatus('Lien copié.'); } catch { setStatus('Copiez le lien ci-dessus.'); }
+    });
+  }
+
+  async function loadSample(id) {
+    const response = await fetch(`/v1/samples/${encodeURIComponent(id)}`);
+    renderForm(parseJson(await response.text()));
+    await compute();
+  }
+
+  async function start() {
+    wire();
+    const samples = await (await fetch('/v1/samples')).json();
+    $('#sample').replaceChildren(...samples.map(s => element('option', { value: s.id, text: s.title })));
+    const shared = location.hash.match(/^#plan=([A-Za-z0-9_-]+)$/);
+    if (shared) {
+      try { renderForm(decodePlan(shared[1])); await compute(); return; }
+      catch { showGeneral(['Le lien de partage est illisible : ouverture de l\'exemple.']); }
+    }
+    await loadSample('territoire-industrie-finistere');
+  }
+
+  document.addEventListener('DOMContentLoaded', () => { start().catch(error => showGeneral([`Impossible de démarrer : ${error.message}`])); });
+})();
