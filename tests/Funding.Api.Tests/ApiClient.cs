@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -53,5 +52,4 @@ public static class ApiClient
 
     public static JsonNode Clone(this JsonNode node) => JsonNode.Parse(node.ToJsonString())!;
 
-    public static MediaTypeHeaderValue Json => new("application/json");
 }

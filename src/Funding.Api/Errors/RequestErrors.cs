@@ -12,6 +12,9 @@ internal sealed class RequestErrors
 
     public bool HasErrors => _errors.Count > 0;
 
+    /// <summary>How many fields have errors.</summary>
+    public int Count => _errors.Count;
+
     public void Add(string path, string message)
     {
         if (!_errors.TryGetValue(path, out var messages))

@@ -20,11 +20,11 @@ internal static class PlanMapping
         {
             return null;
         }
-        int before = errors.ToDictionary().Count;
+        int before = errors.Count;
         var cost = Cost(request.Cost, P("cost"), errors);
         var funders = request.Funders.Select((f, i) => Funder(f, P($"funders[{i}]"), errors)).ToArray();
         var options = Options(request.Options, P("options"), errors);
-        if (errors.ToDictionary().Count > before || cost is null)
+        if (errors.Count > before || cost is null)
         {
             return null;
         }
