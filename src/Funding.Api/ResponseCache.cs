@@ -16,7 +16,7 @@ namespace Funding.Api;
 /// request is kept and served again without parsing, evaluating or serializing anything.
 /// </para>
 /// <para>
-/// Keys are the SHA-256 of the path and the body. Only 200 answers are kept, bodies up to 256 KiB and answers up to
+/// Keys are the path and the SHA-256 of the body. Only 200 answers are kept, bodies up to 256 KiB and answers up to
 /// 2 MiB, within 64 MiB in all (<see cref="MemoryCache"/> evicts the least recently used first); a hit says so in an
 /// <c>X-Funding-Cache: hit</c> header.
 /// </para>
@@ -38,8 +38,9 @@ internal sealed class ResponseCache : IDisposable
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
+        string path = request.Path.Value?.TrimEnd('/').ToUpperInvariant() ?? "";
         if (!HttpMethods.IsPost(request.Method)
-            || !Paths.Contains(request.Path.Value?.TrimEnd('/') ?? "")
+            || !Paths.Contains(path)
             || request.ContentLength is not (> 0 and <= MaxRequestBytes)
             || request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -50,7 +51,7 @@ internal sealed class ResponseCache : IDisposable
         int length = (int)request.ContentLength.Value;
         byte[] body = new byte[length];
         int read = await ReadExactlyAsync(request.BodyReader, body, context.RequestAborted);
-        var key = new Key(request.Path.Value!.TrimEnd('/').ToUpperInvariant(), Hash(request.Path.Value!, body.AsSpan(0, read)));
+        var key = new Key(path, Hash(body.AsSpan(0, read)));
 
         if (read == length && _cache.TryGetValue(key, out byte[]? cached) && cached is not null)
         {
@@ -107,13 +108,11 @@ internal sealed class ResponseCache : IDisposable
         }
     }
 
-    private static UInt128 Hash(string path, ReadOnlySpan<byte> body)
+    /// <summary>The SHA-256 of the body (the key's other half is the path), truncated to 128 bits.</summary>
+    private static UInt128 Hash(ReadOnlySpan<byte> body)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(path.TrimEnd('/').ToUpperInvariant()));
-        sha.AppendData(body);
         Span<byte> digest = stackalloc byte[32];
-        sha.GetHashAndReset(digest);
+        SHA256.HashData(body, digest);
         return new UInt128(BitConverter.ToUInt64(digest), BitConverter.ToUInt64(digest[8..]));
     }
 

@@ -67,19 +67,40 @@ public static class Allocator
         return SplitCore(refund, parties, key);
     }
 
+    /// <summary>
+    /// The problems of parties and a key, found without splitting anything (what a plan checks before computing).
+    /// Floors are not compared with an amount here.
+    /// </summary>
+    internal static IReadOnlyList<ValidationError> Validate(IReadOnlyList<AllocationParty> parties, AllocationKey key)
+    {
+        var errors = new ValidationErrors();
+        Resolve(parties, key, errors);
+        return errors.ToList();
+    }
+
+    /// <summary>Validates the parties, resolves the key to exact weights and refuses a key without weight.</summary>
+    private static ResolvedKey? Resolve(IReadOnlyList<AllocationParty> parties, AllocationKey key, ValidationErrors errors)
+    {
+        ValidateParties(parties, errors);
+        if (errors.Any)
+        {
+            return null;
+        }
+        var resolved = ResolvedKey.Resolve(parties, key, "key", errors);
+        if (resolved is { Total.IsZero: true })
+        {
+            errors.Add("parties", $"Every party has a zero weight in the key « {key.Label} », so nothing can be split.");
+        }
+        return errors.Any ? null : resolved;
+    }
+
     private static Allocation SplitCore(Money amount, IReadOnlyList<AllocationParty> parties, AllocationKey key)
     {
         Preconditions.CheckNotNull(parties);
         Preconditions.CheckNotNull(key);
         var errors = new ValidationErrors();
-        ValidateParties(parties, errors);
+        var resolved = Resolve(parties, key, errors);
         errors.ThrowIfAny();
-        var resolved = ResolvedKey.Resolve(parties, key, "key", errors);
-        errors.ThrowIfAny();
-        if (resolved!.Total.IsZero)
-        {
-            throw new FundingValidationException("parties", $"Every party has a zero weight in the key « {key.Label} », so nothing can be split.");
-        }
 
         long magnitude = Math.Abs(amount.TotalCents);
         long floorSum = parties.Sum(p => p.Floor?.TotalCents ?? 0L);
@@ -100,13 +121,13 @@ public static class Allocator
         long leftover;
         if (!hasBounds)
         {
-            leftover = resolved.IsSmall
+            leftover = resolved!.IsSmall
                 ? LargestRemainderEngine.Split(magnitude, resolved.Small, resolved.SmallTotal, resolved.SmallMax, cents, flags)
                 : LargestRemainderEngine.Split(magnitude, resolved.ToBig(), resolved.Total, cents, flags);
         }
         else
         {
-            (leftover, boundsInfo) = SplitWithinBounds(magnitude, parties, resolved, cents, flags);
+            (leftover, boundsInfo) = SplitWithinBounds(magnitude, parties, resolved!, cents, flags);
         }
 
         if (amount.IsNegative)
@@ -116,7 +137,7 @@ public static class Allocator
                 cents[i] = -cents[i];
             }
         }
-        return new Allocation(amount, parties, key, resolved, shares, flags, leftover, boundsInfo);
+        return new Allocation(amount, parties, key, resolved!, shares, flags, leftover, boundsInfo);
     }
 
     private static (long Leftover, Allocation.BoundsInfo Info) SplitWithinBounds(

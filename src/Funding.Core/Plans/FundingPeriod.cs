@@ -46,25 +46,17 @@ public sealed record FundingPeriod(LocalDate Start, int Months)
     /// <returns>One count per budget year of <see cref="BudgetYears"/>, summing to <see cref="Months"/>.</returns>
     public IReadOnlyList<(int Year, int Months)> MonthsByBudgetYear()
     {
-        var counts = new Dictionary<int, int>();
-        for (int i = 0; i < Months; i++)
-        {
-            int year = MonthStart(i).Year;
-            counts[year] = counts.GetValueOrDefault(year) + 1;
-        }
-        return BudgetYears.Select(y => (y, counts.GetValueOrDefault(y))).ToArray();
+        var calendar = Schedules.PeriodCalendar.For(this);
+        return calendar.Years.Select((year, i) => (year, calendar.MonthsByYear[i])).ToArray();
     }
 
     /// <summary>How many days of the period fall in each budget year, and how many days that year has.</summary>
     /// <returns>One entry per budget year of <see cref="BudgetYears"/>.</returns>
-    public IReadOnlyList<(int Year, int Days, int DaysInYear)> DaysByBudgetYear() =>
-        BudgetYears.Select(year =>
-        {
-            var from = year == Start.Year ? Start : new LocalDate(year, 1, 1);
-            var to = year == End.Year ? End : new LocalDate(year, 12, 31);
-            int days = Period.DaysBetween(from, to) + 1;
-            return (year, days, CalendarSystem.Iso.GetDaysInYear(year));
-        }).ToArray();
+    public IReadOnlyList<(int Year, int Days, int DaysInYear)> DaysByBudgetYear()
+    {
+        var calendar = Schedules.PeriodCalendar.For(this);
+        return calendar.Years.Select((year, i) => (year, calendar.DaysByYear[i], calendar.DaysInYear[i])).ToArray();
+    }
 
     /// <summary>
     /// The integer weights of each budget year under a prorata basis: months, or days scaled to a common denominator
@@ -72,7 +64,9 @@ public sealed record FundingPeriod(LocalDate Start, int Months)
     /// </summary>
     /// <param name="basis">The prorata basis.</param>
     /// <returns>One weight per budget year of <see cref="BudgetYears"/>.</returns>
-    public IReadOnlyList<(int Year, long Weight)> BudgetYearWeights(ProrataBasis basis) => basis == ProrataBasis.Months
-        ? MonthsByBudgetYear().Select(m => (m.Year, (long)m.Months)).ToArray()
-        : DaysByBudgetYear().Select(d => (d.Year, (long)d.Days * (d.DaysInYear == 365 ? 366 : 365))).ToArray();
+    public IReadOnlyList<(int Year, long Weight)> BudgetYearWeights(ProrataBasis basis)
+    {
+        var calendar = Schedules.PeriodCalendar.For(this);
+        return calendar.Years.Zip(calendar.Weights(basis)).ToArray();
+    }
 }

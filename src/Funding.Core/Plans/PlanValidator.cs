@@ -252,18 +252,11 @@ public static class PlanValidator
             return;
         }
 
-        // The key and the members' weights, caps and floors are validated by the allocation engine itself, on the largest
-        // possible pool (the floors are checked against the real pool when it is known); its paths are renamed into the plan's.
-        try
+        // The key and the members' weights, caps and floors are validated by the allocation engine's own rules, without
+        // splitting (the floors are checked against the real pool when it is known); its paths are renamed into the plan's.
+        foreach (var error in Allocator.Validate(MemberParties(rule), rule.Key))
         {
-            Allocator.Split(Money.MaxValue, MemberParties(rule), rule.Key);
-        }
-        catch (FundingValidationException ex)
-        {
-            foreach (var error in ex.Errors)
-            {
-                errors.Add(MemberPath(path, error.Path), error.Message);
-            }
+            errors.Add(MemberPath(path, error.Path), error.Message);
         }
     }
 
