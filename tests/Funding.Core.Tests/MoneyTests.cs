@@ -137,7 +137,7 @@ public class MoneyProperties
     public bool Sum_DoesNotDependOnOrder(Money[] amounts, int seed)
     {
         var small = amounts.Select(m => Money.FromCents(m.TotalCents / Math.Max(1, amounts.Length))).ToArray();
-        var shuffled = small.OrderBy(_ => new Random(seed).Next()).ToArray();
+        var shuffled = small.Shuffle(seed);
         var reversed = small.Reverse().ToArray();
         return small.Sum() == shuffled.Sum() && small.Sum() == reversed.Sum();
     }

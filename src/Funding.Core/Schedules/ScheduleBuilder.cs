@@ -67,13 +67,17 @@ internal static class ScheduleBuilder
             {
                 var parts = LargestRemainder.SplitEqually(total, period.Months);
                 decimal exact = total.Amount / period.Months;
-                return parts.Select((amount, i) =>
-                {
-                    var date = calendar.MonthStarts[i];
-                    string computed = exact == amount.Amount ? FrenchFormat.Money(amount) : $"{FrenchFormat.ExactMoney(exact)}, soit {FrenchFormat.Money(amount)}";
-                    return new Payment(date, date.Year, amount, PaymentKind.Monthly,
-                        $"Mensualité {i + 1}/{period.Months} du {FrenchFormat.Date(date)} : {FrenchFormat.Money(total)} / {period.Months} = {computed}.");
-                }).ToArray();
+                // As in the other modes, a month whose share rounds to nothing (a few cents over many months) is no payment.
+                return parts.Select((amount, i) => (amount, i))
+                    .Where(x => !x.amount.IsZero)
+                    .Select(x =>
+                    {
+                        var (amount, i) = x;
+                        var date = calendar.MonthStarts[i];
+                        string computed = exact == amount.Amount ? FrenchFormat.Money(amount) : $"{FrenchFormat.ExactMoney(exact)}, soit {FrenchFormat.Money(amount)}";
+                        return new Payment(date, date.Year, amount, PaymentKind.Monthly,
+                            $"Mensualité {i + 1}/{period.Months} du {FrenchFormat.Date(date)} : {FrenchFormat.Money(total)} / {period.Months} = {computed}.");
+                    }).ToArray();
             }
             default:
                 throw new ArgumentException($"Unknown payment mode {funder.Payment.GetType().Name}.", nameof(funder));

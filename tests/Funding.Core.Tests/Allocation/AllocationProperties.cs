@@ -58,7 +58,7 @@ public class AllocationProperties
     public bool PermutingThePartiesPermutesTheShares_ExceptForDocumentedTies(SplitCase c, int seed)
     {
         var parties = Parties(c.Weights);
-        var shuffled = parties.OrderBy(_ => new Random(seed).Next()).ToArray();
+        var shuffled = parties.Shuffle(seed);
         var original = Allocator.Split(c.Amount, parties, AllocationKey.ByWeight());
         var permuted = Allocator.Split(c.Amount, shuffled, AllocationKey.ByWeight());
 

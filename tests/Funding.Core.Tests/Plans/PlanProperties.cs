@@ -37,21 +37,56 @@ public class PlanProperties
         PlanEvaluator.Evaluate(g.Plan).Funders.All(f => f.Total >= Money.Zero);
 
     [Property]
-    public bool OrderOfFixedFunders_DoesNotChangeAnyTotal(GeneratedPlan g, int seed)
+    public bool OrderOfFixedFunders_DoesNotChangeTheirOwnTotals(GeneratedPlan g, int seed)
     {
-        // Fixed promises do not depend on what is left: shuffling them among their own positions changes nothing.
-        var funders = g.Plan.Funders.ToArray();
-        var fixedPositions = funders.Select((f, i) => (f, i)).Where(x => x.f.Rule is FixedAnnualRule or FixedTotalRule).Select(x => x.i).ToArray();
-        var shuffled = fixedPositions.OrderBy(_ => new Random(seed).Next()).ToArray();
-        var reordered = funders.ToArray();
-        for (int k = 0; k < fixedPositions.Length; k++)
+        // A promise is never shrunk by what is left, wherever it stands. (What a later "share of what is left" rule sees
+        // does depend on which promises come before it: that is the waterfall, so only the promises' own totals are compared.)
+        var fixedIds = g.Plan.Funders.Where(IsFixed).Select(f => f.Id).ToHashSet();
+        var (before, after) = TotalsBeforeAndAfter(g.Plan, ShuffleAmong(g.Plan.Funders, (i, f) => IsFixed(f), seed));
+        return fixedIds.All(id => before[id] == after[id]);
+    }
+
+    [Property]
+    public bool OrderWithinARunOfConsecutiveFixedFunders_DoesNotChangeAnyTotal(GeneratedPlan g, int seed)
+    {
+        // Shuffle each maximal run of consecutive fixed funders within itself: no computed rule sees a different amount left.
+        var funders = g.Plan.Funders;
+        int[] run = new int[funders.Count];
+        for (int i = 0; i < funders.Count; i++)
         {
-            reordered[fixedPositions[k]] = funders[shuffled[k]];
+            run[i] = !IsFixed(funders[i]) ? -1 : i > 0 && IsFixed(funders[i - 1]) ? run[i - 1] : i;
         }
-        var before = PlanEvaluator.Evaluate(g.Plan).Funders.ToDictionary(f => f.Id, f => f.Total);
-        var after = PlanEvaluator.Evaluate(g.Plan with { Funders = reordered }).Funders.ToDictionary(f => f.Id, f => f.Total);
+        var reordered = funders.ToArray();
+        foreach (var group in Enumerable.Range(0, funders.Count).Where(i => run[i] >= 0).GroupBy(i => run[i]))
+        {
+            int[] positions = group.ToArray();
+            int[] shuffled = positions.Shuffle(seed + positions[0]);
+            for (int k = 0; k < positions.Length; k++)
+            {
+                reordered[positions[k]] = funders[shuffled[k]];
+            }
+        }
+        var (before, after) = TotalsBeforeAndAfter(g.Plan, reordered);
         return before.All(kv => after[kv.Key] == kv.Value);
     }
+
+    private static bool IsFixed(Funder f) => f.Rule is FixedAnnualRule or FixedTotalRule;
+
+    private static Funder[] ShuffleAmong(IReadOnlyList<Funder> funders, Func<int, Funder, bool> movable, int seed)
+    {
+        int[] positions = funders.Select((f, i) => (f, i)).Where(x => movable(x.i, x.f)).Select(x => x.i).ToArray();
+        int[] shuffled = positions.Shuffle(seed);
+        var reordered = funders.ToArray();
+        for (int k = 0; k < positions.Length; k++)
+        {
+            reordered[positions[k]] = funders[shuffled[k]];
+        }
+        return reordered;
+    }
+
+    private static (Dictionary<string, Money> Before, Dictionary<string, Money> After) TotalsBeforeAndAfter(Plan plan, Funder[] reordered) =>
+        (PlanEvaluator.Evaluate(plan).Funders.ToDictionary(f => f.Id, f => f.Total),
+         PlanEvaluator.Evaluate(plan with { Funders = reordered }).Funders.ToDictionary(f => f.Id, f => f.Total));
 
     [Property]
     public bool PositionOfTheRemainder_DoesNotChangeAnyTotal(GeneratedPlan g)

@@ -25,6 +25,26 @@ public class ReportTests
     [Fact]
     public void Golden_Rfc4180Csv() => Golden.Matches(CsvReport.Render(SeedReport, CsvDialect.Rfc4180), "territoire-industrie-finistere-rfc4180.csv");
 
+    /// <summary>
+    /// The golden files are snapshots; this checks every figure of one of them against the independent computation, so
+    /// that a snapshot can never freeze a wrong figure: each funder's total and its payments in 2022, 2023 and 2024.
+    /// </summary>
+    [Fact]
+    public void GoldenCsv_EveryFunderFigure_MatchesTheIndependentComputation()
+    {
+        string path = Path.Combine(Golden.RepositoryRoot(), "docs", "reports", "territoire-industrie-finistere-rfc4180.csv");
+        using var reader = new CsvReader(new StringReader(File.ReadAllText(path)), CultureInfo.InvariantCulture);
+        var rows = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Where(r => (string)r["id"] != "").ToList();
+        rows.Count.ShouldBe(SeedByHand.TotalCents.Count);
+        foreach (var row in rows)
+        {
+            string id = (string)row["id"];
+            ((string)row["amount"]).ShouldBe(SeedByHand.Invariant(SeedByHand.TotalCents[id]), id);
+            string[] years = [(string)row["2022"], (string)row["2023"], (string)row["2024"]];
+            years.ShouldBe(SeedByHand.PaymentsCents(id).Select(SeedByHand.Invariant).ToArray(), id);
+        }
+    }
+
     [Fact]
     public void DeliberationParagraph_ForQbo_ReproducesTheSeedDeliberation()
     {
@@ -39,6 +59,10 @@ public class ReportTests
     [Fact]
     public void DeliberationParagraph_ForOtherRules_GivesTheTotalAndTheBudgetYears()
     {
+        // Figures derived independently (SeedByHand: integer cents, by hand in its remarks), not copied from the output:
+        // Brest's 23 706,83 € and its payments 8 890,06 / 11 853,42 / 2 963,35 €.
+        SeedByHand.TotalCents["brest-metropole"].ShouldBe(2_370_683);
+        SeedByHand.PaymentsCents("brest-metropole").ShouldBe([889_006, 1_185_342, 296_335]);
         var brest = PlanReport.From(SeedResult, "brest-metropole").Deliberation!;
         Normalize(brest.Paragraph).ShouldBe("Le coût pour Brest Métropole serait de 23 706,83 € sur 2 ans pour un coût total estimé annuel de 103 800 €.");
         Normalize(brest.Decision).ShouldBe("verser la subvention à UIMM Finistère à hauteur de 23 706,83 €, versés en 2022 (8 890,06 €), 2023 (11 853,42 €) et 2024 (2 963,35 €)");

@@ -73,6 +73,11 @@ public class ScheduleProperties
             && cumulative && deficit && consecutive && withOwn;
     }
 
+    /// <summary>
+    /// Every payment is explained and none is zero. It failed about once in 63 000 plans (a 2-cent share paid monthly over
+    /// 13 months listed eleven 0,00 € payments): a random failure, fixed in the schedule rather than in the test, and kept
+    /// as a fixed example in ScheduleTests.
+    /// </summary>
     [Property]
     public bool EveryPaymentHasItsExplanation(GeneratedPlan g) =>
         PlanEvaluator.Evaluate(g.Plan).Schedule.Funders.All(s => s.Payments.All(p => p.Sentence.Length > 20 && !p.Amount.IsZero));

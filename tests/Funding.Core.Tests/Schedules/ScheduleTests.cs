@@ -142,6 +142,18 @@ public class ScheduleTests
     }
 
     [Fact]
+    public void Monthly_ATotalOfAFewCents_HasNoZeroPayments()
+    {
+        // 0,02 € over 13 months: 2 cents / 13 = 0,0015… € a month; the two cents go to the first two months, as the
+        // largest-remainder rule gives extra cents to the earliest of equal shares, and the other eleven months pay nothing.
+        var plan = Annual(1_200m, 13, [FixedTotal("f", 0.02m).WithPayment(new MonthlyPayment()), Carrier()], new LocalDate(2021, 10, 11));
+        var payments = ScheduleOf(PlanEvaluator.Evaluate(plan), "f").Payments;
+
+        payments.Select(p => (p.Date, p.Amount)).ShouldBe([(new LocalDate(2021, 10, 11), E(0.01m)), (new LocalDate(2021, 11, 11), E(0.01m))]);
+        payments[1].Sentence.ShouldBe("Mensualité 2/13 du 11 novembre 2021 : 0,02\u00A0€ / 13 = 0,0015…\u00A0€, soit 0,01\u00A0€.");
+    }
+
+    [Fact]
     public void PerBudgetYear_OnAStatedDay_NeverBeforeTheStart()
     {
         var plan = Annual(103_800m, 24, [FixedAnnual("qbo", 11_593.50m).WithPayment(new PerBudgetYearPayment(ProrataBasis.Months, new AnnualDate(3, 1))), Carrier()]);

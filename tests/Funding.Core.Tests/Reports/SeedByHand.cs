@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace Funding.Core.Tests.Reports;
+
+/// <summary>
+/// The seed's figures computed a second way, without Funding's allocator, evaluator or schedules: plain integer cents
+/// and the arithmetic of docs/plans.md, so that golden figures are checked against an independent computation rather
+/// than copied from the program's output.
+/// </summary>
+/// <remarks>
+/// By hand: the cost is 103 800 € × 24 / 12 = 207 600 €. The State gives min(50 % × 207 600, 80 000) = 80 000 €.
+/// QBO gives 11 593,50 × 2 = 23 187 €. What is left is 207 600 − 80 000 − 23 187 = 104 413 €, half of which,
+/// 52 206,50 €, the nine other EPCIs share by population (469 950 inhabitants): Brest's exact share is
+/// 5 220 650 × 213 403 / 469 950 = 2 370 682,9... cents; the five leftover cents go to the largest remainders.
+/// The carrier pays the other half, 52 206,50 €. Payments by budget year follow the months of each year in the period
+/// April 2022 – March 2024 (9, 12 and 3 months), each split by largest remainder; the State pays once, in 2022.
+/// </remarks>
+public static class SeedByHand
+{
+    private static readonly (string Id, long Population)[] Others =
+    [
+        ("brest-metropole", 213_403), ("morlaix-communaute", 65_507), ("landerneau-daoulas", 49_868), ("landivisiau", 33_667),
+        ("haut-leon", 31_706), ("pleyben-chateaulin-porzay", 22_863), ("crozon-aulne-maritime", 22_603),
+        ("poher-communaute", 15_416), ("haute-cornouaille", 14_917),
+    ];
+
+    private static readonly long[] MonthsPerYear = [9, 12, 3];
+
+    /// <summary>Each funder's total in cents, by id.</summary>
+    public static IReadOnlyDictionary<string, long> TotalCents { get; } = Totals();
+
+    /// <summary>Each funder's payments in 2022, 2023 and 2024, in cents.</summary>
+    public static long[] PaymentsCents(string id) =>
+        id == "etat" ? [TotalCents[id], 0, 0] : LargestRemainder(TotalCents[id], MonthsPerYear);
+
+    /// <summary>Cents as the RFC 4180 CSV writes them (<c>23706.83</c>).</summary>
+    public static string Invariant(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, long> Totals()
+    {
+        const long cost = 10_380_000 * 24 / 12;
+        long state = Math.Min(cost / 2, 8_000_000);
+        const long qbo = 1_159_350 * 2;
+        long left = cost - state - qbo;
+        long pool = left / 2; // 10 441 300 is even: no rounding here
+        var totals = new Dictionary<string, long> { ["etat"] = state, ["qbo"] = qbo };
+        long[] shares = LargestRemainder(pool, Others.Select(o => o.Population).ToArray());
+        for (int i = 0; i < Others.Length; i++)
+        {
+            totals[Others[i].Id] = shares[i];
+        }
+        totals["uimm-finistere"] = cost - state - qbo - pool;
+        return totals;
+    }
+
+    /// <summary>Largest remainder: floors first, then one cent each to the largest remainders, ties to the larger weight, then the earlier.</summary>
+    private static long[] LargestRemainder(long amount, long[] weights)
+    {
+        long total = weights.Sum();
+        long[] result = weights.Select(w => amount * w / total).ToArray();
+        long leftover = amount - result.Sum();
+        var order = Enumerable.Range(0, weights.Length)
+            .OrderByDescending(i => amount * weights[i] % total)
+            .ThenByDescending(i => weights[i])
+            .ThenBy(i => i)
+            .Take((int)leftover);
+        foreach (int i in order)
+        {
+            result[i]++;
+        }
+        return result;
+    }
+}
