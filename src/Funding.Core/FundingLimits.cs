@@ -39,6 +39,9 @@ public static class FundingLimits
     /// </summary>
     public const int MaxPayments = 20_000;
 
-    /// <summary>The longest name or id, in characters.</summary>
+    /// <summary>The longest name or label, in characters (an id is at most <see cref="FundingText.MaxIdLength"/>).</summary>
     public const int MaxTextLength = 200;
+
+    /// <summary>The longest description of a plan, in characters.</summary>
+    public const int MaxDescriptionLength = 2_000;
 }

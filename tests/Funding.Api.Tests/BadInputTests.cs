@@ -53,6 +53,21 @@ public class BadInputTests(FundingApiFactory factory) : IClassFixture<FundingApi
         { "cap: negative base", "/v1/caps", """{"base": -100, "ratePercent": 50}""", "base" },
         { "cap: cap below floor", "/v1/caps", """{"base": 100, "ratePercent": 50, "cap": 1, "floor": 2}""", "cap" },
         { "compare: missing variant", "/v1/plans/compare", $$"""{"baseline": {{Seeds.PlanJson}}}""", "variant" },
+        // Strict input (hardening issue): each of these was accepted before.
+        { "duplicate key, last one used to win", "/v1/caps", """{"base": 1, "ratePercent": 50, "base": 207600}""", "base" },
+        { "duplicate key in a plan", "/v1/plans", Seeds.PlanJson.Replace("\"months\":24", "\"months\":24,\"months\":12", StringComparison.Ordinal), "cost.months" },
+        { "duplicate weight name", "/v1/allocations", """{"amount": 1, "key": {"type": "weight", "weightName": "p"}, "parties": [{"id": "a", "weights": {"p": 1, "p": 2}}]}""", "parties[0].weights.p" },
+        { "formula-looking id", "/v1/plans", Seeds.Mutate(p => p["funders"]![0]!["id"] = "=1+1"), "funders[0].id" },
+        { "id with a space", "/v1/allocations", """{"amount": 1, "key": {"type": "equal"}, "parties": [{"id": "a b"}]}""", "parties[0].id" },
+        { "name starting with a tab", "/v1/plans", Seeds.Mutate(p => p["funders"]![0]!["name"] = "\tÉtat"), "funders[0].name" },
+        { "name starting with CR", "/v1/allocations", """{"amount": 1, "key": {"type": "equal"}, "parties": [{"id": "a", "name": "\r=1"}]}""", "parties[0].name" },
+        { "NUL in a plan name", "/v1/plans", Seeds.Mutate(p => p["name"] = "Poste\u0000"), "name" },
+        { "right-to-left override in a name", "/v1/plans", Seeds.Mutate(p => p["funders"]![1]!["name"] = "QBO \u202E05,395 11"), "funders[1].name" },
+        { "isolate in a key label", "/v1/allocations", """{"amount": 1, "key": {"type": "weight", "label": "pop\u2066x"}, "parties": [{"id": "a", "weight": 1}]}""", "key.label" },
+        { "line separator in a member name", "/v1/plans", Seeds.Mutate(p => p["funders"]![2]!["rule"]!["members"]![0]!["name"] = "Brest\u2028Métropole"), "funders[2].rule.members[0].name" },
+        { "unpaired surrogate", "/v1/plans", Seeds.Mutate(p => p["funders"]![0]!["name"] = "LONE").Replace("LONE", "\\ud800x", StringComparison.Ordinal), "funders[0].name" },
+        { "bidi control in a description", "/v1/plans", Seeds.Mutate(p => p["description"] = "ligne 1\nligne 2 \u200F"), "description" },
+        { "description too long", "/v1/plans", Seeds.Mutate(p => p["description"] = new string('x', 2001)), "description" },
     };
 
     [Theory]

@@ -21,6 +21,8 @@ internal static class ApiJson
         options.DictionaryKeyPolicy = null;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // {"base": 1, "ratePercent": 50, "base": 207600} is ambiguous: refused, not "the last one wins".
+        options.AllowDuplicateProperties = false;
         options.AllowOutOfOrderMetadataProperties = true;
         options.RespectNullableAnnotations = true;
         options.MaxDepth = ApiLimits.MaxJsonDepth;

@@ -238,9 +238,29 @@ public static class Allocator
             {
                 errors.Add($"parties[{i}].id", "Every party needs a non-empty id.");
             }
+            else if (FundingText.IdProblem(party.Id) is { } idProblem)
+            {
+                errors.Add($"parties[{i}].id", idProblem);
+            }
             else if (!seen.TryAdd(party.Id, i))
             {
                 errors.Add($"parties[{i}].id", $"The id '{party.Id}' is used twice (also by parties[{seen[party.Id]}]): ids must be unique.");
+            }
+            if (party.Name is { } name && (name.Length > FundingLimits.MaxTextLength || FundingText.TextProblem(name) is not null))
+            {
+                errors.Add($"parties[{i}].name", FundingText.TextProblem(name)
+                    ?? $"The name is {name.Length.ToString(CultureInfo.InvariantCulture)} characters long, beyond the limit of {FundingLimits.MaxTextLength.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            if (party.Weights is { } named)
+            {
+                foreach (string weightName in named.Keys)
+                {
+                    if (FundingText.TextProblem(weightName) is { } weightProblem)
+                    {
+                        errors.Add($"parties[{i}].weights", weightProblem);
+                        break;
+                    }
+                }
             }
             if (party.Cap is { IsNegative: true } cap)
             {

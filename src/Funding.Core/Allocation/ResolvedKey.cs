@@ -54,6 +54,10 @@ internal sealed class ResolvedKey
                 return new ResolvedKey(ones, (ulong)parties.Count, 1);
             }
             case WeightKey weightKey:
+                if (!ValidLabel(weightKey, keyPath, errors))
+                {
+                    return null;
+                }
                 return ResolveWeights(parties, weightKey, errors);
             case MixedKey mixed:
                 return ResolveMixed(parties, mixed, keyPath, errors);
@@ -61,6 +65,28 @@ internal sealed class ResolvedKey
                 errors.Add(keyPath, $"Unknown key type {key.GetType().Name}.");
                 return null;
         }
+    }
+
+    /// <summary>A key's label and weight name are single-line text of at most 200 characters (they are quoted in every sentence).</summary>
+    private static bool ValidLabel(WeightKey key, string keyPath, ValidationErrors errors)
+    {
+        bool valid = true;
+        foreach (var (text, field) in new[] { (key.Label, "label"), (key.WeightName, "weightName") })
+        {
+            if (text is null)
+            {
+                continue;
+            }
+            string? problem = text.Length > FundingLimits.MaxTextLength
+                ? $"The {field} is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long, beyond the limit of {FundingLimits.MaxTextLength.ToString(CultureInfo.InvariantCulture)}."
+                : FundingText.TextProblem(text);
+            if (problem is not null)
+            {
+                errors.Add($"{keyPath}.{field}", problem);
+                valid = false;
+            }
+        }
+        return valid;
     }
 
     private static ResolvedKey? ResolveWeights(IReadOnlyList<AllocationParty> parties, WeightKey key, ValidationErrors errors)

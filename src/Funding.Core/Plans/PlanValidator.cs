@@ -20,6 +20,16 @@ public static class PlanValidator
         Preconditions.CheckNotNull(plan);
         var errors = new ValidationErrors();
         ValidateText(plan.Name, "name", "The plan", errors);
+        if (plan.Description is { } description)
+        {
+            string? problem = description.Length > FundingLimits.MaxDescriptionLength
+                ? $"The description is {description.Length} characters long, beyond the limit of {FundingLimits.MaxDescriptionLength}."
+                : FundingText.TextProblem(description, multiLine: true);
+            if (problem is not null)
+            {
+                errors.Add("description", problem);
+            }
+        }
         var period = ValidateCost(plan.Cost, errors);
         ValidateFunders(plan, period, errors);
         ValidateOptions(plan, errors);
@@ -132,7 +142,7 @@ public static class PlanValidator
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         void Id(string? id, string path)
         {
-            if (ValidateText(id, path, "The id", errors) && !ids.TryAdd(id!, path))
+            if (ValidateId(id, path, errors) && !ids.TryAdd(id!, path))
             {
                 errors.Add(path, $"The id '{id}' is used twice (also by {ids[id!][..^3]}): ids must be unique.");
             }
@@ -419,6 +429,26 @@ public static class PlanValidator
         if (text.Length > FundingLimits.MaxTextLength)
         {
             errors.Add(path, $"{what} is {text.Length} characters long, beyond the limit of {FundingLimits.MaxTextLength}.");
+            return false;
+        }
+        if (FundingText.TextProblem(text) is { } problem)
+        {
+            errors.Add(path, problem);
+            return false;
+        }
+        return true;
+    }
+
+    private static bool ValidateId(string? id, string path, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            errors.Add(path, "The id must not be empty.");
+            return false;
+        }
+        if (FundingText.IdProblem(id) is { } problem)
+        {
+            errors.Add(path, problem);
             return false;
         }
         return true;

@@ -24,7 +24,8 @@ public enum CsvDialect
 /// </summary>
 /// <remarks>
 /// Fields holding the separator, a quote or a line break are quoted (RFC 4180). Text that a spreadsheet would take for a
-/// formula (starting with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>) is prefixed with an apostrophe.
+/// formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return), ids included, is
+/// prefixed with an apostrophe.
 /// </remarks>
 public static class CsvReport
 {
@@ -57,7 +58,7 @@ public static class CsvReport
 
         foreach (var row in table.Rows)
         {
-            var fields = new List<string> { Text(row.Name), row.FunderId ?? "", Amount(row.Amount, french), Percent(row.ShareOfCost, french) };
+            var fields = new List<string> { Text(row.Name), Text(row.FunderId ?? ""), Amount(row.Amount, french), Percent(row.ShareOfCost, french) };
             fields.AddRange(row.ByYear.Select(a => Amount(a, french)));
             fields.Add(Text(explanations.GetValueOrDefault(row.FunderId ?? "", "")));
             Line(csv, separator, fields);
@@ -82,8 +83,13 @@ public static class CsvReport
         return french ? value : value.Replace(',', '.');
     }
 
-    private static string Text(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
+    /// <summary>
+    /// Every text field (names, ids, sentences) that a spreadsheet could read as a formula or a command — starting with
+    /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return — gets a leading apostrophe (OWASP's CSV
+    /// injection advice). Amounts and percentages are written by this class as numbers and stay numbers.
+    /// </summary>
+    internal static string Text(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private static void Line(StringBuilder csv, char separator, IEnumerable<string> fields)
     {

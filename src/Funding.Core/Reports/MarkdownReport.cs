@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Text;
 using Funding.Formatting;
@@ -5,7 +6,7 @@ using Funding.Formatting;
 namespace Funding.Reports;
 
 /// <summary>The report as Markdown, for wikis, tickets and documents that accept Markdown.</summary>
-public static class MarkdownReport
+public static partial class MarkdownReport
 {
     /// <summary>Renders the report.</summary>
     /// <param name="report">The report.</param>
@@ -85,14 +86,28 @@ public static class MarkdownReport
         md.AppendLine();
     }
 
-    /// <summary>Escapes the characters Markdown would read as markup in names and sentences.</summary>
-    private static string Escape(string text) => text
+    /// <summary>
+    /// Escapes what Markdown would read as markup in names and sentences: emphasis, code, tables, HTML and entities
+    /// (<c>&amp;#x202E;</c> would become a bidirectional control), links and images (<c>[lien](https://…)</c>), and the
+    /// bare addresses GitHub-flavoured Markdown turns into links.
+    /// </summary>
+    internal static string Escape(string text) => BareWww().Replace(EscapeMarkup(text), "$1\\.");
+
+    private static string EscapeMarkup(string text) => text
         .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("|", "\\|", StringComparison.Ordinal)
         .Replace("*", "\\*", StringComparison.Ordinal)
         .Replace("_", "\\_", StringComparison.Ordinal)
         .Replace("`", "\\`", StringComparison.Ordinal)
+        .Replace("[", "\\[", StringComparison.Ordinal)
+        .Replace("]", "\\]", StringComparison.Ordinal)
+        .Replace("!", "\\!", StringComparison.Ordinal)
+        .Replace("://", ":\\/\\/", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace("\n", " ", StringComparison.Ordinal)
         .Replace("\r", " ", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\b(www)\.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareWww();
 }

@@ -172,3 +172,37 @@ public class ReportTests
 
     private static string Normalize(string text) => text.Replace('\u202F', ' ').Replace('\u00A0', ' ');
 }
+
+public class SafeOutputTests
+{
+    [Theory]
+    [InlineData("=1+1")]
+    [InlineData("+33 1 23")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\t=cmd")]
+    [InlineData("\r=cmd")]
+    public void Csv_NeutralisesEveryTextFieldAFormulaCouldStartWith(string text) =>
+        CsvReport.Text(text).ShouldBe("'" + text);
+
+    [Fact]
+    public void Csv_LeavesOrdinaryTextAlone() => CsvReport.Text("Brest Métropole").ShouldBe("Brest Métropole");
+
+    [Theory]
+    [InlineData("[lien](https://exemple.fr)", @"\[lien\](https:\/\/exemple.fr)")]
+    [InlineData("![image](x.png)", @"\!\[image\](x.png)")]
+    [InlineData("voir www.exemple.fr", @"voir www\.exemple.fr")]
+    [InlineData("&#x202E;", "&amp;#x202E;")]
+    [InlineData("<script>", "&lt;script>")]
+    public void Markdown_EscapesLinksImagesAddressesAndEntities(string text, string escaped) =>
+        MarkdownReport.Escape(text).ShouldBe(escaped);
+
+    [Fact]
+    public void Markdown_APlanNamedLikeALink_IsNoLinkInTheReport()
+    {
+        var plan = Seed with { Name = "[lien](https://exemple.fr)" };
+        string markdown = MarkdownReport.Render(PlanReport.From(PlanEvaluator.Evaluate(plan), null));
+        markdown.ShouldContain(@"# Plan de financement — \[lien\](https:\/\/exemple.fr)");
+        markdown.ShouldNotContain("[lien](");
+    }
+}

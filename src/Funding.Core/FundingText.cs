@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+
+namespace Funding;
+
+/// <summary>
+/// The character rules for the text of a plan or an allocation: ids follow a small alphabet; names, labels and
+/// descriptions are any Unicode text except characters that can disguise what a report shows.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Refused everywhere: control characters (U+0000–U+001F, U+007F–U+009F) except the line feed of a multi-line
+/// description; the bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), which can make a
+/// figure read backwards; the line and paragraph separators U+2028 and U+2029; unpaired surrogates; and the
+/// non-characters U+FFFE and U+FFFF.
+/// </para>
+/// <para>
+/// An id is 1 to 100 characters among ASCII letters, digits, <c>-</c>, <c>_</c> and <c>.</c>, starting with a letter
+/// or a digit (<c>qbo</c>, <c>brest-metropole</c>, <c>EPCI_29.1</c>): it can go into a file name, a URL, a
+/// spreadsheet cell or a formula-free CSV field as it is.
+/// </para>
+/// </remarks>
+public static class FundingText
+{
+    /// <summary>The longest id, in characters.</summary>
+    public const int MaxIdLength = 100;
+
+    /// <summary>Why <paramref name="id"/> is not a valid id, or null when it is.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>A sentence naming the first offending character, or null.</returns>
+    public static string? IdProblem(string id)
+    {
+        Preconditions.CheckNotNull(id);
+        if (id.Length == 0)
+        {
+            return "An id must not be empty.";
+        }
+        if (id.Length > MaxIdLength)
+        {
+            return $"The id is {id.Length.ToString(CultureInfo.InvariantCulture)} characters long, beyond the limit of {MaxIdLength.ToString(CultureInfo.InvariantCulture)}.";
+        }
+        if (!char.IsAsciiLetterOrDigit(id[0]))
+        {
+            return $"An id must start with a letter or a digit, not {Describe(id, 0)}.";
+        }
+        for (int i = 1; i < id.Length; i++)
+        {
+            char c = id[i];
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
+            {
+                return $"An id may hold only the letters A–Z and a–z, digits, '-', '_' and '.': {Describe(id, i)} at position {(i + 1).ToString(CultureInfo.InvariantCulture)} is not allowed.";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Why <paramref name="text"/> holds a forbidden character, or null when it holds none.</summary>
+    /// <param name="text">A name, label or description.</param>
+    /// <param name="multiLine">Whether line feeds are allowed (a description); names and labels are one line.</param>
+    /// <returns>A sentence naming the first offending character and its position, or null.</returns>
+    public static string? TextProblem(string text, bool multiLine = false)
+    {
+        Preconditions.CheckNotNull(text);
+        int index = FirstForbidden(text, multiLine);
+        return index < 0
+            ? null
+            : $"The text holds {Describe(text, index)} at position {(index + 1).ToString(CultureInfo.InvariantCulture)}: control characters, bidirectional controls, line separators and unpaired surrogates are not allowed{(multiLine ? "" : " (a name or a label is a single line)")}.";
+    }
+
+    /// <summary>The index of the first forbidden character, or −1.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="multiLine">Whether line feeds are allowed.</param>
+    /// <returns>The index, or −1 when every character is allowed.</returns>
+    public static int FirstForbidden(ReadOnlySpan<char> text, bool multiLine = false)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c < 0x20 ? !(multiLine && c == '\n') : IsForbiddenAbove0x20(c))
+            {
+                return i;
+            }
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return i;
+                }
+                i++;
+            }
+            else if (char.IsLowSurrogate(c))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsForbiddenAbove0x20(char c) =>
+        c is (>= '\u007F' and <= '\u009F') or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E')
+            or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF';
+
+    private static string Describe(string text, int index)
+    {
+        char c = text[index];
+        var name = new StringBuilder("U+").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+        return c is >= ' ' and < '\u007F' ? $"'{c}'" : name.ToString();
+    }
+}
