@@ -41,6 +41,7 @@ internal static class FundingApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
+        app.Use(RequireJsonBodies);
         if (app.Configuration.GetValue("Funding:ResponseCache", defaultValue: true))
         {
             var responseCache = app.Services.GetRequiredService<ResponseCache>();
@@ -69,6 +70,38 @@ internal static class FundingApiSetup
         app.MapSamples();
         return app;
     }
+
+    /// <summary>
+    /// Every POST of the API reads a JSON body in UTF-8: any other media type or charset is a 415 problem here, before the
+    /// response cache and the endpoint, so the same body always gets the same answer (it used to get a 415, a 400 or, from
+    /// the cache, a 200). <c>application/json</c> with no charset or <c>charset=utf-8</c> is accepted, in any case.
+    /// </summary>
+    private static async Task RequireJsonBodies(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase) && !IsJsonUtf8(request.ContentType))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Title = "Unsupported Media Type",
+                    Detail = "Send the body as JSON in UTF-8, with 'Content-Type: application/json' (optionally '; charset=utf-8').",
+                },
+            });
+            return;
+        }
+        await next(context);
+    }
+
+    internal static bool IsJsonUtf8(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (media.Charset.Length == 0 || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Refuses a body above the limit before reading it (413), whatever the server: Kestrel enforces the same limit on

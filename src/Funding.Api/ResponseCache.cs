@@ -17,16 +17,34 @@ namespace Funding.Api;
 /// </para>
 /// <para>
 /// Keys are the path and the SHA-256 of the body. Only 200 answers are kept, bodies up to 256 KiB and answers up to
-/// 2 MiB, within 64 MiB in all (<see cref="MemoryCache"/> evicts the least recently used first); a hit says so in an
-/// <c>X-Funding-Cache: hit</c> header.
+/// 2 MiB, within 32 MiB in all by default (<c>Funding:ResponseCacheMegabytes</c>); a hit says so in an
+/// <c>X-Funding-Cache: hit</c> header. Each entry counts what it really holds in memory: the answer's bytes plus
+/// <see cref="EntryOverheadBytes"/> for the array header, the key and the cache's own entry (measured by
+/// ResponseCacheTests), so the limit is the memory the cache really uses.
+/// </para>
+/// <para>
+/// The cache sits after the content-type gate (<see cref="FundingApiSetup"/>): it answers only requests the endpoint
+/// itself would read, so the same body never gets a 415 from the endpoint and a 200 from the cache.
 /// </para>
 /// </remarks>
-internal sealed class ResponseCache : IDisposable
+internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = SizeLimitBytes });
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions
+    {
+        SizeLimit = configuration.GetValue("Funding:ResponseCacheMegabytes", DefaultMegabytes) * 1024L * 1024L,
+        TrackStatistics = true,
+    });
 
     public const string HeaderName = "X-Funding-Cache";
-    public const long SizeLimitBytes = 64 * 1024 * 1024;
+
+    /// <summary>The default limit: 32 MiB of real memory.</summary>
+    public const int DefaultMegabytes = 32;
+
+    /// <summary>What an entry costs besides its answer's bytes: the array header, the key and MemoryCache's entry object.</summary>
+    public const int EntryOverheadBytes = 512;
+
+    /// <summary>The memory the entries count, in bytes (what the limit is compared with).</summary>
+    public long CountedBytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
     private const int MaxRequestBytes = 256 * 1024;
     private const int MaxResponseBytes = 2 * 1024 * 1024;
 
@@ -41,8 +59,7 @@ internal sealed class ResponseCache : IDisposable
         string path = request.Path.Value?.TrimEnd('/').ToUpperInvariant() ?? "";
         if (!HttpMethods.IsPost(request.Method)
             || !Paths.Contains(path)
-            || request.ContentLength is not (> 0 and <= MaxRequestBytes)
-            || request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            || request.ContentLength is not (> 0 and <= MaxRequestBytes))
         {
             await next(context);
             return;
@@ -79,7 +96,7 @@ internal sealed class ResponseCache : IDisposable
         if (read == length && context.Response.StatusCode == StatusCodes.Status200OK && captured.Length <= MaxResponseBytes)
         {
             byte[] answer = captured.ToArray();
-            _cache.Set(key, answer, new MemoryCacheEntryOptions { Size = answer.Length + length, SlidingExpiration = TimeSpan.FromMinutes(30) });
+            _cache.Set(key, answer, new MemoryCacheEntryOptions { Size = answer.Length + EntryOverheadBytes, SlidingExpiration = TimeSpan.FromMinutes(30) });
         }
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);

@@ -139,3 +139,45 @@ public class BadInputTests(FundingApiFactory factory) : IClassFixture<FundingApi
         await (await client.GetAsync(new Uri("/v2/nothing", UriKind.Relative))).ProblemAsync(HttpStatusCode.NotFound);
     }
 }
+
+public class CanonicalBytesTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    [Theory]
+    [InlineData("50", "50.00")]
+    [InlineData("50", "50.0000")]
+    [InlineData("50.5", "50.500")]
+    public async Task TheSameValueAtAnotherScale_GivesTheSameBytes(string a, string b)
+    {
+        using var client = factory.CreateClient();
+        string Body(string rate) => $$"""{"base": 207600.00, "ratePercent": {{rate}}, "cap": 80000}""";
+        var first = await client.PostJsonAsync("/v1/caps", Body(a));
+        var second = await client.PostJsonAsync("/v1/caps", Body(b));
+        (await second.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task APlanWrittenAtAnotherScale_GivesTheSameBytes()
+    {
+        using var client = factory.CreateClient();
+        string plan = Seeds.PlanJson;
+        string rescaled = System.Text.RegularExpressions.Regex.Replace(plan, "\"ratePercent\":[0-9.]+", "\"ratePercent\":50.000")
+            .Replace("\"annualAmount\":103800.00", "\"annualAmount\":103800", StringComparison.Ordinal);
+        rescaled.ShouldNotBe(plan);
+        var first = await (await client.PostJsonAsync("/v1/plans", plan)).Content.ReadAsStringAsync();
+        var second = await (await client.PostJsonAsync("/v1/plans", rescaled)).Content.ReadAsStringAsync();
+        second.ShouldBe(first);
+    }
+
+    [Theory]
+    [InlineData("103800.000", "103800")]
+    [InlineData("8695.1250", "8695.125")]
+    [InlineData("0.00", "0")]
+    [InlineData("-0.10", "-0.1")]
+    [InlineData("38.5356454720616570327552987", "38.5356454720616570327552987")]
+    [InlineData("79228162514264337593543950335", "79228162514264337593543950335")]
+    public void Canonical_RemovesTrailingZeros(string value, string expected)
+    {
+        decimal canonical = Funding.Api.Json.StrictDecimalConverter.Canonical(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+        canonical.ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected);
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 
 namespace Funding.Api.Tests;
@@ -52,5 +53,79 @@ public class ResponseCacheTests(FundingApiFactory factory) : IClassFixture<Fundi
         Header(first).ShouldBe("miss");
         Header(second).ShouldBe("miss");
         await second.ProblemAsync(HttpStatusCode.BadRequest);
+    }
+}
+
+public class ContentTypeGateTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    [Theory]
+    [InlineData("application/jsonx")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task AnyOtherMediaTypeOrCharset_Is415_EvenOnceTheBodyIsCached(string contentType)
+    {
+        using var client = factory.CreateClient();
+        string body = Seeds.Mutate(p => p["name"] = "gate " + Guid.NewGuid());
+        (await client.PostJsonAsync("/v1/plans", body)).StatusCode.ShouldBe(HttpStatusCode.OK); // now in the cache
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        var response = await client.PostAsync(new Uri("/v1/plans", UriKind.Relative), content);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        problem["detail"]!.GetValue<string>().ShouldContain("application/json");
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("Application/JSON; charset=UTF-8")]
+    public async Task JsonInUtf8_IsAccepted(string contentType)
+    {
+        using var client = factory.CreateClient();
+        using var content = new StringContent(Seeds.PlanJson, System.Text.Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        (await client.PostAsync(new Uri("/v1/plans", UriKind.Relative), content)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+public class ResponseCacheMemoryTests
+{
+    /// <summary>
+    /// The limit is real memory: filling a 4 MiB cache with many answers grows the managed heap by no more than the
+    /// counted bytes (plus 25 %), and what is counted never exceeds the limit. (Counting only the answer's bytes, as
+    /// before, let a 64 MiB cache hold about 210 MB.)
+    /// </summary>
+    [Fact]
+    public async Task CountedBytes_AreTheRealMemory_AndStayWithinTheLimit()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Funding:ResponseCacheMegabytes"] = "4" })
+            .Build();
+        using var cache = new ResponseCache(configuration);
+        byte[] answer = new byte[200];
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        for (int i = 0; i < 20_000; i++)
+        {
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            byte[] body = System.Text.Encoding.UTF8.GetBytes($"{{\"n\":{i}}}");
+            context.Request.Method = "POST";
+            context.Request.Path = "/v1/caps";
+            context.Request.ContentLength = body.Length;
+            context.Request.Body = new MemoryStream(body);
+            context.Response.Body = Stream.Null;
+            await cache.InvokeAsync(context, c =>
+            {
+                c.Response.StatusCode = 200;
+                return c.Response.Body.WriteAsync(answer).AsTask();
+            });
+        }
+        long after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(cache);
+
+        cache.CountedBytes.ShouldBeLessThanOrEqualTo(4 * 1024 * 1024);
+        cache.CountedBytes.ShouldBeGreaterThan(3 * 1024 * 1024, "20 000 answers of 712 counted bytes fill the cache");
+        (after - before).ShouldBeLessThan((long)(cache.CountedBytes * 1.25), $"heap grew by {after - before} B for {cache.CountedBytes} B counted");
     }
 }

@@ -57,10 +57,18 @@ internal sealed class StrictDecimalConverter : JsonConverter<decimal>
         {
             throw new JsonException("Is beyond the range of numbers the API accepts.");
         }
-        return value;
+        return Canonical(value);
     }
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>
+    /// The value at its smallest scale (<c>50.00</c> → <c>50</c>). Every number is read this way, so that nothing the API
+    /// computes or echoes depends on how many trailing zeros the client wrote: <c>ratePercent: 50</c> and <c>50.00</c>
+    /// give the same bytes. Money is held in cents and always written with two decimals.
+    /// </summary>
+    internal static decimal Canonical(decimal value) =>
+        value.Scale == 0 ? value : value / 1.0000000000000000000000000000m; // dividing by one gives the smallest exact scale
 
     private static int SignificantDigits(ReadOnlySpan<byte> number)
     {
