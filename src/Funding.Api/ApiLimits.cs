@@ -15,6 +15,12 @@ internal static class ApiLimits
     /// <summary>The longest id or name, in characters.</summary>
     public const int MaxTextLength = FundingLimits.MaxTextLength;
 
+    /// <summary>The longest request line (method, path and query), in bytes: beyond it, a 414 problem.</summary>
+    public const int MaxUrlBytes = 8 * 1024;
+
+    /// <summary>The most bytes of request headers: beyond it, a 431 problem.</summary>
+    public const int MaxHeaderBytes = 32 * 1024;
+
     /// <summary>The deepest JSON nesting accepted.</summary>
     public const int MaxJsonDepth = 32;
 }

@@ -4,6 +4,7 @@ using Funding.Api.Json;
 using Funding.Api.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Funding.Api;
 
@@ -12,7 +13,17 @@ internal static class FundingApiSetup
 {
     public static WebApplicationBuilder AddFundingApi(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes;
+            // Kestrel answers a request line or headers beyond its own limits with an empty 414 or 431. Its limits are set
+            // above the API's, so that HttpHygiene answers those with a problem body; only the absurd reach Kestrel's.
+            kestrel.Limits.MaxRequestLineSize = 4 * ApiLimits.MaxUrlBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 4 * ApiLimits.MaxHeaderBytes;
+            // A body that stalls (less than 240 B/s after the grace period) is a 408 problem, not a thread held forever.
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(builder.Configuration.GetValue("Funding:RequestBodyGraceSeconds", 5)));
+        });
         var services = builder.Services;
         services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
         // Bad bodies throw, so that the exception handler answers with the path of the offending field.
@@ -33,13 +44,21 @@ internal static class FundingApiSetup
         services.AddExceptionHandler<FundingExceptionHandler>();
         services.AddOpenApi(options => FundingOpenApi.Configure(options));
         services.AddSingleton<ResponseCache>();
+        // Cross-origin calls are off unless origins are listed (Funding:Cors:AllowedOrigins); preflights are answered either way.
+        string[] origins = builder.Configuration.GetSection("Funding:Cors:AllowedOrigins").Get<string[]>() ?? [];
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            policy.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Accept", "Accept-Language").WithExposedHeaders(ResponseCache.HeaderName);
+        }));
         return builder;
     }
 
     public static WebApplication UseFundingApi(this WebApplication app)
     {
+        app.Use(HttpHygiene.InvokeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
         app.Use(RejectOversizedBodies);
         app.Use(RequireJsonBodies);
         if (app.Configuration.GetValue("Funding:ResponseCache", defaultValue: true))

@@ -41,6 +41,12 @@ internal sealed partial class FundingExceptionHandler(IProblemDetailsService pro
             return bad.StatusCode switch
             {
                 StatusCodes.Status413PayloadTooLarge => TooLarge(),
+                StatusCodes.Status408RequestTimeout => new ProblemDetails
+                {
+                    Status = StatusCodes.Status408RequestTimeout,
+                    Title = "The request body arrived too slowly.",
+                    Detail = "The body stalled: send it at once, at more than 240 bytes a second after the first 5 seconds.",
+                },
                 StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
                 {
                     Status = StatusCodes.Status415UnsupportedMediaType,
