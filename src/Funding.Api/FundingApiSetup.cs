@@ -61,6 +61,7 @@ internal static class FundingApiSetup
         app.UseCors();
         app.Use(RejectOversizedBodies);
         app.Use(RequireJsonBodies);
+        app.Use(AnswerBudget.InvokeAsync);
         if (app.Configuration.GetValue("Funding:ResponseCache", defaultValue: true))
         {
             var responseCache = app.Services.GetRequiredService<ResponseCache>();

@@ -16,7 +16,7 @@ namespace Funding.Api;
 /// request is kept and served again without parsing, evaluating or serializing anything.
 /// </para>
 /// <para>
-/// Keys are the path and the SHA-256 of the body. Only 200 answers are kept, bodies up to 256 KiB and answers up to
+/// Keys are the path, the query string and the SHA-256 of the body. Only 200 answers are kept, bodies up to 256 KiB and answers up to
 /// 2 MiB, within 32 MiB in all by default (<c>Funding:ResponseCacheMegabytes</c>); a hit says so in an
 /// <c>X-Funding-Cache: hit</c> header. Each entry counts what it really holds in memory: the answer's bytes plus
 /// <see cref="EntryOverheadBytes"/> for the array header, the key and the cache's own entry (measured by
@@ -68,7 +68,8 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
         int length = (int)request.ContentLength.Value;
         byte[] body = new byte[length];
         int read = await ReadExactlyAsync(request.BodyReader, body, context.RequestAborted);
-        var key = new Key(path, Hash(body.AsSpan(0, read)));
+        // The query string is part of the question (explain=none answers differently from explain=full).
+        var key = new Key(path, request.QueryString.Value ?? "", Hash(body.AsSpan(0, read)));
 
         if (read == length && _cache.TryGetValue(key, out byte[]? cached) && cached is not null)
         {
@@ -133,5 +134,5 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
         return new UInt128(BitConverter.ToUInt64(digest), BitConverter.ToUInt64(digest[8..]));
     }
 
-    private readonly record struct Key(string Path, UInt128 Hash);
+    private readonly record struct Key(string Path, string Query, UInt128 Hash);
 }

@@ -97,7 +97,7 @@ public sealed record AllocationResponse
     public required string KeyLabel { get; init; }
 
     /// <summary>The split in one French sentence.</summary>
-    public required string Sentence { get; init; }
+    public string? Sentence { get; init; }
 
     /// <summary>One share per party, in input order.</summary>
     public required IReadOnlyList<ShareOutput> Shares { get; init; }
@@ -134,5 +134,5 @@ public sealed record ShareOutput
     public required ShareBound Bound { get; init; }
 
     /// <summary>The explanation in French: « Quimper Bretagne Occidentale : 18,17 % de la clé population, soit 11 593,50 €. »</summary>
-    public required string Sentence { get; init; }
+    public string? Sentence { get; init; }
 }

@@ -11,8 +11,8 @@ public sealed record ExplanationOutput
     /// <summary>The explanation in French, ready to paste into a council report.</summary>
     public required string Sentence { get; init; }
 
-    /// <summary>The inputs and intermediate values, in the order the sentence uses them.</summary>
-    public required IReadOnlyList<TermOutput> Terms { get; init; }
+    /// <summary>The inputs and intermediate values, in the order the sentence uses them (with <c>explain=full</c> only).</summary>
+    public IReadOnlyList<TermOutput>? Terms { get; init; }
 }
 
 /// <summary>One input or intermediate value of a calculation.</summary>

@@ -17,7 +17,7 @@ public sealed record PlanResponse
     public required decimal TotalCost { get; init; }
 
     /// <summary>How the total cost was obtained.</summary>
-    public required ExplanationOutput CostExplanation { get; init; }
+    public ExplanationOutput? CostExplanation { get; init; }
 
     /// <summary>The cost of each budget year; they sum exactly to <c>totalCost</c>.</summary>
     public required IReadOnlyList<BudgetYearCostOutput> CostByBudgetYear { get; init; }
@@ -51,7 +51,7 @@ public sealed record BudgetYearCostOutput
     public required decimal Amount { get; init; }
 
     /// <summary>How it was obtained, in French.</summary>
-    public required string Sentence { get; init; }
+    public string? Sentence { get; init; }
 }
 
 /// <summary>One funder's contribution, explanation and schedule.</summary>
@@ -94,7 +94,7 @@ public sealed record FunderOutput
     public required FormattedFiguresOutput Formatted { get; init; }
 
     /// <summary>How the contribution was obtained.</summary>
-    public required ExplanationOutput Explanation { get; init; }
+    public ExplanationOutput? Explanation { get; init; }
 
     /// <summary>When the funder pays.</summary>
     public required ScheduleOutput Schedule { get; init; }
@@ -142,7 +142,7 @@ public sealed record PaymentOutput
     public required PaymentKind Kind { get; init; }
 
     /// <summary>How it was obtained, in French.</summary>
-    public required string Sentence { get; init; }
+    public string? Sentence { get; init; }
 }
 
 /// <summary>A key-share group.</summary>
@@ -164,7 +164,7 @@ public sealed record GroupOutput
     public required IReadOnlyList<string> MemberIds { get; init; }
 
     /// <summary>How the pool was obtained and split.</summary>
-    public required ExplanationOutput Explanation { get; init; }
+    public ExplanationOutput? Explanation { get; init; }
 }
 
 /// <summary>The plan's totals, in euros.</summary>
@@ -258,7 +258,7 @@ public sealed record TreasuryOutput
     public required decimal LargestDeficitWithOwnContributions { get; init; }
 
     /// <summary>The finding in French.</summary>
-    public required string Sentence { get; init; }
+    public string? Sentence { get; init; }
 }
 
 /// <summary>One month of the treasury, in euros.</summary>

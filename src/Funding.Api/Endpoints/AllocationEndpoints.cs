@@ -24,21 +24,37 @@ internal static class AllocationEndpoints
         return app;
     }
 
-    internal static Results<Ok<AllocationResponse>, ValidationProblem> Split(AllocationRequest request)
+    /// <param name="request">The amount, the key and the parties.</param>
+    /// <param name="context">The request, for its size (the answer's budget).</param>
+    /// <param name="explain">none (figures only), summary (one sentence for the split) or full (a sentence per share, the default).</param>
+    internal static Results<Ok<AllocationResponse>, ValidationProblem> Split(AllocationRequest request, HttpContext context, string? explain = null)
     {
         var errors = new RequestErrors();
+        var level = Explain.Parse(explain);
+        if (level is null)
+        {
+            errors.Add("explain", $"Unknown explanation level '{Truncate(explain!)}': expected one of {Explain.Values}.");
+        }
         var (amount, parties, key) = AllocationMapping.ToDomain(request, errors);
         if (errors.HasErrors)
         {
             return errors.Problem();
         }
+        long budget = AnswerBudget.For(context.Request.ContentLength);
+        long estimate = AllocationMapping.EstimateAnswerBytes(request, key, level!.Value);
+        if (estimate > budget)
+        {
+            return AnswerBudget.Problem(budget, estimate, level.Value);
+        }
         try
         {
-            return TypedResults.Ok(AllocationMapping.ToResponse(Allocator.Split(amount, parties, key)));
+            return TypedResults.Ok(AllocationMapping.ToResponse(Allocator.Split(amount, parties, key), level.Value));
         }
         catch (FundingValidationException ex)
         {
             return RequestErrors.From(ex);
         }
     }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

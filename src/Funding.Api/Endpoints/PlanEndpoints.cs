@@ -99,17 +99,24 @@ internal static class PlanEndpoints
         return Enum.IsDefined(dialect);
     }
 
-    internal static Results<Ok<PlanResponse>, ValidationProblem> Evaluate(PlanRequest request)
+    /// <param name="request">The plan.</param>
+    /// <param name="explain">full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (figures only).</param>
+    internal static Results<Ok<PlanResponse>, ValidationProblem> Evaluate(PlanRequest request, string? explain = null)
     {
         var errors = new RequestErrors();
+        var level = Explain.Parse(explain);
+        if (level is null)
+        {
+            errors.Add("explain", $"Unknown explanation level '{(explain!.Length > 40 ? explain[..40] + "…" : explain)}': expected one of {Explain.Values}.");
+        }
         var plan = PlanMapping.ToDomain(request, errors);
-        if (plan is null)
+        if (plan is null || errors.HasErrors)
         {
             return errors.Problem();
         }
         try
         {
-            return TypedResults.Ok(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan)));
+            return TypedResults.Ok(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan), level!.Value));
         }
         catch (FundingValidationException ex)
         {

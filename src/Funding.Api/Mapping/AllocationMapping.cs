@@ -46,7 +46,38 @@ internal static class AllocationMapping
         return (amount, parties, KeyMapping.ToDomain(request.Key, "key", errors));
     }
 
-    public static AllocationResponse ToResponse(Allocation.Allocation allocation) => new()
+    /// <summary>
+    /// An upper estimate of the answer's size in bytes, from the request alone: each share's fixed fields (about 330
+    /// bytes of JSON with long figures), its id and name, and at <see cref="ExplainLevel.Full"/> its sentence, which
+    /// quotes the name and the key's label, each character counted as the JSON writer escapes it.
+    /// </summary>
+    public static long EstimateAnswerBytes(AllocationRequest request, AllocationKey? key, ExplainLevel explain)
+    {
+        static long Text(string? text)
+        {
+            long bytes = 0;
+            foreach (char c in text ?? "")
+            {
+                // The API's writer escapes non-ASCII and HTML-sensitive characters as \uXXXX.
+                bytes += c is < ' ' or > '~' or '"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`' ? 6 : 1;
+            }
+            return bytes;
+        }
+        long label = key is null ? 0 : Text(key.Label);
+        long total = 4096 + 2 * label;
+        foreach (var party in request.Parties)
+        {
+            long name = Text(party?.Name ?? party?.Id);
+            total += 330 + Text(party?.Id) + name;
+            if (explain == ExplainLevel.Full)
+            {
+                total += 200 + name + label;
+            }
+        }
+        return total;
+    }
+
+    public static AllocationResponse ToResponse(Allocation.Allocation allocation, ExplainLevel explain = ExplainLevel.Full) => new()
     {
         CalculationVersion = CalculationVersion.Current,
         Amount = allocation.Amount.Amount,
@@ -54,7 +85,7 @@ internal static class AllocationMapping
         Unallocated = allocation.Unallocated.Amount,
         LeftoverCents = allocation.LeftoverCents,
         KeyLabel = allocation.Key.Label,
-        Sentence = allocation.Describe(),
+        Sentence = explain == ExplainLevel.None ? null : allocation.Describe(),
         Shares = allocation.Shares.Select(share => new ShareOutput
         {
             Id = share.Id,
@@ -66,7 +97,7 @@ internal static class AllocationMapping
             ExactAmount = share.ExactAmount,
             RemainderCents = share.RemainderCents,
             Bound = share.Bound,
-            Sentence = share.Sentence,
+            Sentence = explain == ExplainLevel.Full ? share.Sentence : null,
         }).ToArray(),
     };
 }

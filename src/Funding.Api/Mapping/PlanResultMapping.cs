@@ -10,17 +10,18 @@ namespace Funding.Api.Mapping;
 /// <summary>Evaluated plans and comparisons as the JSON contract writes them.</summary>
 internal static class PlanResultMapping
 {
-    public static PlanResponse ToResponse(PlanResult result)
+    public static PlanResponse ToResponse(PlanResult result, ExplainLevel explain = ExplainLevel.Full)
     {
+        bool sentences = explain != ExplainLevel.None;
         var schedules = result.Schedule.Funders.ToDictionary(s => s.FunderId, StringComparer.Ordinal);
         return new PlanResponse
         {
             CalculationVersion = result.CalculationVersion,
             Name = result.Plan.Name,
             TotalCost = result.TotalCost.Amount,
-            CostExplanation = Explanation(result.CostExplanation),
-            CostByBudgetYear = result.CostByBudgetYear.Select(c => new BudgetYearCostOutput { Year = c.Year, Amount = c.Amount.Amount, Sentence = c.Sentence }).ToArray(),
-            Funders = result.Funders.Select(f => Funder(f, schedules[f.Id])).ToArray(),
+            CostExplanation = Explanation(result.CostExplanation, explain),
+            CostByBudgetYear = result.CostByBudgetYear.Select(c => new BudgetYearCostOutput { Year = c.Year, Amount = c.Amount.Amount, Sentence = sentences ? c.Sentence : null }).ToArray(),
+            Funders = result.Funders.Select(f => Funder(f, schedules[f.Id], explain)).ToArray(),
             Groups = result.Groups.Select(g => new GroupOutput
             {
                 Id = g.Id,
@@ -28,7 +29,7 @@ internal static class PlanResultMapping
                 Pool = g.Pool.Amount,
                 Unallocated = g.Unallocated.Amount,
                 MemberIds = g.MemberIds,
-                Explanation = Explanation(g.Explanation),
+                Explanation = Explanation(g.Explanation, explain),
             }).ToArray(),
             Totals = new TotalsOutput
             {
@@ -41,7 +42,7 @@ internal static class PlanResultMapping
                 CarrierId = result.CarrierId,
             },
             BudgetYearTable = Table(result.Schedule.Table),
-            Treasury = Treasury(result.Schedule.Treasury),
+            Treasury = Treasury(result.Schedule.Treasury, sentences),
             Checks = result.Checks.Select(c => new CheckOutput { Id = c.Id, Outcome = c.Outcome, Passed = c.Passed, Message = c.Message, Source = c.Source }).ToArray(),
         };
     }
@@ -73,14 +74,23 @@ internal static class PlanResultMapping
         Checks = comparison.Checks.Select(c => new CheckChangeOutput { Id = c.Id, Baseline = c.Baseline, Variant = c.Variant, Message = c.Message }).ToArray(),
     };
 
-    public static ExplanationOutput Explanation(Explanation explanation) => new()
+    public static ExplanationOutput Explanation(Explanation explanation) => Explanation(explanation, ExplainLevel.Full)!;
+
+    /// <summary>The explanation at a level: none omits it, summary keeps its sentence, full adds its terms.</summary>
+    public static ExplanationOutput? Explanation(Explanation explanation, ExplainLevel explain) => explain switch
     {
-        Rule = explanation.Rule,
-        Sentence = explanation.Sentence,
-        Terms = explanation.Terms.Select(t => new TermOutput { Name = t.Name, Value = t.Unit == TermUnit.Percent ? RoundingPolicy.Default.Round(t.Value, 6).Plain() : t.Value, Unit = t.Unit }).ToArray(),
+        ExplainLevel.None => null,
+        _ => new()
+        {
+            Rule = explanation.Rule,
+            Sentence = explanation.Sentence,
+            Terms = explain == ExplainLevel.Full
+                ? explanation.Terms.Select(t => new TermOutput { Name = t.Name, Value = t.Unit == TermUnit.Percent ? RoundingPolicy.Default.Round(t.Value, 6).Plain() : t.Value, Unit = t.Unit }).ToArray()
+                : null,
+        },
     };
 
-    private static FunderOutput Funder(FunderResult funder, FunderSchedule schedule) => new()
+    private static FunderOutput Funder(FunderResult funder, FunderSchedule schedule, ExplainLevel explain) => new()
     {
         Id = funder.Id,
         Name = funder.Name,
@@ -100,7 +110,7 @@ internal static class PlanResultMapping
             EffectiveRate = FrenchFormat.Rate(funder.EffectiveRate),
             TotalInWords = FrenchWords.Amount(funder.Total),
         },
-        Explanation = Explanation(funder.Explanation),
+        Explanation = Explanation(funder.Explanation, explain),
         Schedule = new ScheduleOutput
         {
             Mode = schedule.Mode.Type,
@@ -110,7 +120,7 @@ internal static class PlanResultMapping
                 BudgetYear = p.BudgetYear,
                 Amount = p.Amount.Amount,
                 Kind = p.Kind,
-                Sentence = p.Sentence,
+                Sentence = explain == ExplainLevel.Full ? p.Sentence : null,
             }).ToArray(),
         },
     };
@@ -124,7 +134,7 @@ internal static class PlanResultMapping
         CostByYear = table.CostByYear.Select(a => a.Amount).ToArray(),
     };
 
-    private static TreasuryOutput Treasury(TreasuryProjection treasury) => new()
+    private static TreasuryOutput Treasury(TreasuryProjection treasury, bool sentences) => new()
     {
         CarrierId = treasury.CarrierId,
         Months = treasury.Months.Select(m => new TreasuryMonthOutput
@@ -143,7 +153,7 @@ internal static class PlanResultMapping
         LargestDeficitMonth = treasury.LargestDeficitMonth is { } month ? Month(month) : null,
         DeficitMonths = treasury.DeficitMonths.Select(Month).ToArray(),
         LargestDeficitWithOwnContributions = treasury.LargestDeficitWithOwnContributions.Amount,
-        Sentence = treasury.Sentence,
+        Sentence = sentences ? treasury.Sentence : null,
     };
 
     private static AmountDeltaOutput Delta(AmountDelta delta) => new() { Baseline = delta.Baseline.Amount, Variant = delta.Variant.Amount, Delta = delta.Delta.Amount };

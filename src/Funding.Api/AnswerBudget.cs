@@ -1,0 +1,149 @@
+using System.Globalization;
+using Funding.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funding.Api;
+
+/// <summary>
+/// Every answer of a computing endpoint stays within a budget: at most <see cref="RequestMultiple"/> times the request's
+/// size, never less than <see cref="MinBytes"/> (4 MiB) and never more than <see cref="MaxBytes"/> (64 MiB).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Two guards. Before computing, an endpoint whose answer grows with its input (an allocation: one share per party,
+/// each with a sentence quoting the key's label) estimates the answer from the request and refuses it when it would not
+/// fit, saying which <c>explain</c> level would. While writing, <see cref="InvokeAsync"/> holds the answer in a bounded
+/// buffer and, should any answer still exceed the budget, replaces it with the same 400 problem: no accepted request
+/// can produce an unbounded answer (one 3 MB allocation used to answer 1,25 GB).
+/// </para>
+/// </remarks>
+internal static class AnswerBudget
+{
+    public const long MinBytes = 4L * 1024 * 1024;
+    public const long MaxBytes = 64L * 1024 * 1024;
+    public const int RequestMultiple = 32;
+
+    /// <summary>The budget of an answer to a request of <paramref name="requestBytes"/> bytes.</summary>
+    public static long For(long? requestBytes) => Math.Clamp(RequestMultiple * (requestBytes ?? 0), MinBytes, MaxBytes);
+
+    /// <summary>The problem for an answer of about <paramref name="estimate"/> bytes (null: measured while writing).</summary>
+    public static Dictionary<string, string[]> Errors(long budget, long? estimate, ExplainLevel explain)
+    {
+        string size = estimate is { } e ? $"about {Megabytes(e)}" : "more than that";
+        string advice = explain switch
+        {
+            ExplainLevel.Full => "ask for explain=summary (one sentence per figure, none per share or payment) or explain=none (figures only)",
+            ExplainLevel.Summary => "ask for explain=none (figures only)",
+            _ => "split the request into smaller ones",
+        };
+        return new Dictionary<string, string[]>
+        {
+            ["explain"] =
+            [
+                $"The answer would take {size}, beyond this request's budget of {Megabytes(budget)} " +
+                $"({RequestMultiple} times the request, between {Megabytes(MinBytes)} and {Megabytes(MaxBytes)}): {advice}.",
+            ],
+        };
+    }
+
+    public static ValidationProblem Problem(long budget, long? estimate, ExplainLevel explain) =>
+        TypedResults.ValidationProblem(Errors(budget, estimate, explain), title: "The answer would be too large.",
+            detail: "See 'errors': the 'explain' parameter says how to get a smaller answer.");
+
+    private static string Megabytes(long bytes) => (bytes / (1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture) + " MiB";
+
+    /// <summary>Holds each computing answer in a buffer bounded by its budget; an answer beyond it becomes a 400 problem.</summary>
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+        long budget = For(context.Request.ContentLength);
+        var original = context.Response.Body;
+        using var buffer = new BoundedBuffer(budget);
+        context.Response.Body = buffer;
+        bool tooLarge = false;
+        try
+        {
+            await next(context);
+        }
+        catch (AnswerTooLargeException)
+        {
+            tooLarge = true;
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        if (tooLarge)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            var explain = Explain.Parse(context.Request.Query["explain"]) ?? ExplainLevel.Full;
+            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new HttpValidationProblemDetails(Errors(budget, null, explain))
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The answer would be too large.",
+                    Detail = "See 'errors': the 'explain' parameter says how to get a smaller answer.",
+                },
+            });
+            return;
+        }
+        if (!context.Response.HasStarted)
+        {
+            context.Response.ContentLength = buffer.Length;
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private sealed class AnswerTooLargeException : Exception;
+
+    /// <summary>A memory stream that refuses to grow beyond its limit.</summary>
+    private sealed class BoundedBuffer(long limit) : MemoryStream
+    {
+        private void Check(int count)
+        {
+            if (Position + count > limit)
+            {
+                throw new AnswerTooLargeException();
+            }
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Check(count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Check(buffer.Length);
+            base.Write(buffer);
+        }
+
+        public override void WriteByte(byte value)
+        {
+            Check(1);
+            base.WriteByte(value);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Check(count);
+            return base.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Check(buffer.Length);
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace Funding.Api.Contracts;
+
+/// <summary>
+/// How much explanation an answer carries (the <c>explain</c> query parameter). Figures are the same at every level.
+/// </summary>
+public enum ExplainLevel
+{
+    /// <summary>Figures only: no sentence, no explanation.</summary>
+    None,
+
+    /// <summary>One sentence per figure that has one (each funder, group, budget year, the treasury); no terms, no per-payment or per-share sentences.</summary>
+    Summary,
+
+    /// <summary>Everything: sentences and the terms behind them, down to each payment and share (the default).</summary>
+    Full,
+}
+
+/// <summary>Reads the <c>explain</c> query parameter.</summary>
+internal static class Explain
+{
+    public const string Values = "none, summary, full";
+
+    /// <summary>The level named by <paramref name="text"/> (full when absent), or null when it names none.</summary>
+    public static ExplainLevel? Parse(string? text) => text?.ToUpperInvariant() switch
+    {
+        null => ExplainLevel.Full,
+        "FULL" => ExplainLevel.Full,
+        "SUMMARY" => ExplainLevel.Summary,
+        "NONE" => ExplainLevel.None,
+        _ => null,
+    };
+}
