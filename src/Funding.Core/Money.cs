@@ -161,11 +161,6 @@ public readonly struct Money :
         return money;
     }
 
-    /// <summary>The exact product of this amount by a factor, in euros, before any rounding.</summary>
-    /// <param name="factor">The factor, e.g. 9/12 as <c>0.75m</c>.</param>
-    /// <returns>The exact product (decimal arithmetic, 28 significant digits).</returns>
-    public decimal ExactTimes(decimal factor) => Amount * factor;
-
     /// <summary>Applies a rate and rounds the result to the cent under a named policy.</summary>
     /// <param name="rate">The rate, e.g. 50 %.</param>
     /// <param name="policy">How to round the exact product.</param>

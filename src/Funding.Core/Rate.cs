@@ -16,9 +16,8 @@ namespace Funding;
 /// without any hidden rounding.
 /// </para>
 /// <para>
-/// A rate computed by the library (<see cref="Ratio(Money, Money)"/>: an effective rate, a share of the total cost) is a quotient
-/// with up to 28 significant digits; it may exceed 100 % (an over-funded plan) and is meant to be displayed, rounded
-/// by <see cref="FrenchFormat.Rate"/> (38,54 %), not fed back as an input.
+/// What the library computes (an effective rate, a share of the total cost) is a <see cref="Ratio"/>, a different type:
+/// it may exceed 100 % and have 28 digits, and can be compared with a rate but never applied to money.
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{PercentValue} %")]
@@ -111,28 +110,6 @@ public readonly struct Rate :
     /// <returns>A sentence naming the value and the limit.</returns>
     public static string TooPreciseMessage(decimal percent) =>
         $"{percent.ToString(CultureInfo.InvariantCulture)} % has too many decimal places: at most {MaxPercentDecimals} are allowed.";
-
-    /// <summary>The ratio of two amounts, such as an effective rate (80 000 € / 207 600 € = 38,54 %).</summary>
-    /// <param name="part">The numerator.</param>
-    /// <param name="whole">The denominator; must not be zero.</param>
-    /// <returns>The ratio as a computed rate (may exceed 100 % or be negative).</returns>
-    /// <exception cref="ArgumentException"><paramref name="whole"/> is zero.</exception>
-    public static Rate Ratio(Money part, Money whole)
-    {
-        Preconditions.CheckArgument(!whole.IsZero, nameof(whole), "Cannot compute a ratio to a zero amount.");
-        return new Rate((decimal)part.TotalCents / whole.TotalCents);
-    }
-
-    /// <summary>The ratio of two non-negative quantities (a share of a key: 102 574 / 572 524 inhabitants).</summary>
-    /// <param name="part">The numerator.</param>
-    /// <param name="whole">The denominator; must be positive.</param>
-    /// <returns>The ratio as a computed rate.</returns>
-    /// <exception cref="ArgumentException"><paramref name="whole"/> is not positive.</exception>
-    public static Rate Ratio(decimal part, decimal whole)
-    {
-        Preconditions.CheckArgument(whole > 0m, nameof(whole), "Cannot compute a ratio to a quantity that is not positive.");
-        return new Rate(part / whole);
-    }
 
     /// <summary>The exact product of this rate and an amount, in euros, before rounding: 50 % of 207 600,00 € = 103 800.</summary>
     /// <param name="amount">The amount (the base, "assiette").</param>

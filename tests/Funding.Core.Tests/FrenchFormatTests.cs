@@ -81,8 +81,8 @@ public class FrenchFormatTests
     public void Rate_OfAComputedRatio_IsRoundedHalfAwayFromZero()
     {
         // 80 000 / 207 600 = 38,5356… %
-        FrenchFormat.Rate(Rate.Ratio(Money.Euros(80_000m), Money.Euros(207_600m))).ShouldBe("38,54" + Nbsp + "%");
-        FrenchFormat.Rate(Rate.Ratio(Money.Euros(80_000m), Money.Euros(207_600m)), maxDecimals: 4).ShouldBe("38,5356" + Nbsp + "%");
+        FrenchFormat.Rate(Ratio.Of(Money.Euros(80_000m), Money.Euros(207_600m))).ShouldBe("38,54" + Nbsp + "%");
+        FrenchFormat.Rate(Ratio.Of(Money.Euros(80_000m), Money.Euros(207_600m)), maxDecimals: 4).ShouldBe("38,5356" + Nbsp + "%");
         FrenchFormat.Rate(Rate.Percent(50), spacing: FrenchSpacing.Ascii).ShouldBe("50 %");
     }
 

@@ -21,7 +21,7 @@ public class RateTests
     [Fact]
     public void EffectiveRate_OfTheCappedStateSubsidy_Is38Point54Percent()
     {
-        var effective = Rate.Ratio(Money.Euros(80_000m), Money.Euros(207_600m));
+        var effective = Ratio.Of(Money.Euros(80_000m), Money.Euros(207_600m));
         effective.ToString().ShouldBe("38,54\u00A0%");
         effective.Fraction.ShouldBe(80_000m / 207_600m);
     }
@@ -29,7 +29,7 @@ public class RateTests
     [Fact]
     public void QboShare_OfTheTotalCost_Is11Point17Percent()
     {
-        Rate.Ratio(Money.Euros(23_187m), Money.Euros(207_600m)).ToString().ShouldBe("11,17\u00A0%");
+        Ratio.Of(Money.Euros(23_187m), Money.Euros(207_600m)).ToString().ShouldBe("11,17\u00A0%");
     }
 
     [Theory]
@@ -70,10 +70,20 @@ public class RateTests
     }
 
     [Fact]
-    public void Ratio_ToZero_IsRejected()
+    public void Ratio_OfAnAmountToZero_IsZero_OfAQuantityToZero_IsRejected()
     {
-        Should.Throw<ArgumentException>(() => Rate.Ratio(Money.Euros(1m), Money.Zero));
-        Should.Throw<ArgumentException>(() => Rate.Ratio(1m, 0m));
+        // A share of a zero cost is nothing (every caller used to test for zero first); a key with no weight is an error.
+        Ratio.Of(Money.Euros(1m), Money.Zero).ShouldBe(Ratio.Zero);
+        Should.Throw<ArgumentException>(() => Ratio.Of(1m, 0m));
+    }
+
+    [Fact]
+    public void ARate_IsARatio_AndComparesWithOne()
+    {
+        Ratio share = Ratio.Of(Money.Euros(80_000m), Money.Euros(207_600m));
+        (share < Rate.Percent(50)).ShouldBeTrue();
+        (share > Rate.Percent(38.5m)).ShouldBeTrue();
+        ((Ratio)Rate.Percent(50)).Fraction.ShouldBe(0.5m);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ internal static class AllocationMapping
 internal static class Figures
 {
     /// <summary>A rate in percent, rounded half away from zero to 6 decimal places (the named display rounding of the API).</summary>
-    public static decimal Percent(Rate rate) => Plain(RoundingPolicy.Default.Round(rate.PercentValue, 6));
+    public static decimal Percent(Ratio rate) => Plain(RoundingPolicy.Default.Round(rate.PercentValue, 6));
 
     /// <summary>The same number without trailing zeros (50.0 → 50), so a percentage round-trips as it was typed.</summary>
     public static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;

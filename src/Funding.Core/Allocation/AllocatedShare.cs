@@ -33,7 +33,7 @@ public readonly struct AllocatedShare : IEquatable<AllocatedShare>
     public decimal Weight => _owner.WeightAt(Index);
 
     /// <summary>The party's exact share of the key (weight / total weight), to 12 decimal places of a fraction.</summary>
-    public Rate ShareOfKey => _owner.ShareOfKeyAt(Index);
+    public Ratio ShareOfKey => _owner.ShareOfKeyAt(Index);
 
     /// <summary>
     /// The exact share before rounding, in euros (to 10 decimal places, truncated): the proportional share, or after

@@ -116,9 +116,9 @@ public sealed class Allocation
 
     internal ShareBound BoundAt(int index) => _bounds?.Bounds[index] ?? ShareBound.None;
 
-    internal Rate ShareOfKeyAt(int index) => _key.IsSmall
-        ? Rate.Ratio(decimal.Round((decimal)_key.Small[index] / _key.SmallTotal, 12, MidpointRounding.ToZero), 1m)
-        : Rate.Ratio(ExactQuotient(_key.Numerator(index), _key.Total, 12), 1m);
+    internal Ratio ShareOfKeyAt(int index) => _key.IsSmall
+        ? Ratio.Of(decimal.Round((decimal)_key.Small[index] / _key.SmallTotal, 12, MidpointRounding.ToZero), 1m)
+        : Ratio.Of(ExactQuotient(_key.Numerator(index), _key.Total, 12), 1m);
 
     internal decimal WeightAt(int index) => Key switch
     {
@@ -167,7 +167,7 @@ public sealed class Allocation
                 if (_bounds is not null && AnyBoundApplied)
                 {
                     var remaining = IsRefund ? -_bounds.Remaining : _bounds.Remaining;
-                    var shareOfRemaining = Rate.Ratio(ExactQuotient(_key.Numerator(index), _bounds.FreeTotal, 12), 1m);
+                    var shareOfRemaining = Ratio.Of(ExactQuotient(_key.Numerator(index), _bounds.FreeTotal, 12), 1m);
                     sentence += $" ; après plafonds et planchers, {FrenchFormat.Rate(shareOfRemaining)} des {FrenchFormat.Money(remaining)} restant à répartir, soit {FrenchFormat.Money(amount)}";
                 }
                 else

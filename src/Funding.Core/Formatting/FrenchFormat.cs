@@ -112,7 +112,7 @@ public static class FrenchFormat
     /// <param name="maxDecimals">Decimal places shown at most (0 to 6); trailing zeros are dropped.</param>
     /// <param name="spacing">The space characters to use.</param>
     /// <returns>The formatted percentage.</returns>
-    public static string Rate(Rate rate, int maxDecimals = 2, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
+    public static string Rate(Ratio rate, int maxDecimals = 2, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
         string.Concat(Number(rate.PercentValue, maxDecimals, spacing, trimZeros: true), UnitSpace(spacing).ToString(), "%");
 
     /// <summary>Formats a number with French grouping and decimal comma: <c>103 800</c>, <c>18,17</c>.</summary>

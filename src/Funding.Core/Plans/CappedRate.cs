@@ -27,7 +27,7 @@ public sealed record CappedRate(Rate Rate, Money Base, decimal Exact, Money Unca
     public bool CapReached => Cap is { } cap && Uncapped == cap;
 
     /// <summary>amount / base: 80 000 € of 207 600 € is 38,54 % where 50 % was asked; the rate itself when the base is zero.</summary>
-    public Rate EffectiveRate => Base.IsZero ? Rate : Rate.Ratio(Amount, Base);
+    public Ratio EffectiveRate => Base.IsZero ? Rate : Ratio.Of(Amount, Base);
 
     /// <summary>Computes rate × base, rounded with the policy, then raised to the floor and lowered to the cap.</summary>
     /// <param name="rate">The rate.</param>

@@ -34,7 +34,7 @@ public sealed record ExplanationTerm(string Name, decimal Value, TermUnit Unit)
     /// <param name="name">The term's name.</param>
     /// <param name="rate">The rate.</param>
     /// <returns>The term (value in percent).</returns>
-    public static ExplanationTerm Percent(string name, Rate rate) => new(name, rate.PercentValue, TermUnit.Percent);
+    public static ExplanationTerm Percent(string name, Ratio rate) => new(name, rate.PercentValue, TermUnit.Percent);
 }
 
 /// <summary>The unit of an <see cref="ExplanationTerm"/>.</summary>

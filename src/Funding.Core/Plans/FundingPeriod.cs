@@ -34,39 +34,12 @@ public sealed record FundingPeriod(LocalDate Start, int Months)
     /// <summary>The last day of the period.</summary>
     public LocalDate End => EndExclusive.PlusDays(-1);
 
-    /// <summary>The first day of month <paramref name="index"/> of the period (0 is the start).</summary>
-    /// <param name="index">From 0 to <see cref="Months"/> − 1.</param>
-    /// <returns>The date the month begins.</returns>
-    public LocalDate MonthStart(int index) => Start.PlusMonths(index);
-
-    /// <summary>The budget years the period covers, in order.</summary>
-    public IReadOnlyList<int> BudgetYears => Enumerable.Range(Start.Year, End.Year - Start.Year + 1).ToArray();
-
-    /// <summary>How many months of the period begin in each budget year (the months prorata).</summary>
-    /// <returns>One count per budget year of <see cref="BudgetYears"/>, summing to <see cref="Months"/>.</returns>
-    public IReadOnlyList<(int Year, int Months)> MonthsByBudgetYear()
-    {
-        var calendar = Schedules.PeriodCalendar.For(this);
-        return calendar.Years.Select((year, i) => (year, calendar.MonthsByYear[i])).ToArray();
-    }
-
-    /// <summary>How many days of the period fall in each budget year, and how many days that year has.</summary>
-    /// <returns>One entry per budget year of <see cref="BudgetYears"/>.</returns>
-    public IReadOnlyList<(int Year, int Days, int DaysInYear)> DaysByBudgetYear()
-    {
-        var calendar = Schedules.PeriodCalendar.For(this);
-        return calendar.Years.Select((year, i) => (year, calendar.DaysByYear[i], calendar.DaysInYear[i])).ToArray();
-    }
-
     /// <summary>
-    /// The integer weights of each budget year under a prorata basis: months, or days scaled to a common denominator
-    /// (days × 366 in a 365-day year, days × 365 in a leap year, so that each weight is proportional to days / days in year).
+    /// The exact amount of an annual amount over the period, <c>annual × months / 12</c>, not rounded: the one place
+    /// this is computed (the cost, a fixed annual contribution, the validator's magnitude check and the schedules all
+    /// call it). Rounding is the caller's, by the plan's policy.
     /// </summary>
-    /// <param name="basis">The prorata basis.</param>
-    /// <returns>One weight per budget year of <see cref="BudgetYears"/>.</returns>
-    public IReadOnlyList<(int Year, long Weight)> BudgetYearWeights(ProrataBasis basis)
-    {
-        var calendar = Schedules.PeriodCalendar.For(this);
-        return calendar.Years.Zip(calendar.Weights(basis)).ToArray();
-    }
+    /// <param name="annualAmount">The amount for twelve months.</param>
+    /// <returns>The exact amount over <see cref="Months"/> months.</returns>
+    public decimal Prorate(Money annualAmount) => annualAmount.Amount * Months / 12m;
 }

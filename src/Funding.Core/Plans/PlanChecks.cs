@@ -111,7 +111,7 @@ public static class PlanChecks
         {
             return new(Ids.PublicAidCeiling, CheckOutcome.NotApplicable, "Le coût total est nul.", source);
         }
-        var share = Rate.Ratio(publicAid, result.TotalCost);
+        var share = Ratio.Of(publicAid, result.TotalCost);
         string figures = $"les aides publiques atteignent {FrenchFormat.Money(publicAid)}, soit {FrenchFormat.Rate(share)} du coût total, pour un plafond de {FrenchFormat.Rate(ceiling)}";
         return share <= ceiling
             ? new(Ids.PublicAidCeiling, CheckOutcome.Passed, $"Dans la limite : {figures}.", source)
@@ -138,7 +138,7 @@ public static class PlanChecks
         {
             return new(Ids.LocalAuthorityOwnShare, CheckOutcome.NotApplicable, "Aucun financement public : la participation minimale ne s'applique pas.", source);
         }
-        var share = Rate.Ratio(carrier.Total, publicFunding);
+        var share = Ratio.Of(carrier.Total, publicFunding);
         string figures = $"la part du porteur, {carrier.Name}, est de {FrenchFormat.Money(carrier.Total)}, soit {FrenchFormat.Rate(share)} des financements publics ({FrenchFormat.Money(publicFunding)}), pour un minimum de {FrenchFormat.Rate(minimum)}";
         return share >= minimum
             ? new(Ids.LocalAuthorityOwnShare, CheckOutcome.Passed, $"Participation minimale respectée : {figures}.", source)

@@ -100,7 +100,7 @@ public static class PlanEvaluator
         {
             case AnnualCost annual:
             {
-                decimal exact = annual.AnnualAmount.Amount * period.Months / 12m;
+                decimal exact = period.Prorate(annual.AnnualAmount);
                 var total = policy.RoundToCents(exact);
                 string sentence = period.Months % 12 == 0
                     ? $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an × {FrenchText.Duration(period.Months)} = {FrenchFormat.Money(total)}."
@@ -147,7 +147,7 @@ public static class PlanEvaluator
         }
         left -= amount;
 
-        var effective = baseAmount.IsZero ? Rate.Zero : Rate.Ratio(amount, baseAmount);
+        var effective = Ratio.Of(amount, baseAmount);
         string baseText = rule.EligibleBase is null ? "du coût total" : "de la dépense éligible";
         string sentence = $"{FrenchText.Subject(funder.Name)} finance {computed.Clause($"{baseText} de {FrenchFormat.Money(baseAmount)}")}";
         if (limit == ContributionLimit.LeftToFund)
@@ -167,7 +167,7 @@ public static class PlanEvaluator
 
     private static FunderResult EvaluateFixedAnnual(Funder funder, FixedAnnualRule rule, PaymentMode payment, FundingPeriod period, Money totalCost, ref Money left, RoundingPolicy policy)
     {
-        decimal exact = rule.AnnualAmount.Amount * period.Months / 12m;
+        decimal exact = period.Prorate(rule.AnnualAmount);
         var amount = policy.RoundToCents(exact);
         left -= amount;
         var limit = rule.Cap is { } cap && amount > cap ? ContributionLimit.AboveCap : ContributionLimit.None;
@@ -345,7 +345,7 @@ public static class PlanEvaluator
 
     private static FunderResult Result(
         Funder funder, string ruleType, Money amount, Money totalCost, PaymentMode payment, Explanation explanation,
-        ContributionLimit limit, Rate? effective, Money? cap) => new()
+        ContributionLimit limit, Ratio? effective, Money? cap) => new()
         {
             Id = funder.Id,
             Name = funder.Name,
@@ -360,7 +360,7 @@ public static class PlanEvaluator
             Payment = payment,
         };
 
-    private static Rate ShareOf(Money amount, Money totalCost) => totalCost.IsZero ? Rate.Zero : Rate.Ratio(amount, totalCost);
+    private static Ratio ShareOf(Money amount, Money totalCost) => Ratio.Of(amount, totalCost);
 
     private static string ShareOfCostText(Money amount, Money totalCost) =>
         totalCost.IsZero ? "" : $" ({FrenchFormat.Rate(ShareOf(amount, totalCost))} du coût total)";

@@ -124,13 +124,13 @@ public sealed record FunderResult
     public required Money Total { get; init; }
 
     /// <summary>The contribution as a share of the total cost.</summary>
-    public required Rate ShareOfCost { get; init; }
+    public required Ratio ShareOfCost { get; init; }
 
     /// <summary>
     /// The rate actually applied to the funder's base: total / eligible base for a rate rule (80 000 € of 207 600 € is
     /// 38,54 % where 50 % was asked); the share of the total cost otherwise.
     /// </summary>
-    public required Rate EffectiveRate { get; init; }
+    public required Ratio EffectiveRate { get; init; }
 
     /// <summary>Which limit, if any, changed the computed amount.</summary>
     public ContributionLimit Limit { get; init; }

@@ -351,7 +351,7 @@ public static class PlanValidator
         decimal max = Money.MaxValue.Amount;
         decimal cost = plan.Cost switch
         {
-            AnnualCost annual => annual.AnnualAmount.Amount * period.Months / 12m,
+            AnnualCost annual => period.Prorate(annual.AnnualAmount),
             PerBudgetYearCost perYear => perYear.Years.Sum(y => y.Amount.Amount),
             _ => 0m,
         };
@@ -365,7 +365,7 @@ public static class PlanValidator
         {
             decimal amount = plan.Funders[i].Rule switch
             {
-                FixedAnnualRule annual => annual.AnnualAmount.Amount * period.Months / 12m,
+                FixedAnnualRule annual => period.Prorate(annual.AnnualAmount),
                 FixedTotalRule total => total.Amount.Amount,
                 KeyShareRule { Pool: FixedPool pool } => pool.Amount.Amount,
                 _ => 0m,

@@ -77,7 +77,7 @@ public static class CsvReport
     private static string Amount(Money amount, bool french) =>
         french ? FrenchFormat.PlainAmount(amount) : amount.ToInvariantString();
 
-    private static string Percent(Rate rate, bool french)
+    private static string Percent(Ratio rate, bool french)
     {
         string value = FrenchFormat.PlainNumber(rate.PercentValue, 2);
         return french ? value : value.Replace(',', '.');

@@ -91,7 +91,7 @@ public sealed record FinancingTable(IReadOnlyList<int> Years, IReadOnlyList<Fina
             return new FinancingRow(r.FunderId, r.Name, r.Total, funder.ShareOfCost, r.Amounts);
         }).ToArray();
         var total = new FinancingRow(null, "Total", table.GrandTotal,
-            result.TotalCost.IsZero ? Rate.Zero : Rate.Ratio(table.GrandTotal, result.TotalCost), table.YearTotals);
+            Ratio.Of(table.GrandTotal, result.TotalCost), table.YearTotals);
         return new FinancingTable(table.Years, rows, total, table.CostByYear, result.TotalCost);
     }
 }
@@ -102,7 +102,7 @@ public sealed record FinancingTable(IReadOnlyList<int> Years, IReadOnlyList<Fina
 /// <param name="Amount">The amount for the whole period.</param>
 /// <param name="ShareOfCost">The amount as a share of the total cost.</param>
 /// <param name="ByYear">The amount paid in each budget year of the table.</param>
-public sealed record FinancingRow(string? FunderId, string Name, Money Amount, Rate ShareOfCost, IReadOnlyList<Money> ByYear);
+public sealed record FinancingRow(string? FunderId, string Name, Money Amount, Ratio ShareOfCost, IReadOnlyList<Money> ByYear);
 
 /// <summary>The explanation of a figure, with the explanations of its parts (a funder's payments, the cost of each year).</summary>
 /// <param name="FunderId">The funder or group it explains; null for the cost and the treasury.</param>

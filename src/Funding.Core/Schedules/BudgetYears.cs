@@ -48,7 +48,7 @@ internal sealed record YearShare(int Year, Money Amount, long Weight, long Total
         }
         else
         {
-            var share = Rate.Ratio(Weight, TotalWeight);
+            var share = Ratio.Of(Weight, TotalWeight);
             computation = $"{Days} jours sur {DaysInYear}, soit {FrenchFormat.Rate(share)} de la période, {FrenchFormat.Money(total)} × {FrenchFormat.Rate(share)}";
         }
         decimal exact = Exact(total);

@@ -29,7 +29,7 @@ internal static class ScheduleBuilder
     /// <summary>The annual amount of funders with a fixed annual rule whose total is exactly annual × months / 12.</summary>
     private static Dictionary<string, Money> AnnualAmounts(Plan plan, FundingPeriod period) =>
         plan.Funders
-            .Where(f => f.Rule is FixedAnnualRule annual && annual.AnnualAmount.Amount * period.Months / 12m % 0.01m == 0m)
+            .Where(f => f.Rule is FixedAnnualRule annual && period.Prorate(annual.AnnualAmount) % 0.01m == 0m)
             .ToDictionary(f => f.Id, f => ((FixedAnnualRule)f.Rule).AnnualAmount, StringComparer.Ordinal);
 
     private static IReadOnlyList<Payment> Payments(FunderResult funder, PeriodCalendar calendar, Money? annualAmount)

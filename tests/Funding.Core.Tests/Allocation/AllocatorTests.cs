@@ -317,5 +317,5 @@ public class AllocatorTests
         ex.Errors.Count.ShouldBe(50);
     }
 
-    private static string FrenchFormatRate(Rate rate) => Funding.Formatting.FrenchFormat.Rate(rate, spacing: Funding.Formatting.FrenchSpacing.Ascii);
+    private static string FrenchFormatRate(Ratio rate) => Funding.Formatting.FrenchFormat.Rate(rate, spacing: Funding.Formatting.FrenchSpacing.Ascii);
 }
