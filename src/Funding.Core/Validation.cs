@@ -1,9 +1,13 @@
 namespace Funding;
 
-/// <summary>One problem with an input, located by the JSON-style path of the offending field.</summary>
-/// <param name="Path">Where the problem is, e.g. <c>parties[2].cap</c> or <c>funders[1].rule.ratePercent</c>.</param>
+/// <summary>One problem with an input, located by the domain field it concerns.</summary>
+/// <param name="Field">Where the problem is, e.g. <c>parties[2].cap</c> or <c>funders[1].payment.advance</c>.</param>
 /// <param name="Message">What is wrong, in words a person understands, with the offending value.</param>
-public sealed record ValidationError(string Path, string Message);
+public sealed record ValidationError(FieldPath Field, string Message)
+{
+    /// <summary>The field as text (<c>funders[1].payment.advance</c>), in the domain's names.</summary>
+    public string Path => Field.ToString();
+}
 
 /// <summary>
 /// Thrown when an input (an allocation request, a plan) is not valid. It lists every problem found, each with the
@@ -26,7 +30,7 @@ public sealed class FundingValidationException : ArgumentException
     /// <summary>Creates the exception for a single problem.</summary>
     /// <param name="path">The offending field.</param>
     /// <param name="message">What is wrong.</param>
-    public FundingValidationException(string path, string message)
+    public FundingValidationException(FieldPath path, string message)
         : this([new ValidationError(path, message)])
     {
     }
@@ -51,7 +55,7 @@ internal sealed class ValidationErrors
 
     internal bool IsFull => _errors.Count >= MaxErrors;
 
-    internal void Add(string path, string message)
+    internal void Add(FieldPath path, string message)
     {
         if (_errors.Count < MaxErrors)
         {

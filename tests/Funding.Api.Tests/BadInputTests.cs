@@ -53,6 +53,8 @@ public class BadInputTests(FundingApiFactory factory) : IClassFixture<FundingApi
         { "cap: negative base", "/v1/caps", """{"base": -100, "ratePercent": 50}""", "base" },
         { "cap: cap below floor", "/v1/caps", """{"base": 100, "ratePercent": 50, "cap": 1, "floor": 2}""", "cap" },
         { "compare: missing variant", "/v1/plans/compare", $$"""{"baseline": {{Seeds.PlanJson}}}""", "variant" },
+        { "advance and installments above 100 % (the domain's 'advance' is the contract's 'advancePercent')", "/v1/plans", Seeds.Mutate(p => p["funders"]![1]!["payment"] = new JsonObject { ["type"] = "advanceAndBalance", ["advancePercent"] = 80, ["installments"] = new JsonArray(new JsonObject { ["date"] = "2023-01-01", ["percent"] = 40 }) }), "funders[1].payment.advancePercent" },
+        { "a member's weight under a named key", "/v1/plans", Seeds.Mutate(p => { p["funders"]![2]!["rule"]!["key"] = new JsonObject { ["type"] = "weight", ["weightName"] = "population" }; }), "funders[2].rule.members[0].weights.population" },
         // Strict input (hardening issue): each of these was accepted before.
         { "duplicate key, last one used to win", "/v1/caps", """{"base": 1, "ratePercent": 50, "base": 207600}""", "base" },
         { "duplicate key in a plan", "/v1/plans", Seeds.PlanJson.Replace("\"months\":24", "\"months\":24,\"months\":12", StringComparison.Ordinal), "cost.months" },

@@ -20,7 +20,7 @@ public class ExceptionHandlerTests
     [Fact]
     public void AValidationExceptionEscapingAHandler_Is400_WithItsPaths()
     {
-        var problem = FundingExceptionHandler.Classify(new FundingValidationException("funders[1].id", "The id 'a' is used twice."));
+        var problem = FundingExceptionHandler.Classify(new FundingValidationException(FieldPath.Of("funders").Item(1).Field("id"), "The id 'a' is used twice."));
 
         problem.Status.ShouldBe(StatusCodes.Status400BadRequest);
         ((HttpValidationProblemDetails)problem).Errors.Keys.ShouldBe(["funders[1].id"]);

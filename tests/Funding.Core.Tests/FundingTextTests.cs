@@ -70,3 +70,27 @@ public class FundingTextTests
         FundingText.TextProblem("ligne 1\r\nligne 2", multiLine: true).ShouldNotBeNull();
     }
 }
+
+public class FieldPathTests
+{
+    [Fact]
+    public void APath_IsBuiltFromFieldsAndItems_AndWrittenAsText()
+    {
+        var path = FieldPath.Of("funders").Item(2).Field("rule").Field("members").Item(0).Field("weights").Field("population");
+        path.ToString().ShouldBe("funders[2].rule.members[0].weights.population");
+        path.Parent().ToString().ShouldBe("funders[2].rule.members[0].weights");
+        path.Rest().ToString().ShouldBe("[2].rule.members[0].weights.population");
+        path.StartsWith("funders").ShouldBeTrue();
+        path.ShouldBe(FieldPath.Of("funders").Item(2).Field("rule").Append(FieldPath.Of("members").Item(0).Field("weights").Field("population")));
+    }
+
+    [Fact]
+    public void AnAllocationError_IsReRootedUnderTheGroup_Structurally()
+    {
+        var rule = FieldPath.Of("funders").Item(2).Field("rule");
+        Funding.Plans.PlanValidator.MemberPath(rule, FieldPath.Of("parties").Item(3).Field("cap")).ToString().ShouldBe("funders[2].rule.members[3].cap");
+        Funding.Plans.PlanValidator.MemberPath(rule, FieldPath.Of("key").Field("components")).ToString().ShouldBe("funders[2].rule.key.components");
+        // A field merely starting with the letters "parties" is not the parties list.
+        Funding.Plans.PlanValidator.MemberPath(rule, FieldPath.Of("partiesTotal")).ToString().ShouldBe("funders[2].rule");
+    }
+}

@@ -34,7 +34,7 @@ internal sealed partial class FundingExceptionHandler(IProblemDetailsService pro
         }
         if (inner is FundingValidationException validation)
         {
-            return Validation(validation.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            return Validation(validation.Errors.GroupBy(e => JsonPaths.From(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
         if (exception is BadHttpRequestException bad)
         {

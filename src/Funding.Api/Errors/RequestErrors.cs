@@ -28,7 +28,7 @@ internal sealed class RequestErrors
     {
         foreach (var error in errors)
         {
-            Add(Join(prefix, error.Path), error.Message);
+            Add(JsonPaths.From(error.Field, prefix), error.Message);
         }
     }
 

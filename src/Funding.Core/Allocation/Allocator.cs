@@ -46,7 +46,7 @@ public static class Allocator
         if (amount.IsNegative)
         {
             throw new FundingValidationException(
-                "amount",
+                FieldPath.Of("amount"),
                 $"The amount to split, {amount}, is negative: amounts to split must be zero or positive (split a refund with SplitRefund).");
         }
         return SplitCore(amount, parties, key);
@@ -62,7 +62,7 @@ public static class Allocator
     {
         if (refund > Money.Zero)
         {
-            throw new FundingValidationException("amount", $"The refund, {refund}, is positive: a refund is zero or negative.");
+            throw new FundingValidationException(FieldPath.Of("amount"), $"The refund, {refund}, is positive: a refund is zero or negative.");
         }
         return SplitCore(refund, parties, key);
     }
@@ -86,10 +86,10 @@ public static class Allocator
         {
             return null;
         }
-        var resolved = ResolvedKey.Resolve(parties, key, "key", errors);
+        var resolved = ResolvedKey.Resolve(parties, key, FieldPath.Of("key"), errors);
         if (resolved is { Total.IsZero: true })
         {
-            errors.Add("parties", $"Every party has a zero weight in the key « {key.Label} », so nothing can be split.");
+            errors.Add(FieldPath.Of("parties"), $"Every party has a zero weight in the key « {key.Label} », so nothing can be split.");
         }
         return errors.Any ? null : resolved;
     }
@@ -107,7 +107,7 @@ public static class Allocator
         if (floorSum > magnitude)
         {
             throw new FundingValidationException(
-                "parties",
+                FieldPath.Of("parties"),
                 $"The floors add up to {Money.FromCents(floorSum)}, more than the amount to split, {amount.Abs()}: no split can honour them.");
         }
 
@@ -217,12 +217,12 @@ public static class Allocator
     {
         if (parties.Count == 0)
         {
-            errors.Add("parties", "At least one party is needed to split an amount.");
+            errors.Add(FieldPath.Of("parties"), "At least one party is needed to split an amount.");
             return;
         }
         if (parties.Count > FundingLimits.MaxParties)
         {
-            errors.Add("parties", $"{parties.Count.ToString(CultureInfo.InvariantCulture)} parties is beyond the limit of {FundingLimits.MaxParties.ToString(CultureInfo.InvariantCulture)}.");
+            errors.Add(FieldPath.Of("parties"), $"{parties.Count.ToString(CultureInfo.InvariantCulture)} parties is beyond the limit of {FundingLimits.MaxParties.ToString(CultureInfo.InvariantCulture)}.");
             return;
         }
         var seen = new Dictionary<string, int>(parties.Count, StringComparer.Ordinal);
@@ -231,24 +231,24 @@ public static class Allocator
             var party = parties[i];
             if (party is null)
             {
-                errors.Add($"parties[{i}]", "A party is missing.");
+                errors.Add(FieldPath.Of("parties").Item(i), "A party is missing.");
                 continue;
             }
             if (string.IsNullOrWhiteSpace(party.Id))
             {
-                errors.Add($"parties[{i}].id", "Every party needs a non-empty id.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("id"), "Every party needs a non-empty id.");
             }
             else if (FundingText.IdProblem(party.Id) is { } idProblem)
             {
-                errors.Add($"parties[{i}].id", idProblem);
+                errors.Add(FieldPath.Of("parties").Item(i).Field("id"), idProblem);
             }
             else if (!seen.TryAdd(party.Id, i))
             {
-                errors.Add($"parties[{i}].id", $"The id '{party.Id}' is used twice (also by parties[{seen[party.Id]}]): ids must be unique.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("id"), $"The id '{party.Id}' is used twice (also by parties[{seen[party.Id]}]): ids must be unique.");
             }
             if (party.Name is { } name && (name.Length > FundingLimits.MaxTextLength || FundingText.TextProblem(name) is not null))
             {
-                errors.Add($"parties[{i}].name", FundingText.TextProblem(name)
+                errors.Add(FieldPath.Of("parties").Item(i).Field("name"), FundingText.TextProblem(name)
                     ?? $"The name is {name.Length.ToString(CultureInfo.InvariantCulture)} characters long, beyond the limit of {FundingLimits.MaxTextLength.ToString(CultureInfo.InvariantCulture)}.");
             }
             if (party.Weights is { } named)
@@ -257,22 +257,22 @@ public static class Allocator
                 {
                     if (FundingText.TextProblem(weightName) is { } weightProblem)
                     {
-                        errors.Add($"parties[{i}].weights", weightProblem);
+                        errors.Add(FieldPath.Of("parties").Item(i).Field("weights"), weightProblem);
                         break;
                     }
                 }
             }
             if (party.Cap is { IsNegative: true } cap)
             {
-                errors.Add($"parties[{i}].cap", $"The cap {cap} of party '{party.Id}' is negative.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("cap"), $"The cap {cap} of party '{party.Id}' is negative.");
             }
             if (party.Floor is { IsNegative: true } floor)
             {
-                errors.Add($"parties[{i}].floor", $"The floor {floor} of party '{party.Id}' is negative.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("floor"), $"The floor {floor} of party '{party.Id}' is negative.");
             }
             if (party.Cap is { } c && party.Floor is { } f && c < f)
             {
-                errors.Add($"parties[{i}].cap", $"The cap {c} of party '{party.Id}' is below its floor {f}.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("cap"), $"The cap {c} of party '{party.Id}' is below its floor {f}.");
             }
         }
     }

@@ -43,7 +43,7 @@ internal sealed class ResolvedKey
     internal BigInteger[] ToBig() => _big ?? _small!.Select(n => new BigInteger(n)).ToArray();
 
     /// <summary>Resolves a key for the given parties, reporting every invalid weight with its path.</summary>
-    internal static ResolvedKey? Resolve(IReadOnlyList<AllocationParty> parties, AllocationKey key, string keyPath, ValidationErrors errors)
+    internal static ResolvedKey? Resolve(IReadOnlyList<AllocationParty> parties, AllocationKey key, FieldPath keyPath, ValidationErrors errors)
     {
         switch (key)
         {
@@ -68,7 +68,7 @@ internal sealed class ResolvedKey
     }
 
     /// <summary>A key's label and weight name are single-line text of at most 200 characters (they are quoted in every sentence).</summary>
-    private static bool ValidLabel(WeightKey key, string keyPath, ValidationErrors errors)
+    private static bool ValidLabel(WeightKey key, FieldPath keyPath, ValidationErrors errors)
     {
         bool valid = true;
         foreach (var (text, field) in new[] { (key.Label, "label"), (key.WeightName, "weightName") })
@@ -82,7 +82,7 @@ internal sealed class ResolvedKey
                 : FundingText.TextProblem(text);
             if (problem is not null)
             {
-                errors.Add($"{keyPath}.{field}", problem);
+                errors.Add(keyPath.Field(field), problem);
                 valid = false;
             }
         }
@@ -122,8 +122,8 @@ internal sealed class ResolvedKey
         return valid ? FromWeights(weights) : null;
     }
 
-    private static string WeightPath(int index, WeightKey key) =>
-        key.WeightName is null ? $"parties[{index}].weight" : $"parties[{index}].weights.{key.WeightName}";
+    private static FieldPath WeightPath(int index, WeightKey key) =>
+        key.WeightName is null ? FieldPath.Of("parties").Item(index).Field("weight") : FieldPath.Of("parties").Item(index).Field("weights").Field(key.WeightName);
 
     internal static ResolvedKey FromWeights(ReadOnlySpan<decimal> weights)
     {
@@ -136,33 +136,33 @@ internal sealed class ResolvedKey
         return new ResolvedKey(big, bigTotal);
     }
 
-    private static ResolvedKey? ResolveMixed(IReadOnlyList<AllocationParty> parties, MixedKey key, string keyPath, ValidationErrors errors)
+    private static ResolvedKey? ResolveMixed(IReadOnlyList<AllocationParty> parties, MixedKey key, FieldPath keyPath, ValidationErrors errors)
     {
         var components = key.Components;
         if (components.Count is 0 or > FundingLimits.MaxKeyComponents)
         {
-            errors.Add($"{keyPath}.components", $"A mixed key needs between 1 and {FundingLimits.MaxKeyComponents} components; it has {components.Count}.");
+            errors.Add(keyPath.Field("components"), $"A mixed key needs between 1 and {FundingLimits.MaxKeyComponents} components; it has {components.Count}.");
             return null;
         }
         decimal percentSum = components.Sum(c => c.Share.PercentValue);
         if (percentSum != 100m)
         {
-            errors.Add($"{keyPath}.components", $"The percentages of a mixed key must sum to 100 %; they sum to {percentSum.ToString(CultureInfo.InvariantCulture)} %.");
+            errors.Add(keyPath.Field("components"), $"The percentages of a mixed key must sum to 100 %; they sum to {percentSum.ToString(CultureInfo.InvariantCulture)} %.");
         }
 
         var resolved = new ResolvedKey?[components.Count];
         for (int k = 0; k < components.Count; k++)
         {
-            string componentPath = $"{keyPath}.components[{k}]";
+            var componentPath = keyPath.Field("components").Item(k);
             if (components[k].Key is MixedKey)
             {
-                errors.Add($"{componentPath}.key", "A component of a mixed key cannot itself be a mixed key.");
+                errors.Add(componentPath.Field("key"), "A component of a mixed key cannot itself be a mixed key.");
                 continue;
             }
-            resolved[k] = Resolve(parties, components[k].Key, $"{componentPath}.key", errors);
+            resolved[k] = Resolve(parties, components[k].Key, componentPath.Field("key"), errors);
             if (resolved[k] is { Total.IsZero: true })
             {
-                errors.Add($"{componentPath}.key", $"Every weight of the component « {components[k].Key.Label} » is zero, so it cannot split its share.");
+                errors.Add(componentPath.Field("key"), $"Every weight of the component « {components[k].Key.Label} » is zero, so it cannot split its share.");
             }
         }
         if (errors.Any)

@@ -140,7 +140,7 @@ public sealed record PlanComparison(
         }
         catch (FundingValidationException ex)
         {
-            throw new FundingValidationException(ex.Errors.Select(e => e with { Path = $"{prefix}.{e.Path}" }).ToArray());
+            throw new FundingValidationException(ex.Errors.Select(e => e with { Field = FieldPath.Of(prefix).Append(e.Field) }).ToArray());
         }
     }
 }

@@ -250,8 +250,8 @@ public static class PlanEvaluator
         }
         catch (FundingValidationException ex)
         {
-            string path = $"funders[{index}].rule";
-            throw new FundingValidationException(ex.Errors.Select(e => e with { Path = PlanValidator.MemberPath(path, e.Path) }).ToArray());
+            var path = FieldPath.Of("funders").Item(index).Field("rule");
+            throw new FundingValidationException(ex.Errors.Select(e => e with { Field = PlanValidator.MemberPath(path, e.Field) }).ToArray());
         }
         left -= allocation.Allocated;
 

@@ -309,7 +309,7 @@ public class PlanValidationTests
         { "unknown carrier", Annual(1_000m, 12, [State(50)]) with { Options = new PlanOptions { CarrierId = "nobody" } }, "options.carrierId" },
         { "payment date far outside the period", Annual(1_000m, 12, [State(50).WithPayment(new OncePayment(new LocalDate(2030, 1, 1)))]), "funders[0].payment.date" },
         { "installment outside the period", Annual(1_000m, 12, [State(50).WithPayment(new AdvanceAndBalancePayment(Rate.Percent(30)) { Installments = [new Installment(new LocalDate(2024, 1, 1), Rate.Percent(10))] })]), "funders[0].payment.installments[0].date" },
-        { "advance and installments above 100 %", Annual(1_000m, 12, [State(50).WithPayment(new AdvanceAndBalancePayment(Rate.Percent(80)) { Installments = [new Installment(new LocalDate(2022, 6, 1), Rate.Percent(30))] })]), "funders[0].payment.advancePercent" },
+        { "advance and installments above 100 %", Annual(1_000m, 12, [State(50).WithPayment(new AdvanceAndBalancePayment(Rate.Percent(80)) { Installments = [new Installment(new LocalDate(2022, 6, 1), Rate.Percent(30))] })]), "funders[0].payment.advance" },
         { "total cost beyond 10^12", Annual(1_000_000_000_000m, 24, [State(50)]), "cost.annualAmount" },
         { "promises adding up beyond 10^12", Annual(1_000m, 12, [FixedTotal("a", 600_000_000_000m), FixedTotal("b", 600_000_000_000m)]), "funders" },
         { "one promise beyond 10^12", Annual(1_000m, 24, [FixedAnnual("a", 1_000_000_000_000m)]), "funders[0].rule" },
