@@ -142,6 +142,19 @@ public class BadInputTests(FundingApiFactory factory) : IClassFixture<FundingApi
     }
 }
 
+public class DuplicateKeyTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    [Fact]
+    public async Task ADuplicateKey_IsNamed_WithoutInternalTypeNames()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostJsonAsync("/v1/caps", """{"base": 1, "ratePercent": 50, "base": 207600}""");
+        string message = (await response.ProblemAsync(HttpStatusCode.BadRequest)).Errors()["base"].Single();
+        message.ShouldContain("'base' is given twice");
+        message.ShouldNotContain("Funding.");
+    }
+}
+
 public class CanonicalBytesTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
 {
     [Theory]

@@ -53,6 +53,10 @@ internal static partial class JsonErrors
         {
             return [(Join(path, "type"), $"Unknown type '{unknown.Groups["id"].Value}'{Expected(path)}.")];
         }
+        if (DuplicateProperty().Match(message) is { Success: true } duplicate)
+        {
+            return [(path, $"The field '{duplicate.Groups["name"].Value}' is given twice: give each field once (which one was meant cannot be guessed).")];
+        }
         if (UnmappedMember().Match(message) is { Success: true } unmapped)
         {
             return [(path, $"Unknown field '{unmapped.Groups["name"].Value}': check its spelling against the API documentation.")];
@@ -142,6 +146,9 @@ internal static partial class JsonErrors
 
     [GeneratedRegex(@"unrecognized type discriminator id '(?<id>[^']*)'")]
     private static partial Regex UnknownDiscriminator();
+
+    [GeneratedRegex(@"^Duplicate property '(?<name>[^']*)' encountered")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex(@"The JSON property '(?<name>[^']*)' could not be mapped")]
     private static partial Regex UnmappedMember();
