@@ -5,6 +5,7 @@ using Funding.Api.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.OpenApi;
 
 namespace Funding.Api;
 
@@ -70,7 +71,7 @@ internal static class FundingApiSetup
         // The simulator page for finance officers: plain HTML, CSS and JavaScript, no build step.
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi();
+        MapOpenApiDocument(app);
         app.UseSwaggerUI(options =>
         {
             options.SwaggerEndpoint("/openapi/v1.json", "Funding v1");
@@ -79,6 +80,23 @@ internal static class FundingApiSetup
             options.EnableTryItOutByDefault();
         });
         return app;
+    }
+
+    /// <summary>
+    /// Serves /openapi/v1.json: the generated document after <see cref="OpenApiContract.PolishText"/>, computed once
+    /// (the document does not change while the process runs).
+    /// </summary>
+    private static void MapOpenApiDocument(WebApplication app)
+    {
+        var provider = app.Services.GetRequiredKeyedService<Microsoft.AspNetCore.OpenApi.IOpenApiDocumentProvider>("v1");
+        var document = new Lazy<Task<string>>(async () =>
+        {
+            var generated = await provider.GetOpenApiDocumentAsync();
+            string json = await generated.SerializeAsJsonAsync(Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1);
+            return OpenApiContract.PolishText(json);
+        });
+        app.MapGet("/openapi/v1.json", async () => TypedResults.Text(await document.Value, "application/json; charset=utf-8"))
+            .ExcludeFromDescription();
     }
 
     public static WebApplication MapFundingEndpoints(this WebApplication app)

@@ -66,15 +66,101 @@ public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<Fun
         report["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key).ShouldBe(["text/markdown", "text/html", "text/csv", "application/json"], ignoreOrder: true);
         report["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ShouldBe(["format", "funderId", "csv"], ignoreOrder: true);
         var schemas = document["components"]!["schemas"]!;
-        schemas["RuleInputRateRuleInput"]!["properties"]!["ratePercent"]!["description"]!.GetValue<string>().ShouldContain("percent");
-        schemas["AnnualCostInput"] .ShouldBeNull();
-        schemas["CostInputAnnualCostInput"]!["properties"]!["start"]!.ToJsonString().ShouldContain("date");
+        schemas["RateRuleInput"]!["properties"]!["ratePercent"]!["description"]!.GetValue<string>().ShouldContain("percent");
+        schemas["CostInputAnnualCostInput"].ShouldBeNull("variants have readable names");
+        schemas["AnnualCostInput"]!["properties"]!["start"]!.ToJsonString().ShouldContain("date");
+    }
+
+    /// <summary>What generated clients need of the document (the hardening of issue 19), checked on every schema.</summary>
+    [Fact]
+    public async Task Document_IsUsableByGeneratedClients()
+    {
+        using var client = factory.CreateClient();
+        var document = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        string text = document.ToJsonString();
+
+        text.ShouldNotContain("\"anyOf\"");
+        foreach (string union in new[] { "CostInput", "RuleInput", "KeyInput", "PoolInput", "PaymentInput" })
+        {
+            var variants = schemas[union]!["oneOf"]!.AsArray();
+            variants.Count.ShouldBeGreaterThan(1, union);
+            var mapping = schemas[union]!["discriminator"]!["mapping"]!.AsObject();
+            foreach (var variant in variants)
+            {
+                string name = variant!["$ref"]!.GetValue<string>().Split('/')[^1];
+                var schema = schemas[name]!;
+                schema["type"]!.GetValue<string>().ShouldBe("object", name);
+                schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldContain("type", name);
+                string literal = schema["properties"]!["type"]!["enum"]![0]!.GetValue<string>();
+                schema["properties"]!["type"]!["default"]!.GetValue<string>().ShouldBe(literal);
+                mapping[literal]!.GetValue<string>().ShouldEndWith("/" + name);
+            }
+        }
+        Walk(schemas, "", (path, node) =>
+        {
+            if (node["oneOf"] is JsonArray oneOf)
+            {
+                oneOf.ShouldNotContain(o => o!["type"] != null && o["type"]!.ToJsonString() == "\"null\"", $"{path}: no null wrapper");
+            }
+            if (node["type"]?.ToJsonString() is "\"array\"" or "[\"null\",\"array\"]")
+            {
+                node["items"].ShouldNotBeNull($"{path}: an array has items");
+            }
+            if (node["format"]?.GetValue<string>() == "decimal")
+            {
+                path.ShouldBeOneOf(["/Money", "/Percent", "/Weight", "/ExactAmount", "/Decimal"], "every decimal is one of the value schemas");
+            }
+        });
+        schemas["Money"]!["multipleOf"]!.GetValue<decimal>().ShouldBe(0.01m);
+        schemas["PartyInput"]!["properties"]!["weights"]!["additionalProperties"]!["$ref"]!.GetValue<string>().ShouldEndWith("/Weight");
+        schemas["ShareOutput"]!["properties"]!["exactAmount"]!["$ref"]!.GetValue<string>().ShouldEndWith("/ExactAmount");
+        schemas["FunderOutput"]!["properties"]!["shareOfCostPercent"]!["$ref"]!.GetValue<string>().ShouldEndWith("/Percent");
+        schemas["CompareTotalsOutput"]!["properties"]!.AsObject().Select(p => p.Key).ShouldBe(["totalCost", "totalFunded", "publicFunding", "carrierShare", "unfunded", "overFunding"]);
+        foreach (string problem in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
+        {
+            schemas[problem]!["properties"]!["traceId"].ShouldNotBeNull(problem);
+            schemas[problem]!["additionalProperties"].ShouldBeNull(problem);
+        }
+        var report = document["paths"]!["/v1/plans/report"]!["post"]!["parameters"]!.AsArray();
+        report.Single(p => p!["name"]!.GetValue<string>() == "format")!["schema"]!["enum"]!.AsArray().Count.ShouldBe(4);
+        report.Single(p => p!["name"]!.GetValue<string>() == "csv")!["schema"]!["default"]!.GetValue<string>().ShouldBe("fr");
+        document["servers"]!.AsArray().Count.ShouldBe(1);
+        document["security"]!.AsArray().Count.ShouldBe(0);
+        document["info"]!["license"]!["identifier"]!.GetValue<string>().ShouldBe("MIT");
+        document["tags"]!.AsArray().ShouldAllBe(t => !string.IsNullOrWhiteSpace(t!["description"]!.GetValue<string>()));
+        foreach (var (route, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                operation!["responses"]!.AsObject().ShouldContain(r => r.Key.StartsWith('4'), $"{method} {route} documents a 4XX");
+            }
+        }
+    }
+
+    private static void Walk(JsonNode? node, string path, Action<string, JsonObject> visit)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                visit(path, obj);
+                foreach (var (key, value) in obj)
+                {
+                    Walk(value, path + "/" + key, visit);
+                }
+                break;
+            case JsonArray array:
+                for (int i = 0; i < array.Count; i++)
+                {
+                    Walk(array[i], $"{path}[{i}]", visit);
+                }
+                break;
+        }
     }
 
     private static string Normalize(string json)
     {
         var node = JsonNode.Parse(json)!;
-        node.AsObject().Remove("servers");
         return node.ToJsonString(Pretty).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 

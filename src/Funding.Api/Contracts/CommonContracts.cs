@@ -32,3 +32,16 @@ public sealed record TermOutput
 /// <param name="Status">Always <c>ok</c> when the service answers.</param>
 /// <param name="CalculationVersion">Version of the calculation rules.</param>
 public sealed record HealthResponse(string Status, string CalculationVersion);
+
+/// <summary>
+/// An amount of one budget year. (Per-year figures are objects rather than bare numbers: each says its year, and
+/// generated clients read them exactly — Kiota's C# runtime cannot read a list of decimals.)
+/// </summary>
+public sealed record YearAmountOutput
+{
+    /// <summary>The budget year.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The amount, in euros.</summary>
+    public required decimal Amount { get; init; }
+}

@@ -202,13 +202,13 @@ public sealed record BudgetYearTableOutput
     public required IReadOnlyList<BudgetYearRowOutput> Rows { get; init; }
 
     /// <summary>What all funders pay in each year, in euros.</summary>
-    public required IReadOnlyList<decimal> YearTotals { get; init; }
+    public required IReadOnlyList<YearAmountOutput> YearTotals { get; init; }
 
     /// <summary>The sum of every row and of every column, in euros.</summary>
     public required decimal GrandTotal { get; init; }
 
     /// <summary>The plan's cost in each year, in euros.</summary>
-    public required IReadOnlyList<decimal> CostByYear { get; init; }
+    public required IReadOnlyList<YearAmountOutput> CostByYear { get; init; }
 }
 
 /// <summary>One funder's row.</summary>
@@ -221,7 +221,7 @@ public sealed record BudgetYearRowOutput
     public required string Name { get; init; }
 
     /// <summary>What it pays in each year, in euros.</summary>
-    public required IReadOnlyList<decimal> Amounts { get; init; }
+    public required IReadOnlyList<YearAmountOutput> Amounts { get; init; }
 
     /// <summary>Its total, in euros.</summary>
     public required decimal Total { get; init; }
@@ -312,7 +312,7 @@ public sealed record CompareResponse
     public required IReadOnlyList<FunderDeltaOutput> Funders { get; init; }
 
     /// <summary>The totals of both plans and their differences.</summary>
-    public required IReadOnlyDictionary<string, AmountDeltaOutput> Totals { get; init; }
+    public required CompareTotalsOutput Totals { get; init; }
 
     /// <summary>The checks whose outcome changed.</summary>
     public required IReadOnlyList<CheckChangeOutput> Checks { get; init; }
@@ -392,4 +392,26 @@ public sealed record SampleSummary
 
     /// <summary>Where to get the plan, ready to post to <c>/v1/plans</c>.</summary>
     public required string Href { get; init; }
+}
+
+/// <summary>The totals of both plans, each with its difference (the same names as a plan's <c>totals</c>).</summary>
+public sealed record CompareTotalsOutput
+{
+    /// <summary>The total cost.</summary>
+    public required AmountDeltaOutput TotalCost { get; init; }
+
+    /// <summary>What all funders pay.</summary>
+    public required AmountDeltaOutput TotalFunded { get; init; }
+
+    /// <summary>What public funders pay.</summary>
+    public required AmountDeltaOutput PublicFunding { get; init; }
+
+    /// <summary>What the carrier pays.</summary>
+    public required AmountDeltaOutput CarrierShare { get; init; }
+
+    /// <summary>What nobody funds.</summary>
+    public required AmountDeltaOutput Unfunded { get; init; }
+
+    /// <summary>What is funded beyond the cost.</summary>
+    public required AmountDeltaOutput OverFunding { get; init; }
 }

@@ -40,7 +40,7 @@ public sealed record ReportTableOutput
     public required ReportRowOutput Total { get; init; }
 
     /// <summary>The cost of each budget year, in euros.</summary>
-    public required IReadOnlyList<decimal> CostByYear { get; init; }
+    public required IReadOnlyList<YearAmountOutput> CostByYear { get; init; }
 
     /// <summary>The total cost, in euros.</summary>
     public required decimal TotalCost { get; init; }
@@ -62,7 +62,7 @@ public sealed record ReportRowOutput
     public required decimal ShareOfCostPercent { get; init; }
 
     /// <summary>The amount of each budget year, in euros.</summary>
-    public required IReadOnlyList<decimal> ByYear { get; init; }
+    public required IReadOnlyList<YearAmountOutput> ByYear { get; init; }
 
     /// <summary>The same figures in French format.</summary>
     public required ReportRowFormattedOutput Formatted { get; init; }

@@ -48,14 +48,15 @@ internal static class PlanEndpoints
     };
 
     /// <param name="request">The plan.</param>
-    /// <param name="format">markdown (default), html, csv or json.</param>
+    /// <param name="context">The request, for its Accept header.</param>
+    /// <param name="format">markdown, html, csv or json. Without it, the Accept header chooses (text/markdown, text/html, text/csv or application/json); with neither, markdown.</param>
     /// <param name="funderId">The funder the deliberation paragraph is written for.</param>
     /// <param name="csv">The CSV dialect: fr (default: ';', decimal comma, byte order mark) or rfc4180 (',', decimal point).</param>
     internal static Results<ContentHttpResult, FileContentHttpResult, Ok<ReportResponse>, ValidationProblem> Report(
-        PlanRequest request, string? format = null, string? funderId = null, string? csv = null)
+        PlanRequest request, HttpContext context, string? format = null, string? funderId = null, string? csv = null)
     {
         var errors = new RequestErrors();
-        format ??= "markdown";
+        format ??= FormatFromAccept(context.Request.Headers.Accept);
         if (!ReportFormats.TryGetValue(format, out string? contentType))
         {
             errors.Add("format", $"Unknown format '{format}': expected one of markdown, html, csv, json.");
@@ -86,6 +87,35 @@ internal static class PlanEndpoints
             "CSV" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(CsvReport.Render(report, dialect)), contentType, "plan-de-financement.csv"),
             _ => TypedResults.Text(MarkdownReport.Render(report), contentType),
         };
+    }
+
+    /// <summary>
+    /// The format the Accept header asks for, by preference (q-values honoured): a client generated from the OpenAPI
+    /// document that asks for application/json gets the JSON report, one that asks for text/csv the CSV. Anything else,
+    /// or no Accept header, gets Markdown, the default.
+    /// </summary>
+    internal static string FormatFromAccept(Microsoft.Extensions.Primitives.StringValues accept)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParseList(accept, out var media))
+        {
+            return "markdown";
+        }
+        foreach (var type in media.OrderByDescending(m => m.Quality ?? 1.0))
+        {
+            string? format = type.MediaType.Value?.ToLowerInvariant() switch
+            {
+                "text/markdown" => "markdown",
+                "text/html" => "html",
+                "text/csv" => "csv",
+                "application/json" => "json",
+                _ => null,
+            };
+            if (format is not null)
+            {
+                return format;
+            }
+        }
+        return "markdown";
     }
 
     private static bool TryDialect(string name, out CsvDialect dialect)

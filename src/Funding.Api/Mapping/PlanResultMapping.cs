@@ -62,14 +62,14 @@ internal static class PlanResultMapping
             BaselineExplanation = f.BaselineExplanation is null ? null : Explanation(f.BaselineExplanation),
             VariantExplanation = f.VariantExplanation is null ? null : Explanation(f.VariantExplanation),
         }).ToArray(),
-        Totals = new Dictionary<string, AmountDeltaOutput>(StringComparer.Ordinal)
+        Totals = new CompareTotalsOutput
         {
-            ["totalCost"] = Delta(comparison.TotalCost),
-            ["totalFunded"] = Delta(comparison.TotalFunded),
-            ["publicFunding"] = Delta(comparison.PublicFunding),
-            ["carrierShare"] = Delta(comparison.CarrierShare),
-            ["unfunded"] = Delta(comparison.Unfunded),
-            ["overFunding"] = Delta(comparison.OverFunding),
+            TotalCost = Delta(comparison.TotalCost),
+            TotalFunded = Delta(comparison.TotalFunded),
+            PublicFunding = Delta(comparison.PublicFunding),
+            CarrierShare = Delta(comparison.CarrierShare),
+            Unfunded = Delta(comparison.Unfunded),
+            OverFunding = Delta(comparison.OverFunding),
         },
         Checks = comparison.Checks.Select(c => new CheckChangeOutput { Id = c.Id, Baseline = c.Baseline, Variant = c.Variant, Message = c.Message }).ToArray(),
     };
@@ -128,10 +128,10 @@ internal static class PlanResultMapping
     private static BudgetYearTableOutput Table(BudgetYearTable table) => new()
     {
         Years = table.Years,
-        Rows = table.Rows.Select(r => new BudgetYearRowOutput { FunderId = r.FunderId, Name = r.Name, Amounts = r.Amounts.Select(a => a.Amount).ToArray(), Total = r.Total.Amount }).ToArray(),
-        YearTotals = table.YearTotals.Select(a => a.Amount).ToArray(),
+        Rows = table.Rows.Select(r => new BudgetYearRowOutput { FunderId = r.FunderId, Name = r.Name, Amounts = ByYear(table.Years, r.Amounts), Total = r.Total.Amount }).ToArray(),
+        YearTotals = ByYear(table.Years, table.YearTotals),
         GrandTotal = table.GrandTotal.Amount,
-        CostByYear = table.CostByYear.Select(a => a.Amount).ToArray(),
+        CostByYear = ByYear(table.Years, table.CostByYear),
     };
 
     private static TreasuryOutput Treasury(TreasuryProjection treasury, bool sentences) => new()
@@ -155,6 +155,10 @@ internal static class PlanResultMapping
         LargestDeficitWithOwnContributions = treasury.LargestDeficitWithOwnContributions.Amount,
         Sentence = sentences ? treasury.Sentence : null,
     };
+
+    /// <summary>Amounts aligned with their budget years, as objects that say their year.</summary>
+    internal static YearAmountOutput[] ByYear(IReadOnlyList<int> years, IReadOnlyList<Money> amounts) =>
+        years.Select((year, i) => new YearAmountOutput { Year = year, Amount = amounts[i].Amount }).ToArray();
 
     private static AmountDeltaOutput Delta(AmountDelta delta) => new() { Baseline = delta.Baseline.Amount, Variant = delta.Variant.Amount, Delta = delta.Delta.Amount };
 

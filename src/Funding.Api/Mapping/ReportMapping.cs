@@ -14,9 +14,9 @@ internal static class ReportMapping
         Table = new ReportTableOutput
         {
             Years = report.Table.Years,
-            Rows = report.Table.Rows.Select(Row).ToArray(),
-            Total = Row(report.Table.Total),
-            CostByYear = report.Table.CostByYear.Select(a => a.Amount).ToArray(),
+            Rows = report.Table.Rows.Select(r => Row(r, report.Table.Years)).ToArray(),
+            Total = Row(report.Table.Total, report.Table.Years),
+            CostByYear = PlanResultMapping.ByYear(report.Table.Years, report.Table.CostByYear),
             TotalCost = report.Table.TotalCost.Amount,
         },
         Explanations = report.Explanations.Select(e => new ReportExplanationOutput { FunderId = e.FunderId, Subject = e.Subject, Sentence = e.Sentence, Details = e.Details }).ToArray(),
@@ -33,13 +33,13 @@ internal static class ReportMapping
         Deliberation = report.Deliberation is { } d ? new DeliberationOutput { FunderId = d.FunderId, Paragraph = d.Paragraph, Decision = d.Decision } : null,
     };
 
-    private static ReportRowOutput Row(FinancingRow row) => new()
+    private static ReportRowOutput Row(FinancingRow row, IReadOnlyList<int> years) => new()
     {
         FunderId = row.FunderId,
         Name = row.Name,
         Amount = row.Amount.Amount,
         ShareOfCostPercent = Figures.Percent(row.ShareOfCost),
-        ByYear = row.ByYear.Select(a => a.Amount).ToArray(),
+        ByYear = PlanResultMapping.ByYear(years, row.ByYear),
         Formatted = new ReportRowFormattedOutput
         {
             Amount = FrenchFormat.Money(row.Amount),

@@ -79,6 +79,17 @@ internal static class FundingOpenApi
             {
                 media.Example = example;
             }
+            // Answers computed by the handlers themselves on the example requests: never written by hand.
+            string? endpoint = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+            if (endpoint is not null && ResponseExamples.Value.TryGetValue(endpoint, out var answer)
+                && operation.Responses?.TryGetValue("200", out var success) == true && success.Content?.TryGetValue("application/json", out var answerMedia) == true)
+            {
+                answerMedia.Example = answer.DeepClone();
+            }
+            if (operation.Responses?.TryGetValue("400", out var invalid) == true && invalid.Content?.TryGetValue("application/problem+json", out var problemMedia) == true)
+            {
+                problemMedia.Example = ValidationExample.DeepClone();
+            }
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == "PlanReport")
                 && operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
             {
@@ -93,6 +104,31 @@ internal static class FundingOpenApi
     }
 
     private static readonly string[] ReportTextTypes = ["text/markdown", "text/html", "text/csv"];
+
+    private static readonly Lazy<Dictionary<string, JsonNode>> ResponseExamples = new(() =>
+    {
+        var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
+        static JsonNode Value<T>(IResult result) => Serialize(((Microsoft.AspNetCore.Http.HttpResults.Ok<T>)result).Value)!;
+        return new Dictionary<string, JsonNode>(StringComparer.Ordinal)
+        {
+            ["EvaluatePlan"] = Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed, "summary").Result),
+            ["ApplyCap"] = Value<CapResponse>(Endpoints.CapEndpoints.Apply(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }).Result),
+            ["ListSamples"] = Value<SampleSummary[]>(Endpoints.SampleEndpoints.List()),
+            ["GetHealth"] = Value<HealthResponse>(Endpoints.HealthEndpoints.GetHealth()),
+        };
+    });
+
+    /// <summary>A validation problem as the API writes it (the trace id varies).</summary>
+    private static readonly JsonNode ValidationExample = JsonNode.Parse("""
+        {
+          "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+          "title": "The request is not valid.",
+          "status": 400,
+          "detail": "See 'errors': each key is the JSON path of an offending field.",
+          "errors": { "funders[0].rule.ratePercent": ["150 % is not a valid rate: a rate must be between 0 % and 100 %."] },
+          "traceId": "0HNQB33DSB9F6:00000001"
+        }
+        """)!;
 
     private static readonly JsonSerializerOptions ExampleOptions = CreateExampleOptions();
 

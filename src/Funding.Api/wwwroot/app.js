@@ -458,10 +458,10 @@
     $('#year-table thead').replaceChildren(element('tr', {}, element('th', { scope: 'col', text: 'Financeur' }),
       ...table.years.map(y => element('th', { scope: 'col', text: String(y) })), element('th', { scope: 'col', text: 'Total' })));
     $('#year-table tbody').replaceChildren(...table.rows.map(row => element('tr', {}, element('th', { scope: 'row', text: row.name }),
-      ...row.amounts.map(a => element('td', { text: euros.format(a) })), element('td', { text: euros.format(row.total) }))));
+      ...row.amounts.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: euros.format(row.total) }))));
     $('#year-table tfoot').replaceChildren(
-      element('tr', {}, element('th', { scope: 'row', text: 'Total versé' }), ...table.yearTotals.map(a => element('td', { text: euros.format(a) })), element('td', { text: euros.format(table.grandTotal) })),
-      element('tr', {}, element('th', { scope: 'row', text: 'Coût de l\'exercice' }), ...table.costByYear.map(a => element('td', { text: euros.format(a) })), element('td', { text: '' })));
+      element('tr', {}, element('th', { scope: 'row', text: 'Total versé' }), ...table.yearTotals.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: euros.format(table.grandTotal) })),
+      element('tr', {}, element('th', { scope: 'row', text: 'Coût de l\'exercice' }), ...table.costByYear.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: '' })));
   }
 
   function renderTreasury(treasury) {

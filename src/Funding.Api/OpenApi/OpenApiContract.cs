@@ -1,0 +1,351 @@
+using System.Text.Json.Nodes;
+
+namespace Funding.Api.OpenApi;
+
+/// <summary>
+/// The last pass over the generated OpenAPI document, so that generated clients (Kiota for C#, openapi-typescript for
+/// TypeScript) can express every request and read every answer. It works on the JSON of the document, in one place,
+/// and each step is tested by generating both clients (tests/Funding.Client.Tests).
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Discriminated unions as <c>oneOf</c> with a mapping</b>, not <c>allOf</c> inheritance. openapi-typescript turns a
+/// <c>oneOf</c> whose variants each require a literal <c>type</c> into a TypeScript discriminated union: a rule
+/// without <c>type</c> does not compile. With <c>allOf</c> inheritance the property's type would be the base schema,
+/// <c>{ type: string }</c>, and every variant's fields would be rejected as excess properties. Kiota reads the same
+/// <c>oneOf</c> as a composed type: one property per variant, the discriminator choosing the variant when reading,
+/// the variant set writing its own fields. Each variant is a <c>type: object</c> requiring <c>type</c>, whose value is
+/// a one-value enum with that value as default (Kiota then sets it in the variant's constructor).
+/// </para>
+/// <para>
+/// Also: readable schema names (<c>AnnualCostInput</c>, not <c>CostInputAnnualCostInput</c>); no <c>oneOf: [null, …]</c>
+/// wrappers on optional fields; <c>items</c> on every array; typed <c>weights</c>; money, percentages, weights and exact
+/// values as their own schemas (<see cref="Money"/>: <c>multipleOf: 0.01</c>, ±10¹²); problem schemas open to
+/// extensions, with <c>traceId</c>; enums and defaults for the query parameters; every operation's 4XX answers;
+/// <c>servers</c>, <c>security: []</c>, the licence and tag descriptions.
+/// </para>
+/// </remarks>
+internal static class OpenApiContract
+{
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("Health", "Whether the service is up."),
+        ("Allocations", "Splitting an amount between parties by a key (population, equal parts, mixed), exactly to the cent."),
+        ("Caps", "A rate applied to a base, with a cap and a floor."),
+        ("Plans", "Co-financing plans: every funder's total and explanation, payments by budget year, treasury, checks, comparisons and reports."),
+        ("Samples", "Built-in plans from real deliberations, ready to post to /v1/plans."),
+    ];
+
+    /// <summary>The enums of query parameters, by name: values and default.</summary>
+    private static readonly Dictionary<string, (string[] Values, string Default)> QueryEnums = new(StringComparer.Ordinal)
+    {
+        ["format"] = (["markdown", "html", "csv", "json"], "markdown"),
+        ["csv"] = (["fr", "rfc4180"], "fr"),
+        ["explain"] = (["full", "summary", "none"], "full"),
+    };
+
+    private const string Ref = "$ref";
+
+    /// <summary>The polished document as JSON text, indented.</summary>
+    public static string PolishText(string json)
+    {
+        var document = JsonNode.Parse(json)!.AsObject();
+        Polish(document);
+        return document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    public static void Polish(JsonObject document)
+    {
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        RenameVariants(document, schemas);
+        AddValueSchemas(schemas);
+        foreach (var (_, schema) in schemas.ToList())
+        {
+            Unions(schema!.AsObject());
+            FixProperties(schema.AsObject());
+        }
+        OpenProblems(schemas);
+        Operations(document);
+        Header(document);
+    }
+
+    /// <summary>Money, percentages, weights and exact values: all decimals on the wire, each with its own rules.</summary>
+    private static void AddValueSchemas(JsonObject schemas)
+    {
+        schemas["Money"] = new JsonObject
+        {
+            ["type"] = "number",
+            ["format"] = "decimal",
+            ["multipleOf"] = 0.01m,
+            ["minimum"] = -1_000_000_000_000m,
+            ["maximum"] = 1_000_000_000_000m,
+            ["example"] = 11593.50m,
+            ["description"] = "An amount in euros, in whole cents (at most two decimals), read and written as an exact decimal. " +
+                "Responses always write two decimals (80000.00). JavaScript numbers hold it exactly up to about 90 000 000 000 €.",
+        };
+        schemas["Percent"] = new JsonObject
+        {
+            ["type"] = "number",
+            ["format"] = "decimal",
+            ["minimum"] = 0m,
+            ["example"] = 50m,
+            ["description"] = "A percentage: 50 means 50 %. Given by a user: 0 to 100, at most six decimals. Computed (a share of the cost): " +
+                "rounded half away from zero to six decimals, and may exceed 100 for an over-funded plan.",
+        };
+        schemas["Weight"] = new JsonObject
+        {
+            ["type"] = "number",
+            ["format"] = "decimal",
+            ["minimum"] = 0m,
+            ["maximum"] = 1_000_000_000_000_000m,
+            ["example"] = 102574m,
+            ["description"] = "A party's weight in a key (a population, a fiscal potential…), 0 to 10^15.",
+        };
+        schemas["ExactAmount"] = new JsonObject
+        {
+            ["type"] = "number",
+            ["format"] = "decimal",
+            ["example"] = 8695.125m,
+            ["description"] = "An exact value before rounding, in euros, with up to ten decimals (truncated). It may have more significant digits " +
+                "than a JavaScript number (IEEE 754 binary64, 15 to 17 digits) holds exactly: read it with a decimal library (or as text) where every digit matters.",
+        };
+        schemas["Decimal"] = new JsonObject
+        {
+            ["type"] = "number",
+            ["format"] = "decimal",
+            ["description"] = "An exact decimal number whose unit is given beside it (euros, percent, months).",
+        };
+    }
+
+    /// <summary>Which value schema a decimal property holds, by its name.</summary>
+    private static string ValueSchema(string property) => property switch
+    {
+        _ when property.EndsWith("Percent", StringComparison.Ordinal) || property == "percent" => "Percent",
+        "weight" => "Weight",
+        "exactAmount" => "ExactAmount",
+        "value" => "Decimal",
+        _ => "Money",
+    };
+
+    /// <summary>CostInputAnnualCostInput → AnnualCostInput: the variant's own name, everywhere it is referenced.</summary>
+    private static void RenameVariants(JsonObject document, JsonObject schemas)
+    {
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, schema) in schemas)
+        {
+            if (schema?["discriminator"]?["mapping"] is JsonObject mapping)
+            {
+                foreach (var (_, target) in mapping)
+                {
+                    string old = target!.GetValue<string>()[(target.GetValue<string>().LastIndexOf('/') + 1)..];
+                    if (old.StartsWith(name, StringComparison.Ordinal) && old.Length > name.Length)
+                    {
+                        renames[old] = old[name.Length..];
+                    }
+                }
+            }
+        }
+        foreach (var (old, renamed) in renames)
+        {
+            var schema = schemas[old]!;
+            schemas.Remove(old);
+            schemas[renamed] = schema;
+        }
+        RewriteRefs(document, renames);
+    }
+
+    private static void RewriteRefs(JsonNode? node, Dictionary<string, string> renames)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    // A $ref, or a discriminator mapping's target.
+                    if (value is JsonValue text && text.TryGetValue(out string? target) && target.StartsWith("#/components/schemas/", StringComparison.Ordinal))
+                    {
+                        string name = target["#/components/schemas/".Length..];
+                        if (renames.TryGetValue(name, out var renamed))
+                        {
+                            obj[key] = "#/components/schemas/" + renamed;
+                        }
+                    }
+                    else
+                    {
+                        RewriteRefs(value, renames);
+                    }
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    RewriteRefs(item, renames);
+                }
+                break;
+        }
+    }
+
+    /// <summary>anyOf + discriminator → oneOf + discriminator; each variant an object requiring its literal type.</summary>
+    private static void Unions(JsonObject schema)
+    {
+        if (schema["discriminator"] is not JsonObject discriminator || schema["anyOf"] is not JsonArray anyOf)
+        {
+            return;
+        }
+        schema.Remove("anyOf");
+        schema.Remove("type");
+        schema.Remove("required");
+        schema.Remove("properties");
+        schema["oneOf"] = anyOf;
+        // Move the discriminator after oneOf, for readers that expect that order.
+        schema.Remove("discriminator");
+        schema["discriminator"] = discriminator;
+    }
+
+    private static void FixProperties(JsonObject schema)
+    {
+        if (schema["properties"] is JsonObject properties && properties["type"] is JsonObject { } typeProperty
+            && typeProperty["enum"] is JsonArray { Count: 1 } literal)
+        {
+            // A variant of a union: an object that requires its discriminator, preset to its one value.
+            schema["type"] = "object";
+            var required = schema["required"] as JsonArray ?? [];
+            if (!required.Any(r => r!.GetValue<string>() == "type"))
+            {
+                required.Insert(0, "type");
+            }
+            schema["required"] = required;
+            typeProperty["default"] = literal[0]!.DeepClone();
+        }
+        if (schema["properties"] is not JsonObject props)
+        {
+            return;
+        }
+        foreach (var (name, property) in props.ToList())
+        {
+            if (property is not JsonObject prop)
+            {
+                continue;
+            }
+            // oneOf: [{type: null}, X] on an optional field → X: the field is simply left out when absent.
+            if (prop["oneOf"] is JsonArray { Count: 2 } oneOf && oneOf.Any(o => o?["type"]?.GetValue<string>() == "null"))
+            {
+                var target = oneOf.First(o => o?["type"]?.GetValue<string>() != "null")!.AsObject();
+                var replacement = new JsonObject();
+                foreach (var (key, value) in target)
+                {
+                    replacement[key] = value?.DeepClone();
+                }
+                props[name] = replacement;
+                prop = replacement;
+            }
+            if (IsDecimal(prop))
+            {
+                props[name] = ValueRef(ValueSchema(name), prop["description"]);
+            }
+            else if (name == "weights" && IsType(prop, "object"))
+            {
+                prop["additionalProperties"] = new JsonObject { [Ref] = "#/components/schemas/Weight" };
+            }
+        }
+    }
+
+    private static bool IsDecimal(JsonObject schema) => schema["format"]?.GetValue<string>() == "decimal" && IsType(schema, "number");
+
+    private static bool IsType(JsonObject schema, string type) => schema["type"] switch
+    {
+        JsonValue value => value.GetValue<string>() == type,
+        JsonArray types => types.Any(t => t!.GetValue<string>() == type),
+        _ => false,
+    };
+
+    private static JsonObject ValueRef(string schema, JsonNode? description)
+    {
+        var reference = new JsonObject { [Ref] = "#/components/schemas/" + schema };
+        if (description is not null)
+        {
+            reference["description"] = description.DeepClone();
+        }
+        return reference;
+    }
+
+    /// <summary>RFC 9457 problems may carry extensions: every answer of this API carries <c>traceId</c>.</summary>
+    private static void OpenProblems(JsonObject schemas)
+    {
+        foreach (string name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
+        {
+            if (schemas[name] is not JsonObject problem)
+            {
+                continue;
+            }
+            problem.Remove("additionalProperties");
+            var properties = problem["properties"]!.AsObject();
+            properties["traceId"] = new JsonObject
+            {
+                ["type"] = "string",
+                ["description"] = "The request's trace id, to quote when reporting a problem.",
+            };
+            problem["required"] = new JsonArray("title", "status", "traceId");
+            problem["description"] = name == "ProblemDetails"
+                ? "An RFC 9457 problem: title, status, detail and the request's traceId."
+                : "An RFC 9457 validation problem: 'errors' maps the JSON path of each offending field to its messages.";
+        }
+    }
+
+    private static void Operations(JsonObject document)
+    {
+        foreach (var (_, pathItem) in document["paths"]!.AsObject())
+        {
+            foreach (var (_, operation) in pathItem!.AsObject())
+            {
+                if (operation is not JsonObject op)
+                {
+                    continue;
+                }
+                foreach (var parameter in op["parameters"]?.AsArray() ?? [])
+                {
+                    string name = parameter!["name"]!.GetValue<string>();
+                    if (parameter["in"]?.GetValue<string>() == "query" && QueryEnums.TryGetValue(name, out var values))
+                    {
+                        parameter["schema"] = new JsonObject
+                        {
+                            ["type"] = "string",
+                            ["enum"] = new JsonArray([.. values.Values.Select(v => (JsonNode)v)]),
+                            ["default"] = values.Default,
+                        };
+                    }
+                }
+                var responses = op["responses"]!.AsObject();
+                // Every request can be refused for its line or headers (HttpHygiene), before any endpoint runs.
+                responses["414"] ??= ProblemResponse("The request line (method, path and query) is longer than 8 KiB.");
+                responses["431"] ??= ProblemResponse("The request headers are larger than 32 KiB in all.");
+            }
+        }
+    }
+
+    private static JsonObject ProblemResponse(string description) => new()
+    {
+        ["description"] = description,
+        ["content"] = new JsonObject
+        {
+            ["application/problem+json"] = new JsonObject
+            {
+                ["schema"] = new JsonObject { [Ref] = "#/components/schemas/ProblemDetails" },
+            },
+        },
+    };
+
+    private static void Header(JsonObject document)
+    {
+        var info = document["info"]!.AsObject();
+        info["license"] = new JsonObject { ["name"] = "MIT", ["identifier"] = "MIT" };
+        document["servers"] = new JsonArray(new JsonObject
+        {
+            ["url"] = "http://localhost:5080",
+            ["description"] = "The API run locally with `dotnet run --project src/Funding.Api`; generated clients take their own base URL.",
+        });
+        // The computing endpoints are open: no authentication.
+        document["security"] = new JsonArray();
+        document["tags"] = new JsonArray([.. Tags.Select(t => (JsonNode)new JsonObject { ["name"] = t.Name, ["description"] = t.Description })]);
+    }
+}
