@@ -81,7 +81,8 @@ internal static class OpenApiContract
             ["maximum"] = 1_000_000_000_000m,
             ["example"] = 11593.50m,
             ["description"] = "An amount in euros, in whole cents (at most two decimals), read and written as an exact decimal. " +
-                "Responses always write two decimals (80000.00). JavaScript numbers hold it exactly up to about 90 000 000 000 €.",
+                "Responses always write two decimals (80000.00). Every amount in this range has at most 15 significant digits, so it survives " +
+                "being read into a JavaScript number and written back; arithmetic on JavaScript numbers, however, is not exact.",
         };
         schemas["Percent"] = new JsonObject
         {
