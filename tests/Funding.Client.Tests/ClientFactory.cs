@@ -6,9 +6,18 @@ using Microsoft.Kiota.Http.HttpClientLibrary;
 
 namespace Funding.Client.Tests;
 
-/// <summary>The API in memory, and the Kiota-generated client talking to it.</summary>
+/// <summary>The API on a real Kestrel port, and the Kiota-generated client talking to it over HTTP.</summary>
 public sealed class ClientFactory : WebApplicationFactory<Program>
 {
+    public ClientFactory()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    /// <summary>The server's address, for programs outside the test process (node).</summary>
+    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
 
     /// <summary>The generated client, as an application would build it, over the in-memory server.</summary>

@@ -1,21 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace Funding.Client.Tests;
-
-/// <summary>The API on a real Kestrel port, for programs outside the test process (node).</summary>
-public sealed class KestrelServer : WebApplicationFactory<Program>
-{
-    public KestrelServer()
-    {
-        UseKestrel(0);
-        StartServer();
-    }
-
-    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
-}
 
 /// <summary>
 /// TypeScript clients, as their developers would use them: openapi-typescript 7.13 generates the types from the
@@ -24,7 +7,7 @@ public sealed class KestrelServer : WebApplicationFactory<Program>
 /// Needs Node.js and <c>npm ci</c> in tests/Funding.Client.Tests/typescript: CI does both
 /// (FUNDING_CLIENT_TESTS=required); elsewhere the test is skipped with that reason when they are missing.
 /// </summary>
-public class TypeScriptClientTests(KestrelServer server) : IClassFixture<KestrelServer>
+public class TypeScriptClientTests(ClientFactory server) : IClassFixture<ClientFactory>
 {
     private static readonly string Folder = Path.Combine(ClientFactory.RepositoryRoot(), "tests", "Funding.Client.Tests", "typescript");
 
