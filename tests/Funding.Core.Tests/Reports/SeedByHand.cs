@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Funding.Core.Tests.Allocation;
+
 namespace Funding.Core.Tests.Reports;
 
 /// <summary>
@@ -53,21 +55,7 @@ public static class SeedByHand
         return totals;
     }
 
-    /// <summary>Largest remainder: floors first, then one cent each to the largest remainders, ties to the larger weight, then the earlier.</summary>
-    private static long[] LargestRemainder(long amount, long[] weights)
-    {
-        long total = weights.Sum();
-        long[] result = weights.Select(w => amount * w / total).ToArray();
-        long leftover = amount - result.Sum();
-        var order = Enumerable.Range(0, weights.Length)
-            .OrderByDescending(i => amount * weights[i] % total)
-            .ThenByDescending(i => weights[i])
-            .ThenBy(i => i)
-            .Take((int)leftover);
-        foreach (int i in order)
-        {
-            result[i]++;
-        }
-        return result;
-    }
+    /// <summary>Largest remainder on exact integers: the test suite's reference (Allocation/ReferenceSplit), not the engine.</summary>
+    private static long[] LargestRemainder(long amount, long[] weights) =>
+        ReferenceSplit.LargestRemainder(amount, weights.Select(w => new System.Numerics.BigInteger(w)).ToArray());
 }
