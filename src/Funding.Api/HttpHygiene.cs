@@ -34,7 +34,7 @@ internal static class HttpHygiene
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase) ? SwaggerCsp : PageCsp;
 
         var request = context.Request;
-        long lineBytes = request.Method.Length + request.PathBase.Value!.Length + request.Path.Value!.Length + request.QueryString.Value!.Length + 10;
+        long lineBytes = request.Method.Length + (request.PathBase.Value?.Length ?? 0) + (request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) + 10;
         if (lineBytes > ApiLimits.MaxUrlBytes)
         {
             await Problem(context, StatusCodes.Status414UriTooLong, "The request line is too long.",

@@ -24,6 +24,42 @@ public class ReportEndpointTests(FundingApiFactory factory) : IClassFixture<Fund
         Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).ShouldBe(Golden(golden));
     }
 
+    [Theory]
+    [InlineData(null, "text/markdown")]
+    [InlineData("*/*", "text/markdown")]
+    [InlineData("application/json", "application/json")]
+    [InlineData("text/csv", "text/csv")]
+    [InlineData("text/html;q=0.5, text/csv;q=0.9", "text/csv")]
+    [InlineData("application/xml", "text/markdown")]
+    public async Task WithoutFormat_TheAcceptHeaderChooses(string? accept, string mediaType)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/plans/report", UriKind.Relative))
+        {
+            Content = new StringContent(Seeds.PlanJson, Encoding.UTF8, "application/json"),
+        };
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(mediaType);
+    }
+
+    [Fact]
+    public async Task AnExplicitFormat_WinsOverAccept()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/plans/report?format=html", UriKind.Relative))
+        {
+            Content = new StringContent(Seeds.PlanJson, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        (await client.SendAsync(request)).Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+    }
+
     [Fact]
     public async Task Csv_StartsWithAByteOrderMark_AndIsADownload()
     {
