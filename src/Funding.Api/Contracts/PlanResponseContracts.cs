@@ -154,8 +154,11 @@ public sealed record GroupOutput
     /// <summary>The group's name.</summary>
     public required string Name { get; init; }
 
-    /// <summary>What the members share, in euros.</summary>
+    /// <summary>The pool the members share, as its rule gives it (after the group's cap), in euros: what the group's explanation calls the pool.</summary>
     public required decimal Pool { get; init; }
+
+    /// <summary>What the members were given: <c>pool</c> − <c>unallocated</c>, in euros.</summary>
+    public required decimal Allocated { get; init; }
 
     /// <summary>What the members' caps could not absorb, left to the next rules, in euros.</summary>
     public required decimal Unallocated { get; init; }

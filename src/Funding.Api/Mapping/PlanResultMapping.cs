@@ -27,6 +27,7 @@ internal static class PlanResultMapping
                 Id = g.Id,
                 Name = g.Name,
                 Pool = g.Pool.Amount,
+                Allocated = g.Allocated.Amount,
                 Unallocated = g.Unallocated.Amount,
                 MemberIds = g.MemberIds,
                 Explanation = Explanation(g.Explanation, explain),

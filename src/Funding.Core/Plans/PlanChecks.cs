@@ -66,6 +66,12 @@ public static class PlanChecks
     private static CheckResult FullyFunded(PlanResult result)
     {
         const string source = "Équilibre du plan de financement : les ressources couvrent les dépenses";
+        if (!result.OverFunding.IsZero)
+        {
+            // Over-funded is not "fully funded": the plan is not balanced either way (the no-over-funding check says by how much).
+            return new(Ids.FullyFunded, CheckOutcome.Failed,
+                $"Le plan n'est pas équilibré : les financements ({FrenchFormat.Money(result.TotalFunded)}) dépassent le coût total ({FrenchFormat.Money(result.TotalCost)}) de {FrenchFormat.Money(result.OverFunding)}.", source);
+        }
         if (result.Unfunded.IsZero)
         {
             return new(Ids.FullyFunded, CheckOutcome.Passed,

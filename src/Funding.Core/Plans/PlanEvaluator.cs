@@ -271,7 +271,7 @@ public static class PlanEvaluator
         terms.Add(ExplanationTerm.Euros("pool", pool));
         terms.Add(ExplanationTerm.Euros("allocated", allocation.Allocated));
         terms.Add(ExplanationTerm.Euros("unallocated", allocation.Unallocated));
-        var group = new GroupResult(funder.Id, funder.Name, allocation.Allocated, allocation.Unallocated,
+        var group = new GroupResult(funder.Id, funder.Name, pool, allocation.Allocated, allocation.Unallocated,
             rule.Members.Select(m => m.Id).ToArray(), new Explanation(rule.Type, groupSentence + ".", terms), groupLimit);
 
         var members = new List<FunderResult>(rule.Members.Count);

@@ -154,6 +154,24 @@ public class WaterfallTests
         var check = result.Checks.Single(c => c.Id == PlanChecks.Ids.NoOverFunding);
         check.Outcome.ShouldBe(CheckOutcome.Failed);
         check.Message.ShouldBe("Le plan est surfinancé de 2\u202F000,00\u00A0€ : les montants promis (12\u202F000,00\u00A0€) dépassent le coût total (10\u202F000,00\u00A0€).");
+        // It used to pass "fully funded" at the same time: an over-funded plan is not balanced either.
+        var balanced = result.Checks.Single(c => c.Id == PlanChecks.Ids.FullyFunded);
+        balanced.Outcome.ShouldBe(CheckOutcome.Failed);
+        balanced.Message.ShouldBe("Le plan n'est pas équilibré : les financements (12\u202F000,00\u00A0€) dépassent le coût total (10\u202F000,00\u00A0€) de 2\u202F000,00\u00A0€.");
+    }
+
+    [Fact]
+    public void AGroupWhoseCapsCannotAbsorbItsPool_ReportsThePool_TheAllocatedAndTheUnallocatedPart()
+    {
+        // A fixed pool of 1 000 €; two members capped at 100 € and 200 €: 300 € allocated, 700 € left to the next rules.
+        var result = PlanEvaluator.Evaluate(Annual(10_000m, 12, [Group("g", new FixedPool(E(1_000m)), ("m1", 1m, 100m), ("m2", 1m, 200m)), Carrier()]));
+
+        var group = result.Groups.Single();
+        group.Pool.ShouldBe(E(1_000m));
+        group.Allocated.ShouldBe(E(300m));
+        group.Unallocated.ShouldBe(E(700m));
+        group.Explanation.Sentence.ShouldContain("se partagent 1\u202F000,00\u00A0€");
+        result.Funder("porteur").Total.ShouldBe(E(9_700m));
     }
 
     [Fact]

@@ -13,6 +13,8 @@ namespace Funding.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class GroupOutput : IParsable
     {
+        /// <summary>What the members were given: `pool` − `unallocated`, in euros.</summary>
+        public decimal? Allocated { get; set; }
         /// <summary>How the pool was obtained and split.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -45,7 +47,7 @@ namespace Funding.Client.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>What the members share, in euros.</summary>
+        /// <summary>The pool the members share, as its rule gives it (after the group&apos;s cap), in euros: what the group&apos;s explanation calls the pool.</summary>
         public decimal? Pool { get; set; }
         /// <summary>What the members&apos; caps could not absorb, left to the next rules, in euros.</summary>
         public decimal? Unallocated { get; set; }
@@ -67,6 +69,7 @@ namespace Funding.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "allocated", n => { Allocated = n.GetDecimalValue(); } },
                 { "explanation", n => { Explanation = n.GetObjectValue<global::Funding.Client.Models.ExplanationOutput>(global::Funding.Client.Models.ExplanationOutput.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "memberIds", n => { MemberIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -82,6 +85,7 @@ namespace Funding.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteDecimalValue("allocated", Allocated);
             writer.WriteObjectValue<global::Funding.Client.Models.ExplanationOutput>("explanation", Explanation);
             writer.WriteStringValue("id", Id);
             writer.WriteCollectionOfPrimitiveValues<string>("memberIds", MemberIds);
