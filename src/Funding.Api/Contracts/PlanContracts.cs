@@ -203,7 +203,7 @@ public sealed record OncePaymentInput : PaymentInput
 /// <summary>One payment per budget year, prorated.</summary>
 public sealed record PerBudgetYearPaymentInput : PaymentInput
 {
-    /// <summary><c>months</c> (default) or <c>days</c>.</summary>
+    /// <summary><c>months</c> or <c>days</c>; when absent, the cost's own basis (<c>cost.prorata</c>).</summary>
     public ProrataBasis? Prorata { get; init; }
 
     /// <summary>The day of the year each payment is made, <c>MM-DD</c> (e.g. <c>06-30</c>); the start of each year's part when absent.</summary>

@@ -149,7 +149,7 @@ internal static class PlanMapping
                         errors.Add($"{path}.payOn", $"'{(text.Length > 20 ? text[..20] + "…" : text)}' is not a day of the year in the format MM-DD (e.g. 06-30).");
                     }
                 }
-                return new PerBudgetYearPayment(perYear.Prorata ?? ProrataBasis.Months, payOn);
+                return new PerBudgetYearPayment(perYear.Prorata, payOn);
             case AdvanceAndBalancePaymentInput advance:
                 return new AdvanceAndBalancePayment(errors.Percent(advance.AdvancePercent, $"{path}.advancePercent"))
                 {
@@ -263,7 +263,7 @@ internal static class PlanMapping
         OncePayment once => new OncePaymentInput { Date = once.Date },
         PerBudgetYearPayment perYear => new PerBudgetYearPaymentInput
         {
-            Prorata = perYear.Prorata == ProrataBasis.Months ? null : perYear.Prorata,
+            Prorata = perYear.Prorata,
             PayOn = perYear.PayOn is { } day ? PayOnPattern.Format(day) : null,
         },
         AdvanceAndBalancePayment advance => new AdvanceAndBalancePaymentInput

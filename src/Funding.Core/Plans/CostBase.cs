@@ -13,6 +13,9 @@ public abstract record CostBase
 
     /// <summary>The period the cost covers.</summary>
     public abstract FundingPeriod Period { get; }
+
+    /// <summary>How the cost's partial budget years are weighted; payments per budget year follow it unless they say otherwise.</summary>
+    public virtual ProrataBasis ProrataBasis => ProrataBasis.Months;
 }
 
 /// <summary>
@@ -28,6 +31,9 @@ public abstract record CostBase
 /// <param name="Prorata">How a partial budget year is weighted (months by default, or days).</param>
 public sealed record AnnualCost(Money AnnualAmount, FundingPeriod Period, ProrataBasis Prorata = ProrataBasis.Months) : CostBase
 {
+    /// <inheritdoc />
+    public override ProrataBasis ProrataBasis => Prorata;
+
     /// <inheritdoc />
     public override FundingPeriod Period { get; } = Period;
 }

@@ -19,7 +19,7 @@ internal static class ScheduleBuilder
         var period = calendar.Period;
         var annualAmounts = AnnualAmounts(plan, period);
         var funders = result.Funders
-            .Select(f => new FunderSchedule(f.Id, f.Name, f.Payment, f.Total, Payments(f, calendar, annualAmounts.TryGetValue(f.Id, out var annual) ? annual : null)))
+            .Select(f => new FunderSchedule(f.Id, f.Name, f.Payment, f.Total, Payments(f, calendar, plan.Cost.ProrataBasis, annualAmounts.TryGetValue(f.Id, out var annual) ? annual : null)))
             .ToArray();
         var table = BuildTable(result, funders);
         var treasury = BuildTreasury(result, calendar, funders);
@@ -32,7 +32,7 @@ internal static class ScheduleBuilder
             .Where(f => f.Rule is FixedAnnualRule annual && period.Prorate(annual.AnnualAmount) % 0.01m == 0m)
             .ToDictionary(f => f.Id, f => ((FixedAnnualRule)f.Rule).AnnualAmount, StringComparer.Ordinal);
 
-    private static IReadOnlyList<Payment> Payments(FunderResult funder, PeriodCalendar calendar, Money? annualAmount)
+    private static IReadOnlyList<Payment> Payments(FunderResult funder, PeriodCalendar calendar, ProrataBasis costBasis, Money? annualAmount)
     {
         var period = calendar.Period;
         var total = funder.Total;
@@ -49,8 +49,9 @@ internal static class ScheduleBuilder
             }
             case PerBudgetYearPayment perYear:
             {
-                var shares = BudgetYears.Split(total, calendar, perYear.Prorata);
-                bool useAnnual = perYear.Prorata == ProrataBasis.Months && annualAmount is not null;
+                var basis = perYear.Prorata ?? costBasis;
+                var shares = BudgetYears.Split(total, calendar, basis);
+                bool useAnnual = basis == ProrataBasis.Months && annualAmount is not null;
                 return shares
                     .Where(s => !s.Amount.IsZero)
                     .Select(s =>

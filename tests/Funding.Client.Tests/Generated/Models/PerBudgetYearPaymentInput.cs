@@ -21,7 +21,7 @@ namespace Funding.Client.Models
 #else
         public string PayOn { get; set; }
 #endif
-        /// <summary>`months` (default) or `days`.</summary>
+        /// <summary>`months` or `days`; when absent, the cost&apos;s own basis (`cost.prorata`).</summary>
         public global::Funding.Client.Models.ProrataBasis? Prorata { get; set; }
         /// <summary>The type property</summary>
         public global::Funding.Client.Models.PerBudgetYearPaymentInput_type? Type { get; set; }
