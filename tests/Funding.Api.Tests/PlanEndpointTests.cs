@@ -42,7 +42,7 @@ public class PlanEndpointTests(FundingApiFactory factory) : IClassFixture<Fundin
         result["treasury"]!["months"]![0]!["month"]!.GetValue<string>().ShouldBe("2022-04");
         result["checks"]!.AsArray().Select(c => (c!["id"]!.GetValue<string>(), c["outcome"]!.GetValue<string>()))
             .ShouldContain(("written-agreement", "warning"));
-        result["checks"]!.AsArray().Count.ShouldBe(8);
+        result["checks"]!.AsArray().Count.ShouldBe(9);
     }
 
     [Fact]

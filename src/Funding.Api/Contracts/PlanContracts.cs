@@ -257,8 +257,11 @@ public sealed record PlanOptionsInput
     /// <summary>The minimum own share of a local-authority carrier, in percent of public funding (default 20).</summary>
     public decimal? LocalAuthorityMinimumSharePercent { get; init; }
 
-    /// <summary>The yearly amount above which a grant to a private body needs a written agreement, in euros (default 23000).</summary>
+    /// <summary>The yearly amount above which a grant to a private body needs a written agreement, in euros; when absent, the value in force on the plan's start (23000).</summary>
     public decimal? WrittenAgreementThreshold { get; init; }
+
+    /// <summary>The de minimis aid the carrier, an undertaking, already received over the reference period, in euros; the de-minimis check needs it.</summary>
+    public decimal? DeMinimisAlreadyReceived { get; init; }
 }
 
 /// <summary>Two plans to compare.</summary>

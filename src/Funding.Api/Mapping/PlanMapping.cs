@@ -185,6 +185,10 @@ internal static class PlanMapping
         {
             result = result with { WrittenAgreementThreshold = errors.Money(threshold, $"{path}.writtenAgreementThreshold") };
         }
+        if (options.DeMinimisAlreadyReceived is { } received)
+        {
+            result = result with { DeMinimisAlreadyReceived = errors.Money(received, $"{path}.deMinimisAlreadyReceived") };
+        }
         return result;
     }
 
@@ -224,7 +228,8 @@ internal static class PlanMapping
             PublicAidCeilingPercent = plan.Options.PublicAidCeiling?.PercentValue.Plain(),
             CheckLocalAuthorityOwnShare = plan.Options.CheckLocalAuthorityOwnShare,
             LocalAuthorityMinimumSharePercent = plan.Options.LocalAuthorityMinimumShare.PercentValue.Plain(),
-            WrittenAgreementThreshold = plan.Options.WrittenAgreementThreshold.Amount,
+            WrittenAgreementThreshold = plan.Options.WrittenAgreementThreshold?.Amount,
+            DeMinimisAlreadyReceived = plan.Options.DeMinimisAlreadyReceived?.Amount,
         },
     };
 

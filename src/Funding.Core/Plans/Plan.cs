@@ -47,6 +47,16 @@ public sealed record PlanOptions
     /// <summary>The minimum own share of a local-authority carrier, as a share of all public funding (default 20 %).</summary>
     public Rate LocalAuthorityMinimumShare { get; init; } = Rate.Percent(20);
 
-    /// <summary>The yearly amount above which a grant to a private body needs a written agreement (default 23 000 €).</summary>
-    public Money WrittenAgreementThreshold { get; init; } = Money.Euros(23_000m);
+    /// <summary>
+    /// The yearly amount above which a grant to a private body needs a written agreement; null (the default) for the
+    /// value in force on the plan's start (<see cref="LegalParameters.WrittenAgreementThreshold"/>: 23 000 €).
+    /// </summary>
+    public Money? WrittenAgreementThreshold { get; init; }
+
+    /// <summary>
+    /// The de minimis aid the carrier already received over the reference period (the two previous fiscal years and
+    /// this one before 2024, the three years before the plan's start since), when it is an undertaking; null when not
+    /// stated. With it, the <c>de-minimis</c> check adds this plan's public aid and compares with the ceiling in force.
+    /// </summary>
+    public Money? DeMinimisAlreadyReceived { get; init; }
 }

@@ -36,6 +36,9 @@ public static class PlanChecks
 
         /// <summary>The advance and installments are at most 80 % of the contribution before the balance.</summary>
         public const string InstallmentsCeiling = "installments-ceiling";
+
+        /// <summary>An undertaking's de minimis aid, this plan's included, stays within the ceiling in force.</summary>
+        public const string DeMinimis = "de-minimis";
     }
 
     private const string Decree2018 = "Décret n° 2018-514 du 25 juin 2018 relatif aux subventions de l'État pour des projets d'investissement";
@@ -50,6 +53,7 @@ public static class PlanChecks
         WrittenAgreement(result),
         AdvanceCeiling(result),
         InstallmentsCeiling(result),
+        DeMinimis(result),
     ];
 
     private static FunderResult? Carrier(PlanResult result) =>
@@ -153,9 +157,21 @@ public static class PlanChecks
 
     private static CheckResult WrittenAgreement(PlanResult result)
     {
-        const string source = "Loi n° 2000-321 du 12 avril 2000, art. 10 ; décret n° 2001-495 du 6 juin 2001 (convention au-delà de 23 000 € par an)";
+        var start = result.Plan.Cost.Period.Start;
+        var inForce = LegalParameters.WrittenAgreementThreshold.On(start);
         var carrier = Carrier(result);
-        var threshold = result.Plan.Options.WrittenAgreementThreshold;
+        string source = result.Plan.Options.WrittenAgreementThreshold is not null
+            ? "Seuil fixé par le plan (option writtenAgreementThreshold)"
+            : inForce is not null ? inForce.CitedOn(start) : "Aucun seuil en vigueur connu à cette date";
+        if (result.Plan.Options.WrittenAgreementThreshold is not { } threshold)
+        {
+            if (inForce is null)
+            {
+                return new(Ids.WrittenAgreement, CheckOutcome.NotApplicable,
+                    $"Convention obligatoire : Funding ne connaît pas de seuil en vigueur le {FrenchFormat.Date(start)}.", source);
+            }
+            threshold = inForce.Value;
+        }
         if (carrier is null || carrier.Kind.IsPublic())
         {
             return new(Ids.WrittenAgreement, CheckOutcome.NotApplicable,
@@ -179,30 +195,45 @@ public static class PlanChecks
 
     private static CheckResult AdvanceCeiling(PlanResult result)
     {
-        const string source = Decree2018 + ", art. 12 II : avance limitée à 30 % (60 % avec une garantie à première demande)";
         var withAdvance = result.Funders.Where(f => f.Payment is AdvanceAndBalancePayment).ToList();
+        var start = result.Plan.Cost.Period.Start;
+        var ceiling = LegalParameters.AdvanceCeiling.On(start);
+        string source = ceiling is null ? "Aucun plafond d'avance en vigueur connu à cette date" : ceiling.CitedOn(start);
         if (withAdvance.Count == 0)
         {
             return new(Ids.AdvanceCeiling, CheckOutcome.NotApplicable, "Aucun financeur ne verse d'avance.", source);
         }
+        if (ceiling is null)
+        {
+            return new(Ids.AdvanceCeiling, CheckOutcome.NotApplicable,
+                $"Plafond d'avance : Funding ne connaît pas le plafond en vigueur le {FrenchFormat.Date(start)} (le décret n° 2018-514 s'applique depuis le 1er octobre 2018).", source);
+        }
+        Rate Limit(AdvanceAndBalancePayment mode) => mode.AdvanceGuaranteed ? ceiling.Value.Guaranteed : ceiling.Value.Plain;
         var over = withAdvance
             .Select(f => (Funder: f, Mode: (AdvanceAndBalancePayment)f.Payment))
-            .Where(x => x.Mode.Advance > Rate.Percent(x.Mode.AdvanceGuaranteed ? 60 : 30))
+            .Where(x => x.Mode.Advance > Limit(x.Mode))
             .ToList();
         return over.Count == 0
             ? new(Ids.AdvanceCeiling, CheckOutcome.Passed,
                 "Avances dans la limite : " + string.Join(", ", withAdvance.Select(f => $"{f.Name} {FrenchFormat.Rate(((AdvanceAndBalancePayment)f.Payment).Advance)}")) + ".", source)
             : new(Ids.AdvanceCeiling, CheckOutcome.Failed,
-                "Avance au-delà du plafond : " + string.Join(", ", over.Select(x => $"{x.Funder.Name} {FrenchFormat.Rate(x.Mode.Advance)} pour un maximum de {(x.Mode.AdvanceGuaranteed ? "60" : "30")} %")) + ".", source);
+                "Avance au-delà du plafond : " + string.Join(", ", over.Select(x => $"{x.Funder.Name} {FrenchFormat.Rate(x.Mode.Advance)} pour un maximum de {FrenchFormat.Rate(Limit(x.Mode))}")) + ".", source);
     }
 
     private static CheckResult InstallmentsCeiling(PlanResult result)
     {
-        const string source = Decree2018 + ", art. 12 III : acomptes limités à 80 % (90 % pour un projet de plus de 48 mois) avant le solde";
         var withAdvance = result.Funders.Where(f => f.Payment is AdvanceAndBalancePayment).ToList();
+        var start = result.Plan.Cost.Period.Start;
+        var ceilings = LegalParameters.InstallmentsCeiling.On(start);
+        string source = ceilings is null ? "Aucun plafond d'acomptes en vigueur connu à cette date" : ceilings.CitedOn(start);
         if (withAdvance.Count == 0)
         {
             return new(Ids.InstallmentsCeiling, CheckOutcome.NotApplicable, "Aucun financeur ne verse d'avance ni d'acompte.", source);
+        }
+        if (ceilings is null)
+        {
+            return new(Ids.InstallmentsCeiling, CheckOutcome.NotApplicable,
+                $"Plafond des acomptes : Funding ne connaît pas le plafond en vigueur le {FrenchFormat.Date(start)} (le décret n° 2018-514 s'applique depuis le 1er octobre 2018).", source);
         }
         var before = withAdvance.Select(f =>
         {
@@ -210,11 +241,45 @@ public static class PlanChecks
             decimal percent = mode.Advance.PercentValue + (mode.Installments ?? []).Sum(i => i.Share.PercentValue);
             return (Funder: f, Percent: percent);
         }).ToList();
-        decimal ceiling = result.Plan.Cost.Period.Months > 48 ? 90m : 80m;
+        decimal ceiling = (result.Plan.Cost.Period.Months > 48 ? ceilings.Value.Beyond48Months : ceilings.Value.UpTo48Months).PercentValue;
+        string limit = FrenchFormat.Number(ceiling, 2, trimZeros: true);
         var over = before.Where(x => x.Percent > ceiling).ToList();
         return over.Count == 0
-            ? new(Ids.InstallmentsCeiling, CheckOutcome.Passed, $"Avance et acomptes ne dépassent pas {ceiling} % avant le solde.", source)
+            ? new(Ids.InstallmentsCeiling, CheckOutcome.Passed, $"Avance et acomptes ne dépassent pas {limit} % avant le solde.", source)
             : new(Ids.InstallmentsCeiling, CheckOutcome.Failed,
-                $"Avance et acomptes au-delà de {ceiling} % avant le solde : " + string.Join(", ", over.Select(x => $"{x.Funder.Name} {FrenchFormat.Number(x.Percent, 2, trimZeros: true)} %")) + ".", source);
+                $"Avance et acomptes au-delà de {limit} % avant le solde : " + string.Join(", ", over.Select(x => $"{x.Funder.Name} {FrenchFormat.Number(x.Percent, 2, trimZeros: true)} %")) + ".", source);
+    }
+
+    /// <summary>
+    /// De minimis: the public aid of this plan to a carrier that is an undertaking (a private body), added to the de minimis
+    /// aid it states it already received, stays within the ceiling in force on the plan's start.
+    /// </summary>
+    private static CheckResult DeMinimis(PlanResult result)
+    {
+        var carrier = Carrier(result);
+        var start = result.Plan.Cost.Period.Start;
+        var ceiling = LegalParameters.DeMinimisCeiling.On(start);
+        string source = ceiling is null ? "Aucun plafond de minimis en vigueur connu à cette date" : ceiling.CitedOn(start);
+        if (carrier is null || carrier.Kind.IsPublic())
+        {
+            return new(Ids.DeMinimis, CheckOutcome.NotApplicable,
+                "De minimis : ne concerne que les aides à une entreprise, ce que le porteur n'est pas (ou le plan n'a pas de porteur).", source);
+        }
+        if (ceiling is null)
+        {
+            return new(Ids.DeMinimis, CheckOutcome.NotApplicable, $"De minimis : Funding ne connaît pas le plafond en vigueur le {FrenchFormat.Date(start)}.", source);
+        }
+        var aid = result.Funders.Where(f => f.Kind.IsPublic() && f.Id != carrier.Id).Sum(f => f.Total);
+        if (result.Plan.Options.DeMinimisAlreadyReceived is not { } received)
+        {
+            return new(Ids.DeMinimis, CheckOutcome.Warning,
+                $"De minimis : {carrier.Name} reçoit {FrenchFormat.Money(aid)} d'aides publiques dans ce plan ; indiquez les aides de minimis déjà reçues " +
+                $"(option deMinimisAlreadyReceived) pour vérifier le plafond de {FrenchFormat.Money(ceiling.Value)}, si ces aides relèvent de ce régime.", source);
+        }
+        var total = aid + received;
+        string figures = $"{FrenchFormat.Money(received)} déjà reçus + {FrenchFormat.Money(aid)} dans ce plan = {FrenchFormat.Money(total)}, pour un plafond de {FrenchFormat.Money(ceiling.Value)}";
+        return total <= ceiling.Value
+            ? new(Ids.DeMinimis, CheckOutcome.Passed, $"De minimis respecté pour {carrier.Name} : {figures}.", source)
+            : new(Ids.DeMinimis, CheckOutcome.Failed, $"De minimis dépassé de {FrenchFormat.Money(total - ceiling.Value)} pour {carrier.Name} : {figures}.", source);
     }
 }

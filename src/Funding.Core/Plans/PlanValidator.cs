@@ -420,7 +420,14 @@ public static class PlanValidator
                 errors.Add(FieldPath.Of("options").Field("carrierId"), $"No funder has the id '{carrierId}' given as the carrier.");
             }
         }
-        NonNegative(options.WrittenAgreementThreshold, FieldPath.Of("options").Field("writtenAgreementThreshold"), "The threshold", errors);
+        if (options.WrittenAgreementThreshold is { } threshold)
+        {
+            NonNegative(threshold, FieldPath.Of("options").Field("writtenAgreementThreshold"), "The threshold", errors);
+        }
+        if (options.DeMinimisAlreadyReceived is { } received)
+        {
+            NonNegative(received, FieldPath.Of("options").Field("deMinimisAlreadyReceived"), "The de minimis aid already received", errors);
+        }
     }
 
     private static bool ValidateText(string? text, FieldPath path, string what, ValidationErrors errors)

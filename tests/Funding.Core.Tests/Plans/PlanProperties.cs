@@ -117,6 +117,6 @@ public class PlanProperties
         var result = PlanEvaluator.Evaluate(g.Plan);
         return result.Funders.All(f => f.Explanation.Sentence.Length > 20 && f.Explanation.Terms.Count > 0)
             && result.CostByBudgetYear.All(c => c.Sentence.Contains(c.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
-            && result.Checks.Count == 8;
+            && result.Checks.Count == 9;
     }
 }

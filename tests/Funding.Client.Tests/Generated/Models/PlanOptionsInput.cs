@@ -23,6 +23,8 @@ namespace Funding.Client.Models
 #endif
         /// <summary>Whether to check the minimum own share of a local-authority carrier; automatic when absent.</summary>
         public bool? CheckLocalAuthorityOwnShare { get; set; }
+        /// <summary>The de minimis aid the carrier, an undertaking, already received over the reference period, in euros; the de-minimis check needs it.</summary>
+        public decimal? DeMinimisAlreadyReceived { get; set; }
         /// <summary>The minimum own share of a local-authority carrier, in percent of public funding (default 20).</summary>
         public decimal? LocalAuthorityMinimumSharePercent { get; set; }
         /// <summary>The ceiling of public aid from funders other than the carrier, in percent of the cost; 80 for a local-authority carrier, 100 otherwise, when absent.</summary>
@@ -35,7 +37,7 @@ namespace Funding.Client.Models
 #else
         public string Rounding { get; set; }
 #endif
-        /// <summary>The yearly amount above which a grant to a private body needs a written agreement, in euros (default 23000).</summary>
+        /// <summary>The yearly amount above which a grant to a private body needs a written agreement, in euros; when absent, the value in force on the plan&apos;s start (23000).</summary>
         public decimal? WrittenAgreementThreshold { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -57,6 +59,7 @@ namespace Funding.Client.Models
             {
                 { "carrierId", n => { CarrierId = n.GetStringValue(); } },
                 { "checkLocalAuthorityOwnShare", n => { CheckLocalAuthorityOwnShare = n.GetBoolValue(); } },
+                { "deMinimisAlreadyReceived", n => { DeMinimisAlreadyReceived = n.GetDecimalValue(); } },
                 { "localAuthorityMinimumSharePercent", n => { LocalAuthorityMinimumSharePercent = n.GetDecimalValue(); } },
                 { "publicAidCeilingPercent", n => { PublicAidCeilingPercent = n.GetDecimalValue(); } },
                 { "rounding", n => { Rounding = n.GetStringValue(); } },
@@ -72,6 +75,7 @@ namespace Funding.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("carrierId", CarrierId);
             writer.WriteBoolValue("checkLocalAuthorityOwnShare", CheckLocalAuthorityOwnShare);
+            writer.WriteDecimalValue("deMinimisAlreadyReceived", DeMinimisAlreadyReceived);
             writer.WriteDecimalValue("localAuthorityMinimumSharePercent", LocalAuthorityMinimumSharePercent);
             writer.WriteDecimalValue("publicAidCeilingPercent", PublicAidCeilingPercent);
             writer.WriteStringValue("rounding", Rounding);
