@@ -87,9 +87,8 @@ public static class PlanEvaluator
             groups,
             carrierId,
             unfunded: left > Money.Zero ? left : Money.Zero,
-            overFunding: left < Money.Zero ? -left : Money.Zero);
-        result.Schedule = ScheduleBuilder.Build(plan, result, calendar);
-        result.Checks = PlanChecks.Evaluate(result);
+            overFunding: left < Money.Zero ? -left : Money.Zero,
+            calendar);
         return result;
     }
 

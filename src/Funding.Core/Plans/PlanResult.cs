@@ -14,7 +14,8 @@ public sealed class PlanResult
         IReadOnlyList<GroupResult> groups,
         string? carrierId,
         Money unfunded,
-        Money overFunding)
+        Money overFunding,
+        PeriodCalendar calendar)
     {
         Plan = plan;
         TotalCost = totalCost;
@@ -28,6 +29,10 @@ public sealed class PlanResult
         TotalFunded = funders.Sum(f => f.Total);
         PublicFunding = funders.Where(f => f.Kind.IsPublic()).Sum(f => f.Total);
         CarrierShare = carrierId is null ? Money.Zero : funders.Where(f => f.Id == carrierId).Sum(f => f.Total);
+        // Last, in this order: the schedules read the contributions above, the checks read everything. Once the
+        // constructor returns the result never changes.
+        Schedule = ScheduleBuilder.Build(plan, this, calendar);
+        Checks = PlanChecks.Evaluate(this);
     }
 
     /// <summary>The version of the calculation rules that produced this result.</summary>
@@ -70,10 +75,10 @@ public sealed class PlanResult
     public Money OverFunding { get; }
 
     /// <summary>The checks of the plan, passed or failed, each with its legal source.</summary>
-    public IReadOnlyList<CheckResult> Checks { get; internal set; } = [];
+    public IReadOnlyList<CheckResult> Checks { get; }
 
     /// <summary>The payment schedules, budget-year table and the carrier's treasury.</summary>
-    public ScheduleResult Schedule { get; internal set; } = null!;
+    public ScheduleResult Schedule { get; }
 
     /// <summary>The result of the funder with this id.</summary>
     /// <param name="id">A funder or group-member id.</param>
