@@ -54,6 +54,19 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task TheDeMinimisAidAlreadyReceived_DecidesTheDeMinimisCheck()
+    {
+        // By hand (docs/plans.md): 155 393,50 € of public aid to UIMM Finistère; with 50 000 € already received,
+        // 205 393,50 € exceeds the 200 000 € ceiling of 2022 by 5 393,50 €.
+        var page = await SeedPageAsync();
+        await page.Locator("#opt-de-minimis").EvaluateAsync("node => node.closest('details').open = true");
+
+        await page.Locator("#opt-de-minimis").FillAsync("50000");
+
+        await Expect(page.Locator("#checks li.failed")).ToContainTextAsync("De minimis dépassé de 5");
+    }
+
+    [SkippableFact]
     public async Task ARateOf150_ShowsTheApiMessageNextToTheField()
     {
         var page = await SeedPageAsync();

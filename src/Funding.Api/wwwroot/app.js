@@ -140,6 +140,7 @@
     $('#opt-ceiling').value = shown(options.publicAidCeilingPercent);
     $('#opt-minimum').value = shown(options.localAuthorityMinimumSharePercent);
     $('#opt-own-share').value = options.checkLocalAuthorityOwnShare === undefined ? '' : String(options.checkLocalAuthorityOwnShare);
+    $('#opt-de-minimis').value = shown(options.deMinimisAlreadyReceived);
   }
 
   function renderFunder(funder, index) {
@@ -230,9 +231,10 @@
       publicAidCeilingPercent: num($('#opt-ceiling').value),
       localAuthorityMinimumSharePercent: num($('#opt-minimum').value),
       checkLocalAuthorityOwnShare: $('#opt-own-share').value === '' ? undefined : $('#opt-own-share').value === 'true',
+      deMinimisAlreadyReceived: num($('#opt-de-minimis').value),
     };
     const carried = { ...(plan?.options ?? {}) };
-    delete carried.rounding; delete carried.publicAidCeilingPercent; delete carried.localAuthorityMinimumSharePercent; delete carried.checkLocalAuthorityOwnShare;
+    delete carried.rounding; delete carried.publicAidCeilingPercent; delete carried.localAuthorityMinimumSharePercent; delete carried.checkLocalAuthorityOwnShare; delete carried.deMinimisAlreadyReceived;
     const merged = { ...carried, ...options };
     return {
       name: $('#plan-name').value,
