@@ -178,7 +178,7 @@ public readonly struct Rate :
     /// <returns>Whether the first is larger or equal.</returns>
     public static bool operator >=(Rate left, Rate right) => left._fraction >= right._fraction;
 
-    /// <summary>The rate as a report writer reads it: <c>38,54 %</c> (see <see cref="FrenchFormat.Rate"/>).</summary>
+    /// <summary>The rate as a report writer reads it: <c>50 %</c>, <c>34,68 %</c> (see <see cref="FrenchFormat.Rate(Rate, int, FrenchSpacing)"/>).</summary>
     /// <returns>The French-formatted rate.</returns>
     public override string ToString() => FrenchFormat.Rate(this);
 }

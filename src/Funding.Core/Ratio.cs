@@ -10,7 +10,7 @@ namespace Funding;
 /// </summary>
 /// <remarks>
 /// A ratio is a quotient with up to 28 significant digits; it may exceed 100 % (an over-funded plan) and is meant to be
-/// displayed (<see cref="FrenchFormat.Rate(Ratio, int, FrenchSpacing)"/>) or compared, never applied to an amount: only a
+/// displayed (<see cref="FrenchFormat.Rate(Ratio, FrenchSpacing)"/>) or compared, never applied to an amount: only a
 /// <see cref="Rate"/>, at most six decimals of a percent, multiplies money exactly. Every rate is a ratio (an implicit
 /// conversion); a ratio is not a rate.
 /// </remarks>

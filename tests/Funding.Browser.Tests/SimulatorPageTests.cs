@@ -35,6 +35,8 @@ public class SimulatorPageTests(BrowserFixture fixture)
         await Expect(Amount(page, "qbo")).ToHaveTextAsync(Euros("23 187,00"));
         await Expect(Amount(page, "uimm-finistere")).ToHaveTextAsync(Euros("52 206,50"));
         await Expect(page.Locator("tr[data-funder=\"etat\"] td").Nth(1)).ToHaveTextAsync(new Regex("^38,54[\\s\\u00A0]%$"));
+        // One percentage rule: a computed share always has two decimals (it read « 1,8 % » beside « 11,17 % »).
+        await Expect(page.Locator("tr[data-funder=\"landivisiau\"] td").Nth(1)).ToHaveTextAsync(new Regex("^1,80[\\s\\u00A0]%$"));
         await Expect(page.Locator("#checks li.warning").First).ToContainTextAsync("Une convention est obligatoire");
         await Expect(page.Locator("#checks li.warning").Nth(1)).ToContainTextAsync("De minimis");
         await Expect(page.Locator("#year-table thead th")).ToHaveTextAsync(["Financeur", "2022", "2023", "2024", "Total"]);

@@ -71,18 +71,22 @@ public class FrenchFormatTests
     [InlineData("12.5", "12,5" + Nbsp + "%")]
     [InlineData("100", "100" + Nbsp + "%")]
     [InlineData("0", "0" + Nbsp + "%")]
-    [InlineData("33.335", "33,34" + Nbsp + "%")]
-    public void Rate_ShowsAtMostTwoDecimals_WithoutTrailingZeros(string percent, string expected)
+    [InlineData("12.345678", "12,345678" + Nbsp + "%")]
+    public void Rate_AUsersRate_IsShownAsGiven_WithoutTrailingZeros(string percent, string expected)
     {
         FrenchFormat.Rate(Rate.Percent(D(percent))).ShouldBe(expected);
     }
 
-    [Fact]
-    public void Rate_OfAComputedRatio_IsRoundedHalfAwayFromZero()
+    [Theory]
+    [InlineData(80_000, 207_600, "38,54")]   // 38,5356… %
+    [InlineData(3_740.05, 207_600, "1,80")]  // Pays de Landivisiau in the seed: 1,8015… %, never « 1,8 % » beside « 11,17 % »
+    [InlineData(23_187, 207_600, "11,17")]
+    [InlineData(207_600, 207_600, "100,00")]
+    [InlineData(0, 207_600, "0,00")]
+    [InlineData(1, 3, "33,33")]
+    public void Rate_OfAComputedRatio_HasAlwaysTwoDecimals_RoundedHalfAwayFromZero(decimal part, decimal whole, string expected)
     {
-        // 80 000 / 207 600 = 38,5356… %
-        FrenchFormat.Rate(Ratio.Of(Money.Euros(80_000m), Money.Euros(207_600m))).ShouldBe("38,54" + Nbsp + "%");
-        FrenchFormat.Rate(Ratio.Of(Money.Euros(80_000m), Money.Euros(207_600m)), maxDecimals: 4).ShouldBe("38,5356" + Nbsp + "%");
+        FrenchFormat.Rate(Ratio.Of(Money.Euros(part), Money.Euros(whole))).ShouldBe(expected + Nbsp + "%");
         FrenchFormat.Rate(Rate.Percent(50), spacing: FrenchSpacing.Ascii).ShouldBe("50 %");
     }
 

@@ -436,7 +436,7 @@
     const foot = [
       element('tr', {}, element('th', { scope: 'row', text: 'Total financé' }), element('td', { text: euros.format(totals.totalFunded) }), element('td', { text: '' }),
         showDelta ? deltaCell({ delta: comparison.totals.totalFunded.delta }) : null),
-      element('tr', {}, element('th', { scope: 'row', text: 'Coût total' }), element('td', { text: euros.format(totals.totalCost) }), element('td', { text: '100 %' }),
+      element('tr', {}, element('th', { scope: 'row', text: 'Coût total' }), element('td', { text: euros.format(totals.totalCost) }), element('td', { text: '100,00 %' }),
         showDelta ? deltaCell({ delta: comparison.totals.totalCost.delta }) : null),
     ];
     if (totals.unfunded > 0) foot.push(element('tr', { class: 'bad' }, element('th', { scope: 'row', text: 'Reste non financé' }), element('td', { text: euros.format(totals.unfunded) })));

@@ -107,13 +107,27 @@ public static class FrenchFormat
             .Replace('.', ',');
     }
 
-    /// <summary>Formats a rate: <c>50 %</c>, <c>38,54 %</c>.</summary>
+    /// <summary>
+    /// Formats a rate a user gave, as given: <c>50 %</c>, <c>34,68 %</c>, <c>12,345678 %</c> (trailing zeros dropped:
+    /// « l'État finance 50 % du poste »).
+    /// </summary>
     /// <param name="rate">The rate.</param>
     /// <param name="maxDecimals">Decimal places shown at most (0 to 6); trailing zeros are dropped.</param>
     /// <param name="spacing">The space characters to use.</param>
     /// <returns>The formatted percentage.</returns>
-    public static string Rate(Ratio rate, int maxDecimals = 2, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
+    public static string Rate(Rate rate, int maxDecimals = 6, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
         string.Concat(Number(rate.PercentValue, maxDecimals, spacing, trimZeros: true), UnitSpace(spacing).ToString(), "%");
+
+    /// <summary>
+    /// Formats a computed ratio — a share of the cost, an effective rate, a share of a key — always with two decimals,
+    /// rounded half away from zero: <c>38,54 %</c>, <c>1,80 %</c>, <c>100,00 %</c>. The one rule for computed
+    /// percentages, in sentences, reports and the API's formatted figures alike.
+    /// </summary>
+    /// <param name="ratio">The ratio.</param>
+    /// <param name="spacing">The space characters to use.</param>
+    /// <returns>The formatted percentage.</returns>
+    public static string Rate(Ratio ratio, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
+        string.Concat(Number(ratio.PercentValue, 2, spacing), UnitSpace(spacing).ToString(), "%");
 
     /// <summary>Formats a number with French grouping and decimal comma: <c>103 800</c>, <c>18,17</c>.</summary>
     /// <param name="value">The number.</param>

@@ -59,8 +59,8 @@ public class AllocatorTests
         var result = Allocator.Split(Money.Euros(10_000m), parties, AllocationKey.ByWeight("population"));
 
         result.Amounts.ToArray().ShouldBe([Money.Euros(4_000m), Money.Euros(3_600m), Money.Euros(2_400m)]);
-        result["A"].Sentence.ShouldBe("A : 50\u00A0% de la clé population, soit 5\u202F000,00\u00A0€, plafonné à 4\u202F000,00\u00A0€.");
-        result["B"].Sentence.ShouldBe("B : 30\u00A0% de la clé population ; après plafonds et planchers, 60\u00A0% des 6\u202F000,00\u00A0€ restant à répartir, soit 3\u202F600,00\u00A0€.");
+        result["A"].Sentence.ShouldBe("A : 50,00\u00A0% de la clé population, soit 5\u202F000,00\u00A0€, plafonné à 4\u202F000,00\u00A0€.");
+        result["B"].Sentence.ShouldBe("B : 30,00\u00A0% de la clé population ; après plafonds et planchers, 60,00\u00A0% des 6\u202F000,00\u00A0€ restant à répartir, soit 3\u202F600,00\u00A0€.");
     }
 
     [Fact]
@@ -157,8 +157,8 @@ public class AllocatorTests
         result.Amounts.ToArray().ShouldBe([Money.Euros(20m), Money.Euros(26.67m), Money.Euros(53.33m)]);
         result["a"].Bound.ShouldBe(ShareBound.Cap);
         result["a"].UnboundedExactAmount.ShouldBe(25m);
-        result["a"].Sentence.ShouldBe("a : 25\u00A0% de la clé pondération, soit 25,00\u00A0€, plafonné à 20,00\u00A0€.");
-        result["b"].Sentence.ShouldBe("b : 25\u00A0% de la clé pondération ; après plafonds et planchers, 33,33\u00A0% des 80,00\u00A0€ restant à répartir, soit 26,67\u00A0€ (dont 0,01\u00A0€ au titre des plus forts restes).");
+        result["a"].Sentence.ShouldBe("a : 25,00\u00A0% de la clé pondération, soit 25,00\u00A0€, plafonné à 20,00\u00A0€.");
+        result["b"].Sentence.ShouldBe("b : 25,00\u00A0% de la clé pondération ; après plafonds et planchers, 33,33\u00A0% des 80,00\u00A0€ restant à répartir, soit 26,67\u00A0€ (dont 0,01\u00A0€ au titre des plus forts restes).");
         result.AnyBoundApplied.ShouldBeTrue();
     }
 
@@ -242,7 +242,7 @@ public class AllocatorTests
 
         result.Amounts.ToArray().ShouldBe([Money.Euros(37.50m), Money.Euros(62.50m)]);
         result["a"].ShareOfKey.Fraction.ShouldBe(0.375m);
-        result["a"].Sentence.ShouldBe("a : 37,5\u00A0% de la clé mixte (50\u00A0% population + 50\u00A0% parts égales), soit 37,50\u00A0€.");
+        result["a"].Sentence.ShouldBe("a : 37,50\u00A0% de la clé mixte (50\u00A0% population + 50\u00A0% parts égales), soit 37,50\u00A0€.");
     }
 
     [Fact]

@@ -263,7 +263,7 @@ public class WaterfallTests
         passes.Checks.Single(c => c.Id == PlanChecks.Ids.LocalAuthorityOwnShare).Outcome.ShouldBe(CheckOutcome.Passed);
         var failed = fails.Checks.Single(c => c.Id == PlanChecks.Ids.LocalAuthorityOwnShare);
         failed.Outcome.ShouldBe(CheckOutcome.Failed);
-        failed.Message.ShouldContain("15\u00A0% des financements publics (100\u202F000,00\u00A0€), pour un minimum de 20\u00A0%");
+        failed.Message.ShouldContain("15,00\u00A0% des financements publics (100\u202F000,00\u00A0€), pour un minimum de 20\u00A0%");
         failed.Source.ShouldContain("L1111-10");
         // The default ceiling of public aid is 80 % for a local-authority carrier.
         fails.Checks.Single(c => c.Id == PlanChecks.Ids.PublicAidCeiling).Outcome.ShouldBe(CheckOutcome.Failed);
