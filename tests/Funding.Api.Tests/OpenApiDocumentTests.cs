@@ -125,6 +125,7 @@ public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<Fun
         var report = document["paths"]!["/v1/plans/report"]!["post"]!["parameters"]!.AsArray();
         report.Single(p => p!["name"]!.GetValue<string>() == "format")!["schema"]!["enum"]!.AsArray().Count.ShouldBe(4);
         report.Single(p => p!["name"]!.GetValue<string>() == "csv")!["schema"]!["default"]!.GetValue<string>().ShouldBe("fr");
+        document["paths"]!["/v1/samples/{id}"]!["get"]!["parameters"]![0]!["example"]!.GetValue<string>().ShouldBe("territoire-industrie-finistere");
         document["servers"]!.AsArray().Count.ShouldBe(1);
         document["security"]!.AsArray().Count.ShouldBe(0);
         document["info"]!["license"]!["identifier"]!.GetValue<string>().ShouldBe("MIT");

@@ -306,6 +306,11 @@ internal static class OpenApiContract
                 foreach (var parameter in op["parameters"]?.AsArray() ?? [])
                 {
                     string name = parameter!["name"]!.GetValue<string>();
+                    if (op["operationId"]?.GetValue<string>() == "GetSample" && name == "id")
+                    {
+                        // Swagger UI's "Try it out" opens with the seed case's id filled in.
+                        parameter["example"] = Plans.SamplePlans.TerritoireIndustrieFinistereId;
+                    }
                     if (parameter["in"]?.GetValue<string>() == "query" && QueryEnums.TryGetValue(name, out var values))
                     {
                         parameter["schema"] = new JsonObject
