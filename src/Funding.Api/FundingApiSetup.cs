@@ -62,12 +62,14 @@ internal static class FundingApiSetup
         app.UseCors();
         app.Use(RejectOversizedBodies);
         app.Use(RequireJsonBodies);
-        app.Use(AnswerBudget.InvokeAsync);
+        // The cache answers before the answer budget: a cached answer was produced under the same budget (the same
+        // request, the same size), so a hit is written once, straight to the client.
         if (app.Configuration.GetValue("Funding:ResponseCache", defaultValue: true))
         {
             var responseCache = app.Services.GetRequiredService<ResponseCache>();
             app.Use(responseCache.InvokeAsync);
         }
+        app.Use(AnswerBudget.InvokeAsync);
         // The simulator page for finance officers: plain HTML, CSS and JavaScript, no build step.
         app.UseDefaultFiles();
         app.UseStaticFiles();
