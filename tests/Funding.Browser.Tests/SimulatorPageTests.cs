@@ -80,9 +80,34 @@ public class SimulatorPageTests(BrowserFixture fixture)
         await Expect(error).ToHaveTextAsync("150 % is not a valid rate: a rate must be between 0 % and 100 %.");
         await Expect(rate).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#status")).ToContainTextAsync("corrigez");
+        // Out-of-date results are unmistakable: no figure stays on screen to be copied as current, nor any export.
+        await Expect(page.Locator("#status")).ToContainTextAsync("Aucun chiffre n'est affiché");
+        await Expect(page.Locator("#financing-table")).ToBeHiddenAsync();
+        await Expect(page.Locator("#year-table")).ToBeHiddenAsync();
+        await Expect(page.Locator("#treasury-chart")).ToBeHiddenAsync();
+        await Expect(page.Locator("#copy-report")).ToBeHiddenAsync();
 
         await rate.FillAsync("50");
         await Expect(error).ToHaveCountAsync(0);
+        await Expect(page.Locator("#financing-table")).ToBeVisibleAsync();
+        await Expect(Amount(page, "etat")).ToHaveTextAsync(Euros("80 000,00"));
+    }
+
+    [SkippableFact]
+    public async Task Printing_ShowsTheResultsOnA4_NotTheForm()
+    {
+        var page = await SeedPageAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        await Expect(page.Locator("#editor")).ToBeHiddenAsync();
+        await Expect(page.Locator("#results .toolbar")).ToBeHiddenAsync();
+        foreach (string shown in new[] { "#financing-table", "#year-table", "#checks", "#treasury-chart" })
+        {
+            await Expect(page.Locator(shown)).ToBeVisibleAsync();
+        }
+        // The printed page, kept for the documentation (Chromium prints to PDF in headless mode).
+        byte[] pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+        System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
     }
 
     [SkippableFact]

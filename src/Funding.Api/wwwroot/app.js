@@ -336,7 +336,7 @@
     if (!response.ok) {
       showProblem(result);
       $('#results').classList.add('stale');
-      setStatus('Résultats non mis à jour : corrigez les valeurs signalées.');
+      setStatus('Résultats non à jour : corrigez les valeurs signalées. Aucun chiffre n\'est affiché tant que le plan n\'est pas valide.');
       return;
     }
     $('#results').classList.remove('stale');
