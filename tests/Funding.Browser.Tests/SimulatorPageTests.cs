@@ -42,6 +42,11 @@ public class SimulatorPageTests(BrowserFixture fixture)
         await Expect(page.Locator("#year-table thead th")).ToHaveTextAsync(["Financeur", "2022", "2023", "2024", "Total"]);
         await Expect(page.Locator("#treasury-chart circle")).ToHaveCountAsync(24);
         await Expect(page.Locator("#treasury-chart circle[fill=\"#b00020\"]")).ToHaveCountAsync(8);
+        // A euro axis and French month names: April 2022 to March 2024, with January 2023 between (January 2024, two
+        // months before the end, would overlap « mars 2024 »).
+        await Expect(page.Locator("#treasury-chart text.y-tick")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#treasury-chart text.y-tick").First).ToHaveTextAsync(new Regex("€$"));
+        await Expect(page.Locator("#treasury-chart text.x-tick")).ToHaveTextAsync(["avr. 2022", "janv. 2023", "mars 2024"]);
     }
 
     [SkippableFact]

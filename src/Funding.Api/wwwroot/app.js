@@ -466,33 +466,54 @@
       element('tr', {}, element('th', { scope: 'row', text: 'Coût de l\'exercice' }), ...table.costByYear.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: '' })));
   }
 
+  // Months travel as YYYY-MM; the chart names them in French (« avr. 2022 », « mars 2024 »).
+  const monthShort = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const monthLong = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const asDate = month => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+  const axisEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
   function renderTreasury(treasury) {
     const svg = $('#treasury-chart');
     const ns = 'http://www.w3.org/2000/svg';
     const node = (tag, attributes) => { const n = document.createElementNS(ns, tag); for (const [k, v] of Object.entries(attributes)) n.setAttribute(k, v); return n; };
     const months = treasury.months;
-    const width = 640, height = 220, left = 8, right = 8, top = 14, bottom = 22;
+    const width = 640, height = 220, left = 86, right = 8, top = 14, bottom = 22;
     const values = months.map(m => m.balance);
     const max = Math.max(0, ...values), min = Math.min(0, ...values);
     const x = i => left + (months.length <= 1 ? 0 : i * (width - left - right) / (months.length - 1));
     const y = v => top + (max === min ? 0 : (max - v) * (height - top - bottom) / (max - min));
-    const parts = [node('line', { x1: left, x2: width - right, y1: y(0), y2: y(0), stroke: '#4a5360', 'stroke-dasharray': '4 3' })];
+    const parts = [];
+    // The euro axis: the highest balance, zero and the lowest, each with its line and its label.
+    for (const tick of [...new Set([max, 0, min])]) {
+      parts.push(node('line', { x1: left, x2: width - right, y1: y(tick), y2: y(tick), stroke: tick === 0 ? '#4a5360' : '#c9ced6', 'stroke-dasharray': tick === 0 ? '4 3' : '2 4' }));
+      const label = node('text', { class: 'y-tick', x: left - 6, y: y(tick) + 4, 'font-size': 11, fill: '#4a5360', 'text-anchor': 'end' });
+      label.textContent = axisEuros.format(tick);
+      parts.push(label);
+    }
     parts.push(node('polyline', { points: months.map((m, i) => `${x(i)},${y(m.balance)}`).join(' '), fill: 'none', stroke: '#0b5cad', 'stroke-width': 2 }));
     months.forEach((m, i) => {
       const point = node('circle', { cx: x(i), cy: y(m.balance), r: m.balance < 0 ? 3.5 : 2, fill: m.balance < 0 ? '#b00020' : '#0b5cad', 'data-month': m.month });
-      const title = node('title', {}); title.textContent = `${m.month} : solde ${euros.format(m.balance)}`; point.append(title);
+      const title = node('title', {}); title.textContent = `${monthLong.format(asDate(m.month))} : solde ${euros.format(m.balance)}`; point.append(title);
       parts.push(point);
     });
     const worst = months.reduce((low, m, i) => (m.balance < (low?.balance ?? 0) ? { ...m, index: i } : low), null);
     if (worst) {
-      const label = node('text', { x: Math.min(x(worst.index), width - right - 4), y: Math.min(y(worst.balance) + 14, height - bottom - 2), 'font-size': 12, fill: '#b00020', 'text-anchor': 'end' });
-      label.textContent = `besoin maximal ${euros.format(-worst.balance)} (${worst.month})`;
+      // Above the lowest point, clear of the month labels below the chart.
+      const label = node('text', { x: Math.min(x(worst.index), width - right - 4), y: Math.max(y(worst.balance) - 8, top + 10), 'font-size': 12, fill: '#b00020', 'text-anchor': 'end' });
+      label.textContent = `besoin maximal ${euros.format(-worst.balance)} (${monthLong.format(asDate(worst.month))})`;
       parts.push(label);
     }
     if (months.length) {
-      const first = node('text', { x: left, y: height - 6, 'font-size': 11, fill: '#4a5360' }); first.textContent = months[0].month;
-      const last = node('text', { x: width - right, y: height - 6, 'font-size': 11, fill: '#4a5360', 'text-anchor': 'end' }); last.textContent = months[months.length - 1].month;
-      parts.push(first, last);
+      // French month names: the first and last months, and each January between them far enough from both ends not to
+      // overlap their labels.
+      months.forEach((m, i) => {
+        const edge = i === 0 || i === months.length - 1;
+        if (!edge && (!m.month.endsWith('-01') || i < 3 || i > months.length - 4)) return;
+        const anchor = i === 0 ? 'start' : i === months.length - 1 ? 'end' : 'middle';
+        const label = node('text', { class: 'x-tick', x: x(i), y: height - 6, 'font-size': 11, fill: '#4a5360', 'text-anchor': anchor });
+        label.textContent = monthShort.format(asDate(m.month));
+        parts.push(label);
+      });
     }
     svg.replaceChildren(...parts);
     $('#treasury-sentence').textContent = treasury.sentence;
