@@ -73,6 +73,44 @@ public class SimulatorPageTests(BrowserFixture fixture)
         await Expect(page.Locator("#checks li.failed")).ToContainTextAsync("De minimis dépassé de 5");
     }
 
+    [SkippableTheory]
+    [InlineData("12 000,50 €", "24 001,00")]            // a figure copied from a report
+    [InlineData("12\u202F000,50\u00A0€", "24 001,00")] // with the narrow and no-break spaces of French typography
+    [InlineData("12000,5", "24 001,00")]
+    public async Task FrenchFigures_AreRead(string typed, string qboTotal)
+    {
+        var page = await SeedPageAsync();
+        await FunderField(page, 1, "annualAmount").FillAsync(typed);
+        await Expect(Amount(page, "qbo")).ToHaveTextAsync(Euros(qboTotal));
+    }
+
+    [SkippableFact]
+    public async Task APercentSign_IsRead()
+    {
+        var page = await SeedPageAsync();
+        await FunderField(page, 0, "ratePercent").FillAsync("30 %");
+        // 30 % of 207 600 € = 62 280 €, under the 80 000 € cap.
+        await Expect(Amount(page, "etat")).ToHaveTextAsync(Euros("62 280,00"));
+    }
+
+    [SkippableTheory]
+    [InlineData("1e3", "notation scientifique")]
+    [InlineData("1.234,5", "le point n'est pas accepté")]
+    [InlineData("11593.5", "le point n'est pas accepté")]
+    [InlineData("11 59,50", "groupes de trois chiffres")]
+    [InlineData("douze mille", "n'est pas un nombre")]
+    public async Task ForeignOrAmbiguousFigures_AreRefusedInFrench_NextToTheField(string typed, string reason)
+    {
+        var page = await SeedPageAsync();
+        var field = FunderField(page, 1, "annualAmount");
+        await field.FillAsync(typed);
+
+        var error = page.Locator("#funders > li:nth-child(2) .field:has([data-field=\"annualAmount\"]) .error");
+        await Expect(error).ToContainTextAsync(reason);
+        await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#financing-table")).ToBeHiddenAsync();
+    }
+
     [SkippableFact]
     public async Task ARateOf150_ShowsTheApiMessageNextToTheField()
     {

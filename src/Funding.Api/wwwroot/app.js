@@ -16,6 +16,7 @@
   /** JSON.stringify that writes Raw numbers verbatim, so that nothing is rounded through binary floating point. */
   function toJson(value, indent = '', step = '') {
     if (value instanceof Raw) return value.text;
+    if (value instanceof Invalid) return JSON.stringify(value.text); // an export keeps what was typed
     if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
     const inner = indent + step;
     const nl = step ? '\n' : '';
@@ -75,13 +76,41 @@
     return result;
   }
 
-  /** French input ("11 593,50") to a Raw JSON number; text that is not a number is sent as is, for the API to name the error. */
+  /** A value the page cannot read as a number, with the French reason shown next to its field (nothing is sent). */
+  class Invalid { constructor(text, reason) { this.text = text; this.reason = reason; } }
+
+  /**
+   * A French figure to a Raw JSON number: « 11 593,50 € », « 11593,5 », « 50 % », « 50,5 % », thousands separated by
+   * ordinary, narrow or no-break spaces (in groups of three), a decimal comma, an optional € or % after it. Foreign or
+   * ambiguous forms — « 1.234,5 », « 11593.5 », « 1e3 » — are refused with the reason, never guessed.
+   */
   function num(text) {
     if (text === undefined || text === null) return undefined;
     const trimmed = String(text).trim();
     if (trimmed === '') return undefined;
-    const normalized = trimmed.replace(/[\s\u00A0\u202F]/g, '').replace(',', '.');
-    return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(normalized) ? new Raw(normalized) : trimmed;
+    const figure = trimmed.replace(/[\s\u00A0\u202F]*(€|%)$/, '');
+    const grouped = /^-?\d{1,3}([ \u00A0\u202F]\d{3})+(,\d+)?$/.test(figure);
+    if (grouped || /^-?\d+(,\d+)?$/.test(figure)) return new Raw(figure.replace(/[ \u00A0\u202F]/g, '').replace(',', '.'));
+    if (/^-?[\d.,]+[eE][+-]?\d+$/.test(figure)) {
+      return new Invalid(trimmed, `« ${trimmed} » : la notation scientifique n'est pas acceptée ; écrivez le nombre en chiffres (1 000 plutôt que 1e3).`);
+    }
+    if (figure.includes('.')) {
+      return new Invalid(trimmed, `« ${trimmed} » : le point n'est pas accepté ; séparez les décimales par une virgule et les milliers par des espaces (11 593,50).`);
+    }
+    if (/^-?[\d \u00A0\u202F]+(,\d+)?$/.test(figure)) {
+      return new Invalid(trimmed, `« ${trimmed} » : les milliers se séparent par groupes de trois chiffres (11 593,50).`);
+    }
+    return new Invalid(trimmed, `« ${trimmed} » n'est pas un nombre : écrivez par exemple 11 593,50 € ou 50 %.`);
+  }
+
+  /** The values the page could not read, with the JSON path the API would name them by. */
+  function invalidValues(value, path = '', found = []) {
+    if (value instanceof Invalid) found.push([path, value.reason]);
+    else if (Array.isArray(value)) value.forEach((item, i) => invalidValues(item, `${path}[${i}]`, found));
+    else if (value !== null && typeof value === 'object' && !(value instanceof Raw)) {
+      for (const [key, item] of Object.entries(value)) invalidValues(item, path ? `${path}.${key}` : key, found);
+    }
+    return found;
   }
   const shown = value => value === undefined || value === null ? '' : String(value).replace('.', ',');
   const text = value => (value ?? '').toString().trim() || undefined;
@@ -321,6 +350,15 @@
   async function compute() {
     const mine = ++sequence;
     plan = readForm();
+    const unreadable = invalidValues(plan);
+    if (unreadable.length) {
+      // Refused here, in French, next to each field: nothing is sent that the API could only call "not a number".
+      clearErrors();
+      showProblem({ errors: Object.fromEntries(unreadable.map(([path, reason]) => [path, [reason]])) });
+      $('#results').classList.add('stale');
+      setStatus('Résultats non à jour : corrigez les valeurs signalées. Aucun chiffre n\'est affiché tant que le plan n\'est pas valide.');
+      return;
+    }
     const body = toJson(plan);
     setStatus('Calcul en cours…');
     let response, result;
