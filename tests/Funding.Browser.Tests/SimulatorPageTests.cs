@@ -112,6 +112,33 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task TheMembersBox_TakesPastedColumnsWithAHeaderRow_AndTypedSemicolons()
+    {
+        var page = await SeedPageAsync();
+        var members = FunderField(page, 2, "members");
+
+        // Columns pasted from a spreadsheet, header row included: 3 and 1 share the group's 52 206,50 €.
+        await members.FillAsync("Nom\tPopulation\nBrest Métropole\t3\nMorlaix Communauté\t1");
+        await Expect(Amount(page, "brest-metropole")).ToHaveTextAsync(Euros("39 154,88"));
+        await Expect(page.Locator("#funders .error")).ToHaveCountAsync(0);
+
+        // Typed with the documented separator.
+        await members.FillAsync("Brest Métropole ; 1\nMorlaix Communauté ; 1");
+        await Expect(Amount(page, "brest-metropole")).ToHaveTextAsync(Euros("26 103,25"));
+    }
+
+    [SkippableFact]
+    public async Task AMemberLineWithoutWeight_IsNamedByItsLine_InFrench()
+    {
+        var page = await SeedPageAsync();
+        await FunderField(page, 2, "members").FillAsync("Brest Métropole ; 3\nMorlaix Communauté\nPoher Communauté ; x");
+
+        var errors = page.Locator("#funders > li:nth-child(3) .error");
+        await Expect(errors).ToContainTextAsync(["ligne 2 : poids manquant", "ligne 3 : « x » n'est pas un nombre"]);
+        await Expect(page.Locator("#financing-table")).ToBeHiddenAsync();
+    }
+
+    [SkippableFact]
     public async Task ARateOf150_ShowsTheApiMessageNextToTheField()
     {
         var page = await SeedPageAsync();

@@ -220,7 +220,7 @@
           fields.push(field('Clé', select('keyType', `${p}.key.type`, [['weight', 'pondération (population…)'], ['equal', 'parts égales']], key.type)));
           fields.push(field('Nom de la clé', input('keyLabel', `${p}.key.label`, key.label ?? 'population')));
           const members = (rule.members ?? []).map(m => [m.name, shown(m.weight), m.cap !== undefined ? shown(m.cap) : ''].join('\t').replace(/\t+$/, '')).join('\n');
-          fields.push(field('Membres : une ligne par membre — nom, tabulation, poids (et plafond en €). Collez depuis un tableur.',
+          fields.push(field('Membres : une ligne par membre — nom ; poids ; plafond en € (facultatif). Ou collez les colonnes d\'un tableur, avec ou sans ligne d\'en-tête.',
             element('textarea', { 'data-field': 'members', 'data-path': `${p}.members`, rows: Math.max(3, (rule.members ?? []).length + 1), text: members }), { wide: true }));
         }
         fields.push(cap);
@@ -319,15 +319,26 @@
   }
 
   /** Members pasted from a spreadsheet: "name<TAB>weight[<TAB>cap]" per line (";" works too); ids kept by name. */
+  /**
+   * The members box: one member a line, « nom ; poids ; plafond » typed, or columns pasted from a spreadsheet (tabs).
+   * A first line whose weight is not a figure is a header row and is skipped. A line's problem names the line:
+   * « ligne 3 : poids manquant ».
+   */
   function readMembers(textValue, previous, keyType) {
     const byName = new Map(previous.map(m => [m.name, m]));
     const used = new Set();
-    return lines(textValue).map(([name, weight, cap]) => {
+    let rows = lines(textValue).map((cells, i) => ({ cells, line: i + 1 }));
+    if (rows.length > 1 && rows[0].cells[1] !== undefined && num(rows[0].cells[1]) instanceof Invalid) rows = rows.slice(1);
+    const onLine = (line, value) => value instanceof Invalid ? new Invalid(value.text, `ligne ${line} : ${value.reason}`) : value;
+    return rows.map(({ cells: [name, weight, cap], line }) => {
       const before = byName.get(name);
       let id = before?.id ?? slug(name);
       while (used.has(id)) id += '-2';
       used.add(id);
-      return { id, name, kind: before?.kind ?? 'epci', weight: keyType === 'equal' ? (num(weight) ?? new Raw('1')) : num(weight), cap: num(cap) };
+      const read = keyType === 'equal'
+        ? (num(weight) ?? new Raw('1'))
+        : (num(weight) ?? new Invalid('', 'poids manquant : écrivez « nom ; poids » (une population, par exemple)'));
+      return { id, name, kind: before?.kind ?? 'epci', weight: onLine(line, read), cap: onLine(line, num(cap)) };
     });
   }
 
