@@ -95,7 +95,7 @@ internal static class FundingApiSetup
         {
             var generated = await provider.GetOpenApiDocumentAsync();
             string json = await generated.SerializeAsJsonAsync(Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1);
-            return OpenApiContract.PolishText(json);
+            return OpenApiContract.PolishText(json, FundingOpenApi.SchemaExamples());
         });
         app.MapGet("/openapi/v1.json", async () => TypedResults.Text(await document.Value, "application/json; charset=utf-8"))
             .ExcludeFromDescription();

@@ -139,6 +139,34 @@ public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<Fun
         }
     }
 
+    /// <summary>
+    /// Every property holding a value (a string, number, boolean or enum) has an example, taken from real answers and
+    /// samples (FundingOpenApi.SchemaExamples) — but a problem's <c>instance</c>, which this API never writes.
+    /// </summary>
+    [Fact]
+    public async Task EveryValueProperty_HasAnExample()
+    {
+        using var client = factory.CreateClient();
+        var schemas = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!["components"]!["schemas"]!.AsObject();
+        bool IsValue(JsonNode property)
+        {
+            if (property["$ref"]?.GetValue<string>() is { } reference)
+            {
+                var target = schemas[reference.Split('/')[^1]]!;
+                return target["enum"] is not null || target["type"]?.ToJsonString() is "\"number\"" or "\"string\"" or "\"integer\"" or "\"boolean\"";
+            }
+            string type = property["type"]?.ToJsonString() ?? "";
+            return type.Contains("number", StringComparison.Ordinal) || type.Contains("string", StringComparison.Ordinal)
+                || type.Contains("integer", StringComparison.Ordinal) || type.Contains("boolean", StringComparison.Ordinal);
+        }
+        var missing = schemas
+            .SelectMany(s => (s.Value!["properties"] as JsonObject ?? []).Select(p => (Schema: s.Key, Property: p.Key, Node: p.Value!)))
+            .Where(p => p.Property != "instance" && IsValue(p.Node) && p.Node["example"] is null)
+            .Select(p => $"{p.Schema}.{p.Property}")
+            .ToList();
+        missing.ShouldBeEmpty();
+    }
+
     private static void Walk(JsonNode? node, string path, Action<string, JsonObject> visit)
     {
         switch (node)

@@ -118,6 +118,107 @@ internal static class FundingOpenApi
         };
     });
 
+    /// <summary>
+    /// Real values, by schema, from which every property of the document takes its example: the built-in samples and
+    /// what the handlers answer to them (full explanations, an allocation, a comparison, a JSON report, a problem).
+    /// Nothing here is written by hand but the per-budget-year cost, a valid variant of the seed.
+    /// </summary>
+    internal static IEnumerable<(string Schema, JsonNode Example)> SchemaExamples()
+    {
+        static JsonNode Value<T>(IResult result) => Serialize(((Microsoft.AspNetCore.Http.HttpResults.Ok<T>)result).Value)!;
+        var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
+        var mixed = PlanMapping.ToRequest(SamplePlans.MixedKeyExample.Plan);
+        var perYear = seed with
+        {
+            Cost = new PerBudgetYearCostInput
+            {
+                Years = [new BudgetYearInput { Year = 2022, Amount = 77_850.00m }, new BudgetYearInput { Year = 2023, Amount = 103_800.00m }, new BudgetYearInput { Year = 2024, Amount = 25_950.00m }],
+                Start = new LocalDate(2022, 4, 1),
+            },
+        };
+        var allocation = new AllocationRequest
+        {
+            Amount = 103_800.00m,
+            Key = new WeightKeyInput { Label = "population" },
+            Parties = SamplePlans.FinistereEpcis.Select(e => new PartyInput
+            {
+                Id = e.Id, Name = e.Name, Weight = e.Population,
+                Cap = e.Id == "brest-metropole" ? 30_000.00m : null,
+                Floor = e.Id == "haute-cornouaille" ? 3_000.00m : null,
+            }).ToArray(),
+        };
+        var compare = new CompareRequest { Baseline = seed, Variant = mixed };
+        // The seed with every optional field of the contract set to a plausible value; evaluated below like the others.
+        var group = (KeyShareRuleInput)seed.Funders[2].Rule;
+        var detailed = seed with
+        {
+            Cost = ((AnnualCostInput)seed.Cost) with { Prorata = ProrataBasis.Days },
+            Funders =
+            [
+                seed.Funders[0] with
+                {
+                    Rule = new RateRuleInput { RatePercent = 50, Cap = 80_000.00m, EligibleBase = 207_600.00m, Floor = 10_000.00m },
+                    Payment = new AdvanceAndBalancePaymentInput { AdvancePercent = 30, AdvanceGuaranteed = false, BalanceDate = new LocalDate(2024, 6, 30) },
+                },
+                seed.Funders[1] with
+                {
+                    Rule = new FixedAnnualRuleInput { AnnualAmount = 11_593.50m, Cap = 25_000.00m },
+                    Payment = new PerBudgetYearPaymentInput { Prorata = ProrataBasis.Months, PayOn = "06-30" },
+                },
+                new FunderInput
+                {
+                    Id = "region", Name = "Région Bretagne", Kind = Funding.Plans.FunderKind.Region,
+                    Rule = new FixedTotalRuleInput { Amount = 10_000.00m, Cap = 20_000.00m },
+                    Payment = new OncePaymentInput { Date = new LocalDate(2022, 6, 1) },
+                },
+                seed.Funders[2] with
+                {
+                    Rule = group with { Cap = 60_000.00m, Members = [group.Members[0] with { Floor = 1_000.00m }, .. group.Members.Skip(1)] },
+                },
+                seed.Funders[3] with { Rule = new RemainderRuleInput { Cap = 150_000.00m } },
+            ],
+            Options = new PlanOptionsInput
+            {
+                Rounding = "half-to-even",
+                CarrierId = "uimm-finistere",
+                PublicAidCeilingPercent = 80,
+                CheckLocalAuthorityOwnShare = false,
+                LocalAuthorityMinimumSharePercent = 20,
+                WrittenAgreementThreshold = 23_000.00m,
+                DeMinimisAlreadyReceived = 40_000.00m,
+            },
+        };
+        var report = (Endpoints.PlanEndpoints.Report(seed, new DefaultHttpContext(), "json", "qbo").Result as Microsoft.AspNetCore.Http.HttpResults.Ok<ReportResponse>)!.Value;
+        return
+        [
+            ("PlanRequest", Serialize(seed)!), ("PlanRequest", Serialize(mixed)!), ("PlanRequest", Serialize(perYear)!), ("PlanRequest", Serialize(detailed)!),
+            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(detailed).Result)),
+            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed).Result)),
+            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(mixed).Result)),
+            ("AllocationRequest", Serialize(allocation)!),
+            ("AllocationResponse", Value<AllocationResponse>(Endpoints.AllocationEndpoints.Split(allocation, new DefaultHttpContext()).Result)),
+            ("CompareRequest", Serialize(compare)!),
+            ("CompareResponse", Value<CompareResponse>(Endpoints.PlanEndpoints.Compare(compare).Result)),
+            ("ReportResponse", Serialize(report)!),
+            ("CapRequest", Serialize(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m, Floor = 10_000.00m, Rounding = "half-away-from-zero" })!),
+            ("CapResponse", Value<CapResponse>(Endpoints.CapEndpoints.Apply(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }).Result)),
+            ("HealthResponse", Value<HealthResponse>(Endpoints.HealthEndpoints.GetHealth())),
+            ("SampleSummary", Value<SampleSummary[]>(Endpoints.SampleEndpoints.List())[0]!),
+            ("HttpValidationProblemDetails", ValidationExample),
+            ("ProblemDetails", ProblemExample),
+        ];
+    }
+
+    private static readonly JsonNode ProblemExample = JsonNode.Parse("""
+        {
+          "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+          "title": "The request body is too large.",
+          "status": 413,
+          "detail": "The limit is 4 MiB (4194304 bytes).",
+          "traceId": "0HNQB33DSB9F6:00000002"
+        }
+        """)!;
+
     /// <summary>A validation problem as the API writes it (the trace id varies).</summary>
     private static readonly JsonNode ValidationExample = JsonNode.Parse("""
         {

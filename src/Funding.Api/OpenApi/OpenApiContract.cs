@@ -47,10 +47,18 @@ internal static class OpenApiContract
     private const string Ref = "$ref";
 
     /// <summary>The polished document as JSON text, indented.</summary>
-    public static string PolishText(string json)
+    public static string PolishText(string json, IEnumerable<(string Schema, JsonNode Example)>? examples = null)
     {
         var document = JsonNode.Parse(json)!.AsObject();
         Polish(document);
+        if (examples is not null)
+        {
+            var schemas = document["components"]!["schemas"]!.AsObject();
+            foreach (var (schema, example) in examples)
+            {
+                LearnExamples(schemas, new JsonObject { [Ref] = "#/components/schemas/" + schema }, example, 0);
+            }
+        }
         return document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }
 
@@ -183,6 +191,53 @@ internal static class OpenApiContract
                     RewriteRefs(item, renames);
                 }
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Gives each property of a schema, the first time a real value reaches it, that value as its example: a string, a
+    /// number or a boolean as it is, following objects, arrays (every item) and unions (by the example's type).
+    /// </summary>
+    private static void LearnExamples(JsonObject schemas, JsonNode? schema, JsonNode? example, int depth)
+    {
+        if (schema is not JsonObject node || example is null || depth > 24)
+        {
+            return;
+        }
+        if (node[Ref]?.GetValue<string>() is { } reference)
+        {
+            LearnExamples(schemas, schemas[reference[(reference.LastIndexOf('/') + 1)..]], example, depth + 1);
+            return;
+        }
+        if (node["oneOf"] is JsonArray && example is JsonObject chosen && chosen["type"]?.GetValue<string>() is { } type
+            && node["discriminator"]?["mapping"]?[type]?.GetValue<string>() is { } target)
+        {
+            LearnExamples(schemas, schemas[target[(target.LastIndexOf('/') + 1)..]], example, depth + 1);
+            return;
+        }
+        if (example is JsonArray items)
+        {
+            foreach (var item in items)
+            {
+                LearnExamples(schemas, node["items"], item, depth + 1);
+            }
+            return;
+        }
+        if (example is not JsonObject value || node["properties"] is not JsonObject properties)
+        {
+            return;
+        }
+        foreach (var (name, property) in properties)
+        {
+            if (property is not JsonObject prop || value[name] is not { } field)
+            {
+                continue;
+            }
+            if (field is JsonValue && prop["example"] is null)
+            {
+                prop["example"] = field.DeepClone();
+            }
+            LearnExamples(schemas, prop, field, depth + 1);
         }
     }
 
