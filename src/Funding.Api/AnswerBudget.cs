@@ -46,9 +46,11 @@ internal static class AnswerBudget
         };
     }
 
+    private const string Title = "The answer would be too large.";
+    private const string Detail = "See 'errors': the 'explain' parameter says how to get a smaller answer.";
+
     public static ValidationProblem Problem(long budget, long? estimate, ExplainLevel explain) =>
-        TypedResults.ValidationProblem(Errors(budget, estimate, explain), title: "The answer would be too large.",
-            detail: "See 'errors': the 'explain' parameter says how to get a smaller answer.");
+        TypedResults.ValidationProblem(Errors(budget, estimate, explain), title: Title, detail: Detail);
 
     private static string Megabytes(long bytes) => (bytes / (1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture) + " MiB";
 
@@ -80,18 +82,12 @@ internal static class AnswerBudget
         if (tooLarge)
         {
             context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
             var explain = Explain.Parse(context.Request.Query["explain"]) ?? ExplainLevel.Full;
-            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext
+            await Funding.Api.Errors.Problems.WriteAsync(context, new HttpValidationProblemDetails(Errors(budget, null, explain))
             {
-                HttpContext = context,
-                ProblemDetails = new HttpValidationProblemDetails(Errors(budget, null, explain))
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "The answer would be too large.",
-                    Detail = "See 'errors': the 'explain' parameter says how to get a smaller answer.",
-                },
+                Status = StatusCodes.Status400BadRequest,
+                Title = Title,
+                Detail = Detail,
             });
             return;
         }

@@ -121,18 +121,8 @@ internal static class FundingApiSetup
         var request = context.Request;
         if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase) && !IsJsonUtf8(request.ContentType))
         {
-            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = StatusCodes.Status415UnsupportedMediaType,
-                    Title = "Unsupported Media Type",
-                    Detail = "Send the body as JSON in UTF-8, with 'Content-Type: application/json' (optionally '; charset=utf-8').",
-                },
-            });
+            await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type",
+                "Send the body as JSON in UTF-8, with 'Content-Type: application/json' (optionally '; charset=utf-8').");
             return;
         }
         await next(context);
@@ -151,9 +141,7 @@ internal static class FundingApiSetup
     {
         if (context.Request.ContentLength > ApiLimits.MaxBodyBytes)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = FundingExceptionHandler.TooLarge() });
+            await Problems.WriteAsync(context, FundingExceptionHandler.TooLarge());
             return;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

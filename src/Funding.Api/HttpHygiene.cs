@@ -37,7 +37,7 @@ internal static class HttpHygiene
         long lineBytes = request.Method.Length + (request.PathBase.Value?.Length ?? 0) + (request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) + 10;
         if (lineBytes > ApiLimits.MaxUrlBytes)
         {
-            await Problem(context, StatusCodes.Status414UriTooLong, "The request line is too long.",
+            await Errors.Problems.WriteAsync(context, StatusCodes.Status414UriTooLong, "The request line is too long.",
                 $"The method, path and query string may take at most {ApiLimits.MaxUrlBytes} bytes: send the data in a JSON body.");
             return;
         }
@@ -52,21 +52,10 @@ internal static class HttpHygiene
         }
         if (headerBytes > ApiLimits.MaxHeaderBytes)
         {
-            await Problem(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "The request headers are too large.",
+            await Errors.Problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "The request headers are too large.",
                 $"The headers may take at most {ApiLimits.MaxHeaderBytes} bytes in all.");
             return;
         }
         await next(context);
-    }
-
-    private static async Task Problem(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
     }
 }

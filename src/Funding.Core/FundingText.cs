@@ -54,6 +54,22 @@ public static class FundingText
         return null;
     }
 
+    /// <summary>
+    /// Why <paramref name="text"/> is not a valid name or label — one line of at most
+    /// <see cref="FundingLimits.MaxTextLength"/> characters without forbidden characters — or null when it is. The one
+    /// rule for names, key labels and weight names, in plans and allocations alike.
+    /// </summary>
+    /// <param name="text">The name or label.</param>
+    /// <param name="what">How the message names it: « The name », « The label ».</param>
+    /// <returns>A sentence, or null.</returns>
+    public static string? NameProblem(string text, string what)
+    {
+        Preconditions.CheckNotNull(text);
+        return text.Length > FundingLimits.MaxTextLength
+            ? $"{what} is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long, beyond the limit of {FundingLimits.MaxTextLength.ToString(CultureInfo.InvariantCulture)}."
+            : TextProblem(text);
+    }
+
     /// <summary>Why <paramref name="text"/> holds a forbidden character, or null when it holds none.</summary>
     /// <param name="text">A name, label or description.</param>
     /// <param name="multiLine">Whether line feeds are allowed (a description); names and labels are one line.</param>

@@ -30,31 +30,25 @@ internal static class AllocationEndpoints
     internal static Results<Ok<AllocationResponse>, ValidationProblem> Split(AllocationRequest request, HttpContext context, string? explain = null)
     {
         var errors = new RequestErrors();
-        var level = Explain.Parse(explain);
-        if (level is null)
-        {
-            errors.Add("explain", $"Unknown explanation level '{Truncate(explain!)}': expected one of {Explain.Values}.");
-        }
+        var level = errors.Explain(explain);
         var (amount, parties, key) = AllocationMapping.ToDomain(request, errors);
         if (errors.HasErrors)
         {
             return errors.Problem();
         }
         long budget = AnswerBudget.For(context.Request.ContentLength);
-        long estimate = AllocationMapping.EstimateAnswerBytes(request, key, level!.Value);
+        long estimate = AllocationMapping.EstimateAnswerBytes(request, key, level);
         if (estimate > budget)
         {
-            return AnswerBudget.Problem(budget, estimate, level.Value);
+            return AnswerBudget.Problem(budget, estimate, level);
         }
         try
         {
-            return TypedResults.Ok(AllocationMapping.ToResponse(Allocator.Split(amount, parties, key), level.Value));
+            return TypedResults.Ok(AllocationMapping.ToResponse(Allocator.Split(amount, parties, key), level));
         }
         catch (FundingValidationException ex)
         {
             return RequestErrors.From(ex);
         }
     }
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -134,11 +134,7 @@ internal static class PlanEndpoints
     internal static Results<Ok<PlanResponse>, ValidationProblem> Evaluate(PlanRequest request, string? explain = null)
     {
         var errors = new RequestErrors();
-        var level = Explain.Parse(explain);
-        if (level is null)
-        {
-            errors.Add("explain", $"Unknown explanation level '{(explain!.Length > 40 ? explain[..40] + "…" : explain)}': expected one of {Explain.Values}.");
-        }
+        var level = errors.Explain(explain);
         var plan = PlanMapping.ToDomain(request, errors);
         if (plan is null || errors.HasErrors)
         {
@@ -146,7 +142,7 @@ internal static class PlanEndpoints
         }
         try
         {
-            return TypedResults.Ok(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan), level!.Value));
+            return TypedResults.Ok(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan), level));
         }
         catch (FundingValidationException ex)
         {

@@ -97,6 +97,17 @@ internal sealed class RequestErrors
 
     public Rate? Percent(decimal? value, string path) => value is { } v ? Percent(v, path) : null;
 
+    /// <summary>The <c>explain</c> query parameter: full when absent; an unknown level is an error naming the parameter.</summary>
+    public Contracts.ExplainLevel Explain(string? text)
+    {
+        if (Contracts.Explain.Parse(text) is { } level)
+        {
+            return level;
+        }
+        Add("explain", $"Unknown explanation level '{(text!.Length > 40 ? text[..40] + "…" : text)}': expected one of {Contracts.Explain.Values}.");
+        return Contracts.ExplainLevel.Full;
+    }
+
     public RoundingPolicy Rounding(string? name, string path)
     {
         if (name is null)

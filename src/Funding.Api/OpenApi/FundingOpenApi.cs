@@ -108,7 +108,6 @@ internal static class FundingOpenApi
     private static readonly Lazy<Dictionary<string, JsonNode>> ResponseExamples = new(() =>
     {
         var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
-        static JsonNode Value<T>(IResult result) => Serialize(((Microsoft.AspNetCore.Http.HttpResults.Ok<T>)result).Value)!;
         return new Dictionary<string, JsonNode>(StringComparer.Ordinal)
         {
             ["EvaluatePlan"] = Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed, "summary").Result),
@@ -125,7 +124,6 @@ internal static class FundingOpenApi
     /// </summary>
     internal static IEnumerable<(string Schema, JsonNode Example)> SchemaExamples()
     {
-        static JsonNode Value<T>(IResult result) => Serialize(((Microsoft.AspNetCore.Http.HttpResults.Ok<T>)result).Value)!;
         var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
         var mixed = PlanMapping.ToRequest(SamplePlans.MixedKeyExample.Plan);
         var perYear = seed with
@@ -239,6 +237,9 @@ internal static class FundingOpenApi
         ApiJson.Configure(options);
         return options;
     }
+
+    /// <summary>The value of a handler's 200 answer, as the API writes it.</summary>
+    private static JsonNode Value<T>(IResult result) => Serialize(((Microsoft.AspNetCore.Http.HttpResults.Ok<T>)result).Value)!;
 
     private static JsonNode? Serialize<T>(T value) => JsonSerializer.SerializeToNode(value, ExampleOptions);
 }

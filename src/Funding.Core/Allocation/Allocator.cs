@@ -246,10 +246,9 @@ public static class Allocator
             {
                 errors.Add(FieldPath.Of("parties").Item(i).Field("id"), $"The id '{party.Id}' is used twice (also by parties[{seen[party.Id]}]): ids must be unique.");
             }
-            if (party.Name is { } name && (name.Length > FundingLimits.MaxTextLength || FundingText.TextProblem(name) is not null))
+            if (party.Name is { } name && FundingText.NameProblem(name, "The name") is { } nameProblem)
             {
-                errors.Add(FieldPath.Of("parties").Item(i).Field("name"), FundingText.TextProblem(name)
-                    ?? $"The name is {name.Length.ToString(CultureInfo.InvariantCulture)} characters long, beyond the limit of {FundingLimits.MaxTextLength.ToString(CultureInfo.InvariantCulture)}.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("name"), nameProblem);
             }
             if (party.Weights is { } named)
             {

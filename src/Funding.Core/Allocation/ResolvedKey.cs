@@ -77,10 +77,7 @@ internal sealed class ResolvedKey
             {
                 continue;
             }
-            string? problem = text.Length > FundingLimits.MaxTextLength
-                ? $"The {field} is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long, beyond the limit of {FundingLimits.MaxTextLength.ToString(CultureInfo.InvariantCulture)}."
-                : FundingText.TextProblem(text);
-            if (problem is not null)
+            if (FundingText.NameProblem(text, $"The {field}") is { } problem)
             {
                 errors.Add(keyPath.Field(field), problem);
                 valid = false;

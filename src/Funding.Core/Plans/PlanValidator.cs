@@ -437,12 +437,7 @@ public static class PlanValidator
             errors.Add(path, $"{what} must not be empty.");
             return false;
         }
-        if (text.Length > FundingLimits.MaxTextLength)
-        {
-            errors.Add(path, $"{what} is {text.Length} characters long, beyond the limit of {FundingLimits.MaxTextLength}.");
-            return false;
-        }
-        if (FundingText.TextProblem(text) is { } problem)
+        if (FundingText.NameProblem(text, what) is { } problem)
         {
             errors.Add(path, problem);
             return false;
