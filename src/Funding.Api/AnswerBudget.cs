@@ -1,5 +1,6 @@
 using System.Globalization;
 using Funding.Api.Contracts;
+using Funding.Api.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Funding.Api;
@@ -27,32 +28,38 @@ internal static class AnswerBudget
     public static long For(long? requestBytes) => Math.Clamp(RequestMultiple * (requestBytes ?? 0), MinBytes, MaxBytes);
 
     /// <summary>The problem for an answer of about <paramref name="estimate"/> bytes (null: measured while writing).</summary>
-    public static Dictionary<string, string[]> Errors(long budget, long? estimate, ExplainLevel explain)
+    public static FieldProblem Error(long budget, long? estimate, ExplainLevel explain)
     {
-        string size = estimate is { } e ? $"about {Megabytes(e)}" : "more than that";
-        string advice = explain switch
+        string size = estimate is { } e ? $"environ {Megabytes(e, "Mio")}" : "davantage";
+        string sizeEn = estimate is { } e2 ? $"about {Megabytes(e2, "MiB")}" : "more than that";
+        (string advice, string adviceEn) = explain switch
         {
-            ExplainLevel.Full => "ask for explain=summary (one sentence per figure, none per share or payment) or explain=none (figures only)",
-            ExplainLevel.Summary => "ask for explain=none (figures only)",
-            _ => "split the request into smaller ones",
+            ExplainLevel.Full => ("demandez explain=summary (une phrase par chiffre, aucune par part ou par versement) ou explain=none (les chiffres seuls)",
+                "ask for explain=summary (one sentence per figure, none per share or payment) or explain=none (figures only)"),
+            ExplainLevel.Summary => ("demandez explain=none (les chiffres seuls)", "ask for explain=none (figures only)"),
+            _ => ("découpez la requête en plus petites", "split the request into smaller ones"),
         };
-        return new Dictionary<string, string[]>
-        {
-            ["explain"] =
-            [
-                $"The answer would take {size}, beyond this request's budget of {Megabytes(budget)} " +
-                $"({RequestMultiple} times the request, between {Megabytes(MinBytes)} and {Megabytes(MaxBytes)}): {advice}.",
-            ],
-        };
+        return new FieldProblem("explain", new FundingMessage(ErrorCodes.AnswerTooLarge,
+            $"La réponse occuperait {size}, au-delà du budget de cette requête, {Megabytes(budget, "Mio")} " +
+            $"({RequestMultiple} fois la requête, entre {Megabytes(MinBytes, "Mio")} et {Megabytes(MaxBytes, "Mio")}) : {advice}.",
+            $"The answer would take {sizeEn}, beyond this request's budget of {Megabytes(budget, "MiB")} " +
+            $"({RequestMultiple} times the request, between {Megabytes(MinBytes, "MiB")} and {Megabytes(MaxBytes, "MiB")}): {adviceEn}."));
     }
 
-    private const string Title = "The answer would be too large.";
-    private const string Detail = "See 'errors': the 'explain' parameter says how to get a smaller answer.";
+    private static readonly FundingMessage Title = new(ErrorCodes.AnswerTooLarge, "La réponse serait trop grosse.", "The answer would be too large.");
+
+    private static readonly FundingMessage Detail = new(ErrorCodes.AnswerTooLarge,
+        "Voir « errors » : le paramètre « explain » dit comment obtenir une réponse plus petite.",
+        "See 'errors': the 'explain' parameter says how to get a smaller answer.");
 
     public static ValidationProblem Problem(long budget, long? estimate, ExplainLevel explain) =>
-        TypedResults.ValidationProblem(Errors(budget, estimate, explain), title: Title, detail: Detail);
+        Funding.Api.Errors.ApiProblems.Result([Error(budget, estimate, explain)], Title, Detail);
 
-    private static string Megabytes(long bytes) => (bytes / (1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture) + " MiB";
+    private static string Megabytes(long bytes, string unit)
+    {
+        string number = (bytes / (1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture);
+        return (unit == "Mio" ? number.Replace('.', ',') : number) + " " + unit;
+    }
 
     /// <summary>Holds each computing answer in a buffer bounded by its budget; an answer beyond it becomes a 400 problem.</summary>
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -83,12 +90,7 @@ internal static class AnswerBudget
         {
             context.Response.Clear();
             var explain = Explain.Parse(context.Request.Query["explain"]) ?? ExplainLevel.Full;
-            await Funding.Api.Errors.Problems.WriteAsync(context, new HttpValidationProblemDetails(Errors(budget, null, explain))
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = Title,
-                Detail = Detail,
-            });
+            await Funding.Api.Errors.Problems.WriteAsync(context, Funding.Api.Errors.ApiProblems.Validation([Error(budget, null, explain)], Title, Detail));
             return;
         }
         if (!context.Response.HasStarted)

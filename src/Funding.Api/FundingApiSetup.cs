@@ -31,16 +31,9 @@ internal static class FundingApiSetup
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            var problem = context.ProblemDetails;
-            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
-            problem.Detail ??= problem.Status switch
-            {
-                StatusCodes.Status413PayloadTooLarge => FundingExceptionHandler.TooLarge().Detail,
-                StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with 'Content-Type: application/json'.",
-                StatusCodes.Status404NotFound => "No such endpoint: see /swagger for the API's endpoints.",
-                StatusCodes.Status405MethodNotAllowed => "This endpoint does not accept that method: see /swagger.",
-                _ => null,
-            };
+            // Every problem, whoever made it, is written in the client's language with its stable code.
+            ApiProblems.Localize(context);
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<FundingExceptionHandler>();
         services.AddOpenApi(options => FundingOpenApi.Configure(options));
@@ -121,9 +114,14 @@ internal static class FundingApiSetup
         var request = context.Request;
         if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase) && !IsJsonUtf8(request.ContentType))
         {
-            await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type",
-                "Send the body as JSON in UTF-8, with 'Content-Type: application/json' (optionally '; charset=utf-8').");
+            await Problems.WriteAsync(context, ApiProblems.NotJson());
             return;
+        }
+        if (HttpMethods.IsPost(request.Method) && !request.Body.CanSeek)
+        {
+            // Kept in memory (within the body limit) so that a body the serializer refuses can be read again and its
+            // problems named from its structure (JsonShape).
+            request.EnableBuffering(bufferThreshold: (int)ApiLimits.MaxBodyBytes, bufferLimit: ApiLimits.MaxBodyBytes);
         }
         await next(context);
     }
@@ -141,7 +139,7 @@ internal static class FundingApiSetup
     {
         if (context.Request.ContentLength > ApiLimits.MaxBodyBytes)
         {
-            await Problems.WriteAsync(context, FundingExceptionHandler.TooLarge());
+            await Problems.WriteAsync(context, ApiProblems.BodyTooLarge());
             return;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

@@ -37,8 +37,11 @@ internal static class HttpHygiene
         long lineBytes = request.Method.Length + (request.PathBase.Value?.Length ?? 0) + (request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) + 10;
         if (lineBytes > ApiLimits.MaxUrlBytes)
         {
-            await Errors.Problems.WriteAsync(context, StatusCodes.Status414UriTooLong, "The request line is too long.",
-                $"The method, path and query string may take at most {ApiLimits.MaxUrlBytes} bytes: send the data in a JSON body.");
+            await Errors.Problems.WriteAsync(context, Errors.ApiProblems.Create(StatusCodes.Status414UriTooLong, ErrorCodes.RequestTooLarge,
+                new(ErrorCodes.RequestTooLarge, "La ligne de requête est trop longue.", "The request line is too long."),
+                new(ErrorCodes.RequestTooLarge,
+                    $"La méthode, le chemin et les paramètres tiennent en {ApiLimits.MaxUrlBytes} octets au plus : envoyez les données dans un corps JSON.",
+                    $"The method, path and query string may take at most {ApiLimits.MaxUrlBytes} bytes: send the data in a JSON body.")));
             return;
         }
         long headerBytes = 0;
@@ -52,8 +55,11 @@ internal static class HttpHygiene
         }
         if (headerBytes > ApiLimits.MaxHeaderBytes)
         {
-            await Errors.Problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "The request headers are too large.",
-                $"The headers may take at most {ApiLimits.MaxHeaderBytes} bytes in all.");
+            await Errors.Problems.WriteAsync(context, Errors.ApiProblems.Create(StatusCodes.Status431RequestHeaderFieldsTooLarge, ErrorCodes.RequestTooLarge,
+                new(ErrorCodes.RequestTooLarge, "Les en-têtes de la requête sont trop gros.", "The request headers are too large."),
+                new(ErrorCodes.RequestTooLarge,
+                    $"Les en-têtes tiennent en {ApiLimits.MaxHeaderBytes} octets au plus en tout.",
+                    $"The headers may take at most {ApiLimits.MaxHeaderBytes} bytes in all.")));
             return;
         }
         await next(context);

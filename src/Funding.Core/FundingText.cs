@@ -27,28 +27,34 @@ public static class FundingText
 
     /// <summary>Why <paramref name="id"/> is not a valid id, or null when it is.</summary>
     /// <param name="id">The id.</param>
-    /// <returns>A sentence naming the first offending character, or null.</returns>
-    public static string? IdProblem(string id)
+    /// <returns>A message naming the first offending character, or null.</returns>
+    public static FundingMessage? IdProblem(string id)
     {
         Preconditions.CheckNotNull(id);
         if (id.Length == 0)
         {
-            return "An id must not be empty.";
+            return new(ErrorCodes.TextEmpty, "L'identifiant ne doit pas être vide.", "The id must not be empty.");
         }
         if (id.Length > MaxIdLength)
         {
-            return $"The id is {id.Length.ToString(CultureInfo.InvariantCulture)} characters long, beyond the limit of {MaxIdLength.ToString(CultureInfo.InvariantCulture)}.";
+            return new(ErrorCodes.TextTooLong,
+                $"L'identifiant compte {Count(id.Length)} caractères, au-delà de la limite de {Count(MaxIdLength)}.",
+                $"The id is {Count(id.Length)} characters long, beyond the limit of {Count(MaxIdLength)}.");
         }
         if (!char.IsAsciiLetterOrDigit(id[0]))
         {
-            return $"An id must start with a letter or a digit, not {Describe(id, 0)}.";
+            return new(ErrorCodes.IdInvalid,
+                $"Un identifiant commence par une lettre ou un chiffre, pas par {Describe(id, 0)}.",
+                $"An id must start with a letter or a digit, not {Describe(id, 0)}.");
         }
         for (int i = 1; i < id.Length; i++)
         {
             char c = id[i];
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
             {
-                return $"An id may hold only the letters A–Z and a–z, digits, '-', '_' and '.': {Describe(id, i)} at position {(i + 1).ToString(CultureInfo.InvariantCulture)} is not allowed.";
+                return new(ErrorCodes.IdInvalid,
+                    $"Un identifiant ne contient que les lettres A–Z et a–z, des chiffres, « - », « _ » et « . » : {Describe(id, i)} en position {Count(i + 1)} n'est pas admis.",
+                    $"An id may hold only the letters A–Z and a–z, digits, '-', '_' and '.': {Describe(id, i)} at position {Count(i + 1)} is not allowed.");
             }
         }
         return null;
@@ -60,28 +66,48 @@ public static class FundingText
     /// rule for names, key labels and weight names, in plans and allocations alike.
     /// </summary>
     /// <param name="text">The name or label.</param>
-    /// <param name="what">How the message names it: « The name », « The label ».</param>
-    /// <returns>A sentence, or null.</returns>
-    public static string? NameProblem(string text, string what)
+    /// <param name="what">What the text is: « le nom », « le libellé ».</param>
+    /// <returns>A message, or null.</returns>
+    public static FundingMessage? NameProblem(string text, Subject what)
     {
         Preconditions.CheckNotNull(text);
         return text.Length > FundingLimits.MaxTextLength
-            ? $"{what} is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long, beyond the limit of {FundingLimits.MaxTextLength.ToString(CultureInfo.InvariantCulture)}."
+            ? TooLong(what, text.Length, FundingLimits.MaxTextLength)
             : TextProblem(text);
     }
+
+    /// <summary>The message for a text longer than its limit.</summary>
+    /// <param name="what">What the text is.</param>
+    /// <param name="length">Its length, in characters.</param>
+    /// <param name="limit">The limit, in characters.</param>
+    /// <returns>The message.</returns>
+    public static FundingMessage TooLong(Subject what, int length, int limit) => new(ErrorCodes.TextTooLong,
+        $"{what.FrenchCapitalized} compte {Count(length)} caractères, au-delà de la limite de {Count(limit)}.",
+        $"{what.EnglishCapitalized} is {Count(length)} characters long, beyond the limit of {Count(limit)}.");
+
+    /// <summary>The message for a required text that is empty or blank.</summary>
+    /// <param name="what">What the text is.</param>
+    /// <returns>The message.</returns>
+    public static FundingMessage Empty(Subject what) => new(ErrorCodes.TextEmpty,
+        $"{what.FrenchCapitalized} ne doit pas être vide.",
+        $"{what.EnglishCapitalized} must not be empty.");
 
     /// <summary>Why <paramref name="text"/> holds a forbidden character, or null when it holds none.</summary>
     /// <param name="text">A name, label or description.</param>
     /// <param name="multiLine">Whether line feeds are allowed (a description); names and labels are one line.</param>
-    /// <returns>A sentence naming the first offending character and its position, or null.</returns>
-    public static string? TextProblem(string text, bool multiLine = false)
+    /// <returns>A message naming the first offending character and its position, or null.</returns>
+    public static FundingMessage? TextProblem(string text, bool multiLine = false)
     {
         Preconditions.CheckNotNull(text);
         int index = FirstForbidden(text, multiLine);
         return index < 0
             ? null
-            : $"The text holds {Describe(text, index)} at position {(index + 1).ToString(CultureInfo.InvariantCulture)}: control characters, bidirectional controls, line separators and unpaired surrogates are not allowed{(multiLine ? "" : " (a name or a label is a single line)")}.";
+            : new(ErrorCodes.TextForbiddenCharacter,
+                $"Le texte contient {Describe(text, index)} en position {Count(index + 1)} : les caractères de contrôle, les contrôles de direction, les séparateurs de ligne et les demi-caractères isolés ne sont pas admis{(multiLine ? "" : " (un nom ou un libellé tient sur une ligne)")}.",
+                $"The text holds {Describe(text, index)} at position {Count(index + 1)}: control characters, bidirectional controls, line separators and unpaired surrogates are not allowed{(multiLine ? "" : " (a name or a label is a single line)")}.");
     }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The index of the first forbidden character, or −1.</summary>
     /// <param name="text">The text.</param>

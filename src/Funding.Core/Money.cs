@@ -99,8 +99,8 @@ public readonly struct Money :
         if (!TryEuros(euros, out var money, out var error))
         {
             throw error == MoneyError.SubCent
-                ? new ArgumentException(SubCentMessage(euros), nameof(euros))
-                : new ArgumentOutOfRangeException(nameof(euros), euros, OutOfRangeMessage(euros));
+                ? new ArgumentException(SubCentMessage(euros).French, nameof(euros))
+                : new ArgumentOutOfRangeException(nameof(euros), euros, OutOfRangeMessage(euros).French);
         }
         return money;
     }
@@ -140,15 +140,17 @@ public readonly struct Money :
 
     /// <summary>The message used when an amount has a fraction of a cent; shared with the API's validation.</summary>
     /// <param name="euros">The offending value.</param>
-    /// <returns>A sentence naming the value and the rule.</returns>
-    public static string SubCentMessage(decimal euros) =>
-        $"{euros.ToString(System.Globalization.CultureInfo.InvariantCulture)} has a fraction of a cent: amounts must be whole cents (at most two decimal places).";
+    /// <returns>A message naming the value and the rule.</returns>
+    public static FundingMessage SubCentMessage(decimal euros) => new(ErrorCodes.AmountSubCent,
+        $"{FundingMessage.Fr(euros)} € comporte une fraction de centime : un montant s'exprime en centimes entiers (deux décimales au plus).",
+        $"{FundingMessage.En(euros)} has a fraction of a cent: amounts must be whole cents (at most two decimal places).");
 
     /// <summary>The message used when an amount is beyond the supported magnitude; shared with the API's validation.</summary>
     /// <param name="euros">The offending value.</param>
-    /// <returns>A sentence naming the value and the limit.</returns>
-    public static string OutOfRangeMessage(decimal euros) =>
-        $"{euros.ToString(System.Globalization.CultureInfo.InvariantCulture)} is beyond the supported magnitude: amounts must be between -1000000000000.00 and 1000000000000.00 euros.";
+    /// <returns>A message naming the value and the limit.</returns>
+    public static FundingMessage OutOfRangeMessage(decimal euros) => new(ErrorCodes.AmountOutOfRange,
+        $"{FundingMessage.Fr(euros)} € dépasse les montants pris en charge : un montant est compris entre −1 000 000 000 000,00 € et 1 000 000 000 000,00 €.",
+        $"{FundingMessage.En(euros)} is beyond the supported magnitude: amounts must be between -1000000000000.00 and 1000000000000.00 euros.");
 
     /// <summary>Creates an amount from a value already rounded to two decimal places.</summary>
     internal static Money FromRoundedEuros(decimal rounded, string paramName)
@@ -156,7 +158,7 @@ public readonly struct Money :
         if (!TryEuros(rounded, out var money, out var error))
         {
             Debug.Assert(error == MoneyError.OutOfRange, "A rounded value cannot have a fraction of a cent.");
-            throw new ArgumentOutOfRangeException(paramName, rounded, OutOfRangeMessage(rounded));
+            throw new ArgumentOutOfRangeException(paramName, rounded, OutOfRangeMessage(rounded).French);
         }
         return money;
     }

@@ -56,8 +56,8 @@ public readonly struct Rate :
         if (!TryPercent(percent, out var rate, out var error))
         {
             throw error == RateError.OutOfRange
-                ? new ArgumentOutOfRangeException(nameof(percent), percent, OutOfRangeMessage(percent))
-                : new ArgumentException(TooPreciseMessage(percent), nameof(percent));
+                ? new ArgumentOutOfRangeException(nameof(percent), percent, OutOfRangeMessage(percent).French)
+                : new ArgumentException(TooPreciseMessage(percent).French, nameof(percent));
         }
         return rate;
     }
@@ -71,7 +71,7 @@ public readonly struct Rate :
     {
         if (fraction is < 0m or > 1m)
         {
-            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, OutOfRangeMessage(fraction * 100m));
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, OutOfRangeMessage(fraction * 100m).French);
         }
         return Percent(fraction * 100m);
     }
@@ -101,15 +101,17 @@ public readonly struct Rate :
 
     /// <summary>The message for a percentage outside 0–100; shared with the API's validation.</summary>
     /// <param name="percent">The offending percentage.</param>
-    /// <returns>A sentence naming the value and the range.</returns>
-    public static string OutOfRangeMessage(decimal percent) =>
-        $"{percent.ToString(CultureInfo.InvariantCulture)} % is not a valid rate: a rate must be between 0 % and 100 %.";
+    /// <returns>A message naming the value and the range.</returns>
+    public static FundingMessage OutOfRangeMessage(decimal percent) => new(ErrorCodes.RateOutOfRange,
+        $"{FundingMessage.Fr(percent)} % n'est pas un taux valide : un taux est compris entre 0 % et 100 %.",
+        $"{FundingMessage.En(percent)} % is not a valid rate: a rate must be between 0 % and 100 %.");
 
     /// <summary>The message for a percentage with too many decimal places; shared with the API's validation.</summary>
     /// <param name="percent">The offending percentage.</param>
-    /// <returns>A sentence naming the value and the limit.</returns>
-    public static string TooPreciseMessage(decimal percent) =>
-        $"{percent.ToString(CultureInfo.InvariantCulture)} % has too many decimal places: at most {MaxPercentDecimals} are allowed.";
+    /// <returns>A message naming the value and the limit.</returns>
+    public static FundingMessage TooPreciseMessage(decimal percent) => new(ErrorCodes.RateTooPrecise,
+        $"{FundingMessage.Fr(percent)} % a trop de décimales : {MaxPercentDecimals} au plus sont admises.",
+        $"{FundingMessage.En(percent)} % has too many decimal places: at most {MaxPercentDecimals} are allowed.");
 
     /// <summary>The exact product of this rate and an amount, in euros, before rounding: 50 % of 207 600,00 € = 103 800.</summary>
     /// <param name="amount">The amount (the base, "assiette").</param>

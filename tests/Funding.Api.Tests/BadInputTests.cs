@@ -122,7 +122,7 @@ public class BadInputTests(FundingApiFactory factory) : IClassFixture<FundingApi
         using var client = factory.CreateClient();
         var body = "{\"name\": \"" + new string('x', 5 * 1024 * 1024) + "\"}";
         var problem = await (await client.PostJsonAsync("/v1/plans", body)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
-        problem["detail"]!.GetValue<string>().ShouldContain("4 MiB");
+        problem["detail"]!.GetValue<string>().ShouldContain("4 Mio");
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class DuplicateKeyTests(FundingApiFactory factory) : IClassFixture<Fundin
         using var client = factory.CreateClient();
         var response = await client.PostJsonAsync("/v1/caps", """{"base": 1, "ratePercent": 50, "base": 207600}""");
         string message = (await response.ProblemAsync(HttpStatusCode.BadRequest)).Errors()["base"].Single();
-        message.ShouldContain("'base' is given twice");
+        message.ShouldContain("« base » est donné deux fois");
         message.ShouldNotContain("Funding.");
     }
 }

@@ -175,7 +175,26 @@ public class FuzzProperties(FundingApiFactory factory) : IClassFixture<FundingAp
         return mediaType == "application/problem+json"
             && problem["status"]!.GetValue<int>() == status
             && !string.IsNullOrWhiteSpace(problem["title"]?.GetValue<string>())
-            && (status != (int)HttpStatusCode.BadRequest || problem["errors"] is JsonObject { Count: > 0 } || problem["detail"] is not null);
+            && ErrorCodes.All.Contains(problem["code"]?.GetValue<string>())
+            && (status != (int)HttpStatusCode.BadRequest || problem["errors"] is JsonObject { Count: > 0 } || problem["detail"] is not null)
+            && (problem["errors"] is not JsonObject errors || EveryFieldErrorIsCodedAndOurs(errors, problem["fieldErrors"]));
+    }
+
+    /// <summary>
+    /// Each field of <c>errors</c> is in <c>fieldErrors</c> with a documented code, and no sentence is the runtime's
+    /// own text (a type name, a JSON path, the serializer's English).
+    /// </summary>
+    internal static bool EveryFieldErrorIsCodedAndOurs(JsonObject errors, JsonNode? fieldErrors)
+    {
+        if (fieldErrors is not JsonArray list || list.Count == 0)
+        {
+            return false;
+        }
+        var paths = list.Select(e => e!["path"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        string[] runtimeMarkers = ["System.", "Funding.Api", "Path: $", "LineNumber", "could not be converted", "JSON value", "discriminator"];
+        return errors.All(e => paths.Contains(e.Key))
+            && list.All(e => ErrorCodes.All.Contains(e!["code"]!.GetValue<string>())
+                && !runtimeMarkers.Any(m => e["message"]!.GetValue<string>().Contains(m, StringComparison.Ordinal)));
     }
 
     /// <summary>The GET endpoints with fuzzed path segments: never a 5xx.</summary>

@@ -89,8 +89,8 @@ public class HttpHygieneTests(KestrelApiFactory server) : IClassFixture<KestrelA
 
         answer.ShouldStartWith("HTTP/1.1 408");
         answer.ShouldContain("application/problem+json");
-        answer.ShouldContain("too slowly");
-        answer.ShouldNotContain("empty");
+        answer.ShouldContain("trop lentement");
+        answer.ShouldNotContain("vide");
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public class PlanEndpointTests(FundingApiFactory factory) : IClassFixture<Fundin
     {
         using var client = factory.CreateClient();
         var response = await client.GetAsync(new Uri("/v1/samples/nope", UriKind.Relative));
-        (await response.ProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>().ShouldContain("'nope'");
+        (await response.ProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>().ShouldContain("« nope »");
     }
 }
 

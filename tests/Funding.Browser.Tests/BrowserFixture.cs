@@ -47,9 +47,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string path = "/")
+    public async Task<IPage> NewPageAsync(string path = "/", string locale = "fr-FR")
     {
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1400, Height = 1100 } });
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = locale, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1400, Height = 1100 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync(new Uri(BaseUrl, path).ToString());

@@ -136,6 +136,28 @@ public class SimulatorPageTests(BrowserFixture fixture)
         var errors = page.Locator("#funders > li:nth-child(3) .error");
         await Expect(errors).ToContainTextAsync(["ligne 2 : poids manquant", "ligne 3 : « x » n'est pas un nombre"]);
         await Expect(page.Locator("#financing-table")).ToBeHiddenAsync();
+        await SnapAsync(page, "members-line-errors.png", page.Locator("#funders > li:nth-child(3)"));
+    }
+
+    /// <summary>
+    /// A screenshot for the documentation: written to docs/screenshots with UPDATE_SCREENSHOTS=1, to a temporary folder
+    /// otherwise (the test still checks that something was drawn).
+    /// </summary>
+    private static async Task SnapAsync(IPage page, string name, ILocator? part = null)
+    {
+        string folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Path.GetTempPath();
+        string path = Path.Combine(folder, name);
+        if (part is null)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        }
+        else
+        {
+            await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+        }
+        new FileInfo(path).Length.ShouldBeGreaterThan(5_000);
     }
 
     [SkippableFact]
@@ -147,7 +169,7 @@ public class SimulatorPageTests(BrowserFixture fixture)
         await rate.FillAsync("150");
 
         var error = page.Locator("#funders > li:nth-child(1) .field:has([data-field=\"ratePercent\"]) .error");
-        await Expect(error).ToHaveTextAsync("150 % is not a valid rate: a rate must be between 0 % and 100 %.");
+        await Expect(error).ToHaveTextAsync("150 % n'est pas un taux valide : un taux est compris entre 0 % et 100 %.");
         await Expect(rate).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#status")).ToContainTextAsync("corrigez");
         // Out-of-date results are unmistakable: no figure stays on screen to be copied as current, nor any export.
@@ -156,11 +178,38 @@ public class SimulatorPageTests(BrowserFixture fixture)
         await Expect(page.Locator("#year-table")).ToBeHiddenAsync();
         await Expect(page.Locator("#treasury-chart")).ToBeHiddenAsync();
         await Expect(page.Locator("#copy-report")).ToBeHiddenAsync();
+        await SnapAsync(page, "error-next-to-field.png");
 
         await rate.FillAsync("50");
         await Expect(error).ToHaveCountAsync(0);
         await Expect(page.Locator("#financing-table")).ToBeVisibleAsync();
         await Expect(Amount(page, "etat")).ToHaveTextAsync(Euros("80 000,00"));
+    }
+
+    [SkippableFact]
+    public async Task InAnEnglishBrowser_ThePageStillSpeaksFrench()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var page = await fixture.NewPageAsync(locale: "en-US");
+        await Expect(Amount(page, "etat")).ToHaveTextAsync(Euros("80 000,00"));
+
+        await FunderField(page, 0, "ratePercent").FillAsync("150");
+
+        await Expect(page.Locator("#funders > li:nth-child(1) .error")).ToHaveTextAsync("150 % n'est pas un taux valide : un taux est compris entre 0 % et 100 %.");
+    }
+
+    [SkippableFact]
+    public async Task Swagger_ListsTheOperations_WithTheSeedPrefilled()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var page = await fixture.NewPageAsync("/swagger/index.html");
+        await Expect(page.Locator(".opblock").First).ToBeVisibleAsync();
+        (await page.Locator(".opblock").CountAsync()).ShouldBeGreaterThanOrEqualTo(7);
+
+        var sample = page.Locator(".opblock-get:has-text('/v1/samples/{id}')");
+        await sample.Locator(".opblock-summary").ClickAsync();
+        await Expect(sample.Locator("input[placeholder='id']")).ToHaveValueAsync("territoire-industrie-finistere");
+        await SnapAsync(page, "swagger.png");
     }
 
     [SkippableFact]

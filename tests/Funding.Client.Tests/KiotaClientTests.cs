@@ -87,6 +87,8 @@ public class KiotaClientTests(ClientFactory factory) : IClassFixture<ClientFacto
         problem.Status.ShouldBe(400);
         problem.TraceId.ShouldNotBeNullOrWhiteSpace();
         problem.Errors!.AdditionalData.Keys.ShouldContain("funders[0].rule.ratePercent");
+        problem.Code.ShouldBe("invalid-request");
+        problem.FieldErrors!.Single().Code.ShouldBe("rate-out-of-range");
     }
 
     [Fact]

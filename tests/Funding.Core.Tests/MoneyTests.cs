@@ -26,7 +26,7 @@ public class MoneyTests
     {
         var ex = Should.Throw<ArgumentException>(() => Money.Euros(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
         ex.ParamName.ShouldBe("euros");
-        ex.Message.ShouldContain("fraction of a cent");
+        ex.Message.ShouldContain("fraction de centime");
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public class MoneyTests
     public void Euros_RejectsMagnitudesBeyondTenToTheTwelve(string value)
     {
         var ex = Should.Throw<ArgumentOutOfRangeException>(() => Money.Euros(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
-        ex.Message.ShouldContain("1000000000000.00");
+        ex.Message.ShouldContain("1 000 000 000 000,00 €");
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class RateTests
     {
         var ex = Should.Throw<ArgumentOutOfRangeException>(() => Rate.Percent(decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture)));
         ex.ParamName.ShouldBe("percent");
-        ex.Message.ShouldContain("between 0 % and 100 %");
+        ex.Message.ShouldContain("compris entre 0 % et 100 %");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class RateTests
     public void Percent_WithMoreThanSixDecimals_IsRejected()
     {
         Rate.Percent(12.345678m).PercentValue.ShouldBe(12.345678m);
-        Should.Throw<ArgumentException>(() => Rate.Percent(12.3456789m)).Message.ShouldContain("at most 6");
+        Should.Throw<ArgumentException>(() => Rate.Percent(12.3456789m)).Message.ShouldContain("6 au plus");
         Should.Throw<ArgumentException>(() => Rate.FromFraction(1m / 3m));
     }
 

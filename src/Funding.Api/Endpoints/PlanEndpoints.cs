@@ -59,12 +59,16 @@ internal static class PlanEndpoints
         format ??= FormatFromAccept(context.Request.Headers.Accept);
         if (!ReportFormats.TryGetValue(format, out string? contentType))
         {
-            errors.Add("format", $"Unknown format '{format}': expected one of markdown, html, csv, json.");
+            errors.Add("format", ErrorCodes.ValueNotAllowed,
+                $"Format inconnu « {format} » : il vaut l'un de markdown, html, csv, json.",
+                $"Unknown format '{format}': expected one of markdown, html, csv, json.");
         }
         var dialect = CsvDialect.French;
         if (csv is not null && !TryDialect(csv, out dialect))
         {
-            errors.Add("csv", $"Unknown CSV dialect '{csv}': expected fr or rfc4180.");
+            errors.Add("csv", ErrorCodes.ValueNotAllowed,
+                $"Dialecte CSV inconnu « {csv} » : il vaut fr ou rfc4180.",
+                $"Unknown CSV dialect '{csv}': expected fr or rfc4180.");
         }
         var plan = PlanMapping.ToDomain(request, errors);
         if (plan is null || errors.HasErrors)

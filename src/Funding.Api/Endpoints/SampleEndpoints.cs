@@ -33,8 +33,11 @@ internal static class SampleEndpoints
     internal static Results<Ok<PlanRequest>, ProblemHttpResult> Get(string id) =>
         SamplePlans.TryGet(id, out var sample)
             ? TypedResults.Ok(PlanMapping.ToRequest(sample.Plan))
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "No such sample.",
-                detail: $"No sample has the id '{(id.Length > 60 ? id[..60] + "…" : id)}'; see GET /v1/samples for the list.");
+            : TypedResults.Problem(Errors.ApiProblems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound,
+                new(ErrorCodes.NotFound, "Exemple introuvable.", "No such sample."),
+                new(ErrorCodes.NotFound,
+                    $"Aucun exemple n'a l'identifiant « {Shorten(id)} » ; voyez GET /v1/samples pour la liste.",
+                    $"No sample has the id '{Shorten(id)}'; see GET /v1/samples for the list.")));
+
+    private static string Shorten(string id) => id.Length > 60 ? id[..60] + "…" : id;
 }

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Funding.Api.Errors;
 
@@ -8,7 +10,13 @@ namespace Funding.Api.Errors;
 /// the path of the offending field, oversized bodies 413, unsupported media types 415; anything unexpected is logged and
 /// answered with a 500 that leaks no stack trace.
 /// </summary>
-internal sealed partial class FundingExceptionHandler(IProblemDetailsService problemDetails, ILogger<FundingExceptionHandler> logger) : IExceptionHandler
+/// <remarks>
+/// A body the JSON serializer refuses is read again and checked against the endpoint's contract by
+/// <see cref="JsonShape"/>: the problems come from the body's structure and the contract's metadata, never from the
+/// runtime's (English) exception text.
+/// </remarks>
+internal sealed partial class FundingExceptionHandler(
+    IProblemDetailsService problemDetails, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<FundingExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -16,7 +24,7 @@ internal sealed partial class FundingExceptionHandler(IProblemDetailsService pro
         {
             return true; // the client went away: nobody to answer
         }
-        ProblemDetails problem = Classify(exception);
+        ProblemDetails problem = await ClassifyAsync(httpContext, exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -25,62 +33,78 @@ internal sealed partial class FundingExceptionHandler(IProblemDetailsService pro
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
+    private async Task<ProblemDetails> ClassifyAsync(HttpContext context, Exception exception)
+    {
+        var inner = exception is BadHttpRequestException { InnerException: { } cause } ? cause : exception;
+        bool unreadBody = exception is BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest, InnerException: null };
+        if ((inner is JsonException or NotSupportedException || unreadBody)
+            && (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is { } bodyType
+            && await BodyAsync(context.Request) is { } body)
+        {
+            var problems = JsonShape.Check(body, bodyType, json.Value.SerializerOptions);
+            if (problems.Count > 0)
+            {
+                return ApiProblems.Validation(problems.Select(p => new FieldProblem(p.Path, p.Message)).ToArray());
+            }
+            if (inner is JsonException { Path: var path })
+            {
+                // The shape is right but a value was refused (our own converters): the path is still known.
+                return ApiProblems.Validation([new FieldProblem(string.IsNullOrEmpty(path) || path == "$" ? "$" : path.TrimStart('$', '.'),
+                    new FundingMessage(ErrorCodes.ValueWrongType,
+                        "Cette valeur ne peut pas être lue à cet endroit : voyez le schéma de ce champ dans la documentation de l'API.",
+                        "This value cannot be read here: see this field's schema in the API documentation."))]);
+            }
+        }
+        return Classify(exception);
+    }
+
+    /// <summary>The request body again, when it was kept (every JSON POST's is, within the body limit).</summary>
+    private static async Task<ReadOnlyMemory<byte>?> BodyAsync(HttpRequest request)
+    {
+        if (!request.Body.CanSeek || request.Body.Length > ApiLimits.MaxBodyBytes)
+        {
+            return null;
+        }
+        request.Body.Position = 0;
+        using var copy = new MemoryStream((int)request.Body.Length);
+        await request.Body.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The problem an exception stands for, when the body is not at stake.</summary>
     internal static ProblemDetails Classify(Exception exception)
     {
         var inner = exception is BadHttpRequestException { InnerException: { } cause } ? cause : exception;
-        if (JsonErrors.IsJsonReadError(inner))
-        {
-            return Validation(JsonErrors.Translate(inner).GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
-        }
         if (inner is FundingValidationException validation)
         {
-            return Validation(validation.Errors.GroupBy(e => JsonPaths.From(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            return ApiProblems.Validation(validation.Errors.Select(e => new FieldProblem(JsonPaths.From(e.Field), e.Problem)).ToArray());
         }
         if (exception is BadHttpRequestException bad)
         {
             return bad.StatusCode switch
             {
-                StatusCodes.Status413PayloadTooLarge => TooLarge(),
-                StatusCodes.Status408RequestTimeout => new ProblemDetails
-                {
-                    Status = StatusCodes.Status408RequestTimeout,
-                    Title = "The request body arrived too slowly.",
-                    Detail = "The body stalled: send it at once, at more than 240 bytes a second after the first 5 seconds.",
-                },
-                StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
-                {
-                    Status = StatusCodes.Status415UnsupportedMediaType,
-                    Title = "The request body must be JSON.",
-                    Detail = "Send the body with 'Content-Type: application/json'.",
-                },
-                _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => Validation(new Dictionary<string, string[]>
-                {
-                    ["$"] = ["The request body is empty: send the JSON described in the API documentation."],
-                }),
-                _ => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
+                StatusCodes.Status413PayloadTooLarge => ApiProblems.BodyTooLarge(),
+                StatusCodes.Status408RequestTimeout => ApiProblems.Create(StatusCodes.Status408RequestTimeout, ErrorCodes.BodyTooSlow,
+                    new(ErrorCodes.BodyTooSlow, "Le corps de la requête est arrivé trop lentement.", "The request body arrived too slowly."),
+                    new(ErrorCodes.BodyTooSlow,
+                        "Le corps s'est interrompu : envoyez-le d'un coup, à plus de 240 octets par seconde après les 5 premières secondes.",
+                        "The body stalled: send it at once, at more than 240 bytes a second after the first 5 seconds.")),
+                StatusCodes.Status415UnsupportedMediaType => ApiProblems.NotJson(),
+                _ => ApiProblems.Create(bad.StatusCode, ErrorCodes.InvalidRequest,
+                    new(ErrorCodes.InvalidRequest, "La requête n'a pas pu être lue.", "The request could not be read.")),
             };
         }
-        return new ProblemDetails
+        if (inner is JsonException)
         {
-            Status = StatusCodes.Status500InternalServerError,
-            Title = "An unexpected error occurred.",
-            Detail = "The error has been logged. Please report it with the trace id if it persists.",
-        };
+            return ApiProblems.Validation([new FieldProblem("$", new FundingMessage(ErrorCodes.JsonSyntax,
+                "Le corps n'a pas pu être lu comme du JSON.", "The body could not be read as JSON."))]);
+        }
+        return ApiProblems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
+            new(ErrorCodes.InternalError, "Une erreur inattendue s'est produite.", "An unexpected error occurred."),
+            new(ErrorCodes.InternalError,
+                "L'erreur a été consignée. Si elle se reproduit, signalez-la avec son identifiant de trace (traceId).",
+                "The error has been logged. Please report it with the trace id if it persists."));
     }
-
-    internal static ProblemDetails TooLarge() => new()
-    {
-        Status = StatusCodes.Status413PayloadTooLarge,
-        Title = "The request body is too large.",
-        Detail = $"The limit is {ApiLimits.MaxBodyBytes / (1024 * 1024)} MiB ({ApiLimits.MaxBodyBytes} bytes).",
-    };
-
-    private static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)
-    {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "The request is not valid.",
-        Detail = "See 'errors': each key is the JSON path of an offending field.",
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error answering {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);

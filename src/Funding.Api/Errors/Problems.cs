@@ -12,8 +12,4 @@ internal static class Problems
         return context.RequestServices.GetRequiredService<IProblemDetailsService>()
             .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
     }
-
-    /// <summary>A problem with a status, a title and a detail.</summary>
-    public static Task WriteAsync(HttpContext context, int status, string title, string detail) =>
-        WriteAsync(context, new ProblemDetails { Status = status, Title = title, Detail = detail });
 }

@@ -8,39 +8,34 @@ namespace Funding.Api.Errors;
 /// </summary>
 internal sealed class RequestErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly List<FieldProblem> _errors = [];
+    private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
 
     public bool HasErrors => _errors.Count > 0;
 
     /// <summary>How many fields have errors.</summary>
-    public int Count => _errors.Count;
+    public int Count => _paths.Count;
 
-    public void Add(string path, string message)
+    public void Add(string path, FundingMessage message)
     {
-        if (!_errors.TryGetValue(path, out var messages))
-        {
-            _errors[path] = messages = [];
-        }
-        messages.Add(message);
+        _errors.Add(new FieldProblem(path, message));
+        _paths.Add(path);
     }
+
+    public void Add(string path, string code, string french, string english) => Add(path, new FundingMessage(code, french, english));
 
     public void AddRange(IEnumerable<ValidationError> errors, string prefix = "")
     {
         foreach (var error in errors)
         {
-            Add(JsonPaths.From(error.Field, prefix), error.Message);
+            Add(JsonPaths.From(error.Field, prefix), error.Problem);
         }
     }
 
-    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    /// <summary>The problems, in the order they were found.</summary>
+    public IReadOnlyList<FieldProblem> ToList() => _errors.ToArray();
 
-    public ValidationProblem Problem() => Problem(ToDictionary());
-
-    public static ValidationProblem Problem(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(
-            errors,
-            title: "The request is not valid.",
-            detail: "See 'errors': each key is the JSON path of an offending field.");
+    public ValidationProblem Problem() => ApiProblems.Result(_errors);
 
     public static ValidationProblem From(FundingValidationException exception, string prefix = "")
     {
@@ -64,7 +59,7 @@ internal sealed class RequestErrors
         {
             if (items[i] is null)
             {
-                Add($"{path}[{i}]", "Must not be null.");
+                Add($"{path}[{i}]", ErrorCodes.FieldNull, "Cet élément ne peut pas être null.", "Must not be null.");
                 none = false;
             }
         }
@@ -104,7 +99,10 @@ internal sealed class RequestErrors
         {
             return level;
         }
-        Add("explain", $"Unknown explanation level '{(text!.Length > 40 ? text[..40] + "…" : text)}': expected one of {Contracts.Explain.Values}.");
+        string shown = text!.Length > 40 ? text[..40] + "…" : text;
+        Add("explain", ErrorCodes.ValueNotAllowed,
+            $"Niveau d'explication inconnu « {shown} » : il vaut l'un de {Contracts.Explain.Values}.",
+            $"Unknown explanation level '{shown}': expected one of {Contracts.Explain.Values}.");
         return Contracts.ExplainLevel.Full;
     }
 
@@ -118,20 +116,23 @@ internal sealed class RequestErrors
         {
             return policy;
         }
-        Add(path, $"Unknown rounding policy '{name}': expected one of {string.Join(", ", RoundingPolicy.All.Select(p => p.Name))}.");
+        string names = string.Join(", ", RoundingPolicy.All.Select(p => p.Name));
+        Add(path, ErrorCodes.ValueNotAllowed,
+            $"Règle d'arrondi inconnue « {name} » : elle vaut l'une de {names}.",
+            $"Unknown rounding policy '{name}': expected one of {names}.");
         return RoundingPolicy.Default;
     }
 
-    public string Text(string? text, string path, string what)
+    public string Text(string? text, string path, Subject what)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            Add(path, $"{what} must not be empty.");
+            Add(path, FundingText.Empty(what));
             return "";
         }
         if (text.Length > ApiLimits.MaxTextLength)
         {
-            Add(path, $"{what} is {text.Length} characters long, beyond the limit of {ApiLimits.MaxTextLength}.");
+            Add(path, FundingText.TooLong(what, text.Length, ApiLimits.MaxTextLength));
         }
         return text;
     }

@@ -40,7 +40,7 @@ internal static class ApiJson
 /// </summary>
 internal sealed class StrictDecimalConverter : JsonConverter<decimal>
 {
-    private const int MaxSignificantDigits = 28;
+    internal const int MaxSignificantDigits = 28;
 
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -70,7 +70,7 @@ internal sealed class StrictDecimalConverter : JsonConverter<decimal>
     internal static decimal Canonical(decimal value) =>
         value.Scale == 0 ? value : value / 1.0000000000000000000000000000m; // dividing by one gives the smallest exact scale
 
-    private static int SignificantDigits(ReadOnlySpan<byte> number)
+    internal static int SignificantDigits(ReadOnlySpan<byte> number)
     {
         int exponent = number.IndexOfAny((byte)'e', (byte)'E');
         var mantissa = exponent < 0 ? number : number[..exponent];

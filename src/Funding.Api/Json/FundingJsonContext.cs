@@ -7,6 +7,7 @@ namespace Funding.Api.Json;
 /// Source-generated JSON metadata for every request and response type: no reflection at run time, and faster
 /// (de)serialization on the hot endpoints. The options (naming, strictness, converters) come from <see cref="ApiJson"/>.
 /// </summary>
+[JsonSerializable(typeof(Funding.Api.Errors.FieldErrorOutput[]))]
 [JsonSerializable(typeof(AllocationRequest))]
 [JsonSerializable(typeof(AllocationResponse))]
 [JsonSerializable(typeof(CapRequest))]

@@ -17,7 +17,9 @@ internal static class AllocationMapping
         }
         if (request.Parties.Count > ApiLimits.MaxParties)
         {
-            errors.Add("parties", $"{request.Parties.Count} parties is beyond the limit of {ApiLimits.MaxParties} per request.");
+            errors.Add("parties", ErrorCodes.TooMany,
+                $"{request.Parties.Count} parties, au-delà de la limite de {ApiLimits.MaxParties} par requête.",
+                $"{request.Parties.Count} parties is beyond the limit of {ApiLimits.MaxParties} per request.");
             return (amount, [], AllocationKey.EqualParts);
         }
         bool needsWeight = KeyMapping.UsesSingleWeight(request.Key);
@@ -26,14 +28,16 @@ internal static class AllocationMapping
         {
             var party = request.Parties[i];
             string path = $"parties[{i}]";
-            errors.Text(party.Id, $"{path}.id", "The id");
+            errors.Text(party.Id, $"{path}.id", new Subject("l'identifiant", "the id"));
             if (party.Name is { Length: > ApiLimits.MaxTextLength })
             {
-                errors.Add($"{path}.name", $"The name is {party.Name.Length} characters long, beyond the limit of {ApiLimits.MaxTextLength}.");
+                errors.Add($"{path}.name", FundingText.TooLong(new Subject("le nom", "the name"), party.Name.Length, ApiLimits.MaxTextLength));
             }
             if (needsWeight && party.Weight is null)
             {
-                errors.Add($"{path}.weight", "This field is required by a 'weight' key without 'weightName'.");
+                errors.Add($"{path}.weight", ErrorCodes.WeightMissing,
+                "Le poids manque : une clé « weight » sans « weightName » demande le poids de chacun.",
+                "This field is required by a 'weight' key without 'weightName'.");
             }
             parties[i] = new AllocationParty(party.Id, party.Weight ?? 0m)
             {

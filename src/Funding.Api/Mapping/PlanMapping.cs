@@ -64,14 +64,14 @@ internal static class PlanMapping
             case PerBudgetYearCostInput perYear:
                 if (perYear.Years.Count == 0)
                 {
-                    errors.Add($"{path}.years", "Give the cost of at least one budget year.");
+                    errors.Add($"{path}.years", ErrorCodes.Missing, "Donnez le coût d'au moins un exercice budgétaire.", "Give the cost of at least one budget year.");
                     return null;
                 }
                 return new PerBudgetYearCost(
                     perYear.Years.Select((y, i) => new BudgetYearAmount(y.Year, errors.Money(y.Amount, $"{path}.years[{i}].amount"))).ToArray(),
                     perYear.Start);
             default:
-                errors.Add($"{path}.type", "Unknown cost type.");
+                errors.Add($"{path}.type", ErrorCodes.TypeUnknown, "Type de coût inconnu.", "Unknown cost type.");
                 return null;
         }
     }
@@ -118,7 +118,9 @@ internal static class PlanMapping
     {
         if (needsWeight && member.Weight is null)
         {
-            errors.Add($"{path}.weight", "This field is required by a 'weight' key without 'weightName'.");
+            errors.Add($"{path}.weight", ErrorCodes.WeightMissing,
+                "Le poids manque : une clé « weight » sans « weightName » demande le poids de chacun.",
+                "This field is required by a 'weight' key without 'weightName'.");
         }
         return new KeyShareMember(member.Id, member.Name, member.Kind ?? FunderKind.Epci)
         {
@@ -146,7 +148,10 @@ internal static class PlanMapping
                     }
                     else
                     {
-                        errors.Add($"{path}.payOn", $"'{(text.Length > 20 ? text[..20] + "…" : text)}' is not a day of the year in the format MM-DD (e.g. 06-30).");
+                        string shown = text.Length > 20 ? text[..20] + "…" : text;
+                        errors.Add($"{path}.payOn", ErrorCodes.DayInvalid,
+                            $"« {shown} » n'est pas un jour de l'année au format MM-JJ (par exemple 06-30 pour le 30 juin).",
+                            $"'{shown}' is not a day of the year in the format MM-DD (e.g. 06-30).");
                     }
                 }
                 return new PerBudgetYearPayment(perYear.Prorata, payOn);

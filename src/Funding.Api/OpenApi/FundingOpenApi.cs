@@ -210,9 +210,10 @@ internal static class FundingOpenApi
     private static readonly JsonNode ProblemExample = JsonNode.Parse("""
         {
           "type": "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-          "title": "The request body is too large.",
+          "title": "Le corps de la requête est trop gros.",
           "status": 413,
-          "detail": "The limit is 4 MiB (4194304 bytes).",
+          "detail": "La limite est de 4 Mio (4194304 octets).",
+          "code": "body-too-large",
           "traceId": "0HNQB33DSB9F6:00000002"
         }
         """)!;
@@ -221,11 +222,13 @@ internal static class FundingOpenApi
     private static readonly JsonNode ValidationExample = JsonNode.Parse("""
         {
           "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-          "title": "The request is not valid.",
+          "title": "La requête n'est pas valide.",
           "status": 400,
-          "detail": "See 'errors': each key is the JSON path of an offending field.",
-          "errors": { "funders[0].rule.ratePercent": ["150 % is not a valid rate: a rate must be between 0 % and 100 %."] },
-          "traceId": "0HNQB33DSB9F6:00000001"
+          "detail": "Voir « errors » : chaque clé est le chemin JSON d'un champ en cause ; « fieldErrors » donne aussi le code de chaque problème.",
+          "errors": { "funders[0].rule.ratePercent": ["150 % n'est pas un taux valide : un taux est compris entre 0 % et 100 %."] },
+          "code": "invalid-request",
+          "traceId": "0HNQB33DSB9F6:00000001",
+          "fieldErrors": [{ "path": "funders[0].rule.ratePercent", "code": "rate-out-of-range", "message": "150 % n'est pas un taux valide : un taux est compris entre 0 % et 100 %." }]
         }
         """)!;
 

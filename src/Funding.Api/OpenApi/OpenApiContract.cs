@@ -341,11 +341,39 @@ internal static class OpenApiContract
                 ["type"] = "string",
                 ["description"] = "The request's trace id, to quote when reporting a problem.",
             };
-            problem["required"] = new JsonArray("title", "status", "traceId");
+            properties["code"] = new JsonObject
+            {
+                ["type"] = "string",
+                ["description"] = "The problem's stable code (docs/errors.md): invalid-request, body-too-large, not-found…",
+            };
+            if (name == "HttpValidationProblemDetails")
+            {
+                properties["fieldErrors"] = new JsonObject
+                {
+                    ["type"] = "array",
+                    ["description"] = "Each offending field's JSON path, stable code and sentence, in the order found.",
+                    ["items"] = new JsonObject { [Ref] = "#/components/schemas/FieldError" },
+                };
+            }
+            problem["required"] = name == "ProblemDetails"
+                ? new JsonArray("title", "status", "code", "traceId")
+                : new JsonArray("title", "status", "code", "errors", "fieldErrors", "traceId");
             problem["description"] = name == "ProblemDetails"
-                ? "An RFC 9457 problem: title, status, detail and the request's traceId."
-                : "An RFC 9457 validation problem: 'errors' maps the JSON path of each offending field to its messages.";
+                ? "An RFC 9457 problem: title, status, detail, a stable code and the request's traceId, in French (English with Accept-Language: en)."
+                : "An RFC 9457 validation problem: 'errors' maps the JSON path of each offending field to its messages; 'fieldErrors' gives each one's code. French by default, English with Accept-Language: en.";
         }
+        schemas["FieldError"] = new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "One offending field of a request.",
+            ["properties"] = new JsonObject
+            {
+                ["path"] = new JsonObject { ["type"] = "string", ["description"] = "The JSON path of the field, as in 'errors'." },
+                ["code"] = new JsonObject { ["type"] = "string", ["description"] = "The stable code of the problem (docs/errors.md)." },
+                ["message"] = new JsonObject { ["type"] = "string", ["description"] = "The sentence, in the answer's language." },
+            },
+            ["required"] = new JsonArray("path", "code", "message"),
+        };
     }
 
     private static void Operations(JsonObject document)

@@ -351,7 +351,8 @@
   let baseline = null;
   let sequence = 0;
   let timer = null;
-  const post = (url, body) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  // The page is French: its problems are asked for in French, whatever the browser's own language.
+  const post = (url, body) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'fr' }, body });
 
   function schedule() {
     clearTimeout(timer);
@@ -678,7 +679,7 @@
   }
 
   async function loadSample(id) {
-    const response = await fetch(`/v1/samples/${encodeURIComponent(id)}`);
+    const response = await fetch(`/v1/samples/${encodeURIComponent(id)}`, { headers: { 'Accept-Language': 'fr' } });
     renderForm(parseJson(await response.text()));
     await compute();
   }

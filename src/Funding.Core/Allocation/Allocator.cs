@@ -45,9 +45,9 @@ public static class Allocator
     {
         if (amount.IsNegative)
         {
-            throw new FundingValidationException(
-                FieldPath.Of("amount"),
-                $"The amount to split, {amount}, is negative: amounts to split must be zero or positive (split a refund with SplitRefund).");
+            throw new FundingValidationException(FieldPath.Of("amount"), new FundingMessage(ErrorCodes.AmountNegative,
+                $"Le montant à répartir vaut {FundingMessage.Fr(amount)} : il est positif ou nul (un remboursement se répartit avec SplitRefund).",
+                $"The amount to split, {FundingMessage.En(amount)}, is negative: amounts to split must be zero or positive (split a refund with SplitRefund)."));
         }
         return SplitCore(amount, parties, key);
     }
@@ -62,7 +62,9 @@ public static class Allocator
     {
         if (refund > Money.Zero)
         {
-            throw new FundingValidationException(FieldPath.Of("amount"), $"The refund, {refund}, is positive: a refund is zero or negative.");
+            throw new FundingValidationException(FieldPath.Of("amount"), new FundingMessage(ErrorCodes.AmountOutOfRange,
+                $"Le remboursement vaut {FundingMessage.Fr(refund)} : un remboursement est négatif ou nul.",
+                $"The refund, {FundingMessage.En(refund)}, is positive: a refund is zero or negative."));
         }
         return SplitCore(refund, parties, key);
     }
@@ -89,7 +91,9 @@ public static class Allocator
         var resolved = ResolvedKey.Resolve(parties, key, FieldPath.Of("key"), errors);
         if (resolved is { Total.IsZero: true })
         {
-            errors.Add(FieldPath.Of("parties"), $"Every party has a zero weight in the key « {key.Label} », so nothing can be split.");
+            errors.Add(FieldPath.Of("parties"), ErrorCodes.WeightsAllZero,
+                $"Toutes les parties ont un poids nul dans la clé « {key.Label} » : il n'y a rien sur quoi répartir.",
+                $"Every party has a zero weight in the key « {key.Label} », so nothing can be split.");
         }
         return errors.Any ? null : resolved;
     }
@@ -106,9 +110,9 @@ public static class Allocator
         long floorSum = parties.Sum(p => p.Floor?.TotalCents ?? 0L);
         if (floorSum > magnitude)
         {
-            throw new FundingValidationException(
-                FieldPath.Of("parties"),
-                $"The floors add up to {Money.FromCents(floorSum)}, more than the amount to split, {amount.Abs()}: no split can honour them.");
+            throw new FundingValidationException(FieldPath.Of("parties"), new FundingMessage(ErrorCodes.FloorsExceedAmount,
+                $"Les planchers font ensemble {FundingMessage.Fr(Money.FromCents(floorSum))}, plus que le montant à répartir, {FundingMessage.Fr(amount.Abs())} : aucune répartition ne peut les respecter.",
+                $"The floors add up to {FundingMessage.En(Money.FromCents(floorSum))}, more than the amount to split, {FundingMessage.En(amount.Abs())}: no split can honour them."));
         }
 
         int count = parties.Count;
@@ -217,12 +221,12 @@ public static class Allocator
     {
         if (parties.Count == 0)
         {
-            errors.Add(FieldPath.Of("parties"), "At least one party is needed to split an amount.");
+            errors.Add(FieldPath.Of("parties"), CommonMessages.Missing("Il faut au moins une partie pour répartir un montant.", "At least one party is needed to split an amount."));
             return;
         }
         if (parties.Count > FundingLimits.MaxParties)
         {
-            errors.Add(FieldPath.Of("parties"), $"{parties.Count.ToString(CultureInfo.InvariantCulture)} parties is beyond the limit of {FundingLimits.MaxParties.ToString(CultureInfo.InvariantCulture)}.");
+            errors.Add(FieldPath.Of("parties"), CommonMessages.TooMany(parties.Count, FundingLimits.MaxParties, "parties", "parties"));
             return;
         }
         var seen = new Dictionary<string, int>(parties.Count, StringComparer.Ordinal);
@@ -231,12 +235,12 @@ public static class Allocator
             var party = parties[i];
             if (party is null)
             {
-                errors.Add(FieldPath.Of("parties").Item(i), "A party is missing.");
+                errors.Add(FieldPath.Of("parties").Item(i), CommonMessages.Missing("Une partie manque (null).", "A party is missing."));
                 continue;
             }
             if (string.IsNullOrWhiteSpace(party.Id))
             {
-                errors.Add(FieldPath.Of("parties").Item(i).Field("id"), "Every party needs a non-empty id.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("id"), FundingText.Empty(new Subject("l'identifiant", "the id")));
             }
             else if (FundingText.IdProblem(party.Id) is { } idProblem)
             {
@@ -244,9 +248,9 @@ public static class Allocator
             }
             else if (!seen.TryAdd(party.Id, i))
             {
-                errors.Add(FieldPath.Of("parties").Item(i).Field("id"), $"The id '{party.Id}' is used twice (also by parties[{seen[party.Id]}]): ids must be unique.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("id"), CommonMessages.DuplicateId(party.Id, $"parties[{seen[party.Id]}]"));
             }
-            if (party.Name is { } name && FundingText.NameProblem(name, "The name") is { } nameProblem)
+            if (party.Name is { } name && FundingText.NameProblem(name, new Subject("le nom", "the name")) is { } nameProblem)
             {
                 errors.Add(FieldPath.Of("parties").Item(i).Field("name"), nameProblem);
             }
@@ -263,15 +267,15 @@ public static class Allocator
             }
             if (party.Cap is { IsNegative: true } cap)
             {
-                errors.Add(FieldPath.Of("parties").Item(i).Field("cap"), $"The cap {cap} of party '{party.Id}' is negative.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("cap"), CommonMessages.Negative(new Subject($"le plafond de « {party.Id} »", $"the cap of party '{party.Id}'"), cap));
             }
             if (party.Floor is { IsNegative: true } floor)
             {
-                errors.Add(FieldPath.Of("parties").Item(i).Field("floor"), $"The floor {floor} of party '{party.Id}' is negative.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("floor"), CommonMessages.Negative(new Subject($"le plancher de « {party.Id} »", $"the floor of party '{party.Id}'"), floor));
             }
             if (party.Cap is { } c && party.Floor is { } f && c < f)
             {
-                errors.Add(FieldPath.Of("parties").Item(i).Field("cap"), $"The cap {c} of party '{party.Id}' is below its floor {f}.");
+                errors.Add(FieldPath.Of("parties").Item(i).Field("cap"), CommonMessages.CapBelowFloor(c, f));
             }
         }
     }

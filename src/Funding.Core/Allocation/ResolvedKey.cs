@@ -62,7 +62,7 @@ internal sealed class ResolvedKey
             case MixedKey mixed:
                 return ResolveMixed(parties, mixed, keyPath, errors);
             default:
-                errors.Add(keyPath, $"Unknown key type {key.GetType().Name}.");
+                errors.Add(keyPath, CommonMessages.UnknownType("clé", "key", key.GetType()));
                 return null;
         }
     }
@@ -77,7 +77,7 @@ internal sealed class ResolvedKey
             {
                 continue;
             }
-            if (FundingText.NameProblem(text, $"The {field}") is { } problem)
+            if (FundingText.NameProblem(text, field == "label" ? new Subject("le libellé", "the label") : new Subject("le nom du poids", "the weight name")) is { } problem)
             {
                 errors.Add(keyPath.Field(field), problem);
                 valid = false;
@@ -100,18 +100,24 @@ internal sealed class ResolvedKey
             }
             else if (party.Weights is null || !party.Weights.TryGetValue(key.WeightName, out weight))
             {
-                errors.Add(WeightPath(i, key), $"Party '{party.Id}' has no weight named '{key.WeightName}', which the key « {key.Label} » needs.");
+                errors.Add(WeightPath(i, key), ErrorCodes.WeightMissing,
+                    $"« {party.Id} » n'a pas de poids « {key.WeightName} », dont la clé « {key.Label} » a besoin.",
+                    $"Party '{party.Id}' has no weight named '{key.WeightName}', which the key « {key.Label} » needs.");
                 valid = false;
                 continue;
             }
             if (weight < 0m)
             {
-                errors.Add(WeightPath(i, key), $"The weight {weight.ToString(CultureInfo.InvariantCulture)} of party '{party.Id}' is negative: weights must be zero or positive.");
+                errors.Add(WeightPath(i, key), ErrorCodes.WeightOutOfRange,
+                    $"Le poids de « {party.Id} », {FundingMessage.Fr(weight)}, est négatif : un poids vaut zéro ou plus.",
+                    $"The weight {weight.ToString(CultureInfo.InvariantCulture)} of party '{party.Id}' is negative: weights must be zero or positive.");
                 valid = false;
             }
             else if (weight > FundingLimits.MaxWeight)
             {
-                errors.Add(WeightPath(i, key), $"The weight {weight.ToString(CultureInfo.InvariantCulture)} of party '{party.Id}' is beyond the limit of {FundingLimits.MaxWeight.ToString(CultureInfo.InvariantCulture)}.");
+                errors.Add(WeightPath(i, key), ErrorCodes.WeightOutOfRange,
+                    $"Le poids de « {party.Id} », {FundingMessage.Fr(weight)}, dépasse la limite de {FundingMessage.Fr(FundingLimits.MaxWeight)}.",
+                    $"The weight {weight.ToString(CultureInfo.InvariantCulture)} of party '{party.Id}' is beyond the limit of {FundingLimits.MaxWeight.ToString(CultureInfo.InvariantCulture)}.");
                 valid = false;
             }
             weights[i] = weight;
@@ -138,13 +144,17 @@ internal sealed class ResolvedKey
         var components = key.Components;
         if (components.Count is 0 or > FundingLimits.MaxKeyComponents)
         {
-            errors.Add(keyPath.Field("components"), $"A mixed key needs between 1 and {FundingLimits.MaxKeyComponents} components; it has {components.Count}.");
+            errors.Add(keyPath.Field("components"), ErrorCodes.MixedKeyInvalid,
+                $"Une clé mixte compte de 1 à {FundingLimits.MaxKeyComponents} composantes ; celle-ci en a {components.Count}.",
+                $"A mixed key needs between 1 and {FundingLimits.MaxKeyComponents} components; it has {components.Count}.");
             return null;
         }
         decimal percentSum = components.Sum(c => c.Share.PercentValue);
         if (percentSum != 100m)
         {
-            errors.Add(keyPath.Field("components"), $"The percentages of a mixed key must sum to 100 %; they sum to {percentSum.ToString(CultureInfo.InvariantCulture)} %.");
+            errors.Add(keyPath.Field("components"), ErrorCodes.MixedKeyInvalid,
+                $"Les pourcentages d'une clé mixte font 100 % ensemble ; ceux-ci font {FundingMessage.Fr(percentSum)} %.",
+                $"The percentages of a mixed key must sum to 100 %; they sum to {percentSum.ToString(CultureInfo.InvariantCulture)} %.");
         }
 
         var resolved = new ResolvedKey?[components.Count];
@@ -153,13 +163,17 @@ internal sealed class ResolvedKey
             var componentPath = keyPath.Field("components").Item(k);
             if (components[k].Key is MixedKey)
             {
-                errors.Add(componentPath.Field("key"), "A component of a mixed key cannot itself be a mixed key.");
+                errors.Add(componentPath.Field("key"), ErrorCodes.MixedKeyInvalid,
+                    "Une composante d'une clé mixte ne peut pas être elle-même une clé mixte.",
+                    "A component of a mixed key cannot itself be a mixed key.");
                 continue;
             }
             resolved[k] = Resolve(parties, components[k].Key, componentPath.Field("key"), errors);
             if (resolved[k] is { Total.IsZero: true })
             {
-                errors.Add(componentPath.Field("key"), $"Every weight of the component « {components[k].Key.Label} » is zero, so it cannot split its share.");
+                errors.Add(componentPath.Field("key"), ErrorCodes.WeightsAllZero,
+                    $"Tous les poids de la composante « {components[k].Key.Label} » sont nuls : elle ne peut pas répartir sa part.",
+                    $"Every weight of the component « {components[k].Key.Label} » is zero, so it cannot split its share.");
             }
         }
         if (errors.Any)

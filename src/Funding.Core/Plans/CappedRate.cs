@@ -42,19 +42,19 @@ public sealed record CappedRate(Rate Rate, Money Base, decimal Exact, Money Unca
         var errors = new ValidationErrors();
         if (baseAmount.IsNegative)
         {
-            errors.Add(FieldPath.Of("base"), $"The base, {baseAmount}, is negative: it must be zero or positive.");
+            errors.Add(FieldPath.Of("base"), CommonMessages.Negative(new Subject("la base", "the base"), baseAmount));
         }
         if (cap is { IsNegative: true })
         {
-            errors.Add(FieldPath.Of("cap"), $"The cap, {cap}, is negative: it must be zero or positive.");
+            errors.Add(FieldPath.Of("cap"), CommonMessages.Negative(new Subject("le plafond", "the cap"), cap.Value));
         }
         if (floor is { IsNegative: true })
         {
-            errors.Add(FieldPath.Of("floor"), $"The floor, {floor}, is negative: it must be zero or positive.");
+            errors.Add(FieldPath.Of("floor"), CommonMessages.Negative(new Subject("le plancher", "the floor"), floor.Value));
         }
         if (cap is { } c && floor is { } f && c < f)
         {
-            errors.Add(FieldPath.Of("cap"), $"The cap {c} is below the floor {f}.");
+            errors.Add(FieldPath.Of("cap"), CommonMessages.CapBelowFloor(c, f));
         }
         errors.ThrowIfAny();
 

@@ -19,11 +19,11 @@ public static class PlanValidator
     {
         Preconditions.CheckNotNull(plan);
         var errors = new ValidationErrors();
-        ValidateText(plan.Name, FieldPath.Of("name"), "The plan", errors);
+        ValidateText(plan.Name, FieldPath.Of("name"), new Subject("le nom du plan", "the plan's name"), errors);
         if (plan.Description is { } description)
         {
-            string? problem = description.Length > FundingLimits.MaxDescriptionLength
-                ? $"The description is {description.Length} characters long, beyond the limit of {FundingLimits.MaxDescriptionLength}."
+            FundingMessage? problem = description.Length > FundingLimits.MaxDescriptionLength
+                ? FundingText.TooLong(new Subject("la description", "the description"), description.Length, FundingLimits.MaxDescriptionLength)
                 : FundingText.TextProblem(description, multiLine: true);
             if (problem is not null)
             {
@@ -57,17 +57,17 @@ public static class PlanValidator
         switch (cost)
         {
             case AnnualCost annual:
-                NonNegative(annual.AnnualAmount, FieldPath.Of("cost").Field("annualAmount"), "The annual cost", errors);
+                NonNegative(annual.AnnualAmount, FieldPath.Of("cost").Field("annualAmount"), new Subject("le coût annuel", "the annual cost"), errors);
                 return ValidatePeriod(annual.Period, FieldPath.Of("cost"), errors);
             case PerBudgetYearCost perYear:
                 if (perYear.Years is not { Count: > 0 })
                 {
-                    errors.Add(FieldPath.Of("cost").Field("years"), "Give the cost of at least one budget year.");
+                    errors.Add(FieldPath.Of("cost").Field("years"), CommonMessages.Missing("Donnez le coût d'au moins un exercice budgétaire.", "Give the cost of at least one budget year."));
                     return null;
                 }
                 if (perYear.Years.Count > FundingLimits.MaxMonths / 12)
                 {
-                    errors.Add(FieldPath.Of("cost").Field("years"), $"{perYear.Years.Count} budget years is beyond the limit of {FundingLimits.MaxMonths / 12}.");
+                    errors.Add(FieldPath.Of("cost").Field("years"), CommonMessages.TooMany(perYear.Years.Count, FundingLimits.MaxMonths / 12, "exercices budgétaires", "budget years"));
                     return null;
                 }
                 bool yearsValid = true;
@@ -76,30 +76,36 @@ public static class PlanValidator
                     var year = perYear.Years[i];
                     if (year.Year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
                     {
-                        errors.Add(FieldPath.Of("cost").Field("years").Item(i).Field("year"), $"The budget year {year.Year} is out of range: it must be between {FundingLimits.MinYear} and {FundingLimits.MaxYear}.");
+                        errors.Add(FieldPath.Of("cost").Field("years").Item(i).Field("year"), ErrorCodes.PeriodOutOfRange,
+                            $"L'exercice {year.Year} est hors limites : il est compris entre {FundingLimits.MinYear} et {FundingLimits.MaxYear}.",
+                            $"The budget year {year.Year} is out of range: it must be between {FundingLimits.MinYear} and {FundingLimits.MaxYear}.");
                         yearsValid = false;
                     }
                     else if (i > 0 && year.Year != perYear.Years[i - 1].Year + 1)
                     {
-                        errors.Add(FieldPath.Of("cost").Field("years").Item(i).Field("year"), $"The budget years must be consecutive and in ascending order: {year.Year} follows {perYear.Years[i - 1].Year}.");
+                        errors.Add(FieldPath.Of("cost").Field("years").Item(i).Field("year"), ErrorCodes.YearsNotConsecutive,
+                            $"Les exercices se suivent, dans l'ordre croissant : {year.Year} vient après {perYear.Years[i - 1].Year}.",
+                            $"The budget years must be consecutive and in ascending order: {year.Year} follows {perYear.Years[i - 1].Year}.");
                         yearsValid = false;
                     }
-                    NonNegative(year.Amount, FieldPath.Of("cost").Field("years").Item(i).Field("amount"), $"The cost of {year.Year}", errors);
+                    NonNegative(year.Amount, FieldPath.Of("cost").Field("years").Item(i).Field("amount"), new Subject($"le coût de {year.Year}", $"the cost of {year.Year}"), errors);
                 }
                 if (perYear.Start is { } start && yearsValid)
                 {
                     if (start.Year != perYear.Years[0].Year || start.Day != 1)
                     {
-                        errors.Add(FieldPath.Of("cost").Field("start"), $"The start, {start:yyyy-MM-dd}, must be the first day of a month of the first budget year, {perYear.Years[0].Year}.");
+                        errors.Add(FieldPath.Of("cost").Field("start"), ErrorCodes.StartNotFirstOfMonth,
+                            $"Le début, {FundingMessage.Fr(start)}, est le premier jour d'un mois du premier exercice, {perYear.Years[0].Year}.",
+                            $"The start, {FundingMessage.En(start)}, must be the first day of a month of the first budget year, {perYear.Years[0].Year}.");
                         yearsValid = false;
                     }
                 }
                 return yearsValid ? perYear.Period : null;
             case null:
-                errors.Add(FieldPath.Of("cost"), "The plan needs a cost.");
+                errors.Add(FieldPath.Of("cost"), CommonMessages.Missing("Le plan a besoin d'un coût.", "The plan needs a cost."));
                 return null;
             default:
-                errors.Add(FieldPath.Of("cost").Field("type"), $"Unknown cost type {cost.GetType().Name}.");
+                errors.Add(FieldPath.Of("cost").Field("type"), CommonMessages.UnknownType("coût", "cost", cost.GetType()));
                 return null;
         }
     }
@@ -109,17 +115,23 @@ public static class PlanValidator
         bool valid = true;
         if (period.Months is < 1 or > FundingLimits.MaxMonths)
         {
-            errors.Add(path.Field("months"), $"The duration of {period.Months} months is out of range: it must be between 1 and {FundingLimits.MaxMonths} months.");
+            errors.Add(path.Field("months"), ErrorCodes.PeriodOutOfRange,
+                $"La durée de {period.Months} mois est hors limites : elle est comprise entre 1 et {FundingLimits.MaxMonths} mois.",
+                $"The duration of {period.Months} months is out of range: it must be between 1 and {FundingLimits.MaxMonths} months.");
             valid = false;
         }
         if (period.Start.Calendar != CalendarSystem.Iso || period.Start.Year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
         {
-            errors.Add(path.Field("start"), $"The start date {period.Start:yyyy-MM-dd} is out of range: it must be between {FundingLimits.MinYear}-01-01 and {FundingLimits.MaxYear}-12-31.");
+            errors.Add(path.Field("start"), ErrorCodes.PeriodOutOfRange,
+                $"La date de début, {FundingMessage.En(period.Start)}, est hors limites : elle est comprise entre le 1er janvier {FundingLimits.MinYear} et le 31 décembre {FundingLimits.MaxYear}.",
+                $"The start date {FundingMessage.En(period.Start)} is out of range: it must be between {FundingLimits.MinYear}-01-01 and {FundingLimits.MaxYear}-12-31.");
             valid = false;
         }
         else if (valid && period.End.Year > FundingLimits.MaxYear)
         {
-            errors.Add(path.Field("months"), $"The period would end on {period.End:yyyy-MM-dd}, after {FundingLimits.MaxYear}-12-31.");
+            errors.Add(path.Field("months"), ErrorCodes.PeriodOutOfRange,
+                $"La période finirait le {FundingMessage.Fr(period.End)}, après le 31 décembre {FundingLimits.MaxYear}.",
+                $"The period would end on {FundingMessage.En(period.End)}, after {FundingLimits.MaxYear}-12-31.");
             valid = false;
         }
         return valid ? period : null;
@@ -129,13 +141,13 @@ public static class PlanValidator
     {
         if (plan.Funders is not { Count: > 0 })
         {
-            errors.Add(FieldPath.Of("funders"), "The plan needs at least one funder.");
+            errors.Add(FieldPath.Of("funders"), CommonMessages.Missing("Le plan a besoin d'au moins un financeur.", "The plan needs at least one funder."));
             return;
         }
         int payers = plan.Funders.Sum(f => f?.Rule is KeyShareRule { Members: { } members } ? members.Count : 1);
         if (payers > FundingLimits.MaxPlanFunders)
         {
-            errors.Add(FieldPath.Of("funders"), $"The plan has {payers} funders (group members included), beyond the limit of {FundingLimits.MaxPlanFunders}.");
+            errors.Add(FieldPath.Of("funders"), CommonMessages.TooMany(payers, FundingLimits.MaxPlanFunders, "financeurs (membres des groupes compris)", "funders (group members included)"));
             return;
         }
 
@@ -144,7 +156,7 @@ public static class PlanValidator
         {
             if (ValidateId(id, path, errors) && !ids.TryAdd(id!, path))
             {
-                errors.Add(path, $"The id '{id}' is used twice (also by {ids[id!].Parent()}): ids must be unique.");
+                errors.Add(path, CommonMessages.DuplicateId(id!, ids[id!].Parent().ToString()));
             }
         }
 
@@ -155,21 +167,23 @@ public static class PlanValidator
             var funder = plan.Funders[i];
             if (funder is null)
             {
-                errors.Add(path, "A funder is missing.");
+                errors.Add(path, CommonMessages.Missing("Un financeur manque (null).", "A funder is missing."));
                 continue;
             }
             Id(funder.Id, path.Field("id"));
-            ValidateText(funder.Name, path.Field("name"), "The name", errors);
+            ValidateText(funder.Name, path.Field("name"), Name, errors);
             if (!Enum.IsDefined(funder.Kind))
             {
-                errors.Add(path.Field("kind"), $"Unknown funder kind {funder.Kind}.");
+                errors.Add(path.Field("kind"), CommonMessages.UnknownType("financeur", "funder", typeof(FunderKind)));
             }
             ValidateRule(funder.Rule, path.Field("rule"), Id, errors);
             if (funder.Rule is RemainderRule)
             {
                 if (remainderPath is not null)
                 {
-                    errors.Add(path.Field("rule").Field("type"), $"Only one funder can pay the remainder; {remainderPath} already does.");
+                    errors.Add(path.Field("rule").Field("type"), ErrorCodes.RemainderTwice,
+                        $"Un seul financeur paie le reste ; {remainderPath} le paie déjà.",
+                        $"Only one funder can pay the remainder; {remainderPath} already does.");
                 }
                 remainderPath ??= path;
             }
@@ -184,29 +198,29 @@ public static class PlanValidator
     {
         if (rule?.Cap is { } cap)
         {
-            NonNegative(cap, path.Field("cap"), "The cap", errors);
+            NonNegative(cap, path.Field("cap"), new Subject("le plafond", "the cap"), errors);
         }
         switch (rule)
         {
             case RateRule rate:
                 if (rate.EligibleBase is { } eligible)
                 {
-                    NonNegative(eligible, path.Field("eligibleBase"), "The eligible base", errors);
+                    NonNegative(eligible, path.Field("eligibleBase"), new Subject("la base éligible", "the eligible base"), errors);
                 }
                 if (rate.Floor is { } floor)
                 {
-                    NonNegative(floor, path.Field("floor"), "The floor", errors);
+                    NonNegative(floor, path.Field("floor"), new Subject("le plancher", "the floor"), errors);
                     if (rate.Cap is { } c && c < floor)
                     {
-                        errors.Add(path.Field("cap"), $"The cap {c} is below the floor {floor}.");
+                        errors.Add(path.Field("cap"), CommonMessages.CapBelowFloor(c, floor));
                     }
                 }
                 break;
             case FixedAnnualRule annual:
-                NonNegative(annual.AnnualAmount, path.Field("annualAmount"), "The annual amount", errors);
+                NonNegative(annual.AnnualAmount, path.Field("annualAmount"), new Subject("le montant annuel", "the annual amount"), errors);
                 break;
             case FixedTotalRule total:
-                NonNegative(total.Amount, path.Field("amount"), "The amount", errors);
+                NonNegative(total.Amount, path.Field("amount"), new Subject("le montant", "the amount"), errors);
                 break;
             case KeyShareRule keyShare:
                 ValidateKeyShare(keyShare, path, id, errors);
@@ -214,10 +228,10 @@ public static class PlanValidator
             case RemainderRule:
                 break;
             case null:
-                errors.Add(path, "The funder needs a contribution rule.");
+                errors.Add(path, CommonMessages.Missing("Le financeur a besoin d'une règle de contribution.", "The funder needs a contribution rule."));
                 break;
             default:
-                errors.Add(path.Field("type"), $"Unknown rule type {rule.GetType().Name}.");
+                errors.Add(path.Field("type"), CommonMessages.UnknownType("règle", "rule", rule.GetType()));
                 break;
         }
     }
@@ -227,22 +241,22 @@ public static class PlanValidator
         switch (rule.Pool)
         {
             case FixedPool fixedPool:
-                NonNegative(fixedPool.Amount, path.Field("pool").Field("amount"), "The pool", errors);
+                NonNegative(fixedPool.Amount, path.Field("pool").Field("amount"), new Subject("l'enveloppe", "the pool"), errors);
                 break;
             case ShareOfRemainingPool:
                 break;
             default:
-                errors.Add(path.Field("pool"), "The group needs a pool: a fixed amount or a percentage of what is left to fund.");
+                errors.Add(path.Field("pool"), CommonMessages.Missing("Le groupe a besoin d'une enveloppe : un montant fixe ou un pourcentage de ce qui reste à financer.", "The group needs a pool: a fixed amount or a percentage of what is left to fund."));
                 break;
         }
         if (rule.Members is not { Count: > 0 })
         {
-            errors.Add(path.Field("members"), "A key-share group needs at least one member.");
+            errors.Add(path.Field("members"), CommonMessages.Missing("Un groupe réparti par clé a besoin d'au moins un membre.", "A key-share group needs at least one member."));
             return;
         }
         if (rule.Key is null)
         {
-            errors.Add(path.Field("key"), "A key-share group needs an allocation key.");
+            errors.Add(path.Field("key"), CommonMessages.Missing("Un groupe réparti par clé a besoin d'une clé de répartition.", "A key-share group needs an allocation key."));
             return;
         }
         for (int j = 0; j < rule.Members.Count; j++)
@@ -251,11 +265,11 @@ public static class PlanValidator
             var memberPath = path.Field("members").Item(j);
             if (member is null)
             {
-                errors.Add(memberPath, "A member is missing.");
+                errors.Add(memberPath, CommonMessages.Missing("Un membre manque (null).", "A member is missing."));
                 continue;
             }
             id(member.Id, memberPath.Field("id"));
-            ValidateText(member.Name, memberPath.Field("name"), "The name", errors);
+            ValidateText(member.Name, memberPath.Field("name"), Name, errors);
         }
         if (errors.Any)
         {
@@ -266,7 +280,7 @@ public static class PlanValidator
         // splitting (the floors are checked against the real pool when it is known); its paths are renamed into the plan's.
         foreach (var error in Allocator.Validate(MemberParties(rule), rule.Key))
         {
-            errors.Add(MemberPath(path, error.Field), error.Message);
+            errors.Add(MemberPath(path, error.Field), error.Problem);
         }
     }
 
@@ -287,11 +301,13 @@ public static class PlanValidator
         // Payments may fall from a year before the period to two years after it (a balance paid late), not beyond.
         var earliest = period.Start.PlusYears(-1);
         var latest = period.End.PlusYears(2);
-        void Date(LocalDate date, FieldPath datePath, string what)
+        void Date(LocalDate date, FieldPath datePath, Subject what)
         {
             if (date.Calendar != CalendarSystem.Iso || date < earliest || date > latest)
             {
-                errors.Add(datePath, $"{what} {date:yyyy-MM-dd} is outside the sensible range for this plan, from {earliest:yyyy-MM-dd} to {latest:yyyy-MM-dd}.");
+                errors.Add(datePath, ErrorCodes.DateOutOfRange,
+                    $"{what.FrenchCapitalized}, {FundingMessage.En(date)}, sort des dates plausibles pour ce plan, du {FundingMessage.Fr(earliest)} au {FundingMessage.Fr(latest)}.",
+                    $"{what.EnglishCapitalized} {FundingMessage.En(date)} is outside the sensible range for this plan, from {FundingMessage.En(earliest)} to {FundingMessage.En(latest)}.");
             }
         }
 
@@ -300,7 +316,7 @@ public static class PlanValidator
             case null or PerBudgetYearPayment or MonthlyPayment:
                 break;
             case OncePayment { Date: { } date }:
-                Date(date, path.Field("date"), "The payment date");
+                Date(date, path.Field("date"), new Subject("la date de paiement", "the payment date"));
                 break;
             case OncePayment:
                 break;
@@ -309,7 +325,7 @@ public static class PlanValidator
                 var installments = advance.Installments ?? [];
                 if (installments.Count > FundingLimits.MaxInstallments)
                 {
-                    errors.Add(path.Field("installments"), $"{installments.Count} installments is beyond the limit of {FundingLimits.MaxInstallments}.");
+                    errors.Add(path.Field("installments"), CommonMessages.TooMany(installments.Count, FundingLimits.MaxInstallments, "acomptes", "installments"));
                     break;
                 }
                 decimal total = advance.Advance.PercentValue;
@@ -319,29 +335,36 @@ public static class PlanValidator
                     total += installment.Share.PercentValue;
                     if (installment.Date < period.Start || installment.Date > period.End)
                     {
-                        errors.Add(path.Field("installments").Item(k).Field("date"), $"The installment date {installment.Date:yyyy-MM-dd} is outside the period, from {period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd}.");
+                        errors.Add(path.Field("installments").Item(k).Field("date"), ErrorCodes.DateOutOfRange,
+                            $"L'acompte du {FundingMessage.Fr(installment.Date)} tombe hors de la période, du {FundingMessage.Fr(period.Start)} au {FundingMessage.Fr(period.End)}.",
+                            $"The installment date {FundingMessage.En(installment.Date)} is outside the period, from {FundingMessage.En(period.Start)} to {FundingMessage.En(period.End)}.");
                     }
                     else if (k > 0 && installment.Date < installments[k - 1].Date)
                     {
-                        errors.Add(path.Field("installments").Item(k).Field("date"), "The installments must be in date order.");
+                        errors.Add(path.Field("installments").Item(k).Field("date"), ErrorCodes.DatesNotInOrder,
+                            "Les acomptes se suivent dans l'ordre des dates.", "The installments must be in date order.");
                     }
                 }
                 if (total > 100m)
                 {
-                    errors.Add(path.Field("advance"), $"The advance and installments add up to {total.ToString(CultureInfo.InvariantCulture)} %, more than 100 % of the contribution.");
+                    errors.Add(path.Field("advance"), ErrorCodes.AdvanceOver100,
+                        $"L'avance et les acomptes font ensemble {FundingMessage.Fr(total)} %, plus de 100 % de la contribution.",
+                        $"The advance and installments add up to {total.ToString(CultureInfo.InvariantCulture)} %, more than 100 % of the contribution.");
                 }
                 if (advance.BalanceDate is { } balanceDate)
                 {
-                    Date(balanceDate, path.Field("balanceDate"), "The balance date");
+                    Date(balanceDate, path.Field("balanceDate"), new Subject("la date du solde", "the balance date"));
                     if (balanceDate < period.Start || (installments.Count > 0 && balanceDate < installments[^1].Date))
                     {
-                        errors.Add(path.Field("balanceDate"), $"The balance date {balanceDate:yyyy-MM-dd} comes before the start or an installment.");
+                        errors.Add(path.Field("balanceDate"), ErrorCodes.DateOutOfRange,
+                            $"Le solde, le {FundingMessage.Fr(balanceDate)}, tombe avant le début ou avant un acompte.",
+                            $"The balance date {FundingMessage.En(balanceDate)} comes before the start or an installment.");
                     }
                 }
                 break;
             }
             default:
-                errors.Add(path.Field("type"), $"Unknown payment mode {payment.GetType().Name}.");
+                errors.Add(path.Field("type"), CommonMessages.UnknownType("versement", "payment", payment.GetType()));
                 break;
         }
     }
@@ -362,7 +385,9 @@ public static class PlanValidator
         if (cost > max)
         {
             errors.Add(plan.Cost is AnnualCost ? FieldPath.Of("cost").Field("annualAmount") : FieldPath.Of("cost").Field("years"),
-                $"The total cost would be {FrenchFormat.Number(cost, 2)} €, beyond the supported {FrenchFormat.Money(Money.MaxValue)}.");
+                ErrorCodes.AmountOutOfRange,
+                $"Le coût total serait de {FrenchFormat.Number(cost, 2)} €, au-delà des {FrenchFormat.Money(Money.MaxValue)} pris en charge.",
+                $"The total cost would be {cost.ToString("0.00", CultureInfo.InvariantCulture)} €, beyond the supported {FundingMessage.En(Money.MaxValue)}.");
         }
         decimal promised = 0m;
         for (int i = 0; i < plan.Funders.Count; i++)
@@ -376,13 +401,17 @@ public static class PlanValidator
             };
             if (amount > max)
             {
-                errors.Add(FieldPath.Of("funders").Item(i).Field("rule"), $"This contribution would be {FrenchFormat.Number(amount, 2)} €, beyond the supported {FrenchFormat.Money(Money.MaxValue)}.");
+                errors.Add(FieldPath.Of("funders").Item(i).Field("rule"), ErrorCodes.AmountOutOfRange,
+                    $"Cette contribution serait de {FrenchFormat.Number(amount, 2)} €, au-delà des {FrenchFormat.Money(Money.MaxValue)} pris en charge.",
+                    $"This contribution would be {amount.ToString("0.00", CultureInfo.InvariantCulture)} €, beyond the supported {FundingMessage.En(Money.MaxValue)}.");
             }
             promised += amount;
         }
         if (promised > max)
         {
-            errors.Add(FieldPath.Of("funders"), $"The promised amounts add up to {FrenchFormat.Number(promised, 2)} €, beyond the supported {FrenchFormat.Money(Money.MaxValue)}.");
+            errors.Add(FieldPath.Of("funders"), ErrorCodes.AmountOutOfRange,
+                $"Les montants promis font ensemble {FrenchFormat.Number(promised, 2)} €, au-delà des {FrenchFormat.Money(Money.MaxValue)} pris en charge.",
+                $"The promised amounts add up to {promised.ToString("0.00", CultureInfo.InvariantCulture)} €, beyond the supported {FundingMessage.En(Money.MaxValue)}.");
         }
 
         int years = period.End.Year - period.Start.Year + 1;
@@ -400,7 +429,9 @@ public static class PlanValidator
         });
         if (payments > FundingLimits.MaxPayments)
         {
-            errors.Add(FieldPath.Of("funders"), $"The schedules would hold {payments} payments, beyond the limit of {FundingLimits.MaxPayments}: pay some funders per budget year rather than monthly, or shorten the period.");
+            errors.Add(FieldPath.Of("funders"), ErrorCodes.TooMany,
+                $"Les échéanciers compteraient {payments} versements, au-delà de la limite de {FundingLimits.MaxPayments} : faites payer certains financeurs par exercice plutôt que par mois, ou raccourcissez la période.",
+                $"The schedules would hold {payments} payments, beyond the limit of {FundingLimits.MaxPayments}: pay some funders per budget year rather than monthly, or shorten the period.");
         }
     }
 
@@ -409,7 +440,7 @@ public static class PlanValidator
         var options = plan.Options;
         if (options is null)
         {
-            errors.Add(FieldPath.Of("options"), "The plan's options are missing.");
+            errors.Add(FieldPath.Of("options"), CommonMessages.Missing("Les options du plan manquent.", "The plan's options are missing."));
             return;
         }
         if (options.CarrierId is { } carrierId && plan.Funders is not null)
@@ -417,24 +448,28 @@ public static class PlanValidator
             bool exists = plan.Funders.Any(f => f?.Id == carrierId || (f?.Rule is KeyShareRule { Members: { } ms } && ms.Any(m => m?.Id == carrierId)));
             if (!exists)
             {
-                errors.Add(FieldPath.Of("options").Field("carrierId"), $"No funder has the id '{carrierId}' given as the carrier.");
+                errors.Add(FieldPath.Of("options").Field("carrierId"), ErrorCodes.CarrierUnknown,
+                    $"Aucun financeur n'a l'identifiant « {carrierId} » donné comme porteur.",
+                    $"No funder has the id '{carrierId}' given as the carrier.");
             }
         }
         if (options.WrittenAgreementThreshold is { } threshold)
         {
-            NonNegative(threshold, FieldPath.Of("options").Field("writtenAgreementThreshold"), "The threshold", errors);
+            NonNegative(threshold, FieldPath.Of("options").Field("writtenAgreementThreshold"), new Subject("le seuil", "the threshold"), errors);
         }
         if (options.DeMinimisAlreadyReceived is { } received)
         {
-            NonNegative(received, FieldPath.Of("options").Field("deMinimisAlreadyReceived"), "The de minimis aid already received", errors);
+            NonNegative(received, FieldPath.Of("options").Field("deMinimisAlreadyReceived"), new Subject("l'aide de minimis déjà reçue", "the de minimis aid already received"), errors);
         }
     }
 
-    private static bool ValidateText(string? text, FieldPath path, string what, ValidationErrors errors)
+    private static readonly Subject Name = new("le nom", "the name");
+
+    private static bool ValidateText(string? text, FieldPath path, Subject what, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(path, $"{what} must not be empty.");
+            errors.Add(path, FundingText.Empty(what));
             return false;
         }
         if (FundingText.NameProblem(text, what) is { } problem)
@@ -449,7 +484,7 @@ public static class PlanValidator
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            errors.Add(path, "The id must not be empty.");
+            errors.Add(path, FundingText.Empty(new Subject("l'identifiant", "the id")));
             return false;
         }
         if (FundingText.IdProblem(id) is { } problem)
@@ -460,11 +495,11 @@ public static class PlanValidator
         return true;
     }
 
-    private static void NonNegative(Money amount, FieldPath path, string what, ValidationErrors errors)
+    private static void NonNegative(Money amount, FieldPath path, Subject what, ValidationErrors errors)
     {
         if (amount.IsNegative)
         {
-            errors.Add(path, $"{what}, {amount}, is negative: it must be zero or positive.");
+            errors.Add(path, CommonMessages.Negative(what, amount));
         }
     }
 }

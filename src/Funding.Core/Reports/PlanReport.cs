@@ -38,7 +38,9 @@ public sealed record PlanReport(
         if (focusFunderId is not null)
         {
             var focus = result.Funders.FirstOrDefault(f => f.Id == focusFunderId)
-                ?? throw new FundingValidationException(FieldPath.Of("funderId"), $"No funder of the plan has the id '{focusFunderId}'.");
+                ?? throw new FundingValidationException(FieldPath.Of("funderId"), new FundingMessage(ErrorCodes.ValueNotAllowed,
+                    $"Aucun financeur du plan n'a l'identifiant « {focusFunderId} ».",
+                    $"No funder of the plan has the id '{focusFunderId}'."));
             deliberation = Deliberation.For(result, focus);
         }
         return new PlanReport(

@@ -9,13 +9,21 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// An RFC 9457 validation problem: &apos;errors&apos; maps the JSON path of each offending field to its messages.
+    /// An RFC 9457 validation problem: &apos;errors&apos; maps the JSON path of each offending field to its messages; &apos;fieldErrors&apos; gives each one&apos;s code. French by default, English with Accept-Language: en.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class HttpValidationProblemDetails : ApiException, IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The problem&apos;s stable code (docs/errors.md): invalid-request, body-too-large, not-found…</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Code { get; set; }
+#nullable restore
+#else
+        public string Code { get; set; }
+#endif
         /// <summary>The detail property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -31,6 +39,14 @@ namespace Funding.Client.Models
 #nullable restore
 #else
         public global::Funding.Client.Models.HttpValidationProblemDetails_errors Errors { get; set; }
+#endif
+        /// <summary>Each offending field&apos;s JSON path, stable code and sentence, in the order found.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.FieldError>? FieldErrors { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.FieldError> FieldErrors { get; set; }
 #endif
         /// <summary>The instance property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -93,8 +109,10 @@ namespace Funding.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "code", n => { Code = n.GetStringValue(); } },
                 { "detail", n => { Detail = n.GetStringValue(); } },
                 { "errors", n => { Errors = n.GetObjectValue<global::Funding.Client.Models.HttpValidationProblemDetails_errors>(global::Funding.Client.Models.HttpValidationProblemDetails_errors.CreateFromDiscriminatorValue); } },
+                { "fieldErrors", n => { FieldErrors = n.GetCollectionOfObjectValues<global::Funding.Client.Models.FieldError>(global::Funding.Client.Models.FieldError.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "instance", n => { Instance = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetIntValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
@@ -109,8 +127,10 @@ namespace Funding.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("code", Code);
             writer.WriteStringValue("detail", Detail);
             writer.WriteObjectValue<global::Funding.Client.Models.HttpValidationProblemDetails_errors>("errors", Errors);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.FieldError>("fieldErrors", FieldErrors);
             writer.WriteStringValue("instance", Instance);
             writer.WriteIntValue("status", Status);
             writer.WriteStringValue("title", Title);

@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   check(response.status === 400, "an invalid rate is a 400");
   check(error !== undefined && "errors" in error && error.errors !== undefined && "funders[0].rule.ratePercent" in error.errors, "the problem names the field");
   check(typeof error?.traceId === "string" && error.traceId.length > 0, "the problem carries its traceId");
+  check(error !== undefined && "fieldErrors" in error && error.fieldErrors?.[0]?.code === "rate-out-of-range", "the problem gives the field's stable code");
 
   // Every report format.
   const { data: json } = await client.POST("/v1/plans/report", { body: seed, params: { query: { format: "json", funderId: "qbo" } } });

@@ -1,0 +1,441 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Funding.Api.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Funding.Api.Errors;
+
+/// <summary>
+/// Finds what is wrong with a JSON body that the serializer refused, from structured data only: the body parsed as a
+/// <see cref="JsonDocument"/> and walked beside the contract's own metadata (<see cref="JsonTypeInfo"/>: its
+/// properties, which are required or nullable, its discriminators, its element types). The runtime's exception text is
+/// never read, so the messages are ours, in French and English, and every problem of the body is reported at once,
+/// not only the first one the serializer met.
+/// </summary>
+internal static class JsonShape
+{
+    /// <summary>At most this many problems are reported, like the domain's validation.</summary>
+    public const int MaxProblems = 50;
+
+    /// <summary>The problems of <paramref name="body"/> read as <paramref name="type"/>; empty when the shape is right.</summary>
+    public static IReadOnlyList<(string Path, FundingMessage Message)> Check(ReadOnlyMemory<byte> body, Type type, JsonSerializerOptions options)
+    {
+        var problems = new List<(string, FundingMessage)>();
+        if (IsBlank(body.Span))
+        {
+            problems.Add(("$", new FundingMessage(ErrorCodes.BodyEmpty,
+                "Le corps de la requête est vide : envoyez le JSON décrit dans la documentation de l'API.",
+                "The request body is empty: send the JSON described in the API documentation.")));
+            return problems;
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = ApiLimits.MaxJsonDepth });
+        }
+        catch (JsonException syntax)
+        {
+            problems.Add(TooDeep(body)
+                ? ("$", new FundingMessage(ErrorCodes.JsonTooDeep,
+                    $"Le JSON est imbriqué sur plus de {ApiLimits.MaxJsonDepth} niveaux.",
+                    $"The JSON is nested more than {ApiLimits.MaxJsonDepth} levels deep."))
+                : (WhereItBreaks(body.Span), Syntax(syntax.LineNumber, syntax.BytePositionInLine)));
+            return problems;
+        }
+        using (document)
+        {
+            var walker = new Walker(options, problems);
+            if (document.RootElement.ValueKind == JsonValueKind.Null)
+            {
+                problems.Add(("$", Null()));
+            }
+            else
+            {
+                walker.Walk(document.RootElement, options.GetTypeInfo(type), "");
+            }
+        }
+        return problems;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> body)
+    {
+        foreach (byte b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Whether the body is well-formed JSON once the depth limit is lifted: then depth was its only fault.</summary>
+    private static bool TooDeep(ReadOnlyMemory<byte> body)
+    {
+        var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+            return reader.CurrentDepth == 0;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The path of the value the reader was in when the JSON broke off: <c>{"name": </c> breaks in <c>name</c>.</summary>
+    private static string WhereItBreaks(ReadOnlySpan<byte> body)
+    {
+        // Each open container: its property name under construction, or its item index.
+        var stack = new List<(bool IsArray, int Index, string? Property)>();
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        string Path()
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var (isArray, index, property) in stack)
+            {
+                if (isArray)
+                {
+                    text.Append('[').Append(index).Append(']');
+                }
+                else if (property is not null)
+                {
+                    text.Append(text.Length == 0 ? "" : ".").Append(property);
+                }
+            }
+            return text.Length == 0 ? "$" : text.ToString();
+        }
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        stack[^1] = (false, 0, reader.GetString());
+                        break;
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        if (stack.Count > 0 && stack[^1].IsArray)
+                        {
+                            stack[^1] = (true, stack[^1].Index + 1, null);
+                        }
+                        stack.Add((reader.TokenType == JsonTokenType.StartArray, -1, null));
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        stack.RemoveAt(stack.Count - 1);
+                        break;
+                    default:
+                        if (stack.Count > 0 && stack[^1].IsArray)
+                        {
+                            stack[^1] = (true, stack[^1].Index + 1, null);
+                        }
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // In an array, the broken value is the next item.
+            if (stack.Count > 0 && stack[^1].IsArray)
+            {
+                stack[^1] = (true, stack[^1].Index + 1, null);
+            }
+            return Path();
+        }
+        return "$";
+    }
+
+    private static FundingMessage Syntax(long? line, long? position)
+    {
+        string where = line is { } l && position is { } p ? $" (ligne {l + 1}, position {p + 1})" : "";
+        string whereEn = line is { } l2 && position is { } p2 ? $" (line {l2 + 1}, position {p2 + 1})" : "";
+        return new FundingMessage(ErrorCodes.JsonSyntax,
+            $"Le corps n'est pas du JSON valide{where} : vérifiez les guillemets, les virgules et les accolades à cet endroit.",
+            $"The body is not valid JSON{whereEn}: check the quotes, commas and braces there.");
+    }
+
+    private static FundingMessage Null() => new(ErrorCodes.FieldNull,
+        "Ce champ ne peut pas être null : donnez une valeur ou omettez-le s'il est facultatif.",
+        "Must not be null: give a value, or leave the field out if it is optional.");
+
+    private sealed class Walker(JsonSerializerOptions options, List<(string, FundingMessage)> problems)
+    {
+        private void Add(string path, FundingMessage message)
+        {
+            if (problems.Count < MaxProblems)
+            {
+                problems.Add((path.Length == 0 ? "$" : path, message));
+            }
+        }
+
+        public void Walk(JsonElement element, JsonTypeInfo info, string path)
+        {
+            if (problems.Count >= MaxProblems)
+            {
+                return;
+            }
+            if (info.PolymorphismOptions is { } polymorphism)
+            {
+                if (Resolve(element, info, polymorphism, path) is not { } derived)
+                {
+                    return;
+                }
+                WalkObject(element, derived, path, polymorphism.TypeDiscriminatorPropertyName);
+                return;
+            }
+            switch (info.Kind)
+            {
+                case JsonTypeInfoKind.Object:
+                    WalkObject(element, info, path, discriminator: null);
+                    break;
+                case JsonTypeInfoKind.Enumerable:
+                    if (element.ValueKind != JsonValueKind.Array)
+                    {
+                        Add(path, WrongType(element, "une liste (un tableau JSON)", "an array"));
+                        return;
+                    }
+                    var itemInfo = options.GetTypeInfo(info.ElementType!);
+                    int index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        // Null items are the endpoint's to report (it names them with the domain's words).
+                        if (item.ValueKind != JsonValueKind.Null)
+                        {
+                            Walk(item, itemInfo, $"{path}[{index}]");
+                        }
+                        else if (info.ElementType!.IsValueType && Nullable.GetUnderlyingType(info.ElementType) is null)
+                        {
+                            Add($"{path}[{index}]", Null());
+                        }
+                        index++;
+                    }
+                    break;
+                case JsonTypeInfoKind.Dictionary:
+                    if (element.ValueKind != JsonValueKind.Object)
+                    {
+                        Add(path, WrongType(element, "un objet qui associe des noms à des nombres", "an object mapping names to numbers"));
+                        return;
+                    }
+                    var valueInfo = options.GetTypeInfo(info.ElementType!);
+                    var keys = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        string propertyPath = Join(path, property.Name);
+                        if (!keys.Add(property.Name))
+                        {
+                            Add(propertyPath, Duplicate(property.Name));
+                        }
+                        else if (property.Value.ValueKind == JsonValueKind.Null)
+                        {
+                            Add(propertyPath, Null());
+                        }
+                        else
+                        {
+                            Walk(property.Value, valueInfo, propertyPath);
+                        }
+                    }
+                    break;
+                default:
+                    Value(element, info.Type, path);
+                    break;
+            }
+        }
+
+        /// <summary>The derived contract a discriminated object names, or null (and a problem) when it names none.</summary>
+        private JsonTypeInfo? Resolve(JsonElement element, JsonTypeInfo info, JsonPolymorphismOptions polymorphism, string path)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                Add(path, WrongType(element, "un objet", "an object"));
+                return null;
+            }
+            string name = polymorphism.TypeDiscriminatorPropertyName;
+            var known = polymorphism.DerivedTypes.Where(d => d.TypeDiscriminator is string).ToArray();
+            string expected = string.Join(", ", known.Select(d => (string)d.TypeDiscriminator!));
+            if (!element.TryGetProperty(name, out var discriminator))
+            {
+                Add(Join(path, name), new FundingMessage(ErrorCodes.FieldRequired,
+                    $"Le champ « {name} » manque : il vaut l'un de {expected}.",
+                    $"The '{name}' field is missing: expected one of {expected}."));
+                return null;
+            }
+            string? value = discriminator.ValueKind == JsonValueKind.String ? discriminator.GetString() : null;
+            var match = known.FirstOrDefault(d => string.Equals((string)d.TypeDiscriminator!, value, StringComparison.Ordinal));
+            if (match.DerivedType is null)
+            {
+                string shown = value is null ? discriminator.GetRawText() : $"« {Truncate(value)} »";
+                Add(Join(path, name), new FundingMessage(ErrorCodes.ValueNotAllowed,
+                    $"Type inconnu {shown} : il vaut l'un de {expected}.",
+                    $"Unknown type {shown}: expected one of {expected}."));
+                return null;
+            }
+            _ = info;
+            return options.GetTypeInfo(match.DerivedType);
+        }
+
+        private void WalkObject(JsonElement element, JsonTypeInfo info, string path, string? discriminator)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                Add(path, WrongType(element, "un objet", "an object"));
+                return;
+            }
+            var properties = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                string propertyPath = Join(path, property.Name);
+                if (!seen.Add(property.Name))
+                {
+                    Add(propertyPath, Duplicate(property.Name));
+                    continue;
+                }
+                if (property.Name == discriminator)
+                {
+                    continue;
+                }
+                if (!properties.TryGetValue(property.Name, out var contract))
+                {
+                    Add(propertyPath, new FundingMessage(ErrorCodes.FieldUnknown,
+                        $"Champ inconnu « {Truncate(property.Name)} » : vérifiez son orthographe dans la documentation de l'API.",
+                        $"Unknown field '{Truncate(property.Name)}': check its spelling against the API documentation."));
+                    continue;
+                }
+                if (property.Value.ValueKind == JsonValueKind.Null)
+                {
+                    if (!contract.IsSetNullable)
+                    {
+                        Add(propertyPath, Null());
+                    }
+                    continue;
+                }
+                Walk(property.Value, options.GetTypeInfo(contract.PropertyType), propertyPath);
+            }
+            foreach (var contract in info.Properties)
+            {
+                if (contract.IsRequired && !seen.Contains(contract.Name))
+                {
+                    Add(Join(path, contract.Name), new FundingMessage(ErrorCodes.FieldRequired,
+                        "Ce champ est obligatoire.", "This field is required."));
+                }
+            }
+        }
+
+        private void Value(JsonElement element, Type type, string path)
+        {
+            var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            if (underlying == typeof(decimal))
+            {
+                Number(element, path);
+            }
+            else if (underlying == typeof(int) || underlying == typeof(long))
+            {
+                if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out long whole) || (underlying == typeof(int) && whole is < int.MinValue or > int.MaxValue))
+                {
+                    Add(path, WrongType(element, "un nombre entier", "a whole number"));
+                }
+            }
+            else if (underlying == typeof(bool))
+            {
+                if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    Add(path, WrongType(element, "true ou false", "true or false"));
+                }
+            }
+            else if (underlying == typeof(string))
+            {
+                if (element.ValueKind != JsonValueKind.String)
+                {
+                    Add(path, WrongType(element, "une chaîne de caractères", "a string"));
+                }
+            }
+            else if (underlying == typeof(LocalDate))
+            {
+                if (element.ValueKind != JsonValueKind.String || !LocalDatePattern.Iso.Parse(element.GetString()!).Success)
+                {
+                    string shown = element.ValueKind == JsonValueKind.String ? $"« {Truncate(element.GetString()!)} »" : element.GetRawText();
+                    Add(path, new FundingMessage(ErrorCodes.DateInvalid,
+                        $"{shown} n'est pas une date au format AAAA-MM-JJ (par exemple 2022-04-01).",
+                        $"{shown} is not a date in the format YYYY-MM-DD (e.g. 2022-04-01)."));
+                }
+            }
+            else if (underlying.IsEnum)
+            {
+                var names = Enum.GetNames(underlying).Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)).ToArray();
+                string? value = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+                if (value is null || !names.Contains(value, StringComparer.Ordinal))
+                {
+                    string shown = value is null ? element.GetRawText() : $"« {Truncate(value)} »";
+                    Add(path, new FundingMessage(ErrorCodes.ValueNotAllowed,
+                        $"{shown} n'est pas admis : la valeur est l'une de {string.Join(", ", names)}.",
+                        $"{shown} is not allowed: expected one of {string.Join(", ", names)}."));
+                }
+            }
+            else
+            {
+                try
+                {
+                    _ = element.Deserialize(options.GetTypeInfo(type));
+                }
+                catch (JsonException)
+                {
+                    Add(path, new FundingMessage(ErrorCodes.ValueWrongType,
+                        "Cette valeur ne peut pas être lue à cet endroit : voyez le schéma de ce champ dans la documentation de l'API.",
+                        "This value cannot be read here: see this field's schema in the API documentation."));
+                }
+            }
+        }
+
+        private void Number(JsonElement element, string path)
+        {
+            if (element.ValueKind != JsonValueKind.Number)
+            {
+                string hint = element.ValueKind == JsonValueKind.String
+                    ? " : écrivez-le sans guillemets, sans espace ni symbole, avec un point pour les décimales (11593.50, pas « 11 593,50 € »)"
+                    : "";
+                string hintEn = element.ValueKind == JsonValueKind.String
+                    ? ": write it without quotes, spaces or symbols, with a dot for decimals (11593.50, not \"11 593,50 €\")"
+                    : "";
+                Add(path, new FundingMessage(ErrorCodes.ValueWrongType,
+                    $"{Shown(element)} n'est pas un nombre JSON{hint}.",
+                    $"{Shown(element)} is not a JSON number{hintEn}."));
+                return;
+            }
+            string raw = element.GetRawText();
+            if (StrictDecimalConverter.SignificantDigits(System.Text.Encoding.UTF8.GetBytes(raw)) > StrictDecimalConverter.MaxSignificantDigits || !element.TryGetDecimal(out _))
+            {
+                Add(path, new FundingMessage(ErrorCodes.NumberNotRepresentable,
+                    $"{Truncate(raw)} ne peut pas être représenté exactement : {StrictDecimalConverter.MaxSignificantDigits} chiffres significatifs au plus, dans les limites des montants.",
+                    $"{Truncate(raw)} cannot be represented exactly: at most {StrictDecimalConverter.MaxSignificantDigits} significant digits, within range."));
+            }
+        }
+
+        private static string Shown(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.String => $"« {Truncate(element.GetString()!)} »",
+            JsonValueKind.Object => "{…}",
+            JsonValueKind.Array => "[…]",
+            _ => Truncate(element.GetRawText()),
+        };
+
+        private static FundingMessage WrongType(JsonElement element, string french, string english) => new(ErrorCodes.ValueWrongType,
+            $"{Shown(element)} n'est pas du bon type : la valeur attendue est {french}.",
+            $"{Shown(element)} has the wrong type: expected {english}.");
+
+        private static FundingMessage Duplicate(string name) => new(ErrorCodes.FieldDuplicate,
+            $"Le champ « {Truncate(name)} » est donné deux fois : donnez chaque champ une seule fois (on ne peut pas deviner lequel était voulu).",
+            $"The field '{Truncate(name)}' is given twice: give each field once (which one was meant cannot be guessed).");
+    }
+
+    // Property names are joined with a dot, whatever they hold: "members[0].weights.potentiel fiscal" names the field as a person reads it.
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
