@@ -1,5 +1,5 @@
 using System.Globalization;
-using Funding.Api.Contracts;
+using Funding.Contracts;
 using Funding.Api.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 

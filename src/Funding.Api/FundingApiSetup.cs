@@ -1,6 +1,6 @@
 using Funding.Api.Endpoints;
 using Funding.Api.Errors;
-using Funding.Api.Json;
+using Funding.Contracts.Json;
 using Funding.Api.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;

@@ -192,7 +192,7 @@ public class CanonicalBytesTests(FundingApiFactory factory) : IClassFixture<Fund
     [InlineData("79228162514264337593543950335", "79228162514264337593543950335")]
     public void Canonical_RemovesTrailingZeros(string value, string expected)
     {
-        decimal canonical = Funding.Api.Json.StrictDecimalConverter.Canonical(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+        decimal canonical = Funding.Contracts.Json.StrictDecimalConverter.Canonical(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
         canonical.ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected);
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Funding.Api.Contracts;
+using Funding.Contracts;
 
 namespace Funding.Api.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Funding.Api.Json;
-using Funding.Api.Mapping;
+using Funding.Contracts.Json;
+using Funding.Contracts.Mapping;
 using Funding.Plans;
 
 namespace Funding.Api.Tests;

@@ -1,7 +1,7 @@
 using Funding.Allocation;
-using Funding.Api.Contracts;
+using Funding.Contracts;
 using Funding.Api.Errors;
-using Funding.Api.Mapping;
+using Funding.Contracts.Mapping;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Funding.Api.Endpoints;
@@ -48,7 +48,7 @@ internal static class AllocationEndpoints
         }
         catch (FundingValidationException ex)
         {
-            return RequestErrors.From(ex);
+            return ApiProblems.Problem(ex);
         }
     }
 }

@@ -1,6 +1,6 @@
-using Funding.Api.Contracts;
+using Funding.Contracts;
 using Funding.Api.Errors;
-using Funding.Api.Mapping;
+using Funding.Contracts.Mapping;
 using Funding.Formatting;
 using Funding.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +41,7 @@ internal static class CapEndpoints
         }
         catch (FundingValidationException ex)
         {
-            return RequestErrors.From(ex);
+            return ApiProblems.Problem(ex);
         }
         string sentence = char.ToUpperInvariant(result.Clause()[0]) + result.Clause()[1..];
         if (result.EffectiveRate != result.Rate)

@@ -1,4 +1,4 @@
-using Funding.Api.Contracts;
+using Funding.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Funding.Api.Endpoints;

@@ -1,6 +1,6 @@
-using Funding.Api.Contracts;
+using Funding.Contracts;
 using Funding.Api.Errors;
-using Funding.Api.Mapping;
+using Funding.Contracts.Mapping;
 using Funding.Plans;
 using Funding.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -82,7 +82,7 @@ internal static class PlanEndpoints
         }
         catch (FundingValidationException ex)
         {
-            return RequestErrors.From(ex);
+            return ApiProblems.Problem(ex);
         }
         return format.ToUpperInvariant() switch
         {
@@ -150,7 +150,7 @@ internal static class PlanEndpoints
         }
         catch (FundingValidationException ex)
         {
-            return RequestErrors.From(ex);
+            return ApiProblems.Problem(ex);
         }
     }
 
@@ -169,7 +169,7 @@ internal static class PlanEndpoints
         }
         catch (FundingValidationException ex)
         {
-            return RequestErrors.From(ex);
+            return ApiProblems.Problem(ex);
         }
     }
 }

@@ -1,5 +1,5 @@
-using Funding.Api.Contracts;
-using Funding.Api.Mapping;
+using Funding.Contracts;
+using Funding.Contracts.Mapping;
 using Funding.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 

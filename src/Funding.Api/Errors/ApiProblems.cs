@@ -1,16 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Funding.Contracts.Errors;
 using Microsoft.Net.Http.Headers;
 
 namespace Funding.Api.Errors;
-
-/// <summary>One offending field of a request: its JSON path and what is wrong with it.</summary>
-internal sealed record FieldProblem(string Path, FundingMessage Message);
-
-/// <summary>One offending field as the problem details write it: the JSON path, the stable code and the sentence.</summary>
-/// <param name="Path">The JSON path of the field, as in <c>errors</c>: <c>funders[2].rule.ratePercent</c>.</param>
-/// <param name="Code">The stable code of the problem (docs/errors.md), e.g. <c>amount-negative</c>.</param>
-/// <param name="Message">The sentence, in the language of the answer.</param>
-public sealed record FieldErrorOutput(string Path, string Code, string Message);
 
 /// <summary>
 /// Every problem the API answers, in one language: French by default, English when the client prefers it
@@ -61,6 +53,13 @@ internal static class ApiProblems
         var problem = Validation(fields, title, detail);
         return TypedResults.ValidationProblem(problem.Errors, problem.Detail, title: problem.Title, extensions: problem.Extensions);
     }
+
+    /// <summary>The validation problem of the errors collected while reading a request.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem(this RequestErrors errors) => Result(errors.ToList());
+
+    /// <summary>The validation problem of a domain validation exception, its paths under <paramref name="prefix"/>.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem(FundingValidationException exception, string prefix = "") =>
+        RequestErrors.From(exception, prefix).Problem();
 
     /// <summary>The language the client prefers among French and English (French when it says nothing or prefers another).</summary>
     public static MessageLanguage LanguageOf(HttpContext context)

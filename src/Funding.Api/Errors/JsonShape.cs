@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Funding.Api.Json;
+using Funding.Contracts.Json;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Funding.Api.Contracts;
-using Funding.Api.Json;
-using Funding.Api.Mapping;
+using Funding.Contracts;
+using Funding.Contracts.Json;
+using Funding.Contracts.Mapping;
 using Funding.Plans;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -1,4 +1,4 @@
-namespace Funding.Api.Contracts;
+namespace Funding.Contracts;
 
 /// <summary>A rate applied to a base with an optional cap and floor: "50 % of 207 600 € capped at 80 000 €?"</summary>
 public sealed record CapRequest

@@ -1,9 +1,9 @@
 using Funding.Allocation;
-using Funding.Api.Contracts;
-using Funding.Api.Errors;
+using Funding.Contracts;
+using Funding.Contracts.Errors;
 using Funding.Formatting;
 
-namespace Funding.Api.Mapping;
+namespace Funding.Contracts.Mapping;
 
 /// <summary>Allocation requests and results between the JSON contract and the domain.</summary>
 internal static class AllocationMapping

@@ -1,4 +1,4 @@
-namespace Funding.Api.Contracts;
+namespace Funding.Contracts;
 
 /// <summary>
 /// How much explanation an answer carries (the <c>explain</c> query parameter). Figures are the same at every level.

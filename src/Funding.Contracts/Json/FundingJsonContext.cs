@@ -1,13 +1,13 @@
 using System.Text.Json.Serialization;
-using Funding.Api.Contracts;
+using Funding.Contracts;
 
-namespace Funding.Api.Json;
+namespace Funding.Contracts.Json;
 
 /// <summary>
 /// Source-generated JSON metadata for every request and response type: no reflection at run time, and faster
 /// (de)serialization on the hot endpoints. The options (naming, strictness, converters) come from <see cref="ApiJson"/>.
 /// </summary>
-[JsonSerializable(typeof(Funding.Api.Errors.FieldErrorOutput[]))]
+[JsonSerializable(typeof(Funding.Contracts.Errors.FieldErrorOutput[]))]
 [JsonSerializable(typeof(AllocationRequest))]
 [JsonSerializable(typeof(AllocationResponse))]
 [JsonSerializable(typeof(CapRequest))]

@@ -2,7 +2,7 @@ using Funding.Plans;
 using Funding.Schedules;
 using NodaTime;
 
-namespace Funding.Api.Contracts;
+namespace Funding.Contracts;
 
 /// <summary>The evaluated plan: each funder's total and schedule, the budget-year table, the treasury and the checks.</summary>
 public sealed record PlanResponse

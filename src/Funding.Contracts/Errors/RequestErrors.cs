@@ -1,11 +1,19 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Funding.Api.Errors;
+namespace Funding.Contracts.Errors;
 
 /// <summary>
 /// Collects validation errors keyed by the JSON path of the offending field (<c>funders[2].rule.ratePercent</c>), and turns
 /// them into an RFC 9457 validation problem.
 /// </summary>
+/// <summary>One offending field of a request: its JSON path and what is wrong with it.</summary>
+internal sealed record FieldProblem(string Path, FundingMessage Message);
+
+/// <summary>One offending field as the problem details write it: the JSON path, the stable code and the sentence.</summary>
+/// <param name="Path">The JSON path of the field, as in <c>errors</c>: <c>funders[2].rule.ratePercent</c>.</param>
+/// <param name="Code">The stable code of the problem (docs/errors.md), e.g. <c>amount-negative</c>.</param>
+/// <param name="Message">The sentence, in the language of the answer.</param>
+public sealed record FieldErrorOutput(string Path, string Code, string Message);
+
 internal sealed class RequestErrors
 {
     private readonly List<FieldProblem> _errors = [];
@@ -35,13 +43,11 @@ internal sealed class RequestErrors
     /// <summary>The problems, in the order they were found.</summary>
     public IReadOnlyList<FieldProblem> ToList() => _errors.ToArray();
 
-    public ValidationProblem Problem() => ApiProblems.Result(_errors);
-
-    public static ValidationProblem From(FundingValidationException exception, string prefix = "")
+    public static RequestErrors From(FundingValidationException exception, string prefix = "")
     {
         var errors = new RequestErrors();
         errors.AddRange(exception.Errors, prefix);
-        return errors.Problem();
+        return errors;
     }
 
     public static string Join(string prefix, string path) =>

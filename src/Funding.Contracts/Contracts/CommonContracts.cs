@@ -1,6 +1,6 @@
 using Funding.Plans;
 
-namespace Funding.Api.Contracts;
+namespace Funding.Contracts;
 
 /// <summary>How a figure was obtained: the rule, its inputs and intermediate values, and a French sentence for reports.</summary>
 public sealed record ExplanationOutput

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Funding.Plans;
 using NodaTime;
 
-namespace Funding.Api.Contracts;
+namespace Funding.Contracts;
 
 /// <summary>A co-financing plan ("plan de financement"): its cost and its funders, in waterfall order.</summary>
 public sealed record PlanRequest

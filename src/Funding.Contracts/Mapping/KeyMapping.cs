@@ -1,8 +1,8 @@
 using Funding.Allocation;
-using Funding.Api.Contracts;
-using Funding.Api.Errors;
+using Funding.Contracts;
+using Funding.Contracts.Errors;
 
-namespace Funding.Api.Mapping;
+namespace Funding.Contracts.Mapping;
 
 /// <summary>Allocation keys between the JSON contract and the domain.</summary>
 internal static class KeyMapping

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Funding.Api.Errors;
+namespace Funding.Contracts.Errors;
 
 /// <summary>
 /// The JSON path of a domain field: the one place where the contract's names meet the domain's. Most fields have the

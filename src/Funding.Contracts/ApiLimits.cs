@@ -1,4 +1,4 @@
-namespace Funding.Api;
+namespace Funding.Contracts;
 
 /// <summary>
 /// Limits the API enforces before computing (the domain's own limits — amounts up to 10¹² €, weights up to 10¹⁵,

@@ -1,6 +1,6 @@
 using Funding.Plans;
 
-namespace Funding.Api.Contracts;
+namespace Funding.Contracts;
 
 /// <summary>The report of a plan as JSON: the same content as the Markdown, HTML and CSV reports.</summary>
 public sealed record ReportResponse

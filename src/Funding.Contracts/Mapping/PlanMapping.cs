@@ -1,11 +1,11 @@
-using Funding.Api.Contracts;
-using Funding.Api.Errors;
+using Funding.Contracts;
+using Funding.Contracts.Errors;
 using Funding.Plans;
 using Funding.Schedules;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Funding.Api.Mapping;
+namespace Funding.Contracts.Mapping;
 
 /// <summary>Plans between the JSON contract and the domain: one place, so the contract can stay stable as the core evolves.</summary>
 internal static class PlanMapping

@@ -1,11 +1,11 @@
 using System.Globalization;
-using Funding.Api.Contracts;
+using Funding.Contracts;
 using Funding.Formatting;
 using Funding.Plans;
 using Funding.Schedules;
 using NodaTime;
 
-namespace Funding.Api.Mapping;
+namespace Funding.Contracts.Mapping;
 
 /// <summary>Evaluated plans and comparisons as the JSON contract writes them.</summary>
 internal static class PlanResultMapping

@@ -1,8 +1,8 @@
-using Funding.Api.Contracts;
+using Funding.Contracts;
 using Funding.Formatting;
 using Funding.Reports;
 
-namespace Funding.Api.Mapping;
+namespace Funding.Contracts.Mapping;
 
 /// <summary>Reports as the JSON contract writes them.</summary>
 internal static class ReportMapping

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Funding.Allocation;
 
-namespace Funding.Api.Contracts;
+namespace Funding.Contracts;
 
 /// <summary>An amount to split between parties by an allocation key ("clé de répartition").</summary>
 public sealed record AllocationRequest

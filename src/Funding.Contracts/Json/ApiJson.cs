@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Funding.Api.Json;
+namespace Funding.Contracts.Json;
 
 /// <summary>
 /// The API's JSON contract: camelCase, enums as camelCase strings, money read as <see cref="decimal"/> from JSON numbers
