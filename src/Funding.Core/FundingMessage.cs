@@ -198,6 +198,9 @@ public static class ErrorCodes
     /// <summary>A date is not in the YYYY-MM-DD form or does not exist.</summary>
     public const string DateInvalid = "date-invalid";
 
+    /// <summary>An imported file cannot be read in the format it was given as.</summary>
+    public const string FileUnreadable = "file-unreadable";
+
     // Requests as a whole (API)
 
     /// <summary>The request is not valid: see the field errors.</summary>

@@ -18,7 +18,12 @@ namespace Funding.Reports;
 /// <param name="FunderId">The funder it is written for.</param>
 /// <param name="Paragraph">The paragraph.</param>
 /// <param name="Decision">The decision line, to follow « le conseil décide de ».</param>
-public sealed record Deliberation(string FunderId, string Paragraph, string Decision)
+/// <param name="DecisionWithWords">
+/// The decision line with its amount also in words, as the dispositif of a deliberation writes it: « verser la
+/// subvention à UIMM Finistère à hauteur de 11 593,50 € (onze mille cinq cent quatre-vingt-treize euros et cinquante
+/// centimes) annuellement, sur 2 ans ».
+/// </param>
+public sealed record Deliberation(string FunderId, string Paragraph, string Decision, string DecisionWithWords)
 {
     internal static Deliberation For(PlanResult result, FunderResult funder)
     {
@@ -37,19 +42,25 @@ public sealed record Deliberation(string FunderId, string Paragraph, string Deci
         {
             return new Deliberation(funder.Id,
                 $"Le reste à charge pour {funder.Name}, porteur du projet, serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
-                $"inscrire au budget la somme de {FrenchFormat.MoneyCompact(funder.Total)}{Schedule(result, funder)}");
+                $"inscrire au budget la somme de {FrenchFormat.MoneyCompact(funder.Total)}{Schedule(result, funder)}",
+                $"inscrire au budget la somme de {WithWords(funder.Total)}{Schedule(result, funder)}");
         }
         if (annualRule is not null && period.Months % 12 == 0)
         {
             string annual = FrenchFormat.MoneyCompact(annualRule.AnnualAmount);
             return new Deliberation(funder.Id,
                 $"Le coût pour {funder.Name} serait de {annual} annuels sur {duration} pour {costText}.",
-                $"verser la subvention {carrier} à hauteur de {annual} annuellement, sur {duration}");
+                $"verser la subvention {carrier} à hauteur de {annual} annuellement, sur {duration}",
+                $"verser la subvention {carrier} à hauteur de {WithWords(annualRule.AnnualAmount)} annuellement, sur {duration}");
         }
         return new Deliberation(funder.Id,
             $"Le coût pour {funder.Name} serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
-            $"verser la subvention {carrier} à hauteur de {FrenchFormat.MoneyCompact(funder.Total)}{Schedule(result, funder)}");
+            $"verser la subvention {carrier} à hauteur de {FrenchFormat.MoneyCompact(funder.Total)}{Schedule(result, funder)}",
+            $"verser la subvention {carrier} à hauteur de {WithWords(funder.Total)}{Schedule(result, funder)}");
     }
+
+    /// <summary>« 11 593,50 € (onze mille cinq cent quatre-vingt-treize euros et cinquante centimes) ».</summary>
+    private static string WithWords(Money amount) => $"{FrenchFormat.MoneyCompact(amount)} ({FrenchWords.Amount(amount)})";
 
     /// <summary>« , versés en 2022 (8 695,13 €), 2023 (11 593,50 €) et 2024 (2 898,37 €) » when paid over several years.</summary>
     private static string Schedule(PlanResult result, FunderResult funder)
