@@ -5,7 +5,7 @@ using Funding.Contracts.Json;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Funding.Api.Errors;
+namespace Funding.Contracts.Errors;
 
 /// <summary>
 /// Finds what is wrong with a JSON body that the serializer refused, from structured data only: the body parsed as a
