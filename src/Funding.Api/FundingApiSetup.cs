@@ -101,6 +101,7 @@ internal static class FundingApiSetup
         app.MapCaps();
         app.MapPlans();
         app.MapSamples();
+        app.MapWeightImport();
         return app;
     }
 

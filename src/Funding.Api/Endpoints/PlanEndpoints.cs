@@ -1,3 +1,4 @@
+using Funding.Documents;
 using Funding.Contracts;
 using Funding.Api.Errors;
 using Funding.Contracts.Mapping;
@@ -28,12 +29,14 @@ internal static class PlanEndpoints
             .ProducesStandardProblems();
         plans.MapPost("/report", Report)
             .WithName("PlanReport")
-            .WithSummary("The plan's report for a council report or a spreadsheet: Markdown, HTML, CSV or JSON.")
+            .WithSummary("The plan's report for a council report or a spreadsheet: Markdown, HTML, CSV, JSON, an XLSX workbook or a DOCX deliberation draft.")
             .WithDescription(
                 "The financing table with one column per budget year, the explanation of every figure in plan order, the checks as sentences and the amounts in words, " +
                 "in French. 'format' chooses markdown (text/markdown, the default), html (text/html: a fragment with a <table> and its caption, to paste into a word processor), " +
                 "csv (text/csv: ';' and decimal comma with a byte order mark for French spreadsheets, or 'csv=rfc4180' for ',' and '.'), or json. " +
-                "'funderId' adds a deliberation paragraph for that funder: « Le coût pour … serait de … ».")
+                "'funderId' adds a deliberation paragraph for that funder: « Le coût pour … serait de … ». " +
+                "xlsx is the workbook (financing table, budget years, payments, treasury, checks; totals as live formulas); " +
+                "docx is the deliberation draft for 'funderId' (required), with the amount in words and the financing-agreement annex; a group's id gives a zip of one draft per member.")
             .ProducesStandardProblems();
         return app;
     }
@@ -45,12 +48,16 @@ internal static class PlanEndpoints
         ["html"] = "text/html; charset=utf-8",
         ["csv"] = "text/csv; charset=utf-8; header=present",
         ["json"] = "application/json",
+        ["xlsx"] = PlanWorkbook.ContentType,
+        ["docx"] = DeliberationDocument.ContentType,
     };
+
+    private const string FormatList = "markdown, html, csv, json, xlsx, docx";
 
     /// <param name="request">The plan.</param>
     /// <param name="context">The request, for its Accept header.</param>
-    /// <param name="format">markdown, html, csv or json. Without it, the Accept header chooses (text/markdown, text/html, text/csv or application/json); with neither, markdown.</param>
-    /// <param name="funderId">The funder the deliberation paragraph is written for.</param>
+    /// <param name="format">markdown, html, csv, json, xlsx or docx. Without it, the Accept header chooses (text/markdown, text/html, text/csv, application/json or the XLSX and DOCX media types); with neither, markdown.</param>
+    /// <param name="funderId">The funder the deliberation paragraph is written for; with format=docx, the funder whose deliberation draft is written (a group's id gives a zip of one draft per member).</param>
     /// <param name="csv">The CSV dialect: fr (default: ';', decimal comma, byte order mark) or rfc4180 (',', decimal point).</param>
     internal static Results<ContentHttpResult, FileContentHttpResult, Ok<ReportResponse>, ValidationProblem> Report(
         PlanRequest request, HttpContext context, string? format = null, string? funderId = null, string? csv = null)
@@ -60,8 +67,14 @@ internal static class PlanEndpoints
         if (!ReportFormats.TryGetValue(format, out string? contentType))
         {
             errors.Add("format", ErrorCodes.ValueNotAllowed,
-                $"Format inconnu « {format} » : il vaut l'un de markdown, html, csv, json.",
-                $"Unknown format '{format}': expected one of markdown, html, csv, json.");
+                $"Format inconnu « {format} » : il vaut l'un de {FormatList}.",
+                $"Unknown format '{format}': expected one of {FormatList}.");
+        }
+        else if (format.Equals("docx", StringComparison.OrdinalIgnoreCase) && funderId is null)
+        {
+            errors.Add("funderId", ErrorCodes.FieldRequired,
+                "Un projet de délibération s'écrit pour un financeur : donnez funderId (l'identifiant d'un financeur, ou d'un groupe pour un projet par membre).",
+                "A deliberation draft is written for one funder: give funderId (a funder's id, or a group's for one draft per member).");
         }
         var dialect = CsvDialect.French;
         if (csv is not null && !TryDialect(csv, out dialect))
@@ -76,9 +89,14 @@ internal static class PlanEndpoints
             return errors.Problem();
         }
         PlanReport report;
+        PlanResult result;
+        bool groupDrafts = false;
         try
         {
-            report = PlanReport.From(PlanEvaluator.Evaluate(plan), funderId);
+            result = PlanEvaluator.Evaluate(plan);
+            // A group's drafts are its members'; every other format and funder goes through the report (which checks the id).
+            groupDrafts = format.Equals("docx", StringComparison.OrdinalIgnoreCase) && DeliberationDocument.IsGroup(result, funderId!);
+            report = groupDrafts ? PlanReport.From(result) : PlanReport.From(result, funderId);
         }
         catch (FundingValidationException ex)
         {
@@ -86,6 +104,10 @@ internal static class PlanEndpoints
         }
         return format.ToUpperInvariant() switch
         {
+            "XLSX" => TypedResults.File(PlanWorkbook.Write(result), contentType, "plan-de-financement.xlsx"),
+            "DOCX" when groupDrafts =>
+                TypedResults.File(DeliberationDocument.WriteGroup(result, funderId!), DeliberationDocument.ZipContentType, $"deliberations-{funderId}.zip"),
+            "DOCX" => TypedResults.File(DeliberationDocument.Write(result, funderId!), contentType, $"deliberation-{funderId}.docx"),
             "JSON" => TypedResults.Ok(ReportMapping.ToResponse(report)),
             "HTML" => TypedResults.Text(HtmlReport.Render(report), contentType),
             "CSV" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(CsvReport.Render(report, dialect)), contentType, "plan-de-financement.csv"),
@@ -112,6 +134,8 @@ internal static class PlanEndpoints
                 "text/html" => "html",
                 "text/csv" => "csv",
                 "application/json" => "json",
+                PlanWorkbook.ContentType => "xlsx",
+                DeliberationDocument.ContentType => "docx",
                 _ => null,
             };
             if (format is not null)

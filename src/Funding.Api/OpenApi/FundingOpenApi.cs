@@ -73,6 +73,7 @@ internal static class FundingOpenApi
                     Parties = SamplePlans.FinistereEpcis.Select(e => new PartyInput { Id = e.Id, Name = e.Name, Weight = e.Population }).ToArray(),
                 }),
                 "ApplyCap" => Serialize(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }),
+                "ImportWeights" => Serialize(WeightsExample),
                 _ => null,
             };
             if (example is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
@@ -93,10 +94,14 @@ internal static class FundingOpenApi
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == "PlanReport")
                 && operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
             {
-                // One 200 answer, four representations: the text formats next to the JSON one.
+                // One 200 answer, several representations: the text formats and the office files next to the JSON one.
                 foreach (string textType in ReportTextTypes)
                 {
                     content[textType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+                foreach (string fileType in ReportFileTypes)
+                {
+                    content[fileType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
                 }
             }
             return Task.CompletedTask;
@@ -104,6 +109,8 @@ internal static class FundingOpenApi
     }
 
     private static readonly string[] ReportTextTypes = ["text/markdown", "text/html", "text/csv"];
+
+    private static readonly string[] ReportFileTypes = [Documents.PlanWorkbook.ContentType, Documents.DeliberationDocument.ContentType, Documents.DeliberationDocument.ZipContentType];
 
     private static readonly Lazy<Dictionary<string, JsonNode>> ResponseExamples = new(() =>
     {
@@ -122,6 +129,15 @@ internal static class FundingOpenApi
     /// what the handlers answer to them (full explanations, an allocation, a comparison, a JSON report, a problem).
     /// Nothing here is written by hand but the per-budget-year cost, a valid variant of the seed.
     /// </summary>
+    /// <summary>An extract of INSEE's population table, as a CSV file to import.</summary>
+    private static WeightImportRequest WeightsExample => new()
+    {
+        Format = WeightFileFormatInput.Csv,
+        Content = System.Text.Encoding.UTF8.GetBytes("Nom de l'EPCI;Population municipale\nBrest Métropole;213 403\nMorlaix Communauté;65 507\n"),
+        NameColumn = "Nom de l'EPCI",
+        WeightColumn = "Population municipale",
+    };
+
     internal static IEnumerable<(string Schema, JsonNode Example)> SchemaExamples()
     {
         var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
@@ -187,6 +203,7 @@ internal static class FundingOpenApi
             },
         };
         var report = (Endpoints.PlanEndpoints.Report(seed, new DefaultHttpContext(), "json", "qbo").Result as Microsoft.AspNetCore.Http.HttpResults.Ok<ReportResponse>)!.Value;
+        var weights = WeightsExample;
         return
         [
             ("PlanRequest", Serialize(seed)!), ("PlanRequest", Serialize(mixed)!), ("PlanRequest", Serialize(perYear)!), ("PlanRequest", Serialize(detailed)!),
@@ -201,6 +218,8 @@ internal static class FundingOpenApi
             ("CapRequest", Serialize(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m, Floor = 10_000.00m, Rounding = "half-away-from-zero" })!),
             ("CapResponse", Value<CapResponse>(Endpoints.CapEndpoints.Apply(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }).Result)),
             ("HealthResponse", Value<HealthResponse>(Endpoints.HealthEndpoints.GetHealth())),
+            ("WeightImportRequest", Serialize(weights)!),
+            ("WeightImportResponse", Value<WeightImportResponse>(Endpoints.WeightImportEndpoints.Import(weights).Result)),
             ("SampleSummary", Value<SampleSummary[]>(Endpoints.SampleEndpoints.List())[0]!),
             ("HttpValidationProblemDetails", ValidationExample),
             ("ProblemDetails", ProblemExample),

@@ -39,7 +39,7 @@ internal static class OpenApiContract
     /// <summary>The enums of query parameters, by name: values and default.</summary>
     private static readonly Dictionary<string, (string[] Values, string Default)> QueryEnums = new(StringComparer.Ordinal)
     {
-        ["format"] = (["markdown", "html", "csv", "json"], "markdown"),
+        ["format"] = (["markdown", "html", "csv", "json", "xlsx", "docx"], "markdown"),
         ["csv"] = (["fr", "rfc4180"], "fr"),
         ["explain"] = (["full", "summary", "none"], "full"),
     };

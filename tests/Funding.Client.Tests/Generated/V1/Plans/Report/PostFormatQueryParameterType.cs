@@ -24,5 +24,13 @@ namespace Funding.Client.V1.Plans.Report
         #pragma warning disable CS1591
         Json,
         #pragma warning restore CS1591
+        [EnumMember(Value = "xlsx")]
+        #pragma warning disable CS1591
+        Xlsx,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "docx")]
+        #pragma warning disable CS1591
+        Docx,
+        #pragma warning restore CS1591
     }
 }

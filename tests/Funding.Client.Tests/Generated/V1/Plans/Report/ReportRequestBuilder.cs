@@ -34,7 +34,7 @@ namespace Funding.Client.V1.Plans.Report
         {
         }
         /// <summary>
-        /// The financing table with one column per budget year, the explanation of every figure in plan order, the checks as sentences and the amounts in words, in French. &apos;format&apos; chooses markdown (text/markdown, the default), html (text/html: a fragment with a &lt;table&gt; and its caption, to paste into a word processor), csv (text/csv: &apos;;&apos; and decimal comma with a byte order mark for French spreadsheets, or &apos;csv=rfc4180&apos; for &apos;,&apos; and &apos;.&apos;), or json. &apos;funderId&apos; adds a deliberation paragraph for that funder: « Le coût pour … serait de … ».
+        /// The financing table with one column per budget year, the explanation of every figure in plan order, the checks as sentences and the amounts in words, in French. &apos;format&apos; chooses markdown (text/markdown, the default), html (text/html: a fragment with a &lt;table&gt; and its caption, to paste into a word processor), csv (text/csv: &apos;;&apos; and decimal comma with a byte order mark for French spreadsheets, or &apos;csv=rfc4180&apos; for &apos;,&apos; and &apos;.&apos;), or json. &apos;funderId&apos; adds a deliberation paragraph for that funder: « Le coût pour … serait de … ». xlsx is the workbook (financing table, budget years, payments, treasury, checks; totals as live formulas); docx is the deliberation draft for &apos;funderId&apos; (required), with the amount in words and the financing-agreement annex; a group&apos;s id gives a zip of one draft per member.
         /// </summary>
         /// <returns>A <see cref="global::Funding.Client.Models.ReportResponse"/></returns>
         /// <param name="body">A co-financing plan (&quot;plan de financement&quot;): its cost and its funders, in waterfall order.</param>
@@ -69,7 +69,7 @@ namespace Funding.Client.V1.Plans.Report
             return await RequestAdapter.SendAsync<global::Funding.Client.Models.ReportResponse>(requestInfo, global::Funding.Client.Models.ReportResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The financing table with one column per budget year, the explanation of every figure in plan order, the checks as sentences and the amounts in words, in French. &apos;format&apos; chooses markdown (text/markdown, the default), html (text/html: a fragment with a &lt;table&gt; and its caption, to paste into a word processor), csv (text/csv: &apos;;&apos; and decimal comma with a byte order mark for French spreadsheets, or &apos;csv=rfc4180&apos; for &apos;,&apos; and &apos;.&apos;), or json. &apos;funderId&apos; adds a deliberation paragraph for that funder: « Le coût pour … serait de … ».
+        /// The financing table with one column per budget year, the explanation of every figure in plan order, the checks as sentences and the amounts in words, in French. &apos;format&apos; chooses markdown (text/markdown, the default), html (text/html: a fragment with a &lt;table&gt; and its caption, to paste into a word processor), csv (text/csv: &apos;;&apos; and decimal comma with a byte order mark for French spreadsheets, or &apos;csv=rfc4180&apos; for &apos;,&apos; and &apos;.&apos;), or json. &apos;funderId&apos; adds a deliberation paragraph for that funder: « Le coût pour … serait de … ». xlsx is the workbook (financing table, budget years, payments, treasury, checks; totals as live formulas); docx is the deliberation draft for &apos;funderId&apos; (required), with the amount in words and the financing-agreement annex; a group&apos;s id gives a zip of one draft per member.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A co-financing plan (&quot;plan de financement&quot;): its cost and its funders, in waterfall order.</param>
@@ -100,7 +100,7 @@ namespace Funding.Client.V1.Plans.Report
             return new global::Funding.Client.V1.Plans.Report.ReportRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The financing table with one column per budget year, the explanation of every figure in plan order, the checks as sentences and the amounts in words, in French. &apos;format&apos; chooses markdown (text/markdown, the default), html (text/html: a fragment with a &lt;table&gt; and its caption, to paste into a word processor), csv (text/csv: &apos;;&apos; and decimal comma with a byte order mark for French spreadsheets, or &apos;csv=rfc4180&apos; for &apos;,&apos; and &apos;.&apos;), or json. &apos;funderId&apos; adds a deliberation paragraph for that funder: « Le coût pour … serait de … ».
+        /// The financing table with one column per budget year, the explanation of every figure in plan order, the checks as sentences and the amounts in words, in French. &apos;format&apos; chooses markdown (text/markdown, the default), html (text/html: a fragment with a &lt;table&gt; and its caption, to paste into a word processor), csv (text/csv: &apos;;&apos; and decimal comma with a byte order mark for French spreadsheets, or &apos;csv=rfc4180&apos; for &apos;,&apos; and &apos;.&apos;), or json. &apos;funderId&apos; adds a deliberation paragraph for that funder: « Le coût pour … serait de … ». xlsx is the workbook (financing table, budget years, payments, treasury, checks; totals as live formulas); docx is the deliberation draft for &apos;funderId&apos; (required), with the amount in words and the financing-agreement annex; a group&apos;s id gives a zip of one draft per member.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ReportRequestBuilderPostQueryParameters 
@@ -108,10 +108,10 @@ namespace Funding.Client.V1.Plans.Report
             /// <summary>The CSV dialect: fr (default: &apos;;&apos;, decimal comma, byte order mark) or rfc4180 (&apos;,&apos;, decimal point).</summary>
             [QueryParameter("csv")]
             public global::Funding.Client.V1.Plans.Report.PostCsvQueryParameterType? Csv { get; set; }
-            /// <summary>markdown, html, csv or json. Without it, the Accept header chooses (text/markdown, text/html, text/csv or application/json); with neither, markdown.</summary>
+            /// <summary>markdown, html, csv, json, xlsx or docx. Without it, the Accept header chooses (text/markdown, text/html, text/csv, application/json or the XLSX and DOCX media types); with neither, markdown.</summary>
             [QueryParameter("format")]
             public global::Funding.Client.V1.Plans.Report.PostFormatQueryParameterType? Format { get; set; }
-            /// <summary>The funder the deliberation paragraph is written for.</summary>
+            /// <summary>The funder the deliberation paragraph is written for; with format=docx, the funder whose deliberation draft is written (a group&apos;s id gives a zip of one draft per member).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("funderId")]
