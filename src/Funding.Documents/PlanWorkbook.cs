@@ -46,7 +46,7 @@ public static class PlanWorkbook
         string shareColumn = XlsxBuilder.ColumnName(4 + years);
         sheet.Widths.AddRange([38, 16, .. Enumerable.Repeat(15.0, years), 16, 13]);
         sheet.Add([XCell.Of("Financeur", CellLook.Header), XCell.Of("Nature", CellLook.Header),
-            .. table.Years.Select(y => XCell.Of($"Exercice {y}", CellLook.Header)), XCell.Of("Total", CellLook.Header), XCell.Of("Part du coût", CellLook.Header)]);
+            .. table.Years.Select(y => XCell.Of($"Versé en {y}", CellLook.Header)), XCell.Of("Total", CellLook.Header), XCell.Of("Part du coût", CellLook.Header)]);
         int first = sheet.NextRow;
         int last = first + table.Rows.Count - 1;
         int totalRow = last + 1;
@@ -65,7 +65,7 @@ public static class PlanWorkbook
             XCell.Calc($"IF(${totalColumn}${costRow}=0,0,{totalColumn}{totalRow}/${totalColumn}${costRow})", table.Total.ShareOfCost.Fraction, CellLook.PercentBold)]);
         sheet.Add([XCell.Of("Coût du projet", CellLook.Bold), XCell.Empty, .. table.CostByYear.Select(c => XCell.Money(c, CellLook.MoneyBold)),
             XCell.Calc($"SUM(C{costRow}:{XlsxBuilder.ColumnName(2 + years)}{costRow})", table.TotalCost.Amount, CellLook.MoneyBold)]);
-        sheet.Add([XCell.Of("Écart (financements − coût)", CellLook.Bold), XCell.Empty,
+        sheet.Add([XCell.Of("Écart (versements − coût)", CellLook.Bold), XCell.Empty,
             .. Enumerable.Range(0, years + 1).Select(c =>
             {
                 string column = XlsxBuilder.ColumnName(3 + c);

@@ -139,6 +139,15 @@ public class SimulatorPageTests(BrowserFixture fixture)
         await SnapAsync(page, "members-line-errors.png", page.Locator("#funders > li:nth-child(3)"));
     }
 
+    private static async Task<byte[]> DownloadedBytesAsync(IDownload download)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"simulator-{Guid.NewGuid()}");
+        await download.SaveAsAsync(path);
+        byte[] bytes = await File.ReadAllBytesAsync(path);
+        File.Delete(path);
+        return bytes;
+    }
+
     /// <summary>
     /// A screenshot for the documentation: written to docs/screenshots with UPDATE_SCREENSHOTS=1, to a temporary folder
     /// otherwise (the test still checks that something was drawn).
@@ -252,6 +261,71 @@ public class SimulatorPageTests(BrowserFixture fixture)
         rows["qbo"].ShouldBe(23_187m);
         rows["uimm-finistere"].ShouldBe(52_206.50m);
         File.Delete(path);
+    }
+
+    [SkippableFact]
+    public async Task TheWorkbookDownload_IsAnXlsxFile()
+    {
+        var page = await SeedPageAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-xlsx"));
+
+        download.SuggestedFilename.ShouldBe("plan-de-financement.xlsx");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await DownloadedBytesAsync(download)), System.IO.Compression.ZipArchiveMode.Read);
+        zip.GetEntry("xl/workbook.xml").ShouldNotBeNull();
+    }
+
+    [SkippableFact]
+    public async Task TheDeliberationDownload_ForQbo_HasItsDispositif()
+    {
+        var page = await SeedPageAsync();
+        await page.SelectOptionAsync("#deliberation-funder", "qbo");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-docx"));
+
+        download.SuggestedFilename.ShouldBe("deliberation-qbo.docx");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await DownloadedBytesAsync(download)), System.IO.Compression.ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        string xml = (await reader.ReadToEndAsync()).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+        xml.ShouldContain("(onze mille cinq cent quatre-vingt-treize euros et cinquante centimes) annuellement, sur 2 ans");
+    }
+
+    [SkippableFact]
+    public async Task WeightsImportedFromACsv_ReplaceTheMembers_AndTheFiguresFollow()
+    {
+        var page = await SeedPageAsync();
+        var group = page.Locator("#funders > li:nth-child(3)");
+
+        await group.Locator("[data-role=\"weights-file\"]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "population.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Code;Nom de l'EPCI;Population municipale\n1;Brest Métropole;3\n2;Morlaix Communauté;1\n"),
+        });
+        await Expect(group.Locator("[data-role=\"name-column\"]")).ToHaveValueAsync("Nom de l'EPCI");
+        await Expect(group.Locator("[data-role=\"weight-column\"]")).ToHaveValueAsync("Population municipale");
+        await SnapAsync(page, "weights-import.png", group);
+        await group.Locator("[data-role=\"weights-apply\"]").ClickAsync();
+
+        // 3 and 1 share the group's 52 206,50 €, as when the columns are pasted.
+        await Expect(Amount(page, "brest-metropole")).ToHaveTextAsync(Euros("39 154,88"));
+        await Expect(FunderField(page, 2, "members")).ToHaveValueAsync("Brest Métropole\t3\nMorlaix Communauté\t1");
+    }
+
+    [SkippableFact]
+    public async Task AWeightsFileWithABadLine_NamesItsRowAndColumn()
+    {
+        var page = await SeedPageAsync();
+        var group = page.Locator("#funders > li:nth-child(3)");
+        await group.Locator("[data-role=\"weights-file\"]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "population.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Nom;Population\nBrest Métropole;trois\n"),
+        });
+        await group.Locator("[data-role=\"weights-apply\"]").ClickAsync();
+
+        await Expect(group.Locator(".import-problems .error")).ToHaveTextAsync("Ligne 2, colonne « Population » : poids « trois » n'est pas un nombre.");
     }
 
     [SkippableFact]

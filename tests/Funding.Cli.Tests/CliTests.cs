@@ -160,3 +160,33 @@ public sealed class CliTests : IDisposable
         }
     }
 }
+
+/// <summary>The example plan file of the documentation is the seed, as PlanFile writes it, and the command line reads it.</summary>
+public class ExamplePlanFileTests
+{
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Funding.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory!.FullName;
+    }
+
+    [Fact]
+    public void TheDocumentedExample_IsTheSeed_AndEvaluates()
+    {
+        string path = Path.Combine(RepositoryRoot(), "docs", "examples", "territoire-industrie-finistere.json");
+        string expected = PlanFile.Write(SamplePlans.TerritoireIndustrieFinistere.Plan) + "\n";
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, expected, new UTF8Encoding(false));
+        }
+        File.ReadAllText(path).ShouldBe(expected, "regenerate with UPDATE_GOLDEN=1 dotnet test tests/Funding.Cli.Tests");
+
+        var output = new StringWriter();
+        CliApp.Run(["evaluate", path], output, new StringWriter()).ShouldBe(CliApp.Done);
+        output.ToString().ShouldContain("Quimper Bretagne Occidentale");
+    }
+}

@@ -222,12 +222,60 @@
           const members = (rule.members ?? []).map(m => [m.name, shown(m.weight), m.cap !== undefined ? shown(m.cap) : ''].join('\t').replace(/\t+$/, '')).join('\n');
           fields.push(field('Membres : une ligne par membre — nom ; poids ; plafond en € (facultatif). Ou collez les colonnes d\'un tableur, avec ou sans ligne d\'en-tête.',
             element('textarea', { 'data-field': 'members', 'data-path': `${p}.members`, rows: Math.max(3, (rule.members ?? []).length + 1), text: members }), { wide: true }));
+          fields.push(weightsImport());
         }
         fields.push(cap);
         return fields;
       }
       default: return [cap];
     }
+  }
+
+  /**
+   * « Importer des poids » : a CSV or XLSX table (INSEE's population table…) sent to /v1/weights/import, which answers
+   * its columns; the two chosen, the members replace the box's lines. Problems name their row and column.
+   */
+  function weightsImport() {
+    const file = element('input', { type: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'data-role': 'weights-file' });
+    const nameColumn = element('select', { 'data-role': 'name-column' });
+    const weightColumn = element('select', { 'data-role': 'weight-column' });
+    const apply = element('button', { type: 'button', 'data-role': 'weights-apply', text: 'Importer ces colonnes' });
+    const choice = element('div', { class: 'import-columns', hidden: true }, field('Colonne des noms', nameColumn), field('Colonne des poids', weightColumn), apply);
+    const problems = element('div', { class: 'import-problems', role: 'alert' });
+    const box = element('div', { class: 'wide weights-import' }, field('Importer des poids (CSV ou XLSX)', file), choice, problems);
+    let request = null;
+    const send = async body => {
+      const response = await post('/v1/weights/import', JSON.stringify(body));
+      const answer = await response.json();
+      problems.replaceChildren(...(response.ok ? [] : Object.values(answer.errors ?? {}).flat().map(m => element('div', { class: 'error', text: m }))));
+      return response.ok ? answer : null;
+    };
+    file.addEventListener('change', async event => {
+      event.stopPropagation();
+      const chosen = file.files[0];
+      if (!chosen) return;
+      const bytes = new Uint8Array(await chosen.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      request = { format: /\.xlsx$/i.test(chosen.name) ? 'xlsx' : 'csv', content: btoa(binary) };
+      const answer = await send(request);
+      if (!answer) { choice.hidden = true; return; }
+      for (const select of [nameColumn, weightColumn]) select.replaceChildren(...answer.columns.map(c => element('option', { value: c, text: c })));
+      nameColumn.value = answer.columns.find(c => /nom|libell/i.test(c)) ?? answer.columns[0];
+      weightColumn.value = answer.columns.find(c => /pop|poids|potentiel/i.test(c)) ?? answer.columns[answer.columns.length - 1];
+      choice.hidden = false;
+    });
+    apply.addEventListener('click', async () => {
+      const answer = await send({ ...request, nameColumn: nameColumn.value, weightColumn: weightColumn.value });
+      if (!answer) return;
+      const members = box.closest('li').querySelector('[data-field="members"]');
+      members.value = answer.members.map(m => `${m.name}\t${String(m.weight).replace('.', ',')}`).join('\n');
+      members.dispatchEvent(new Event('input', { bubbles: true }));
+      choice.hidden = true;
+      setStatus(`${answer.members.length} membres importés.`);
+    });
+    for (const select of [nameColumn, weightColumn]) select.addEventListener('change', event => event.stopPropagation());
+    return box;
   }
 
   function paymentFields(payment, p) {
@@ -449,6 +497,7 @@
   // ---- Results ----------------------------------------------------------------------------------------------------
 
   function renderResults(result, comparison) {
+    renderDeliberationChoice(result);
     const deltas = new Map((comparison?.funders ?? []).map(f => [f.id, f]));
     const showDelta = comparison !== null;
     $('#financing-caption').textContent = `Plan de financement — ${result.name}`;
@@ -571,6 +620,24 @@
 
   // ---- Comparing and exporting -------------------------------------------------------------------------------------
 
+  /** Who a deliberation draft can be written for: each funder, and each group (a zip of its members' drafts). */
+  function renderDeliberationChoice(result) {
+    const select = $('#deliberation-funder');
+    const current = select.value;
+    const options = [];
+    const announced = new Set();
+    for (const funder of result.funders) {
+      if (funder.groupId && !announced.has(funder.groupId)) {
+        announced.add(funder.groupId);
+        const group = result.groups.find(g => g.id === funder.groupId);
+        options.push(element('option', { value: group.id, text: `${group.name} (un projet par membre)` }));
+      }
+      options.push(element('option', { value: funder.id, text: funder.groupId ? `— ${funder.name}` : funder.name }));
+    }
+    select.replaceChildren(...options);
+    if (options.some(o => o.value === current)) select.value = current;
+  }
+
   function download(blob, name) {
     const link = element('a', { href: URL.createObjectURL(blob), download: name });
     document.body.append(link);
@@ -579,8 +646,9 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  async function report(format) {
-    const response = await post(`/v1/plans/report?format=${format}`, toJson(readForm()));
+  async function report(format, funderId) {
+    const query = funderId ? `&funderId=${encodeURIComponent(funderId)}` : '';
+    const response = await post(`/v1/plans/report?format=${format}${query}`, toJson(readForm()));
     if (!response.ok) { clearErrors(); showProblem(await response.json()); return null; }
     return response;
   }
@@ -666,6 +734,15 @@
     $('#download-csv').addEventListener('click', async () => {
       const response = await report('csv');
       if (response) download(await response.blob(), 'plan-de-financement.csv');
+    });
+    $('#download-xlsx').addEventListener('click', async () => {
+      const response = await report('xlsx');
+      if (response) download(await response.blob(), 'plan-de-financement.xlsx');
+    });
+    $('#download-docx').addEventListener('click', async () => {
+      const id = $('#deliberation-funder').value;
+      const response = await report('docx', id);
+      if (response) download(await response.blob(), /zip/.test(response.headers.get('Content-Type') ?? '') ? `deliberations-${id}.zip` : `deliberation-${id}.docx`);
     });
     $('#download-json').addEventListener('click', () => download(new Blob([toJson(readForm(), '', '  ') + '\n'], { type: 'application/json' }), 'plan.json'));
     $('#share').addEventListener('click', async () => {
