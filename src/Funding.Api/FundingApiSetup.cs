@@ -38,17 +38,30 @@ internal static class FundingApiSetup
         services.AddExceptionHandler<FundingExceptionHandler>();
         services.AddOpenApi(options => FundingOpenApi.Configure(options));
         services.AddSingleton<ResponseCache>();
+        // Saved plans: SQLite by default (ConnectionStrings:Funding, "Data Source=funding.db"), PostgreSQL with
+        // Funding:Database:Provider=postgresql and its connection string.
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new Funding.Storage.SavedPlanStore(StorageOptionsFrom(builder.Configuration), provider.GetRequiredService<TimeProvider>()));
         // Cross-origin calls are off unless origins are listed (Funding:Cors:AllowedOrigins); preflights are answered either way.
         string[] origins = builder.Configuration.GetSection("Funding:Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
-            policy.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Accept", "Accept-Language").WithExposedHeaders(ResponseCache.HeaderName);
+            policy.WithOrigins(origins).WithMethods("GET", "POST", "PUT", "DELETE")
+                .WithHeaders("Content-Type", "Accept", "Accept-Language", "Authorization", "If-Match")
+                .WithExposedHeaders(ResponseCache.HeaderName, "ETag", "Location");
         }));
         return builder;
     }
 
+    /// <summary>The saved plans' database, from configuration.</summary>
+    internal static Funding.Storage.StorageOptions StorageOptionsFrom(IConfiguration configuration) => new(
+        Funding.Storage.StorageOptions.ParseProvider(configuration["Funding:Database:Provider"]),
+        configuration.GetConnectionString("Funding") ?? Funding.Storage.StorageOptions.Default.ConnectionString);
+
     public static WebApplication UseFundingApi(this WebApplication app)
     {
+        // Created on first run, migrated at every start: nothing to install or run by hand.
+        app.Services.GetRequiredService<Funding.Storage.SavedPlanStore>().Migrate();
         app.Use(HttpHygiene.InvokeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -63,6 +76,7 @@ internal static class FundingApiSetup
             app.Use(responseCache.InvokeAsync);
         }
         app.Use(AnswerBudget.InvokeAsync);
+        app.Use(KeepBodiesReadable);
         // The simulator page for finance officers: plain HTML, CSS and JavaScript, no build step.
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -102,6 +116,7 @@ internal static class FundingApiSetup
         app.MapPlans();
         app.MapSamples();
         app.MapWeightImport();
+        app.MapSavedPlans();
         return app;
     }
 
@@ -113,18 +128,28 @@ internal static class FundingApiSetup
     private static async Task RequireJsonBodies(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase) && !IsJsonUtf8(request.ContentType))
+        bool hasBody = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method);
+        if (hasBody && request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase) && !IsJsonUtf8(request.ContentType))
         {
             await Problems.WriteAsync(context, ApiProblems.NotJson());
             return;
         }
-        if (HttpMethods.IsPost(request.Method) && !request.Body.CanSeek)
-        {
-            // Kept in memory (within the body limit) so that a body the serializer refuses can be read again and its
-            // problems named from its structure (JsonShape).
-            request.EnableBuffering(bufferThreshold: (int)ApiLimits.MaxBodyBytes, bufferLimit: ApiLimits.MaxBodyBytes);
-        }
         await next(context);
+    }
+
+    /// <summary>
+    /// Keeps a JSON body readable a second time, so that a body the serializer refuses can be read again and its problems
+    /// named from its structure (JsonShape). The response cache has already made small bodies seekable (a memory copy
+    /// it keeps anyway); larger ones are buffered here, in memory up to 1 MiB and in a temporary file beyond.
+    /// </summary>
+    private static Task KeepBodiesReadable(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && !request.Body.CanSeek)
+        {
+            request.EnableBuffering(bufferThreshold: 1024 * 1024, bufferLimit: ApiLimits.MaxBodyBytes);
+        }
+        return next(context);
     }
 
     internal static bool IsJsonUtf8(string? contentType) =>

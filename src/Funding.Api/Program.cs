@@ -1,5 +1,11 @@
 using Funding.Api;
 
+// 'keys add WORKSPACE [NAME]', 'keys revoke WORKSPACE NAME', 'keys list WORKSPACE': the workspace's API keys.
+if (args is ["keys", ..])
+{
+    return await KeysCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFundingApi();
 
@@ -7,3 +13,4 @@ var app = builder.Build();
 app.UseFundingApi();
 app.MapFundingEndpoints();
 app.Run();
+return 0;

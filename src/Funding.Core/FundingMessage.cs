@@ -230,6 +230,24 @@ public static class ErrorCodes
     /// <summary>The format asked for cannot be produced (Accept header).</summary>
     public const string NotAcceptable = "not-acceptable";
 
+    /// <summary>The request needs an API key (<c>Authorization: Bearer …</c>) and has none, or an unknown or revoked one.</summary>
+    public const string Unauthorized = "unauthorized";
+
+    /// <summary>An update names a version (If-Match) that is no longer the latest.</summary>
+    public const string VersionConflict = "version-conflict";
+
+    /// <summary>An update does not say which version it amends (no If-Match).</summary>
+    public const string IfMatchRequired = "if-match-required";
+
+    /// <summary>A version is signed already: a signature is never replaced.</summary>
+    public const string AlreadySigned = "already-signed";
+
+    /// <summary>An archived plan cannot be amended.</summary>
+    public const string PlanArchived = "plan-archived";
+
+    /// <summary>An import holds a plan whose id exists already.</summary>
+    public const string ImportConflict = "import-conflict";
+
     /// <summary>An unexpected error, logged on the server.</summary>
     public const string InternalError = "internal-error";
 

@@ -79,8 +79,32 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
         return connection;
     }
 
-    /// <summary>Creates the database if needed and applies the migrations not yet applied.</summary>
+    private static readonly Lock MigrationLock = new();
+
+    /// <summary>
+    /// Creates the database if needed and applies the migrations not yet applied. Two processes starting at once on
+    /// one SQLite file may race to create Evolve's journal: the loser retries and finds the work done.
+    /// </summary>
     public void Migrate()
+    {
+        lock (MigrationLock)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    MigrateOnce();
+                    return;
+                }
+                catch (EvolveException) when (attempt < 5)
+                {
+                    Thread.Sleep(200 * attempt);
+                }
+            }
+        }
+    }
+
+    private void MigrateOnce()
     {
         if (Options.Provider == DatabaseProvider.Sqlite)
         {
@@ -104,6 +128,9 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
         };
         evolve.Migrate();
     }
+
+    /// <summary>The store's clock, truncated to what it keeps (100 ns), so that a time given back is the time stored.</summary>
+    public DateTimeOffset UtcNow() => Time(Now());
 
     private string Now() => clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
@@ -251,7 +278,7 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
     }
 
     /// <summary>Signs a version: false when it was already signed (a signature is never replaced).</summary>
-    public async Task<bool> SignAsync(string workspace, string id, int number, string votedOn, string reference, string signedBy, string calculationVersion, byte[] answer, CancellationToken cancellation = default)
+    public async Task<bool> SignAsync(string workspace, string id, int number, string votedOn, string reference, string signedBy, string calculationVersion, byte[] answer, DateTimeOffset? signedAt = null, CancellationToken cancellation = default)
     {
         await using var connection = await OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
@@ -265,7 +292,7 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
         int inserted = await connection.ExecuteAsync(
             "INSERT INTO signatures (plan_id, number, voted_on, reference, signed_at, signed_by, calculation_version, answer) " +
             "VALUES (@id, @number, @votedOn, @reference, @now, @signedBy, @calculationVersion, @answer) ON CONFLICT (plan_id, number) DO NOTHING",
-            new { id, number, votedOn, reference, now = Now(), signedBy, calculationVersion, answer }, transaction);
+            new { id, number, votedOn, reference, now = signedAt is { } at ? Iso(at) : Now(), signedBy, calculationVersion, answer }, transaction);
         await transaction.CommitAsync(cancellation);
         return inserted == 1;
     }

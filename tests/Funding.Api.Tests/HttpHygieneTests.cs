@@ -20,6 +20,7 @@ public sealed class KestrelApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Funding", $"Data Source={Path.Combine(Path.GetTempPath(), $"funding-kestrel-{Guid.NewGuid():N}.db")}");
         builder.UseSetting("Funding:RequestBodyGraceSeconds", "2");
         builder.UseSetting("Funding:Cors:AllowedOrigins:0", "https://allowed.example");
     }

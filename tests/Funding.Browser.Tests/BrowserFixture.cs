@@ -33,7 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
             return;
         }
-        _server = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseSetting("urls", "http://127.0.0.1:0"));
+        _server = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseSetting("urls", "http://127.0.0.1:0")
+            .UseSetting("ConnectionStrings:Funding", $"Data Source={Path.Combine(Path.GetTempPath(), $"funding-browser-{Guid.NewGuid():N}.db")}"));
         _server.UseKestrel(0);
         _server.StartServer();
         BaseUrl = _server.ClientOptions.BaseAddress;

@@ -18,7 +18,11 @@ public sealed class ClientFactory : WebApplicationFactory<Program>
     /// <summary>The server's address, for programs outside the test process (node).</summary>
     public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Funding", $"Data Source={Path.Combine(Path.GetTempPath(), $"funding-client-{Guid.NewGuid():N}.db")}");
+    }
 
     /// <summary>The generated client, as an application would build it, over the in-memory server.</summary>
     public FundingClient Client() => new(Adapter());

@@ -74,6 +74,11 @@ internal static class FundingOpenApi
                 }),
                 "ApplyCap" => Serialize(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }),
                 "ImportWeights" => Serialize(WeightsExample),
+                "SavePlan" or "AmendSavedPlan" => Serialize(new SavePlanRequest
+                {
+                    Plan = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan), Comment = "délibération QBO du 17 mars 2022",
+                }),
+                "SignVersion" => Serialize(SignExample),
                 _ => null,
             };
             if (example is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
@@ -129,6 +134,14 @@ internal static class FundingOpenApi
     /// what the handlers answer to them (full explanations, an allocation, a comparison, a JSON report, a problem).
     /// Nothing here is written by hand but the per-budget-year cost, a valid variant of the seed.
     /// </summary>
+    private static readonly SignRequest SignExample = new() { VotedOn = new LocalDate(2022, 3, 17), Reference = "délibération n° 8" };
+
+    private static readonly SignatureOutput SignatureExample = new()
+    {
+        VotedOn = new LocalDate(2022, 3, 17), Reference = "délibération n° 8", SignedAt = new DateTimeOffset(2022, 3, 18, 9, 30, 0, TimeSpan.Zero),
+        SignedBy = "finances", CalculationVersion = CalculationVersion.Current,
+    };
+
     /// <summary>An extract of INSEE's population table, as a CSV file to import.</summary>
     private static WeightImportRequest WeightsExample => new()
     {
@@ -219,6 +232,22 @@ internal static class FundingOpenApi
             ("CapResponse", Value<CapResponse>(Endpoints.CapEndpoints.Apply(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }).Result)),
             ("HealthResponse", Value<HealthResponse>(Endpoints.HealthEndpoints.GetHealth())),
             ("WeightImportRequest", Serialize(weights)!),
+            ("SavePlanRequest", Serialize(new SavePlanRequest { Plan = seed, Comment = "avenant n° 1 : démarrage au 1er septembre" })!),
+            ("SignRequest", Serialize(SignExample)!),
+            ("SignatureOutput", Serialize(SignatureExample)!),
+            ("SavedPlanVersionResponse", Serialize(new SavedPlanVersionResponse
+            {
+                PlanId = "3f2a9c41d07b5e68", Number = 2, CreatedAt = SignatureExample.SignedAt.AddDays(-3), Author = "finances",
+                Comment = "avenant n° 1 : démarrage au 1er septembre", Plan = seed,
+                Result = Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed).Result).Deserialize<PlanResponse>(ExampleOptions)!,
+                Signature = SignatureExample,
+            })!),
+            ("RecomputeResponse", Serialize(new RecomputeResponse
+            {
+                Number = 2, SignedCalculationVersion = "2026.11.1", CurrentCalculationVersion = CalculationVersion.Current, Identical = false,
+                Funders = [new RecomputedFunderOutput { Id = "qbo", Name = "Quimper Bretagne Occidentale", SignedTotal = 23_187.00m, CurrentTotal = 23_187.00m, Difference = 0m }],
+                Sentence = $"Avec les règles {CalculationVersion.Current}, les montants votés (règles 2026.11.1) sont inchangés ; seuls des textes ou des champs ajoutés diffèrent.",
+            })!),
             ("WeightImportResponse", Value<WeightImportResponse>(Endpoints.WeightImportEndpoints.Import(weights).Result)),
             ("SampleSummary", Value<SampleSummary[]>(Endpoints.SampleEndpoints.List())[0]!),
             ("HttpValidationProblemDetails", ValidationExample),

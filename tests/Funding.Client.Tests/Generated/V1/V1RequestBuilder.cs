@@ -4,6 +4,7 @@ using Funding.Client.V1.Allocations;
 using Funding.Client.V1.Caps;
 using Funding.Client.V1.Plans;
 using Funding.Client.V1.Samples;
+using Funding.Client.V1.SavedPlans;
 using Funding.Client.V1.Weights;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -38,6 +39,11 @@ namespace Funding.Client.V1
         public global::Funding.Client.V1.Samples.SamplesRequestBuilder Samples
         {
             get => new global::Funding.Client.V1.Samples.SamplesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The savedPlans property</summary>
+        public global::Funding.Client.V1.SavedPlans.SavedPlansRequestBuilder SavedPlans
+        {
+            get => new global::Funding.Client.V1.SavedPlans.SavedPlansRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The weights property</summary>
         public global::Funding.Client.V1.Weights.WeightsRequestBuilder Weights

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Funding.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Funding.Api.Tests;
+
+/// <summary>Saved plans over HTTP: keys, versions, If-Match, signatures frozen byte for byte, comparisons, workspaces.</summary>
+public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    private async Task<HttpClient> ClientAsync(string? workspace = null)
+    {
+        var store = factory.Services.GetRequiredService<SavedPlanStore>();
+        var (key, _) = await store.AddKeyAsync(workspace ?? "ws-" + Guid.NewGuid().ToString("N")[..10], "finances");
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private static string Save(string plan, string comment) => $$"""{"plan": {{plan}}, "comment": "{{comment}}"}""";
+
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string url, string json, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(url, UriKind.Relative)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task WithoutAKey_Is401_AndTheComputingEndpointsStayOpen()
+    {
+        using var anonymous = factory.CreateClient();
+        var problem = await (await anonymous.GetAsync(new Uri("/v1/saved-plans", UriKind.Relative))).ProblemAsync(HttpStatusCode.Unauthorized);
+        problem["code"]!.GetValue<string>().ShouldBe(ErrorCodes.Unauthorized);
+
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "fk_not-a-key");
+        await (await anonymous.GetAsync(new Uri("/v1/saved-plans", UriKind.Relative))).ProblemAsync(HttpStatusCode.Unauthorized);
+        (await anonymous.PostJsonAsync("/v1/plans", Seeds.PlanJson)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Saving_Answers201_WithLocationAndETag_AndTheFigures()
+    {
+        using var client = await ClientAsync();
+        var response = await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "délibération QBO du 17 mars 2022"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.Headers.ETag!.Tag.ShouldBe("\"1\"");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        response.Headers.Location!.ToString().ShouldBe($"/v1/saved-plans/{body["planId"]!.GetValue<string>()}");
+        body["number"]!.GetValue<int>().ShouldBe(1);
+        body["author"]!.GetValue<string>().ShouldBe("finances");
+        body["result"]!["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "qbo")!["total"]!.GetValue<decimal>().ShouldBe(23_187.00m);
+    }
+
+    [Fact]
+    public async Task AnAmendment_NeedsIfMatch_AndAStaleOneIs412NamingTheCurrentVersion()
+    {
+        using var client = await ClientAsync();
+        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
+        string url = $"/v1/saved-plans/{created["planId"]!.GetValue<string>()}";
+        string amended = Save(Seeds.Mutate(p => p["funders"]![0]!["rule"]!["cap"] = 100000), "avenant n° 1");
+
+        (await (await PutAsync(client, url, amended, null)).ProblemAsync((HttpStatusCode)428))["code"]!.GetValue<string>().ShouldBe(ErrorCodes.IfMatchRequired);
+        var ok = await PutAsync(client, url, amended, "\"1\"");
+        ok.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ok.Headers.ETag!.Tag.ShouldBe("\"2\"");
+
+        var stale = await PutAsync(client, url, amended, "\"1\"");
+        var problem = await stale.ProblemAsync(HttpStatusCode.PreconditionFailed);
+        problem["currentVersion"]!.GetValue<int>().ShouldBe(2);
+        problem["detail"]!.GetValue<string>().ShouldContain("la version actuelle est la 2");
+
+        var versions = JsonNode.Parse(await client.GetStringAsync(new Uri(url + "/versions", UriKind.Relative)))!.AsArray();
+        versions.Select(v => v!["comment"]!.GetValue<string>()).ShouldBe(["v1", "avenant n° 1"]);
+        var compare = JsonNode.Parse(await client.GetStringAsync(new Uri(url + "/versions/1/compare/2", UriKind.Relative)))!;
+        compare["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "etat")!["delta"]!.GetValue<decimal>().ShouldBe(20_000.00m);
+    }
+
+    [Fact]
+    public async Task ASignedVersion_AnswersTheBytesOfItsSigning_Forever()
+    {
+        using var client = await ClientAsync();
+        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
+        string id = created["planId"]!.GetValue<string>();
+        string url = $"/v1/saved-plans/{id}/versions/1";
+
+        var signing = await client.PostJsonAsync(url + "/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""");
+        signing.StatusCode.ShouldBe(HttpStatusCode.OK);
+        byte[] signed = await signing.Content.ReadAsByteArrayAsync();
+        JsonNode.Parse(signed)!["signature"]!["reference"]!.GetValue<string>().ShouldBe("délibération n° 8");
+
+        // The stored answer is what is served, even if the rules change: plant a different answer in the database.
+        (await client.GetByteArrayAsync(new Uri(url, UriKind.Relative))).ShouldBe(signed);
+        var store = factory.Services.GetRequiredService<SavedPlanStore>();
+        await using (var connection = await store.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE signatures SET answer = @answer WHERE plan_id = @id", new { answer = Encoding.UTF8.GetBytes("{\"frozen\":true}"), id });
+        }
+        (await client.GetStringAsync(new Uri(url, UriKind.Relative))).ShouldBe("{\"frozen\":true}");
+
+        (await (await client.PostJsonAsync(url + "/sign", """{"votedOn": "2022-04-01", "reference": "autre"}""")).ProblemAsync(HttpStatusCode.Conflict))["code"]!
+            .GetValue<string>().ShouldBe(ErrorCodes.AlreadySigned);
+    }
+
+    [Fact]
+    public async Task Recomputing_ASignedVersion_SaysWhetherTodaysRulesChangeItsFigures()
+    {
+        using var client = await ClientAsync();
+        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
+        string url = $"/v1/saved-plans/{created["planId"]!.GetValue<string>()}/versions/1";
+        await client.PostJsonAsync(url + "/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""");
+
+        var recomputed = JsonNode.Parse(await client.GetStringAsync(new Uri(url + "/recompute", UriKind.Relative)))!;
+
+        recomputed["identical"]!.GetValue<bool>().ShouldBeTrue();
+        recomputed["funders"]!.AsArray().ShouldAllBe(f => f!["difference"]!.GetValue<decimal>() == 0m);
+        recomputed["sentence"]!.GetValue<string>().ShouldContain("inchangés");
+    }
+
+    [Fact]
+    public async Task AnotherWorkspacesPlan_Is404()
+    {
+        using var alice = await ClientAsync();
+        using var eve = await ClientAsync();
+        var created = JsonNode.Parse(await (await alice.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
+        string url = $"/v1/saved-plans/{created["planId"]!.GetValue<string>()}";
+
+        await (await eve.GetAsync(new Uri(url, UriKind.Relative))).ProblemAsync(HttpStatusCode.NotFound);
+        await (await PutAsync(eve, url, Save(Seeds.PlanJson, "x"), "\"1\"")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await eve.DeleteAsync(new Uri(url, UriKind.Relative))).ProblemAsync(HttpStatusCode.NotFound);
+        JsonNode.Parse(await eve.GetStringAsync(new Uri("/v1/saved-plans", UriKind.Relative)))!["total"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task TheList_SearchesAndPages_AndArchivingHidesAPlan()
+    {
+        using var client = await ClientAsync();
+        var ids = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            var body = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.Mutate(p => p["name"] = $"Poste PVD {i}"), "v1"))).Content.ReadAsStringAsync())!;
+            ids.Add(body["planId"]!.GetValue<string>());
+        }
+        var list = JsonNode.Parse(await client.GetStringAsync(new Uri("/v1/saved-plans?search=pvd&page=1", UriKind.Relative)))!;
+        list["total"]!.GetValue<int>().ShouldBe(3);
+
+        (await client.DeleteAsync(new Uri($"/v1/saved-plans/{ids[0]}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        JsonNode.Parse(await client.GetStringAsync(new Uri("/v1/saved-plans?search=pvd", UriKind.Relative)))!["total"]!.GetValue<int>().ShouldBe(2);
+        (await (await PutAsync(client, $"/v1/saved-plans/{ids[0]}", Save(Seeds.PlanJson, "x"), "\"1\"")).ProblemAsync(HttpStatusCode.Conflict))["code"]!
+            .GetValue<string>().ShouldBe(ErrorCodes.PlanArchived);
+        (await client.GetAsync(new Uri($"/v1/saved-plans/{ids[0]}/versions/1", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await client.GetAsync(new Uri("/v1/saved-plans?page=0", UriKind.Relative))).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task AnInvalidPlan_IsRefused_WithPathsUnderPlan()
+    {
+        using var client = await ClientAsync();
+        var problem = await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.Mutate(p => p["funders"]![0]!["rule"]!["cap"] = -5), "v1"))).ProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Errors().Keys.ShouldBe(["plan.funders[0].rule.cap"]);
+    }
+}
