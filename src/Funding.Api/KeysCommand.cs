@@ -9,7 +9,7 @@ namespace Funding.Api;
 /// </summary>
 internal static class KeysCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    private static SavedPlanStore Store()
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
@@ -18,6 +18,44 @@ internal static class KeysCommand
             .Build();
         var store = new SavedPlanStore(FundingApiSetup.StorageOptionsFrom(configuration), TimeProvider.System);
         store.Migrate();
+        return store;
+    }
+
+    /// <summary><c>workspace export WORKSPACE FILE</c> and <c>workspace import WORKSPACE FILE</c>, in the API's export format.</summary>
+    public static async Task<int> RunWorkspaceAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true };
+        Funding.Contracts.Json.ApiJson.Configure(options);
+        switch (args)
+        {
+            case ["export", var workspace, var file]:
+            {
+                var export = await Endpoints.WorkspaceTransfer.ExportAsync(Store(), workspace, options);
+                await File.WriteAllBytesAsync(file, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, options));
+                output.WriteLine($"{export.Plans.Count} plan(s) exporté(s) dans {file}.");
+                return 0;
+            }
+            case ["import", var workspace, var file]:
+            {
+                var export = System.Text.Json.JsonSerializer.Deserialize<WorkspaceExport>(await File.ReadAllBytesAsync(file), options)!;
+                var imported = await Endpoints.WorkspaceTransfer.ImportAsync(Store(), workspace, export, options);
+                if (imported is null)
+                {
+                    error.WriteLine("Rien n'a été importé : un plan de l'export existe déjà dans cette base.");
+                    return 2;
+                }
+                output.WriteLine($"{imported.Plans} plan(s), {imported.Versions} version(s), {imported.Signatures} signature(s) importés.");
+                return 0;
+            }
+            default:
+                error.WriteLine("Usage : workspace export ESPACE FICHIER | workspace import ESPACE FICHIER");
+                return 1;
+        }
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var store = Store();
         switch (args)
         {
             case ["add", var workspace, .. var rest] when Valid(workspace) && rest.Length <= 1:

@@ -7,11 +7,41 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Funding.Api.Tests;
 
-/// <summary>Saved plans over HTTP: keys, versions, If-Match, signatures frozen byte for byte, comparisons, workspaces.</summary>
-public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+/// <summary>The saved-plans API tests on SQLite, the default database.</summary>
+public class SavedPlanEndpointTests(FundingApiFactory factory) : SavedPlanApiTests(factory), IClassFixture<FundingApiFactory>;
+
+/// <summary>
+/// The same saved-plans API tests on PostgreSQL, when FUNDING_TEST_POSTGRES names a server (CI starts one with
+/// .ci/postgres); locally they are skipped with that reason.
+/// </summary>
+public class PostgresSavedPlanEndpointTests(PostgresApiFactory factory) : SavedPlanApiTests(factory), IClassFixture<PostgresApiFactory>
 {
+    protected override string? SkipReason => PostgresApiFactory.Connection is null && Environment.GetEnvironmentVariable("FUNDING_POSTGRES_TESTS") != "required"
+        ? "No PostgreSQL server: set FUNDING_TEST_POSTGRES (CI starts one with .ci/postgres)."
+        : null;
+}
+
+/// <summary>The API on PostgreSQL (the connection string in FUNDING_TEST_POSTGRES).</summary>
+public sealed class PostgresApiFactory : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+{
+    public static string? Connection => Environment.GetEnvironmentVariable("FUNDING_TEST_POSTGRES") is { Length: > 0 } text ? text : null;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Testing");
+        builder.UseSetting("Funding:Database:Provider", "postgresql");
+        builder.UseSetting("ConnectionStrings:Funding", Connection ?? "Host=127.0.0.1;Port=1");
+    }
+}
+
+/// <summary>Saved plans over HTTP: keys, versions, If-Match, signatures frozen byte for byte, comparisons, workspaces.</summary>
+public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory)
+{
+    protected virtual string? SkipReason => null;
+
     private async Task<HttpClient> ClientAsync(string? workspace = null)
     {
+        Skip.If(SkipReason is not null, SkipReason);
         var store = factory.Services.GetRequiredService<SavedPlanStore>();
         var (key, _) = await store.AddKeyAsync(workspace ?? "ws-" + Guid.NewGuid().ToString("N")[..10], "finances");
         var client = factory.CreateClient();
@@ -31,9 +61,10 @@ public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<F
         return await client.SendAsync(request);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WithoutAKey_Is401_AndTheComputingEndpointsStayOpen()
     {
+        Skip.If(SkipReason is not null, SkipReason);
         using var anonymous = factory.CreateClient();
         var problem = await (await anonymous.GetAsync(new Uri("/v1/saved-plans", UriKind.Relative))).ProblemAsync(HttpStatusCode.Unauthorized);
         problem["code"]!.GetValue<string>().ShouldBe(ErrorCodes.Unauthorized);
@@ -43,7 +74,7 @@ public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<F
         (await anonymous.PostJsonAsync("/v1/plans", Seeds.PlanJson)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Saving_Answers201_WithLocationAndETag_AndTheFigures()
     {
         using var client = await ClientAsync();
@@ -58,7 +89,7 @@ public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<F
         body["result"]!["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "qbo")!["total"]!.GetValue<decimal>().ShouldBe(23_187.00m);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnAmendment_NeedsIfMatch_AndAStaleOneIs412NamingTheCurrentVersion()
     {
         using var client = await ClientAsync();
@@ -82,7 +113,7 @@ public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<F
         compare["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "etat")!["delta"]!.GetValue<decimal>().ShouldBe(20_000.00m);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ASignedVersion_AnswersTheBytesOfItsSigning_Forever()
     {
         using var client = await ClientAsync();
@@ -108,7 +139,7 @@ public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<F
             .GetValue<string>().ShouldBe(ErrorCodes.AlreadySigned);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Recomputing_ASignedVersion_SaysWhetherTodaysRulesChangeItsFigures()
     {
         using var client = await ClientAsync();
@@ -123,7 +154,7 @@ public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<F
         recomputed["sentence"]!.GetValue<string>().ShouldContain("inchangés");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnotherWorkspacesPlan_Is404()
     {
         using var alice = await ClientAsync();
@@ -137,7 +168,7 @@ public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<F
         JsonNode.Parse(await eve.GetStringAsync(new Uri("/v1/saved-plans", UriKind.Relative)))!["total"]!.GetValue<int>().ShouldBe(0);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheList_SearchesAndPages_AndArchivingHidesAPlan()
     {
         using var client = await ClientAsync();
@@ -158,12 +189,34 @@ public class SavedPlanEndpointTests(FundingApiFactory factory) : IClassFixture<F
         await (await client.GetAsync(new Uri("/v1/saved-plans?page=0", UriKind.Relative))).ProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnInvalidPlan_IsRefused_WithPathsUnderPlan()
     {
         using var client = await ClientAsync();
         var problem = await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.Mutate(p => p["funders"]![0]!["rule"]!["cap"] = -5), "v1"))).ProblemAsync(HttpStatusCode.BadRequest);
 
         problem.Errors().Keys.ShouldBe(["plan.funders[0].rule.cap"]);
+    }
+
+    [SkippableFact]
+    public async Task AnExportedWorkspace_MovesToAnotherDatabase_SignaturesByteForByte()
+    {
+        using var client = await ClientAsync();
+        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
+        string id = created["planId"]!.GetValue<string>();
+        byte[] signed = await (await client.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""")).Content.ReadAsByteArrayAsync();
+        string export = await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative));
+
+        using var elsewhere = new FundingApiFactory(); // always SQLite: the move between databases
+        var store = elsewhere.Services.GetRequiredService<SavedPlanStore>();
+        var (key, _) = await store.AddKeyAsync("moved", "finances");
+        using var target = elsewhere.CreateClient();
+        target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        var imported = await (await target.PostJsonAsync("/v1/workspace/import", export)).OkJsonAsync();
+        imported["plans"]!.GetValue<int>().ShouldBe(1);
+        imported["signatures"]!.GetValue<int>().ShouldBe(1);
+        (await target.GetByteArrayAsync(new Uri($"/v1/saved-plans/{id}/versions/1", UriKind.Relative))).ShouldBe(signed);
+        (await (await target.PostJsonAsync("/v1/workspace/import", export)).ProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>().ShouldBe(ErrorCodes.ImportConflict);
     }
 }

@@ -52,7 +52,32 @@ internal static class SavedPlanEndpoints
         plans.MapGet("/{id}/versions/{number:int}/recompute", Recompute).WithName("RecomputeVersion")
             .WithSummary("A signed version recomputed with today's rules, beside the signed figures.")
             .Produces<RecomputeResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        var workspace = app.MapGroup("/v1/workspace").WithTags("Saved plans").AddEndpointFilter(RequireKey).ProducesProblem(StatusCodes.Status401Unauthorized);
+        workspace.MapGet("/export", Export).WithName("ExportWorkspace")
+            .WithSummary("Every saved plan of the workspace with all its versions and signatures: a backup, or the way to move to another database.")
+            .Produces<WorkspaceExport>();
+        workspace.MapPost("/import", Import).WithName("ImportWorkspace")
+            .WithSummary("Imports an export into this workspace as it was (ids, versions, signatures); nothing is imported if one of its plans exists already.")
+            .Produces<WorkspaceImportResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem().ProducesStandardProblems();
         return app;
+    }
+
+    internal static async Task<IResult> Export(HttpContext context, SavedPlanStore store) =>
+        TypedResults.Ok(await WorkspaceTransfer.ExportAsync(store, Identity(context).Workspace, Options(context)));
+
+    internal static async Task<IResult> Import(WorkspaceExport export, HttpContext context, SavedPlanStore store)
+    {
+        if (export.FormatVersion != 1)
+        {
+            var errors = new RequestErrors();
+            errors.Add("formatVersion", ErrorCodes.ValueNotAllowed, "Seul le format 1 est connu.", "Only format 1 is known.");
+            return errors.Problem();
+        }
+        var imported = await WorkspaceTransfer.ImportAsync(store, Identity(context).Workspace, export, Options(context));
+        return imported is not null ? TypedResults.Ok(imported) : TypedResults.Problem(ApiProblems.Create(StatusCodes.Status409Conflict, ErrorCodes.ImportConflict,
+            new(ErrorCodes.ImportConflict, "Un de ces plans existe déjà.", "One of these plans exists already."),
+            new(ErrorCodes.ImportConflict, "Rien n'a été importé : un plan de l'export a le même identifiant qu'un plan de cette base.",
+                "Nothing was imported: a plan of the export has the id of a plan in this database.")));
     }
 
     private static KeyIdentity Identity(HttpContext context) => (KeyIdentity)context.Items[IdentityKey]!;

@@ -79,6 +79,7 @@ internal static class FundingOpenApi
                     Plan = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan), Comment = "délibération QBO du 17 mars 2022",
                 }),
                 "SignVersion" => Serialize(SignExample),
+                "ImportWorkspace" => Serialize(ExportExample(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan))),
                 _ => null,
             };
             if (example is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
@@ -140,6 +141,32 @@ internal static class FundingOpenApi
     {
         VotedOn = new LocalDate(2022, 3, 17), Reference = "délibération n° 8", SignedAt = new DateTimeOffset(2022, 3, 18, 9, 30, 0, TimeSpan.Zero),
         SignedBy = "finances", CalculationVersion = CalculationVersion.Current,
+    };
+
+    /// <summary>A workspace export: one plan, its first version signed (the answer shortened for the example).</summary>
+    private static WorkspaceExport ExportExample(PlanRequest plan) => new()
+    {
+        FormatVersion = 1,
+        Plans =
+        [
+            new ExportedPlan
+            {
+                Id = "3f2a9c41d07b5e68", Name = plan.Name, Status = "active",
+                CreatedAt = SignatureExample.SignedAt.AddDays(-1), UpdatedAt = SignatureExample.SignedAt.AddDays(170),
+                Versions =
+                [
+                    new ExportedVersion
+                    {
+                        Number = 1, CreatedAt = SignatureExample.SignedAt.AddDays(-1), Author = "finances", Comment = "délibération QBO du 17 mars 2022", Plan = plan,
+                        Signature = new ExportedSignature
+                        {
+                            VotedOn = SignatureExample.VotedOn, Reference = SignatureExample.Reference, SignedAt = SignatureExample.SignedAt,
+                            SignedBy = "finances", CalculationVersion = CalculationVersion.Current, Answer = System.Text.Encoding.UTF8.GetBytes("{\"planId\":\"3f2a9c41d07b5e68\",\"number\":1}"),
+                        },
+                    },
+                ],
+            },
+        ],
     };
 
     /// <summary>An extract of INSEE's population table, as a CSV file to import.</summary>
@@ -234,6 +261,8 @@ internal static class FundingOpenApi
             ("WeightImportRequest", Serialize(weights)!),
             ("SavePlanRequest", Serialize(new SavePlanRequest { Plan = seed, Comment = "avenant n° 1 : démarrage au 1er septembre" })!),
             ("SignRequest", Serialize(SignExample)!),
+            ("WorkspaceExport", Serialize(ExportExample(seed))!),
+            ("WorkspaceImportResponse", Serialize(new WorkspaceImportResponse { Plans = 1, Versions = 2, Signatures = 1 })!),
             ("SignatureOutput", Serialize(SignatureExample)!),
             ("SavedPlanVersionResponse", Serialize(new SavedPlanVersionResponse
             {

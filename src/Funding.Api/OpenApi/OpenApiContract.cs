@@ -75,6 +75,35 @@ internal static class OpenApiContract
         OpenProblems(schemas);
         Operations(document);
         Header(document);
+        Security(document);
+    }
+
+    /// <summary>Saved plans and workspaces need the workspace's API key: a bearer scheme, required on those operations only.</summary>
+    private static void Security(JsonObject document)
+    {
+        document["components"]!.AsObject()["securitySchemes"] = new JsonObject
+        {
+            ["apiKey"] = new JsonObject
+            {
+                ["type"] = "http",
+                ["scheme"] = "bearer",
+                ["description"] = "The workspace's API key: 'Authorization: Bearer fk_…', created by 'dotnet run --project src/Funding.Api -- keys add WORKSPACE NAME'.",
+            },
+        };
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            if (!path.StartsWith("/v1/saved-plans", StringComparison.Ordinal) && !path.StartsWith("/v1/workspace", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            foreach (var (_, operation) in item!.AsObject())
+            {
+                if (operation is JsonObject op)
+                {
+                    op["security"] = new JsonArray(new JsonObject { ["apiKey"] = new JsonArray() });
+                }
+            }
+        }
     }
 
     /// <summary>Money, percentages, weights and exact values: all decimals on the wire, each with its own rules.</summary>

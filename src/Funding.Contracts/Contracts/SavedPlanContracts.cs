@@ -169,3 +169,92 @@ public sealed record RecomputeResponse
     /// <summary>The finding in French.</summary>
     public required string Sentence { get; init; }
 }
+
+/// <summary>A signature as exported: the vote and the exact answer stored at signing.</summary>
+public sealed record ExportedSignature
+{
+    /// <summary>The day the council voted.</summary>
+    public required LocalDate VotedOn { get; init; }
+
+    /// <summary>The deliberation's reference.</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>When it was signed (UTC).</summary>
+    public required DateTimeOffset SignedAt { get; init; }
+
+    /// <summary>The name of the key that signed it.</summary>
+    public required string SignedBy { get; init; }
+
+    /// <summary>The calculation rules of the stored answer.</summary>
+    public required string CalculationVersion { get; init; }
+
+    /// <summary>The answer stored at signing, byte for byte (base64).</summary>
+    public required byte[] Answer { get; init; }
+}
+
+/// <summary>A version as exported.</summary>
+public sealed record ExportedVersion
+{
+    /// <summary>The version number.</summary>
+    public required int Number { get; init; }
+
+    /// <summary>When it was saved (UTC).</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The name of the key that saved it.</summary>
+    public required string Author { get; init; }
+
+    /// <summary>What this version is.</summary>
+    public required string Comment { get; init; }
+
+    /// <summary>The plan, as POST /v1/plans takes it.</summary>
+    public required PlanRequest Plan { get; init; }
+
+    /// <summary>Its signature, if it was voted.</summary>
+    public ExportedSignature? Signature { get; init; }
+}
+
+/// <summary>A saved plan as exported, with every version.</summary>
+public sealed record ExportedPlan
+{
+    /// <summary>The saved plan's id (kept on import).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Its name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>active or archived.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>When it was first saved (UTC).</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it last changed (UTC).</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Every version, in order.</summary>
+    public required IReadOnlyList<ExportedVersion> Versions { get; init; }
+}
+
+/// <summary>A workspace's saved plans, for a backup or a move (from SQLite to PostgreSQL, say).</summary>
+public sealed record WorkspaceExport
+{
+    /// <summary>The format's version: 1.</summary>
+    public required int FormatVersion { get; init; }
+
+    /// <summary>Every saved plan, archived ones included.</summary>
+    public required IReadOnlyList<ExportedPlan> Plans { get; init; }
+}
+
+/// <summary>What an import did.</summary>
+public sealed record WorkspaceImportResponse
+{
+    /// <summary>Plans imported.</summary>
+    public required int Plans { get; init; }
+
+    /// <summary>Versions imported.</summary>
+    public required int Versions { get; init; }
+
+    /// <summary>Signed versions among them.</summary>
+    public required int Signatures { get; init; }
+}

@@ -7,6 +7,8 @@ namespace Funding.Contracts.Json;
 /// Source-generated JSON metadata for every request and response type: no reflection at run time, and faster
 /// (de)serialization on the hot endpoints. The options (naming, strictness, converters) come from <see cref="ApiJson"/>.
 /// </summary>
+[JsonSerializable(typeof(WorkspaceExport))]
+[JsonSerializable(typeof(WorkspaceImportResponse))]
 [JsonSerializable(typeof(SavePlanRequest))]
 [JsonSerializable(typeof(SignRequest))]
 [JsonSerializable(typeof(SavedPlanListResponse))]

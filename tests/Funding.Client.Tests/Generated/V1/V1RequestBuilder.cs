@@ -6,6 +6,7 @@ using Funding.Client.V1.Plans;
 using Funding.Client.V1.Samples;
 using Funding.Client.V1.SavedPlans;
 using Funding.Client.V1.Weights;
+using Funding.Client.V1.Workspace;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -49,6 +50,11 @@ namespace Funding.Client.V1
         public global::Funding.Client.V1.Weights.WeightsRequestBuilder Weights
         {
             get => new global::Funding.Client.V1.Weights.WeightsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The workspace property</summary>
+        public global::Funding.Client.V1.Workspace.WorkspaceRequestBuilder Workspace
+        {
+            get => new global::Funding.Client.V1.Workspace.WorkspaceRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Funding.Client.V1.V1RequestBuilder"/> and sets the default values.

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Funding.Api.Tests;
+
+/// <summary>
+/// The API as a real server process on its own SQLite file: the keys command, a version acknowledged just before a
+/// kill -9 that is there after the restart, and concurrent amendments of which exactly one wins.
+/// </summary>
+public sealed class ServerProcessTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("funding-process-").FullName;
+
+    private string Database => Path.Combine(_folder, "funding.db");
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed server's file may linger a moment; the temporary folder is the system's to clean.
+        }
+    }
+
+    private ProcessStartInfo Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Funding.Api.dll"));
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["ConnectionStrings__Funding"] = $"Data Source={Database}";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        return info;
+    }
+
+    private string AddKey(string workspace)
+    {
+        using var process = Process.Start(Start("keys", "add", workspace, "finances"))!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit(60_000).ShouldBeTrue();
+        process.ExitCode.ShouldBe(0, process.StandardError.ReadToEnd());
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1, "the key is printed once, on one line");
+        lines[0].ShouldStartWith("fk_");
+        return lines[0].Trim();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task<(Process Server, HttpClient Client)> ServeAsync(string key)
+    {
+        int port = FreePort();
+        var server = Process.Start(Start("--urls", $"http://127.0.0.1:{port}"))!;
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        for (int i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return (server, client);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(100);
+        }
+        server.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("The server did not start: " + await server.StandardError.ReadToEndAsync());
+    }
+
+    private static StringContent Body(string comment) =>
+        new($$"""{"plan": {{Seeds.PlanJson}}, "comment": "{{comment}}"}""", Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task AnAcknowledgedVersion_SurvivesAKill9_RightAfter()
+    {
+        string key = AddKey("brest");
+        var (server, client) = await ServeAsync(key);
+        string id;
+        using (client)
+        {
+            var created = await client.PostAsync(new Uri("/v1/saved-plans", UriKind.Relative), Body("v1"));
+            created.StatusCode.ShouldBe(HttpStatusCode.Created);
+            id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["planId"]!.GetValue<string>();
+            using var amend = new HttpRequestMessage(HttpMethod.Put, new Uri($"/v1/saved-plans/{id}", UriKind.Relative)) { Content = Body("avenant n° 1") };
+            amend.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            (await client.SendAsync(amend)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            server.Kill(entireProcessTree: true); // SIGKILL, right after the 200
+            await server.WaitForExitAsync();
+        }
+
+        var (restarted, again) = await ServeAsync(key);
+        using (again)
+        {
+            try
+            {
+                var versions = JsonNode.Parse(await again.GetStringAsync(new Uri($"/v1/saved-plans/{id}/versions", UriKind.Relative)))!.AsArray();
+                versions.Select(v => v!["comment"]!.GetValue<string>()).ShouldBe(["v1", "avenant n° 1"]);
+            }
+            finally
+            {
+                restarted.Kill(entireProcessTree: true);
+                await restarted.WaitForExitAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ConcurrentAmendments_FromTheSameVersion_ExactlyOneWins()
+    {
+        string key = AddKey("quimper");
+        var (server, client) = await ServeAsync(key);
+        using (client)
+        {
+            try
+            {
+                var created = await client.PostAsync(new Uri("/v1/saved-plans", UriKind.Relative), Body("v1"));
+                string id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["planId"]!.GetValue<string>();
+                var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+                {
+                    using var amend = new HttpRequestMessage(HttpMethod.Put, new Uri($"/v1/saved-plans/{id}", UriKind.Relative)) { Content = Body($"avenant {i}") };
+                    amend.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+                    return (await client.SendAsync(amend)).StatusCode;
+                }));
+
+                statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(1);
+                statuses.Count(s => s == HttpStatusCode.PreconditionFailed).ShouldBe(7);
+                JsonNode.Parse(await client.GetStringAsync(new Uri($"/v1/saved-plans/{id}/versions", UriKind.Relative)))!.AsArray().Count.ShouldBe(2);
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+        }
+    }
+}
