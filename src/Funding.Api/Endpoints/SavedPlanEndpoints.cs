@@ -397,9 +397,10 @@ internal static class SavedPlanEndpoints
         {
             Id = fid,
             Name = (after.GetValueOrDefault(fid) ?? before[fid]).Name,
-            SignedTotal = before.GetValueOrDefault(fid)?.Total,
-            CurrentTotal = after.GetValueOrDefault(fid)?.Total,
-            Difference = (after.GetValueOrDefault(fid)?.Total ?? 0m) - (before.GetValueOrDefault(fid)?.Total ?? 0m),
+            // Through Money, so that every amount is written with its two decimals, like the plan's answers.
+            SignedTotal = before.GetValueOrDefault(fid) is { } b ? Money.Euros(b.Total).Amount : null,
+            CurrentTotal = after.GetValueOrDefault(fid) is { } c ? Money.Euros(c.Total).Amount : null,
+            Difference = Money.Euros((after.GetValueOrDefault(fid)?.Total ?? 0m) - (before.GetValueOrDefault(fid)?.Total ?? 0m)).Amount,
         }).ToArray();
         var changed = funders.Where(f => f.Difference != 0m).ToArray();
         bool identical = currentBytes.AsSpan().SequenceEqual(signature.Answer);
