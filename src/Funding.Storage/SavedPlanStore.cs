@@ -267,7 +267,9 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
     public async Task<(IReadOnlyList<SavedPlanSummary> Plans, int Total)> ListAsync(string workspace, string? search, int page, int pageSize, bool includeArchived, CancellationToken cancellation = default)
     {
         string pattern = "%" + (search ?? "").Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        const string where = "WHERE workspace_id = @workspace AND LOWER(name) LIKE @pattern ESCAPE '\\' AND (@includeArchived OR status = 'active')";
+        // Without a search, no LIKE: the (workspace_id, updated_at) index serves the page and the count.
+        string where = "WHERE workspace_id = @workspace AND (@includeArchived OR status = 'active')"
+            + (string.IsNullOrWhiteSpace(search) ? "" : " AND LOWER(name) LIKE @pattern ESCAPE '\\'");
         await using var connection = await OpenAsync(cancellation);
         var parameters = new { workspace, pattern, includeArchived, limit = pageSize, offset = (page - 1) * pageSize };
         int total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM saved_plans {where}", parameters);

@@ -20,6 +20,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>A new API key for a new workspace of the server under test (saved plans need one).</summary>
+    public async Task<string> NewKeyAsync()
+    {
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Funding.Storage.SavedPlanStore>(_server!.Services);
+        return (await store.AddKeyAsync("ws-" + Guid.NewGuid().ToString("N")[..10], "finances")).Key;
+    }
+
     public string? SkipReason { get; private set; }
 
     public async Task InitializeAsync()

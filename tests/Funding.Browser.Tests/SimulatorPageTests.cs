@@ -329,6 +329,42 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task APlan_IsSaved_Amended_Compared_AndSigned()
+    {
+        var page = await SeedPageAsync();
+        await page.Locator("#saved summary").ClickAsync();
+        await page.FillAsync("#saved-key", await fixture.NewKeyAsync());
+        await page.ClickAsync("#saved-connect");
+        await Expect(page.Locator("#saved-panel")).ToBeVisibleAsync();
+
+        await page.FillAsync("#saved-comment", "délibération QBO du 17 mars 2022");
+        await page.ClickAsync("#saved-new");
+        await Expect(page.Locator("#saved-current")).ToContainTextAsync("version 1");
+
+        await FunderField(page, 0, "cap").FillAsync("100 000");
+        await Expect(Amount(page, "etat")).ToHaveTextAsync(Euros("100 000,00"));
+        await page.FillAsync("#saved-comment", "avenant n° 1 : plafond de l'État porté à 100 000 €");
+        await page.ClickAsync("#saved-version");
+        await Expect(page.Locator("#saved-current")).ToContainTextAsync("version 2");
+        await Expect(page.Locator("#saved-history tbody tr")).ToHaveCountAsync(2);
+
+        await page.ClickAsync("#saved-history [data-compare=\"2\"]");
+        await Expect(page.Locator("#saved-compare")).ToContainTextAsync("État");
+
+        await page.ClickAsync("#saved-history [data-sign=\"2\"]");
+        await page.FillAsync("#sign-date", "2022-09-15");
+        await page.FillAsync("#sign-reference", "délibération n° 2022-114");
+        await page.ClickAsync("#sign-confirm");
+        await Expect(page.Locator("#saved-history tr[data-version=\"2\"] .signature")).ToHaveTextAsync("délibération n° 2022-114 (vote du 15/09/2022)");
+        await Expect(page.Locator("#saved-sign")).ToBeHiddenAsync();
+        await SnapAsync(page, "saved-plans.png", page.Locator("#saved"));
+
+        // Opening version 1 again brings its figures back.
+        await page.ClickAsync("#saved-history tr[data-version=\"1\"] [data-version=\"1\"]");
+        await Expect(Amount(page, "etat")).ToHaveTextAsync(Euros("80 000,00"));
+    }
+
+    [SkippableFact]
     public async Task CompareWith_ShowsTheDeltaPerFunder()
     {
         var page = await SeedPageAsync();
