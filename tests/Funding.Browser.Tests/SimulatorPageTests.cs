@@ -365,6 +365,21 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task AMatchingFunder_PaysItsShareOfTheFunderItMatches()
+    {
+        var page = await SeedPageAsync();
+        await page.ClickAsync("#add-funder");
+        var rule = FunderField(page, 4, "ruleType");
+        await rule.SelectOptionAsync("match");
+        await FunderField(page, 4, "matchFunderId").FillAsync("etat");
+        await FunderField(page, 4, "matchPercent").FillAsync("50");
+
+        // Half of the State's 80 000,00 €, by hand: 40 000,00 €; the carrier's remainder falls by as much.
+        await Expect(Amount(page, "financeur-5")).ToHaveTextAsync(Euros("40 000,00"));
+        await Expect(Amount(page, "uimm-finistere")).ToHaveTextAsync(Euros("12 206,50"));
+    }
+
+    [SkippableFact]
     public async Task CompareWith_ShowsTheDeltaPerFunder()
     {
         var page = await SeedPageAsync();

@@ -225,6 +225,12 @@ internal static class FundingOpenApi
                     Rule = new FixedTotalRuleInput { Amount = 10_000.00m, Cap = 20_000.00m },
                     Payment = new OncePaymentInput { Date = new LocalDate(2022, 6, 1) },
                 },
+                new FunderInput
+                {
+                    Id = "departement", Name = "Département du Finistère", Kind = Funding.Plans.FunderKind.Department,
+                    Rule = new MatchRuleInput { FunderId = "etat", Percent = 25, Cap = 15_000.00m },
+                    Payment = new OncePaymentInput { Date = new LocalDate(2022, 7, 1) },
+                },
                 seed.Funders[2] with
                 {
                     Rule = group with { Cap = 60_000.00m, Members = [group.Members[0] with { Floor = 1_000.00m }, .. group.Members.Skip(1)] },

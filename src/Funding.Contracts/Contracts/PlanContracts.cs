@@ -84,12 +84,13 @@ public sealed record FunderInput
     public PaymentInput? Payment { get; init; }
 }
 
-/// <summary>A contribution rule: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedTotal</c>, <c>keyShare</c> or <c>remainder</c>.</summary>
+/// <summary>A contribution rule: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>match</c> or <c>remainder</c>.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(RateRuleInput), "rate")]
 [JsonDerivedType(typeof(FixedAnnualRuleInput), "fixedAnnual")]
 [JsonDerivedType(typeof(FixedTotalRuleInput), "fixedTotal")]
 [JsonDerivedType(typeof(KeyShareRuleInput), "keyShare")]
+[JsonDerivedType(typeof(MatchRuleInput), "match")]
 [JsonDerivedType(typeof(RemainderRuleInput), "remainder")]
 public abstract record RuleInput
 {
@@ -135,6 +136,16 @@ public sealed record KeyShareRuleInput : RuleInput
 
     /// <summary>The members (at least one), each a funder of the plan.</summary>
     public required IReadOnlyList<MemberInput> Members { get; init; }
+}
+
+/// <summary>A funder matching another listed before it: a Region matching the State euro for euro, up to its cap.</summary>
+public sealed record MatchRuleInput : RuleInput
+{
+    /// <summary>The id of the funder matched (listed before; not the remainder, not a group).</summary>
+    public required string FunderId { get; init; }
+
+    /// <summary>The share of the matched funder's total, in percent: 100 (the default) is « euro pour euro ».</summary>
+    public decimal? Percent { get; init; }
 }
 
 /// <summary>The carrier pays whatever is left ("reste à charge"); at most one per plan.</summary>

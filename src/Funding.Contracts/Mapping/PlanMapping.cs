@@ -102,6 +102,7 @@ internal static class PlanMapping
             {
                 Cap = cap,
             },
+            MatchRuleInput match => new MatchRule(match.FunderId, errors.Percent(match.Percent ?? 100m, $"{path}.percent")) { Cap = cap },
             RemainderRuleInput => new RemainderRule { Cap = cap },
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown rule type."),
         };
@@ -243,6 +244,7 @@ internal static class PlanMapping
         RateRule rate => new RateRuleInput { RatePercent = rate.Rate.PercentValue.Plain(), Cap = rate.Cap?.Amount, EligibleBase = rate.EligibleBase?.Amount, Floor = rate.Floor?.Amount },
         FixedAnnualRule annual => new FixedAnnualRuleInput { AnnualAmount = annual.AnnualAmount.Amount, Cap = annual.Cap?.Amount },
         FixedTotalRule total => new FixedTotalRuleInput { Amount = total.Amount.Amount, Cap = total.Cap?.Amount },
+        MatchRule match => new MatchRuleInput { FunderId = match.FunderId, Percent = match.Rate.PercentValue.Plain(), Cap = match.Cap?.Amount },
         KeyShareRule keyShare => new KeyShareRuleInput
         {
             Pool = keyShare.Pool switch

@@ -31,6 +31,32 @@ internal static class FrenchText
         return trimmed;
     }
 
+    /// <summary>
+    /// « de » and a funder's name, contracted as French requires: « de l'État », « de la Région Bretagne », « du
+    /// Département du Finistère », « d'Angers Loire Métropole », « de Quimper Bretagne Occidentale ».
+    /// </summary>
+    internal static string Of(string name)
+    {
+        string subject = Subject(name);
+        if (subject.StartsWith("L'", StringComparison.Ordinal) || subject.StartsWith("L’", StringComparison.Ordinal))
+        {
+            return "de l'" + subject[2..];
+        }
+        if (subject.StartsWith("La ", StringComparison.Ordinal))
+        {
+            return "de la " + subject[3..];
+        }
+        if (subject.StartsWith("Le ", StringComparison.Ordinal))
+        {
+            return "du " + subject[3..];
+        }
+        if (subject.StartsWith("Les ", StringComparison.Ordinal))
+        {
+            return "des " + subject[4..];
+        }
+        return subject.Length > 0 && "AEIOUYÉÈÊÂÎÔaeiouyéèêâîô".Contains(subject[0], StringComparison.Ordinal) ? "d'" + subject : "de " + subject;
+    }
+
     /// <summary>A duration: 24 → « 2 ans », 12 → « 1 an », 30 → « 30 mois ».</summary>
     internal static string Duration(int months) => months % 12 == 0
         ? $"{(months / 12).ToString(CultureInfo.InvariantCulture)} {(months == 12 ? "an" : "ans")}"

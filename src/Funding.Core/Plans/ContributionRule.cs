@@ -9,7 +9,7 @@ public abstract record ContributionRule
     {
     }
 
-    /// <summary>The rule's identifier in explanations and in the API: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>remainder</c>.</summary>
+    /// <summary>The rule's identifier in explanations and in the API: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>match</c>, <c>remainder</c>.</summary>
     public abstract string Type { get; }
 
     /// <summary>
@@ -106,6 +106,23 @@ public sealed record KeyShareMember(string Id, string Name, FunderKind Kind)
 
     /// <summary>The least this member pays ("plancher"), or null.</summary>
     public Money? Floor { get; init; }
+}
+
+/// <summary>
+/// A funder that matches another: it pays what that funder pays, or a percentage of it, within its own cap — a Region
+/// matching the State euro for euro up to 30 000 € (<c>match</c> of <c>etat</c>, 100 %, cap 30 000 €).
+/// </summary>
+/// <remarks>
+/// amount = min(cap, percent × the matched funder's total), rounded to the cent by the plan's policy; then never more
+/// than what is left to fund at that point of the waterfall. The matched funder is listed before it, is not the carrier
+/// paying the remainder (computed last) and is not a key-share group.
+/// </remarks>
+/// <param name="FunderId">The id of the funder matched.</param>
+/// <param name="Rate">The share of the matched funder's total: 100 % is « euro pour euro ».</param>
+public sealed record MatchRule(string FunderId, Rate Rate) : ContributionRule
+{
+    /// <inheritdoc />
+    public override string Type => "match";
 }
 
 /// <summary>The carrier ("porteur") pays whatever is left to fund ("reste à charge", "autofinancement"). At most one per plan.</summary>

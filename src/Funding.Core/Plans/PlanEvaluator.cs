@@ -58,6 +58,11 @@ public static class PlanEvaluator
                 case FixedTotalRule total:
                     perFunder[i] = [EvaluateFixedTotal(funder, total, payment, totalCost, ref left)];
                     break;
+                case MatchRule match:
+                    // The validator guarantees the matched funder is earlier in the list, computed, and not a group.
+                    var matched = perFunder.Take(i).Where(f => f is not null).SelectMany(f => f).Single(f => f.Id == match.FunderId);
+                    perFunder[i] = [EvaluateMatch(funder, match, matched, payment, totalCost, ref left, policy)];
+                    break;
                 case KeyShareRule keyShare:
                     var (members, group) = EvaluateKeyShare(funder, keyShare, payment, i, totalCost, ref left, policy);
                     perFunder[i] = members;
@@ -186,6 +191,50 @@ public static class PlanEvaluator
             ExplanationTerm.Euros("amount", amount),
         ]);
         return Result(funder, rule.Type, amount, totalCost, payment, explanation, limit, null, rule.Cap);
+    }
+
+    private static FunderResult EvaluateMatch(Funder funder, MatchRule rule, FunderResult matched, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy)
+    {
+        decimal exact = rule.Rate.ExactOf(matched.Total);
+        var computed = policy.RoundToCents(exact);
+        var amount = computed;
+        var limit = ContributionLimit.None;
+        if (rule.Cap is { } cap && amount > cap)
+        {
+            (amount, limit) = (cap, ContributionLimit.Cap);
+        }
+        var available = Money.Max(left, Money.Zero);
+        if (amount > available)
+        {
+            (amount, limit) = (available, ContributionLimit.LeftToFund);
+        }
+        left -= amount;
+
+        string what = rule.Rate == Rate.Percent(100)
+            ? $"abonde euro pour euro la participation {FrenchText.Of(matched.Name)}, {FrenchFormat.Money(matched.Total)}"
+            : $"abonde à {FrenchFormat.Rate(rule.Rate, 6)} la participation {FrenchText.Of(matched.Name)}, {FrenchFormat.Money(matched.Total)}, soit {Rounded(exact, computed, policy)}";
+        string sentence = $"{FrenchText.Subject(funder.Name)} {what}";
+        sentence += limit switch
+        {
+            ContributionLimit.Cap => $", plafonné à {FrenchFormat.Money(amount)}",
+            ContributionLimit.LeftToFund => $", limité au reste à financer de {FrenchFormat.Money(amount)}",
+            _ => "",
+        };
+        sentence += ShareOfCostText(amount, totalCost);
+        var terms = new List<ExplanationTerm>
+        {
+            ExplanationTerm.Euros("matched", matched.Total),
+            ExplanationTerm.Percent("rate", rule.Rate),
+            ExplanationTerm.ExactEuros("exact", exact),
+            ExplanationTerm.Euros("computed", computed),
+        };
+        if (rule.Cap is { } c2)
+        {
+            terms.Add(ExplanationTerm.Euros("cap", c2));
+        }
+        terms.Add(ExplanationTerm.Euros("leftToFund", available));
+        terms.Add(ExplanationTerm.Euros("amount", amount));
+        return Result(funder, rule.Type, amount, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, null, rule.Cap);
     }
 
     private static FunderResult EvaluateFixedTotal(Funder funder, FixedTotalRule rule, PaymentMode payment, Money totalCost, ref Money left)

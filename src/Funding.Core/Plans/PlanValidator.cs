@@ -177,6 +177,10 @@ public static class PlanValidator
                 errors.Add(path.Field("kind"), CommonMessages.UnknownType("financeur", "funder", typeof(FunderKind)));
             }
             ValidateRule(funder.Rule, path.Field("rule"), Id, errors);
+            if (funder.Rule is MatchRule match)
+            {
+                ValidateMatch(plan, i, match, path.Field("rule").Field("funderId"), errors);
+            }
             if (funder.Rule is RemainderRule)
             {
                 if (remainderPath is not null)
@@ -191,6 +195,37 @@ public static class PlanValidator
             {
                 ValidatePayment(funder.Payment, period, path.Field("payment"), errors);
             }
+        }
+    }
+
+    /// <summary>A funder matches one listed before it, computed by then: not itself, not the remainder, not a group.</summary>
+    private static void ValidateMatch(Plan plan, int index, MatchRule match, FieldPath path, ValidationErrors errors)
+    {
+        int target = -1;
+        for (int j = 0; j < plan.Funders.Count; j++)
+        {
+            if (plan.Funders[j]?.Id == match.FunderId)
+            {
+                target = j;
+            }
+        }
+        if (target < 0 || target >= index)
+        {
+            bool isMember = plan.Funders.Any(f => f?.Rule is KeyShareRule { Members: { } members } && members.Any(m => m?.Id == match.FunderId));
+            errors.Add(path, ErrorCodes.ValueNotAllowed,
+                target < 0
+                    ? $"« {match.FunderId} » n'est pas un financeur du plan{(isMember ? " (c'est un membre d'un groupe : un abondement suit un financeur, pas un membre)" : "")} : un abondement suit un financeur listé avant lui."
+                    : $"« {match.FunderId} » est listé après (ou est) le financeur qui l'abonde : un abondement suit un financeur listé avant lui, dont le montant est déjà calculé.",
+                target < 0
+                    ? $"'{match.FunderId}' is not a funder of the plan{(isMember ? " (it is a group member: a match follows a funder, not a member)" : "")}: a match follows a funder listed before it."
+                    : $"'{match.FunderId}' is listed after (or is) the funder that matches it: a match follows a funder listed before it, whose amount is already computed.");
+            return;
+        }
+        if (plan.Funders[target]?.Rule is RemainderRule or KeyShareRule)
+        {
+            errors.Add(path, ErrorCodes.ValueNotAllowed,
+                $"« {match.FunderId} » paie le reste ou partage une enveloppe entre des membres : un abondement suit un financeur dont le montant est calculé par sa propre règle.",
+                $"'{match.FunderId}' pays the remainder or shares a pool between members: a match follows a funder whose amount its own rule computes.");
         }
     }
 
@@ -221,6 +256,9 @@ public static class PlanValidator
                 break;
             case FixedTotalRule total:
                 NonNegative(total.Amount, path.Field("amount"), new Subject("le montant", "the amount"), errors);
+                break;
+            case MatchRule match:
+                ValidateId(match.FunderId, path.Field("funderId"), errors);
                 break;
             case KeyShareRule keyShare:
                 ValidateKeyShare(keyShare, path, id, errors);

@@ -49,7 +49,15 @@ public static class PlanArbitraries
             BalanceDate = lateBalance ? period.End.PlusMonths(6) : null,
         });
 
-    private static Gen<ContributionRule> RuleGen(int index) => Gen.Frequency(
+    private static Gen<ContributionRule> RuleGen(int index) => index == 0 ? BaseRuleGen(index) : Gen.Frequency(
+        (6, BaseRuleGen(index)),
+        // A match of an earlier funder (Build turns a match of a group into a fixed amount: a match follows a computed funder).
+        (1, from target in Gen.Choose(0, index - 1)
+            from rate in PercentGen
+            from cap in Optional(Amount(60_000))
+            select (ContributionRule)new MatchRule($"f{target}", rate) { Cap = cap }));
+
+    private static Gen<ContributionRule> BaseRuleGen(int index) => Gen.Frequency(
         (3, from rate in PercentGen
             from cap in Optional(Amount(200_000))
             from floor in Optional(Amount(20_000))
@@ -102,6 +110,9 @@ public static class PlanArbitraries
     private static GeneratedPlan Build(FundingPeriod period, Money annual, ProrataBasis prorata, ContributionRule[] rules, FunderKind[] kinds,
         PaymentMode[] payments, bool withRemainder, int remainderPosition, FunderKind carrierKind)
     {
+        rules = rules.Select(r => r is MatchRule m && rules[int.Parse(m.FunderId[1..], System.Globalization.CultureInfo.InvariantCulture)] is KeyShareRule
+            ? new FixedTotalRule(Money.Euros(1_000m))
+            : r).ToArray();
         var funders = rules.Select((r, i) => new Funder($"f{i}", $"Financeur {i}", kinds[i], r) { Payment = payments[i] }).ToList();
         if (withRemainder)
         {

@@ -41,8 +41,10 @@ public class PlanProperties
     {
         // A promise is never shrunk by what is left, wherever it stands. (What a later "share of what is left" rule sees
         // does depend on which promises come before it: that is the waterfall, so only the promises' own totals are compared.)
+        // A matched funder stays where it is: a match follows the funder it matches.
+        var matched = g.Plan.Funders.Select(f => (f.Rule as MatchRule)?.FunderId).Where(id => id is not null).ToHashSet();
         var fixedIds = g.Plan.Funders.Where(IsFixed).Select(f => f.Id).ToHashSet();
-        var (before, after) = TotalsBeforeAndAfter(g.Plan, ShuffleAmong(g.Plan.Funders, (i, f) => IsFixed(f), seed));
+        var (before, after) = TotalsBeforeAndAfter(g.Plan, ShuffleAmong(g.Plan.Funders, (i, f) => IsFixed(f) && !matched.Contains(f.Id), seed));
         return fixedIds.All(id => before[id] == after[id]);
     }
 

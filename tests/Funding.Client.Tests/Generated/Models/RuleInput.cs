@@ -8,7 +8,7 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// Composed type wrapper for classes <see cref="global::Funding.Client.Models.FixedAnnualRuleInput"/>, <see cref="global::Funding.Client.Models.FixedTotalRuleInput"/>, <see cref="global::Funding.Client.Models.KeyShareRuleInput"/>, <see cref="global::Funding.Client.Models.RateRuleInput"/>, <see cref="global::Funding.Client.Models.RemainderRuleInput"/>
+    /// Composed type wrapper for classes <see cref="global::Funding.Client.Models.FixedAnnualRuleInput"/>, <see cref="global::Funding.Client.Models.FixedTotalRuleInput"/>, <see cref="global::Funding.Client.Models.KeyShareRuleInput"/>, <see cref="global::Funding.Client.Models.MatchRuleInput"/>, <see cref="global::Funding.Client.Models.RateRuleInput"/>, <see cref="global::Funding.Client.Models.RemainderRuleInput"/>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RuleInput : IComposedTypeWrapper, IParsable
@@ -36,6 +36,14 @@ namespace Funding.Client.Models
 #nullable restore
 #else
         public global::Funding.Client.Models.KeyShareRuleInput KeyShareRuleInput { get; set; }
+#endif
+        /// <summary>Composed type representation for type <see cref="global::Funding.Client.Models.MatchRuleInput"/></summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Funding.Client.Models.MatchRuleInput? MatchRuleInput { get; set; }
+#nullable restore
+#else
+        public global::Funding.Client.Models.MatchRuleInput MatchRuleInput { get; set; }
 #endif
         /// <summary>Composed type representation for type <see cref="global::Funding.Client.Models.RateRuleInput"/></summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -75,6 +83,10 @@ namespace Funding.Client.Models
             {
                 result.KeyShareRuleInput = new global::Funding.Client.Models.KeyShareRuleInput();
             }
+            else if("match".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
+            {
+                result.MatchRuleInput = new global::Funding.Client.Models.MatchRuleInput();
+            }
             else if("rate".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
             {
                 result.RateRuleInput = new global::Funding.Client.Models.RateRuleInput();
@@ -102,6 +114,10 @@ namespace Funding.Client.Models
             else if(KeyShareRuleInput != null)
             {
                 return KeyShareRuleInput.GetFieldDeserializers();
+            }
+            else if(MatchRuleInput != null)
+            {
+                return MatchRuleInput.GetFieldDeserializers();
             }
             else if(RateRuleInput != null)
             {
@@ -131,6 +147,10 @@ namespace Funding.Client.Models
             else if(KeyShareRuleInput != null)
             {
                 writer.WriteObjectValue<global::Funding.Client.Models.KeyShareRuleInput>(null, KeyShareRuleInput);
+            }
+            else if(MatchRuleInput != null)
+            {
+                writer.WriteObjectValue<global::Funding.Client.Models.MatchRuleInput>(null, MatchRuleInput);
             }
             else if(RateRuleInput != null)
             {
