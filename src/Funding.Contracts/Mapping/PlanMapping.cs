@@ -239,22 +239,34 @@ internal static class PlanMapping
         },
     };
 
-    private static RuleInput ToInput(ContributionRule rule) => rule switch
+    private static RuleInput ToInput(ContributionRule rule) => rule.Accept(RuleToInput.Instance);
+
+    /// <summary>Each domain rule as the contract writes it: a visitor, so that a new rule type cannot be forgotten here.</summary>
+    private sealed class RuleToInput : IRuleVisitor<RuleInput>
     {
-        RateRule rate => new RateRuleInput { RatePercent = rate.Rate.PercentValue.Plain(), Cap = rate.Cap?.Amount, EligibleBase = rate.EligibleBase?.Amount, Floor = rate.Floor?.Amount },
-        FixedAnnualRule annual => new FixedAnnualRuleInput { AnnualAmount = annual.AnnualAmount.Amount, Cap = annual.Cap?.Amount },
-        FixedTotalRule total => new FixedTotalRuleInput { Amount = total.Amount.Amount, Cap = total.Cap?.Amount },
-        MatchRule match => new MatchRuleInput { FunderId = match.FunderId, Percent = match.Rate.PercentValue.Plain(), Cap = match.Cap?.Amount },
-        KeyShareRule keyShare => new KeyShareRuleInput
+        public static readonly RuleToInput Instance = new();
+
+        public RuleInput Rate(RateRule rule) =>
+            new RateRuleInput { RatePercent = rule.Rate.PercentValue.Plain(), Cap = rule.Cap?.Amount, EligibleBase = rule.EligibleBase?.Amount, Floor = rule.Floor?.Amount };
+
+        public RuleInput FixedAnnual(FixedAnnualRule rule) => new FixedAnnualRuleInput { AnnualAmount = rule.AnnualAmount.Amount, Cap = rule.Cap?.Amount };
+
+        public RuleInput FixedTotal(FixedTotalRule rule) => new FixedTotalRuleInput { Amount = rule.Amount.Amount, Cap = rule.Cap?.Amount };
+
+        public RuleInput Match(MatchRule rule) => new MatchRuleInput { FunderId = rule.FunderId, Percent = rule.Rate.PercentValue.Plain(), Cap = rule.Cap?.Amount };
+
+        public RuleInput Remainder(RemainderRule rule) => new RemainderRuleInput { Cap = rule.Cap?.Amount };
+
+        public RuleInput KeyShare(KeyShareRule rule) => new KeyShareRuleInput
         {
-            Pool = keyShare.Pool switch
+            Pool = rule.Pool switch
             {
                 FixedPool fixedPool => new FixedPoolInput { Amount = fixedPool.Amount.Amount },
                 ShareOfRemainingPool share => new PercentOfRemainingPoolInput { Percent = share.Rate.PercentValue.Plain() },
-                _ => throw new ArgumentOutOfRangeException(nameof(rule), keyShare.Pool, "Unknown pool."),
+                _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Pool, "Unknown pool."),
             },
-            Key = KeyMapping.ToInput(keyShare.Key),
-            Members = keyShare.Members.Select(m => new MemberInput
+            Key = KeyMapping.ToInput(rule.Key),
+            Members = rule.Members.Select(m => new MemberInput
             {
                 Id = m.Id,
                 Name = m.Name,
@@ -264,11 +276,9 @@ internal static class PlanMapping
                 Cap = m.Cap?.Amount,
                 Floor = m.Floor?.Amount,
             }).ToArray(),
-            Cap = keyShare.Cap?.Amount,
-        },
-        RemainderRule remainder => new RemainderRuleInput { Cap = remainder.Cap?.Amount },
-        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown rule type."),
-    };
+            Cap = rule.Cap?.Amount,
+        };
+    }
 
     private static PaymentInput ToInput(PaymentMode payment) => payment switch
     {

@@ -17,6 +17,9 @@ public abstract record ContributionRule
     /// remainder); for a fixed contribution it is checked, never applied: a promised amount is not shrunk silently.
     /// </summary>
     public Money? Cap { get; init; }
+
+    /// <summary>Calls the visitor's method for this rule type.</summary>
+    internal abstract T Accept<T>(IRuleVisitor<T> visitor);
 }
 
 /// <summary>
@@ -37,6 +40,8 @@ public sealed record RateRule(Rate Rate) : ContributionRule
 
     /// <inheritdoc />
     public override string Type => "rate";
+
+    internal override T Accept<T>(IRuleVisitor<T> visitor) => visitor.Rate(this);
 }
 
 /// <summary>
@@ -51,6 +56,8 @@ public sealed record FixedAnnualRule(Money AnnualAmount) : ContributionRule
 {
     /// <inheritdoc />
     public override string Type => "fixedAnnual";
+
+    internal override T Accept<T>(IRuleVisitor<T> visitor) => visitor.FixedAnnual(this);
 }
 
 /// <summary>One amount for the whole period, promised as is.</summary>
@@ -59,6 +66,8 @@ public sealed record FixedTotalRule(Money Amount) : ContributionRule
 {
     /// <inheritdoc />
     public override string Type => "fixedTotal";
+
+    internal override T Accept<T>(IRuleVisitor<T> visitor) => visitor.FixedTotal(this);
 }
 
 /// <summary>
@@ -71,6 +80,8 @@ public sealed record KeyShareRule(KeySharePool Pool, AllocationKey Key, IReadOnl
 {
     /// <inheritdoc />
     public override string Type => "keyShare";
+
+    internal override T Accept<T>(IRuleVisitor<T> visitor) => visitor.KeyShare(this);
 }
 
 /// <summary>What a key-share group shares.</summary>
@@ -123,6 +134,8 @@ public sealed record MatchRule(string FunderId, Rate Rate) : ContributionRule
 {
     /// <inheritdoc />
     public override string Type => "match";
+
+    internal override T Accept<T>(IRuleVisitor<T> visitor) => visitor.Match(this);
 }
 
 /// <summary>The carrier ("porteur") pays whatever is left to fund ("reste à charge", "autofinancement"). At most one per plan.</summary>
@@ -131,4 +144,6 @@ public sealed record RemainderRule : ContributionRule
 {
     /// <inheritdoc />
     public override string Type => "remainder";
+
+    internal override T Accept<T>(IRuleVisitor<T> visitor) => visitor.Remainder(this);
 }

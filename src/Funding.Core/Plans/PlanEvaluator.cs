@@ -39,48 +39,18 @@ public static class PlanEvaluator
         var calendar = PeriodCalendar.For(period);
         var (totalCost, costExplanation, costByYear) = EvaluateCost(plan.Cost, calendar, policy);
 
-        var perFunder = new List<FunderResult>[plan.Funders.Count];
-        var groups = new List<GroupResult>();
-        Money left = totalCost;
-        int remainderIndex = -1;
+        var waterfall = new Waterfall(plan, totalCost, policy);
         for (int i = 0; i < plan.Funders.Count; i++)
         {
-            var funder = plan.Funders[i];
-            var payment = funder.Payment ?? PaymentMode.DefaultFor(funder.Rule);
-            switch (funder.Rule)
-            {
-                case RateRule rate:
-                    perFunder[i] = [EvaluateRate(funder, rate, payment, totalCost, ref left, policy)];
-                    break;
-                case FixedAnnualRule annual:
-                    perFunder[i] = [EvaluateFixedAnnual(funder, annual, payment, period, totalCost, ref left, policy)];
-                    break;
-                case FixedTotalRule total:
-                    perFunder[i] = [EvaluateFixedTotal(funder, total, payment, totalCost, ref left)];
-                    break;
-                case MatchRule match:
-                    // The validator guarantees the matched funder is earlier in the list, computed, and not a group.
-                    var matched = perFunder.Take(i).Where(f => f is not null).SelectMany(f => f).Single(f => f.Id == match.FunderId);
-                    perFunder[i] = [EvaluateMatch(funder, match, matched, payment, totalCost, ref left, policy)];
-                    break;
-                case KeyShareRule keyShare:
-                    var (members, group) = EvaluateKeyShare(funder, keyShare, payment, i, totalCost, ref left, policy);
-                    perFunder[i] = members;
-                    groups.Add(group);
-                    break;
-                case RemainderRule:
-                    remainderIndex = i;
-                    break;
-            }
+            waterfall.Apply(i);
         }
-        if (remainderIndex >= 0)
-        {
-            var funder = plan.Funders[remainderIndex];
-            perFunder[remainderIndex] = [EvaluateRemainder(funder, funder.Payment ?? PaymentMode.DefaultFor(funder.Rule), totalCost, ref left)];
-        }
+        waterfall.ApplyRemainder();
+        var groups = waterfall.Groups;
+        int remainderIndex = waterfall.RemainderIndex;
+        var left = waterfall.Left;
 
         string? carrierId = plan.Options.CarrierId ?? (remainderIndex >= 0 ? plan.Funders[remainderIndex].Id : null);
-        var funders = perFunder.SelectMany(f => f)
+        var funders = waterfall.PerFunder.SelectMany(f => f ?? [])
             .Select(f => f.Id == carrierId ? f with { IsCarrier = true } : f)
             .ToArray();
         var result = new PlanResult(
@@ -135,6 +105,82 @@ public static class PlanEvaluator
             }
             default:
                 throw new ArgumentException($"Unknown cost type {cost.GetType().Name}.", nameof(cost));
+        }
+    }
+
+    /// <summary>
+    /// The waterfall, funder by funder in plan order: each rule is a method of this visitor, and "left to fund" is its
+    /// state. The remainder waits for every other rule.
+    /// </summary>
+    private sealed class Waterfall : IRuleVisitor<List<FunderResult>?>
+    {
+        private readonly Plan plan;
+        private readonly Money totalCost;
+        private readonly RoundingPolicy policy;
+        private Money _left;
+        private int _index;
+
+        public Waterfall(Plan plan, Money totalCost, RoundingPolicy policy)
+        {
+            this.plan = plan;
+            this.totalCost = totalCost;
+            this.policy = policy;
+            _left = totalCost;
+            PerFunder = new List<FunderResult>?[plan.Funders.Count];
+        }
+
+        /// <summary>What is left to fund: positive when unfunded, negative when over-funded.</summary>
+        public Money Left => _left;
+
+        public List<FunderResult>?[] PerFunder { get; }
+
+        public List<GroupResult> Groups { get; } = [];
+
+        public int RemainderIndex { get; private set; } = -1;
+
+        private Funder Funder => plan.Funders[_index];
+
+        private PaymentMode Payment => Funder.Payment ?? PaymentMode.DefaultFor(Funder.Rule);
+
+        public void Apply(int index)
+        {
+            _index = index;
+            PerFunder[index] = plan.Funders[index].Rule.Accept(this);
+        }
+
+        public void ApplyRemainder()
+        {
+            if (RemainderIndex >= 0)
+            {
+                _index = RemainderIndex;
+                PerFunder[RemainderIndex] = [EvaluateRemainder(Funder, Payment, totalCost, ref _left)];
+            }
+        }
+
+        public List<FunderResult>? Rate(RateRule rule) => [EvaluateRate(Funder, rule, Payment, totalCost, ref _left, policy)];
+
+        public List<FunderResult>? FixedAnnual(FixedAnnualRule rule) => [EvaluateFixedAnnual(Funder, rule, Payment, plan.Cost.Period, totalCost, ref _left, policy)];
+
+        public List<FunderResult>? FixedTotal(FixedTotalRule rule) => [EvaluateFixedTotal(Funder, rule, Payment, totalCost, ref _left)];
+
+        public List<FunderResult>? Match(MatchRule rule)
+        {
+            // The validator guarantees the matched funder is earlier in the list, computed, and not a group.
+            var matched = PerFunder.Take(_index).Where(f => f is not null).SelectMany(f => f!).Single(f => f.Id == rule.FunderId);
+            return [EvaluateMatch(Funder, rule, matched, Payment, totalCost, ref _left, policy)];
+        }
+
+        public List<FunderResult>? KeyShare(KeyShareRule rule)
+        {
+            var (members, group) = EvaluateKeyShare(Funder, rule, Payment, _index, totalCost, ref _left, policy);
+            Groups.Add(group);
+            return members;
+        }
+
+        public List<FunderResult>? Remainder(RemainderRule rule)
+        {
+            RemainderIndex = _index;
+            return null;
         }
     }
 

@@ -235,43 +235,55 @@ public static class PlanValidator
         {
             NonNegative(cap, path.Field("cap"), new Subject("le plafond", "the cap"), errors);
         }
-        switch (rule)
+        if (rule is null)
         {
-            case RateRule rate:
-                if (rate.EligibleBase is { } eligible)
-                {
-                    NonNegative(eligible, path.Field("eligibleBase"), new Subject("la base éligible", "the eligible base"), errors);
-                }
-                if (rate.Floor is { } floor)
-                {
-                    NonNegative(floor, path.Field("floor"), new Subject("le plancher", "the floor"), errors);
-                    if (rate.Cap is { } c && c < floor)
-                    {
-                        errors.Add(path.Field("cap"), CommonMessages.CapBelowFloor(c, floor));
-                    }
-                }
-                break;
-            case FixedAnnualRule annual:
-                NonNegative(annual.AnnualAmount, path.Field("annualAmount"), new Subject("le montant annuel", "the annual amount"), errors);
-                break;
-            case FixedTotalRule total:
-                NonNegative(total.Amount, path.Field("amount"), new Subject("le montant", "the amount"), errors);
-                break;
-            case MatchRule match:
-                ValidateId(match.FunderId, path.Field("funderId"), errors);
-                break;
-            case KeyShareRule keyShare:
-                ValidateKeyShare(keyShare, path, id, errors);
-                break;
-            case RemainderRule:
-                break;
-            case null:
-                errors.Add(path, CommonMessages.Missing("Le financeur a besoin d'une règle de contribution.", "The funder needs a contribution rule."));
-                break;
-            default:
-                errors.Add(path.Field("type"), CommonMessages.UnknownType("règle", "rule", rule.GetType()));
-                break;
+            errors.Add(path, CommonMessages.Missing("Le financeur a besoin d'une règle de contribution.", "The funder needs a contribution rule."));
+            return;
         }
+        rule.Accept(new RuleChecks(path, id, errors));
+    }
+
+    /// <summary>Each rule's own fields; the funder-level checks (a match's target, one remainder) are in ValidateFunders.</summary>
+    private sealed class RuleChecks(FieldPath path, Action<string?, FieldPath> id, ValidationErrors errors) : IRuleVisitor<bool>
+    {
+        public bool Rate(RateRule rule)
+        {
+            if (rule.EligibleBase is { } eligible)
+            {
+                NonNegative(eligible, path.Field("eligibleBase"), new Subject("la base éligible", "the eligible base"), errors);
+            }
+            if (rule.Floor is { } floor)
+            {
+                NonNegative(floor, path.Field("floor"), new Subject("le plancher", "the floor"), errors);
+                if (rule.Cap is { } c && c < floor)
+                {
+                    errors.Add(path.Field("cap"), CommonMessages.CapBelowFloor(c, floor));
+                }
+            }
+            return true;
+        }
+
+        public bool FixedAnnual(FixedAnnualRule rule)
+        {
+            NonNegative(rule.AnnualAmount, path.Field("annualAmount"), new Subject("le montant annuel", "the annual amount"), errors);
+            return true;
+        }
+
+        public bool FixedTotal(FixedTotalRule rule)
+        {
+            NonNegative(rule.Amount, path.Field("amount"), new Subject("le montant", "the amount"), errors);
+            return true;
+        }
+
+        public bool KeyShare(KeyShareRule rule)
+        {
+            ValidateKeyShare(rule, path, id, errors);
+            return true;
+        }
+
+        public bool Match(MatchRule rule) => ValidateId(rule.FunderId, path.Field("funderId"), errors);
+
+        public bool Remainder(RemainderRule rule) => true;
     }
 
     private static void ValidateKeyShare(KeyShareRule rule, FieldPath path, Action<string?, FieldPath> id, ValidationErrors errors)
@@ -430,13 +442,7 @@ public static class PlanValidator
         decimal promised = 0m;
         for (int i = 0; i < plan.Funders.Count; i++)
         {
-            decimal amount = plan.Funders[i].Rule switch
-            {
-                FixedAnnualRule annual => period.Prorate(annual.AnnualAmount),
-                FixedTotalRule total => total.Amount.Amount,
-                KeyShareRule { Pool: FixedPool pool } => pool.Amount.Amount,
-                _ => 0m,
-            };
+            decimal amount = plan.Funders[i].Rule.Accept(new Promised(period));
             if (amount > max)
             {
                 errors.Add(FieldPath.Of("funders").Item(i).Field("rule"), ErrorCodes.AmountOutOfRange,
@@ -471,6 +477,22 @@ public static class PlanValidator
                 $"Les échéanciers compteraient {payments} versements, au-delà de la limite de {FundingLimits.MaxPayments} : faites payer certains financeurs par exercice plutôt que par mois, ou raccourcissez la période.",
                 $"The schedules would hold {payments} payments, beyond the limit of {FundingLimits.MaxPayments}: pay some funders per budget year rather than monthly, or shorten the period.");
         }
+    }
+
+    /// <summary>What a rule promises whatever is left (a fixed amount, a fixed pool); zero for computed contributions.</summary>
+    private sealed class Promised(FundingPeriod period) : IRuleVisitor<decimal>
+    {
+        public decimal Rate(RateRule rule) => 0m;
+
+        public decimal FixedAnnual(FixedAnnualRule rule) => period.Prorate(rule.AnnualAmount);
+
+        public decimal FixedTotal(FixedTotalRule rule) => rule.Amount.Amount;
+
+        public decimal KeyShare(KeyShareRule rule) => rule.Pool is FixedPool pool ? pool.Amount.Amount : 0m;
+
+        public decimal Match(MatchRule rule) => 0m;
+
+        public decimal Remainder(RemainderRule rule) => 0m;
     }
 
     private static void ValidateOptions(Plan plan, ValidationErrors errors)

@@ -19,11 +19,29 @@ public abstract record PaymentMode
     /// </summary>
     /// <param name="rule">The funder's rule.</param>
     /// <returns>The default mode.</returns>
-    public static PaymentMode DefaultFor(ContributionRule rule) => rule switch
+    public static PaymentMode DefaultFor(ContributionRule rule)
     {
-        FixedAnnualRule or KeyShareRule or RemainderRule => new PerBudgetYearPayment(),
-        _ => new OncePayment(),
-    };
+        Preconditions.CheckNotNull(rule);
+        return rule.Accept(DefaultPayment.Instance);
+    }
+
+    /// <summary>Yearly contributions are paid per budget year; one-off and computed ones at once.</summary>
+    private sealed class DefaultPayment : IRuleVisitor<PaymentMode>
+    {
+        public static readonly DefaultPayment Instance = new();
+
+        public PaymentMode Rate(RateRule rule) => new OncePayment();
+
+        public PaymentMode FixedAnnual(FixedAnnualRule rule) => new PerBudgetYearPayment();
+
+        public PaymentMode FixedTotal(FixedTotalRule rule) => new OncePayment();
+
+        public PaymentMode KeyShare(KeyShareRule rule) => new PerBudgetYearPayment();
+
+        public PaymentMode Match(MatchRule rule) => new OncePayment();
+
+        public PaymentMode Remainder(RemainderRule rule) => new PerBudgetYearPayment();
+    }
 }
 
 /// <summary>The whole amount at once ("versée en une fois"), by default on the first day of the period.</summary>
