@@ -70,6 +70,23 @@ public sealed class RoundingPolicy
     /// <returns>The rounded value.</returns>
     public decimal Round(decimal value, int decimals) => decimal.Round(value, decimals, Mode);
 
+    /// <summary>
+    /// Rounds a zero-or-positive exact fraction of cents, <paramref name="numerator"/> / <paramref name="denominator"/>,
+    /// to whole cents: the exact path for products too long for a decimal (a salary progression compounded over years).
+    /// </summary>
+    internal long RoundCents(System.Numerics.BigInteger numerator, System.Numerics.BigInteger denominator)
+    {
+        var quotient = System.Numerics.BigInteger.DivRem(numerator, denominator, out var remainder);
+        var twice = remainder * 2;
+        bool up = Mode switch
+        {
+            MidpointRounding.ToZero => false,
+            MidpointRounding.ToEven => twice > denominator || (twice == denominator && !quotient.IsEven),
+            _ => twice >= denominator,
+        };
+        return (long)(up ? quotient + 1 : quotient);
+    }
+
     /// <summary>Finds a policy by its <see cref="Name"/>.</summary>
     /// <param name="name">A policy name such as <c>half-away-from-zero</c> (case-insensitive).</param>
     /// <param name="policy">The policy when found.</param>

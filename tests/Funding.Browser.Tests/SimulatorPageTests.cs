@@ -380,6 +380,17 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task AGrowingCost_RaisesTheRemainder()
+    {
+        var page = await SeedPageAsync();
+        await page.FillAsync("#cost-growth", "2,5");
+
+        // By hand: 77 850 + 103 800 × 1,025 = 106 395 + 103 800 × 1,025² × 3/12 = 27 263,72 → 211 508,72 €; after the
+        // State's 80 000 and QBO's 23 187, 108 321,72 € are left; the group takes half, the carrier the other half.
+        await Expect(Amount(page, "uimm-finistere")).ToHaveTextAsync(Euros("54 160,86"));
+    }
+
+    [SkippableFact]
     public async Task CompareWith_ShowsTheDeltaPerFunder()
     {
         var page = await SeedPageAsync();

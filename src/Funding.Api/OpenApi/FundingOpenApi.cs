@@ -206,7 +206,7 @@ internal static class FundingOpenApi
         var group = (KeyShareRuleInput)seed.Funders[2].Rule;
         var detailed = seed with
         {
-            Cost = ((AnnualCostInput)seed.Cost) with { Prorata = ProrataBasis.Days },
+            Cost = ((AnnualCostInput)seed.Cost) with { Prorata = ProrataBasis.Days, GrowthPercent = 2.5m },
             Funders =
             [
                 seed.Funders[0] with

@@ -160,6 +160,7 @@
     $('#cost-start').value = cost.type === 'annual' ? (cost.start ?? '') : '';
     $('#cost-months').value = cost.months ?? '';
     $('#cost-prorata').value = cost.prorata ?? '';
+    $('#cost-growth').value = shown(cost.growthPercent);
     $('#cost-years').value = (cost.years ?? []).map(y => `${y.year}\t${shown(y.amount)}`).join('\n');
     $('#cost-years-start').value = cost.type === 'perBudgetYear' ? (cost.start ?? '') : '';
     const list = $('#funders');
@@ -305,7 +306,7 @@
   function readForm() {
     const costType = $('input[name="cost-type"]:checked')?.value ?? 'annual';
     const cost = costType === 'annual'
-      ? { type: 'annual', annualAmount: num($('#cost-annual-amount').value), start: text($('#cost-start').value), months: num($('#cost-months').value), prorata: text($('#cost-prorata').value) }
+      ? { type: 'annual', annualAmount: num($('#cost-annual-amount').value), start: text($('#cost-start').value), months: num($('#cost-months').value), prorata: text($('#cost-prorata').value), growthPercent: num($('#cost-growth').value) }
       : { type: 'perBudgetYear', years: lines($('#cost-years').value).map(([year, amount]) => ({ year: num(year), amount: num(amount) })), start: text($('#cost-years-start').value) };
     const options = {
       rounding: text($('#opt-rounding').value),

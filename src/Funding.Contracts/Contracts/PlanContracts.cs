@@ -43,6 +43,12 @@ public sealed record AnnualCostInput : CostInput
 
     /// <summary>How partial budget years are weighted: <c>months</c> (default) or <c>days</c>.</summary>
     public ProrataBasis? Prorata { get; init; }
+
+    /// <summary>
+    /// A yearly progression of the cost from the second budget year, in percent (2.5 for a salary progression of
+    /// +2,5 % a year): each budget year costs annualAmount × (1 + growth)^rank × its months / 12, rounded to the cent.
+    /// </summary>
+    public decimal? GrowthPercent { get; init; }
 }
 
 /// <summary>Explicit amounts for consecutive budget years.</summary>

@@ -60,7 +60,10 @@ internal static class PlanMapping
         switch (cost)
         {
             case AnnualCostInput annual:
-                return new AnnualCost(errors.Money(annual.AnnualAmount, $"{path}.annualAmount"), new FundingPeriod(annual.Start, annual.Months), annual.Prorata ?? ProrataBasis.Months);
+                return new AnnualCost(errors.Money(annual.AnnualAmount, $"{path}.annualAmount"), new FundingPeriod(annual.Start, annual.Months), annual.Prorata ?? ProrataBasis.Months)
+                {
+                    Growth = errors.Percent(annual.GrowthPercent, $"{path}.growthPercent"),
+                };
             case PerBudgetYearCostInput perYear:
                 if (perYear.Years.Count == 0)
                 {
@@ -211,6 +214,7 @@ internal static class PlanMapping
                 Start = annual.Period.Start,
                 Months = annual.Period.Months,
                 Prorata = annual.Prorata == ProrataBasis.Months ? null : annual.Prorata,
+                GrowthPercent = annual.Growth?.PercentValue.Plain(),
             },
             PerBudgetYearCost perYear => new PerBudgetYearCostInput
             {

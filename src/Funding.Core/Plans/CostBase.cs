@@ -31,6 +31,13 @@ public abstract record CostBase
 /// <param name="Prorata">How a partial budget year is weighted (months by default, or days).</param>
 public sealed record AnnualCost(Money AnnualAmount, FundingPeriod Period, ProrataBasis Prorata = ProrataBasis.Months) : CostBase
 {
+    /// <summary>
+    /// A yearly progression of the cost from the second budget year (a salary progression: +2,5 % a year), or null. Each
+    /// budget year then costs annual amount × (1 + growth)^(its rank from 0) × its months / 12, rounded to the cent by the
+    /// plan's policy; the total is the sum of the years.
+    /// </summary>
+    public Rate? Growth { get; init; }
+
     /// <inheritdoc />
     public override ProrataBasis ProrataBasis => Prorata;
 

@@ -72,6 +72,8 @@ public static class PlanEvaluator
         var period = cost.Period;
         switch (cost)
         {
+            case AnnualCost { Growth: { } growth } annual when growth != Rate.Zero:
+                return GrowingCost(annual, growth, calendar, policy);
             case AnnualCost annual:
             {
                 decimal exact = period.Prorate(annual.AnnualAmount);
@@ -182,6 +184,43 @@ public static class PlanEvaluator
             RemainderIndex = _index;
             return null;
         }
+    }
+
+    /// <summary>
+    /// A cost growing each budget year: year k (from 0) costs annual × (1 + growth)^k × its months / 12, computed exactly
+    /// (big integers: the compounded factor outgrows a decimal) and rounded to the cent by the plan's policy; the total is
+    /// the sum of the years.
+    /// </summary>
+    internal static (Money Total, Explanation Explanation, IReadOnlyList<BudgetYearCost> ByYear) GrowingCost(AnnualCost annual, Rate growth, PeriodCalendar calendar, RoundingPolicy policy)
+    {
+        // growth = g / 10^8 exactly (a rate has at most 6 decimals of a percent).
+        var scale = System.Numerics.BigInteger.Pow(10, 8);
+        var g = new System.Numerics.BigInteger(decimal.Round(growth.Fraction * 100_000_000m, 0));
+        var byYear = new List<BudgetYearCost>();
+        var total = Money.Zero;
+        for (int k = 0; k < calendar.Years.Length; k++)
+        {
+            int months = calendar.MonthsByYear[k];
+            var numerator = annual.AnnualAmount.TotalCents * System.Numerics.BigInteger.Pow(scale + g, k) * months;
+            var denominator = System.Numerics.BigInteger.Pow(scale, k) * 12;
+            var amount = Money.FromCents(policy.RoundCents(numerator, denominator));
+            total += amount;
+            string factor = k == 0 ? "" : k == 1 ? $" × (1 + {FrenchFormat.Rate(growth, 6)})" : $" × (1 + {FrenchFormat.Rate(growth, 6)})^{k}";
+            bool exactCents = numerator % denominator == 0;
+            byYear.Add(new BudgetYearCost(calendar.Years[k], amount,
+                $"Coût {calendar.Years[k]} : {FrenchFormat.Money(annual.AnnualAmount)}{factor} × {months}/12 = {(exactCents ? FrenchFormat.Money(amount) : $"{FrenchFormat.Money(amount)} après arrondi ({policy.FrenchDescription})")}."));
+        }
+        string years = string.Join(" + ", byYear.Select(y => FrenchFormat.Money(y.Amount)));
+        var explanation = new Explanation("cost",
+            $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an, en progression de {FrenchFormat.Rate(growth, 6)} par an à partir du deuxième exercice, soit {years} = {FrenchFormat.Money(total)}.",
+            [
+                ExplanationTerm.Euros("annualAmount", annual.AnnualAmount),
+                ExplanationTerm.Percent("growth", growth),
+                new ExplanationTerm("months", calendar.Period.Months, TermUnit.Months),
+                .. byYear.Select(y => ExplanationTerm.Euros(y.Year.ToString(CultureInfo.InvariantCulture), y.Amount)),
+                ExplanationTerm.Euros("total", total),
+            ]);
+        return (total, explanation, byYear);
     }
 
     private static FunderResult EvaluateRate(Funder funder, RateRule rule, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy)

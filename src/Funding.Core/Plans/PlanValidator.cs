@@ -428,6 +428,7 @@ public static class PlanValidator
         decimal max = Money.MaxValue.Amount;
         decimal cost = plan.Cost switch
         {
+            AnnualCost { Growth: { } growth } annual when growth != Rate.Zero => GrowingBound(annual, growth, period),
             AnnualCost annual => period.Prorate(annual.AnnualAmount),
             PerBudgetYearCost perYear => perYear.Years.Sum(y => y.Amount.Amount),
             _ => 0m,
@@ -477,6 +478,23 @@ public static class PlanValidator
                 $"Les échéanciers compteraient {payments} versements, au-delà de la limite de {FundingLimits.MaxPayments} : faites payer certains financeurs par exercice plutôt que par mois, ou raccourcissez la période.",
                 $"The schedules would hold {payments} payments, beyond the limit of {FundingLimits.MaxPayments}: pay some funders per budget year rather than monthly, or shorten the period.");
         }
+    }
+
+    /// <summary>
+    /// At least the total of a growing cost, computed without overflow: the last year's factor applied to every month
+    /// (stopping as soon as the bound passes the supported maximum, which is all the check needs).
+    /// </summary>
+    private static decimal GrowingBound(AnnualCost annual, Rate growth, FundingPeriod period)
+    {
+        decimal max = Money.MaxValue.Amount;
+        decimal factor = 1m;
+        int years = period.End.Year - period.Start.Year;
+        for (int k = 0; k < years && factor * annual.AnnualAmount.Amount <= max; k++)
+        {
+            factor *= 1m + growth.Fraction;
+        }
+        decimal yearly = factor * annual.AnnualAmount.Amount;
+        return yearly > max ? yearly : yearly * period.Months / 12m;
     }
 
     /// <summary>What a rule promises whatever is left (a fixed amount, a fixed pool); zero for computed contributions.</summary>

@@ -103,12 +103,13 @@ public static class PlanArbitraries
             from withRemainder in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
             from remainderPosition in Gen.Choose(0, count)
             from carrierKind in Gen.Elements(FunderKind.Private, FunderKind.Epci, FunderKind.Municipality)
-            select Build(period, annual, prorata, rules, kinds, payments, withRemainder, remainderPosition, carrierKind);
+            from growth in Gen.Frequency((3, Gen.Constant<Rate?>(null)), (1, Gen.Choose(1, 60).Select(t => (Rate?)Rate.Percent(t / 10m))))
+            select Build(period, annual, prorata, rules, kinds, payments, withRemainder, remainderPosition, carrierKind, growth);
         return gen.ToArbitrary();
     }
 
     private static GeneratedPlan Build(FundingPeriod period, Money annual, ProrataBasis prorata, ContributionRule[] rules, FunderKind[] kinds,
-        PaymentMode[] payments, bool withRemainder, int remainderPosition, FunderKind carrierKind)
+        PaymentMode[] payments, bool withRemainder, int remainderPosition, FunderKind carrierKind, Rate? growth = null)
     {
         rules = rules.Select(r => r is MatchRule m && rules[int.Parse(m.FunderId[1..], System.Globalization.CultureInfo.InvariantCulture)] is KeyShareRule
             ? new FixedTotalRule(Money.Euros(1_000m))
@@ -118,6 +119,6 @@ public static class PlanArbitraries
         {
             funders.Insert(remainderPosition, new Funder("porteur", "Porteur", carrierKind, new RemainderRule()) { Payment = payments[^1] });
         }
-        return new GeneratedPlan(new Plan("Plan généré", new AnnualCost(annual, period, prorata), funders));
+        return new GeneratedPlan(new Plan("Plan généré", new AnnualCost(annual, period, prorata) { Growth = growth }, funders));
     }
 }

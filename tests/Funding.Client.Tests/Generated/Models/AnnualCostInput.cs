@@ -16,6 +16,8 @@ namespace Funding.Client.Models
     {
         /// <summary>The cost of a full year, in euros (&quot;coût total estimé annuel&quot;).</summary>
         public decimal? AnnualAmount { get; set; }
+        /// <summary>A yearly progression of the cost from the second budget year, in percent (2.5 for a salary progression of+2,5 % a year): each budget year costs annualAmount × (1 + growth)^rank × its months / 12, rounded to the cent.</summary>
+        public decimal? GrowthPercent { get; set; }
         /// <summary>The duration in months, 1 to 600.</summary>
         public int? Months { get; set; }
         /// <summary>How partial budget years are weighted: `months` (default) or `days`.</summary>
@@ -50,6 +52,7 @@ namespace Funding.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "annualAmount", n => { AnnualAmount = n.GetDecimalValue(); } },
+                { "growthPercent", n => { GrowthPercent = n.GetDecimalValue(); } },
                 { "months", n => { Months = n.GetIntValue(); } },
                 { "prorata", n => { Prorata = n.GetEnumValue<global::Funding.Client.Models.ProrataBasis>(); } },
                 { "start", n => { Start = n.GetDateValue(); } },
@@ -64,6 +67,7 @@ namespace Funding.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("annualAmount", AnnualAmount);
+            writer.WriteDecimalValue("growthPercent", GrowthPercent);
             writer.WriteIntValue("months", Months);
             writer.WriteEnumValue<global::Funding.Client.Models.ProrataBasis>("prorata", Prorata);
             writer.WriteDateValue("start", Start);
