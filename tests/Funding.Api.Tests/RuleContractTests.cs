@@ -24,7 +24,7 @@ public class RuleContractTests
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        domainTypes.ShouldBe(["fixedAnnual", "fixedTotal", "keyShare", "match", "rate", "remainder"]);
+        domainTypes.ShouldBe(["fixedAnnual", "fixedPerYear", "fixedTotal", "keyShare", "match", "rate", "remainder"]);
         contractTypes.ShouldBe(domainTypes);
     }
 }

@@ -380,6 +380,18 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task AmountsFixedPerBudgetYear_ArePaidYearByYear()
+    {
+        var page = await SeedPageAsync();
+        await FunderField(page, 1, "ruleType").SelectOptionAsync("fixedPerYear");
+        await FunderField(page, 1, "ruleYears").FillAsync("2022 ; 8 000\n2023 ; 11 593,50");
+
+        // QBO now promises 8 000 + 11 593,50 = 19 593,50 €, paid as given, year by year.
+        await Expect(Amount(page, "qbo")).ToHaveTextAsync(Euros("19 593,50"));
+        await Expect(page.Locator("#year-table tbody tr", new() { HasText = "Quimper" })).ToContainTextAsync(new Regex("8[\\s\\u202F\\u00A0]000,00"));
+    }
+
+    [SkippableFact]
     public async Task AGrowingCost_RaisesTheRemainder()
     {
         var page = await SeedPageAsync();

@@ -227,6 +227,11 @@ internal static class FundingOpenApi
                 },
                 new FunderInput
                 {
+                    Id = "ccpcp", Name = "Communauté de communes du Pays de Châteaulin et du Porzay", Kind = Funding.Plans.FunderKind.Epci,
+                    Rule = new FixedPerYearRuleInput { Years = [new BudgetYearInput { Year = 2022, Amount = 8_000.00m }, new BudgetYearInput { Year = 2023, Amount = 11_593.50m }], Cap = 25_000.00m },
+                },
+                new FunderInput
+                {
                     Id = "departement", Name = "Département du Finistère", Kind = Funding.Plans.FunderKind.Department,
                     Rule = new MatchRuleInput { FunderId = "etat", Percent = 25, Cap = 15_000.00m },
                     Payment = new OncePaymentInput { Date = new LocalDate(2022, 7, 1) },

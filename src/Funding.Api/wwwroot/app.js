@@ -7,7 +7,7 @@
   const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
   const DEBOUNCE_MS = 300;
   const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-  const RULE_TYPES = ['rate', 'fixedAnnual', 'fixedTotal', 'keyShare', 'match', 'remainder'];
+  const RULE_TYPES = ['rate', 'fixedAnnual', 'fixedPerYear', 'fixedTotal', 'keyShare', 'match', 'remainder'];
   const CHECK_LABELS = { passed: 'Respecté', failed: 'Non respecté', warning: 'Attention', notApplicable: 'Sans objet' };
 
   /** A number exactly as the user typed it (normalized from French notation), written verbatim into the JSON. */
@@ -206,6 +206,10 @@
       ];
       case 'fixedAnnual': return [field('Montant annuel (€)', input('annualAmount', `${p}.annualAmount`, shown(rule.annualAmount), { inputmode: 'decimal' })), cap];
       case 'fixedTotal': return [field('Montant total (€)', input('amount', `${p}.amount`, shown(rule.amount), { inputmode: 'decimal' })), cap];
+      case 'fixedPerYear': return [
+        field('Montants par exercice (une ligne par année : année ; montant)',
+          element('textarea', { 'data-field': 'ruleYears', 'data-path': `${p}.years`, rows: 3, text: (rule.years ?? []).map(y => `${y.year} ; ${shown(y.amount)}`).join('\n') }), { wide: true }),
+        cap];
       case 'match': return [
         field('Financeur abondé (identifiant, listé avant)', input('matchFunderId', `${p}.funderId`, rule.funderId ?? '')),
         field('Part de sa participation (%)', input('matchPercent', `${p}.percent`, shown(rule.percent ?? '100'), { inputmode: 'decimal' })),
@@ -339,6 +343,13 @@
       case 'rate': Object.assign(rule, { ratePercent: num(value('ratePercent')), cap, floor: num(value('floor')), eligibleBase: num(value('eligibleBase')) }); break;
       case 'fixedAnnual': Object.assign(rule, { annualAmount: num(value('annualAmount')), cap }); break;
       case 'fixedTotal': Object.assign(rule, { amount: num(value('amount')), cap }); break;
+      case 'fixedPerYear':
+        rule.years = (value('ruleYears') ?? '').split('\n').map(line => line.trim()).filter(Boolean).map(line => {
+          const [year, amount] = line.split(/\s*[;\t]\s*/);
+          return { year: num(year), amount: num(amount) };
+        });
+        rule.cap = cap;
+        break;
       case 'match': Object.assign(rule, { funderId: text(value('matchFunderId')), percent: num(value('matchPercent')), cap }); break;
       case 'keyShare': {
         const poolType = value('poolType') ?? 'percentOfRemaining';

@@ -90,10 +90,11 @@ public sealed record FunderInput
     public PaymentInput? Payment { get; init; }
 }
 
-/// <summary>A contribution rule: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>match</c> or <c>remainder</c>.</summary>
+/// <summary>A contribution rule: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedPerYear</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>match</c> or <c>remainder</c>.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(RateRuleInput), "rate")]
 [JsonDerivedType(typeof(FixedAnnualRuleInput), "fixedAnnual")]
+[JsonDerivedType(typeof(FixedPerYearRuleInput), "fixedPerYear")]
 [JsonDerivedType(typeof(FixedTotalRuleInput), "fixedTotal")]
 [JsonDerivedType(typeof(KeyShareRuleInput), "keyShare")]
 [JsonDerivedType(typeof(MatchRuleInput), "match")]
@@ -122,6 +123,13 @@ public sealed record FixedAnnualRuleInput : RuleInput
 {
     /// <summary>The amount per full year, in euros.</summary>
     public required decimal AnnualAmount { get; init; }
+}
+
+/// <summary>Amounts fixed budget year by budget year: 2022 → 8 000 €, 2023 → 11 593,50 €.</summary>
+public sealed record FixedPerYearRuleInput : RuleInput
+{
+    /// <summary>One amount per budget year of the plan's period (years not listed get nothing).</summary>
+    public required IReadOnlyList<BudgetYearInput> Years { get; init; }
 }
 
 /// <summary>One amount for the whole period.</summary>

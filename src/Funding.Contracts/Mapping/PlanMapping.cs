@@ -47,6 +47,10 @@ internal static class PlanMapping
                 ok &= errors.NoNullItems(keyShare.Members, path($"funders[{i}].rule.members"));
                 ok &= KeyMapping.NoNulls(keyShare.Key, path($"funders[{i}].rule.key"), errors);
             }
+            if (funder?.Rule is FixedPerYearRuleInput fixedPerYear)
+            {
+                ok &= errors.NoNullItems(fixedPerYear.Years, path($"funders[{i}].rule.years"));
+            }
             if (funder?.Payment is AdvanceAndBalancePaymentInput advance)
             {
                 ok &= errors.NoNullItems(advance.Installments, path($"funders[{i}].payment.installments"));
@@ -98,6 +102,8 @@ internal static class PlanMapping
             },
             FixedAnnualRuleInput annual => new FixedAnnualRule(errors.Money(annual.AnnualAmount, $"{path}.annualAmount")) { Cap = cap },
             FixedTotalRuleInput total => new FixedTotalRule(errors.Money(total.Amount, $"{path}.amount")) { Cap = cap },
+            FixedPerYearRuleInput perYear => new FixedPerYearRule(
+                perYear.Years.Select((y, k) => new BudgetYearAmount(y.Year, errors.Money(y.Amount, $"{path}.years[{k}].amount"))).ToArray()) { Cap = cap },
             KeyShareRuleInput keyShare => new KeyShareRule(
                 Pool(keyShare.Pool, $"{path}.pool", errors),
                 KeyMapping.ToDomain(keyShare.Key, $"{path}.key", errors),
@@ -254,6 +260,12 @@ internal static class PlanMapping
             new RateRuleInput { RatePercent = rule.Rate.PercentValue.Plain(), Cap = rule.Cap?.Amount, EligibleBase = rule.EligibleBase?.Amount, Floor = rule.Floor?.Amount };
 
         public RuleInput FixedAnnual(FixedAnnualRule rule) => new FixedAnnualRuleInput { AnnualAmount = rule.AnnualAmount.Amount, Cap = rule.Cap?.Amount };
+
+        public RuleInput FixedPerYear(FixedPerYearRule rule) => new FixedPerYearRuleInput
+        {
+            Years = rule.Years.Select(y => new BudgetYearInput { Year = y.Year, Amount = y.Amount.Amount }).ToArray(),
+            Cap = rule.Cap?.Amount,
+        };
 
         public RuleInput FixedTotal(FixedTotalRule rule) => new FixedTotalRuleInput { Amount = rule.Amount.Amount, Cap = rule.Cap?.Amount };
 

@@ -9,7 +9,7 @@ public abstract record ContributionRule
     {
     }
 
-    /// <summary>The rule's identifier in explanations and in the API: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>match</c>, <c>remainder</c>.</summary>
+    /// <summary>The rule's identifier in explanations and in the API: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedPerYear</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>match</c>, <c>remainder</c>.</summary>
     public abstract string Type { get; }
 
     /// <summary>
@@ -58,6 +58,22 @@ public sealed record FixedAnnualRule(Money AnnualAmount) : ContributionRule
     public override string Type => "fixedAnnual";
 
     internal override T Accept<T>(IRuleVisitor<T> visitor) => visitor.FixedAnnual(this);
+}
+
+/// <summary>
+/// Fixed amounts given budget year by budget year, promised as they are: 2022 → 8 000 €, 2023 → 11 593,50 €. Paid per
+/// budget year, each year's payment is that year's amount.
+/// </summary>
+/// <param name="Years">The amounts, one per budget year of the plan's period (years not listed get nothing).</param>
+public sealed record FixedPerYearRule(IReadOnlyList<BudgetYearAmount> Years) : ContributionRule
+{
+    /// <summary>The total: the sum of the years' amounts.</summary>
+    public Money Total => Years.Aggregate(Money.Zero, (sum, y) => sum + y.Amount);
+
+    /// <inheritdoc />
+    public override string Type => "fixedPerYear";
+
+    internal override T Accept<T>(IRuleVisitor<T> visitor) => visitor.FixedPerYear(this);
 }
 
 /// <summary>One amount for the whole period, promised as is.</summary>

@@ -12,6 +12,8 @@ internal interface IRuleVisitor<out T>
 
     T FixedAnnual(FixedAnnualRule rule);
 
+    T FixedPerYear(FixedPerYearRule rule);
+
     T FixedTotal(FixedTotalRule rule);
 
     T KeyShare(KeyShareRule rule);

@@ -163,6 +163,8 @@ public static class PlanEvaluator
 
         public List<FunderResult>? FixedAnnual(FixedAnnualRule rule) => [EvaluateFixedAnnual(Funder, rule, Payment, plan.Cost.Period, totalCost, ref _left, policy)];
 
+        public List<FunderResult>? FixedPerYear(FixedPerYearRule rule) => [EvaluateFixedPerYear(Funder, rule, Payment, totalCost, ref _left)];
+
         public List<FunderResult>? FixedTotal(FixedTotalRule rule) => [EvaluateFixedTotal(Funder, rule, Payment, totalCost, ref _left)];
 
         public List<FunderResult>? Match(MatchRule rule)
@@ -320,6 +322,23 @@ public static class PlanEvaluator
         terms.Add(ExplanationTerm.Euros("leftToFund", available));
         terms.Add(ExplanationTerm.Euros("amount", amount));
         return Result(funder, rule.Type, amount, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, null, rule.Cap);
+    }
+
+    private static FunderResult EvaluateFixedPerYear(Funder funder, FixedPerYearRule rule, PaymentMode payment, Money totalCost, ref Money left)
+    {
+        var amount = rule.Total;
+        left -= amount;
+        var limit = rule.Cap is { } cap && amount > cap ? ContributionLimit.AboveCap : ContributionLimit.None;
+        var years = rule.Years.OrderBy(y => y.Year).ToArray();
+        string detail = string.Join(", ", years.Select(y => $"{y.Year} : {FrenchFormat.Money(y.Amount)}"));
+        string sentence = $"{FrenchText.Subject(funder.Name)} verse des montants fixés par exercice ({detail}), soit {FrenchFormat.Money(amount)}{ShareOfCostText(amount, totalCost)}";
+        if (limit == ContributionLimit.AboveCap)
+        {
+            sentence += $" ; ce montant promis dépasse son plafond de {FrenchFormat.Money(rule.Cap!.Value)}";
+        }
+        var explanation = new Explanation(rule.Type, sentence + ".",
+            [.. years.Select(y => ExplanationTerm.Euros(y.Year.ToString(CultureInfo.InvariantCulture), y.Amount)), ExplanationTerm.Euros("amount", amount)]);
+        return Result(funder, rule.Type, amount, totalCost, payment, explanation, limit, null, rule.Cap);
     }
 
     private static FunderResult EvaluateFixedTotal(Funder funder, FixedTotalRule rule, PaymentMode payment, Money totalCost, ref Money left)

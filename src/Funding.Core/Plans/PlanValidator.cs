@@ -181,6 +181,18 @@ public static class PlanValidator
             {
                 ValidateMatch(plan, i, match, path.Field("rule").Field("funderId"), errors);
             }
+            if (funder.Rule is FixedPerYearRule { Years: { } years } && period is not null)
+            {
+                for (int k = 0; k < years.Count; k++)
+                {
+                    if (years[k] is { } year && (year.Year < period.Start.Year || year.Year > period.End.Year))
+                    {
+                        errors.Add(path.Field("rule").Field("years").Item(k).Field("year"), ErrorCodes.PeriodOutOfRange,
+                            $"L'exercice {year.Year} est hors de la période du plan, exercices {period.Start.Year} à {period.End.Year}.",
+                            $"The budget year {year.Year} is outside the plan's period, budget years {period.Start.Year} to {period.End.Year}.");
+                    }
+                }
+            }
             if (funder.Rule is RemainderRule)
             {
                 if (remainderPath is not null)
@@ -266,6 +278,32 @@ public static class PlanValidator
         public bool FixedAnnual(FixedAnnualRule rule)
         {
             NonNegative(rule.AnnualAmount, path.Field("annualAmount"), new Subject("le montant annuel", "the annual amount"), errors);
+            return true;
+        }
+
+        public bool FixedPerYear(FixedPerYearRule rule)
+        {
+            if (rule.Years is not { Count: > 0 })
+            {
+                errors.Add(path.Field("years"), CommonMessages.Missing("Donnez le montant d'au moins un exercice.", "Give the amount of at least one budget year."));
+                return false;
+            }
+            var seen = new HashSet<int>();
+            for (int k = 0; k < rule.Years.Count; k++)
+            {
+                var year = rule.Years[k];
+                if (year is null)
+                {
+                    errors.Add(path.Field("years").Item(k), CommonMessages.Missing("Un exercice manque (null).", "A budget year is missing."));
+                    continue;
+                }
+                if (!seen.Add(year.Year))
+                {
+                    errors.Add(path.Field("years").Item(k).Field("year"), ErrorCodes.YearsNotConsecutive,
+                        $"L'exercice {year.Year} est donné deux fois.", $"The budget year {year.Year} is given twice.");
+                }
+                NonNegative(year.Amount, path.Field("years").Item(k).Field("amount"), new Subject($"le montant de {year.Year}", $"the amount of {year.Year}"), errors);
+            }
             return true;
         }
 
@@ -503,6 +541,8 @@ public static class PlanValidator
         public decimal Rate(RateRule rule) => 0m;
 
         public decimal FixedAnnual(FixedAnnualRule rule) => period.Prorate(rule.AnnualAmount);
+
+        public decimal FixedPerYear(FixedPerYearRule rule) => rule.Years?.Where(y => y is not null).Sum(y => y.Amount.Amount) ?? 0m;
 
         public decimal FixedTotal(FixedTotalRule rule) => rule.Amount.Amount;
 

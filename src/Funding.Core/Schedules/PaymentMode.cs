@@ -34,6 +34,8 @@ public abstract record PaymentMode
 
         public PaymentMode FixedAnnual(FixedAnnualRule rule) => new PerBudgetYearPayment();
 
+        public PaymentMode FixedPerYear(FixedPerYearRule rule) => new PerBudgetYearPayment();
+
         public PaymentMode FixedTotal(FixedTotalRule rule) => new OncePayment();
 
         public PaymentMode KeyShare(KeyShareRule rule) => new PerBudgetYearPayment();

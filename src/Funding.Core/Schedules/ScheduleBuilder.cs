@@ -18,8 +18,13 @@ internal static class ScheduleBuilder
     {
         var period = calendar.Period;
         var annualAmounts = AnnualAmounts(plan, period);
+        var givenYears = plan.Funders.Where(f => f.Rule is FixedPerYearRule)
+            .ToDictionary(f => f.Id, f => ((FixedPerYearRule)f.Rule).Years, StringComparer.Ordinal);
         var funders = result.Funders
-            .Select(f => new FunderSchedule(f.Id, f.Name, f.Payment, f.Total, Payments(f, calendar, plan.Cost.ProrataBasis, annualAmounts.TryGetValue(f.Id, out var annual) ? annual : null)))
+            .Select(f => new FunderSchedule(f.Id, f.Name, f.Payment, f.Total,
+                f.Payment is PerBudgetYearPayment perYear && givenYears.TryGetValue(f.Id, out var years)
+                    ? GivenYears(years, period, perYear)
+                    : Payments(f, calendar, plan.Cost.ProrataBasis, annualAmounts.TryGetValue(f.Id, out var annual) ? annual : null)))
             .ToArray();
         var table = BuildTable(result, funders);
         var treasury = BuildTreasury(result, calendar, funders);
@@ -84,6 +89,15 @@ internal static class ScheduleBuilder
                 throw new ArgumentException($"Unknown payment mode {funder.Payment.GetType().Name}.", nameof(funder));
         }
     }
+
+    /// <summary>Amounts fixed per budget year, paid per budget year: each year's payment is that year's amount, as given.</summary>
+    private static Payment[] GivenYears(IReadOnlyList<BudgetYearAmount> years, FundingPeriod period, PerBudgetYearPayment mode) =>
+        years.Where(y => !y.Amount.IsZero).OrderBy(y => y.Year).Select(y =>
+        {
+            var date = YearPaymentDate(y.Year, period, mode.PayOn);
+            return new Payment(date, y.Year, y.Amount, PaymentKind.Annual,
+                $"Versement du {FrenchFormat.Date(date)} pour l'exercice {y.Year} : montant fixé pour l'exercice, {FrenchFormat.Money(y.Amount)}.");
+        }).ToArray();
 
     /// <summary>Each year's payment date: the stated day of the year, never before the period starts; else the start of the year's part.</summary>
     private static LocalDate YearPaymentDate(int year, FundingPeriod period, AnnualDate? payOn)

@@ -70,6 +70,10 @@ public static class PlanArbitraries
             }),
         (3, from annual in Amount(30_000) from cap in Optional(Amount(60_000)) select (ContributionRule)new FixedAnnualRule(annual) { Cap = cap }),
         (2, Amount(50_000).Select(a => (ContributionRule)new FixedTotalRule(a))),
+        // Years as offsets from the period's first budget year: Build puts them in the period.
+        (1, from count in Gen.Choose(1, 3)
+            from amounts in Gen.ArrayOf(Amount(20_000), count)
+            select (ContributionRule)new FixedPerYearRule(amounts.Select((a, k) => new BudgetYearAmount(k, a)).ToArray())),
         (2, from pool in Gen.OneOf(Amount(60_000).Select(a => (KeySharePool)new FixedPool(a)), PercentGen.Select(r => (KeySharePool)new ShareOfRemainingPool(r)))
             from count in Gen.Choose(1, 6)
             from weights in Gen.ArrayOf(Gen.Choose(0, 250_000), count)
@@ -113,6 +117,9 @@ public static class PlanArbitraries
     {
         rules = rules.Select(r => r is MatchRule m && rules[int.Parse(m.FunderId[1..], System.Globalization.CultureInfo.InvariantCulture)] is KeyShareRule
             ? new FixedTotalRule(Money.Euros(1_000m))
+            : r).ToArray();
+        rules = rules.Select(r => r is FixedPerYearRule perYear
+            ? perYear with { Years = perYear.Years.Select(y => y with { Year = period.Start.Year + y.Year }).Where(y => y.Year <= period.End.Year).ToArray() }
             : r).ToArray();
         var funders = rules.Select((r, i) => new Funder($"f{i}", $"Financeur {i}", kinds[i], r) { Payment = payments[i] }).ToList();
         if (withRemainder)

@@ -72,7 +72,7 @@ public class PlanProperties
         return before.All(kv => after[kv.Key] == kv.Value);
     }
 
-    private static bool IsFixed(Funder f) => f.Rule is FixedAnnualRule or FixedTotalRule;
+    private static bool IsFixed(Funder f) => f.Rule is FixedAnnualRule or FixedTotalRule or FixedPerYearRule;
 
     private static Funder[] ShuffleAmong(IReadOnlyList<Funder> funders, Func<int, Funder, bool> movable, int seed)
     {

@@ -8,7 +8,7 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// Composed type wrapper for classes <see cref="global::Funding.Client.Models.FixedAnnualRuleInput"/>, <see cref="global::Funding.Client.Models.FixedTotalRuleInput"/>, <see cref="global::Funding.Client.Models.KeyShareRuleInput"/>, <see cref="global::Funding.Client.Models.MatchRuleInput"/>, <see cref="global::Funding.Client.Models.RateRuleInput"/>, <see cref="global::Funding.Client.Models.RemainderRuleInput"/>
+    /// Composed type wrapper for classes <see cref="global::Funding.Client.Models.FixedAnnualRuleInput"/>, <see cref="global::Funding.Client.Models.FixedPerYearRuleInput"/>, <see cref="global::Funding.Client.Models.FixedTotalRuleInput"/>, <see cref="global::Funding.Client.Models.KeyShareRuleInput"/>, <see cref="global::Funding.Client.Models.MatchRuleInput"/>, <see cref="global::Funding.Client.Models.RateRuleInput"/>, <see cref="global::Funding.Client.Models.RemainderRuleInput"/>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RuleInput : IComposedTypeWrapper, IParsable
@@ -20,6 +20,14 @@ namespace Funding.Client.Models
 #nullable restore
 #else
         public global::Funding.Client.Models.FixedAnnualRuleInput FixedAnnualRuleInput { get; set; }
+#endif
+        /// <summary>Composed type representation for type <see cref="global::Funding.Client.Models.FixedPerYearRuleInput"/></summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Funding.Client.Models.FixedPerYearRuleInput? FixedPerYearRuleInput { get; set; }
+#nullable restore
+#else
+        public global::Funding.Client.Models.FixedPerYearRuleInput FixedPerYearRuleInput { get; set; }
 #endif
         /// <summary>Composed type representation for type <see cref="global::Funding.Client.Models.FixedTotalRuleInput"/></summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -75,6 +83,10 @@ namespace Funding.Client.Models
             {
                 result.FixedAnnualRuleInput = new global::Funding.Client.Models.FixedAnnualRuleInput();
             }
+            else if("fixedPerYear".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
+            {
+                result.FixedPerYearRuleInput = new global::Funding.Client.Models.FixedPerYearRuleInput();
+            }
             else if("fixedTotal".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
             {
                 result.FixedTotalRuleInput = new global::Funding.Client.Models.FixedTotalRuleInput();
@@ -106,6 +118,10 @@ namespace Funding.Client.Models
             if(FixedAnnualRuleInput != null)
             {
                 return FixedAnnualRuleInput.GetFieldDeserializers();
+            }
+            else if(FixedPerYearRuleInput != null)
+            {
+                return FixedPerYearRuleInput.GetFieldDeserializers();
             }
             else if(FixedTotalRuleInput != null)
             {
@@ -139,6 +155,10 @@ namespace Funding.Client.Models
             if(FixedAnnualRuleInput != null)
             {
                 writer.WriteObjectValue<global::Funding.Client.Models.FixedAnnualRuleInput>(null, FixedAnnualRuleInput);
+            }
+            else if(FixedPerYearRuleInput != null)
+            {
+                writer.WriteObjectValue<global::Funding.Client.Models.FixedPerYearRuleInput>(null, FixedPerYearRuleInput);
             }
             else if(FixedTotalRuleInput != null)
             {
