@@ -67,6 +67,7 @@ internal static class FundingApiSetup
         app.UseStatusCodePages();
         app.UseCors();
         app.Use(RejectOversizedBodies);
+        app.Use(SavedPlanEndpoints.RequireKey);
         app.Use(RequireJsonBodies);
         // The cache answers before the answer budget: a cached answer was produced under the same budget (the same
         // request, the same size), so a hit is written once, straight to the client.

@@ -69,6 +69,9 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
         var problem = await (await anonymous.GetAsync(new Uri("/v1/saved-plans", UriKind.Relative))).ProblemAsync(HttpStatusCode.Unauthorized);
         problem["code"]!.GetValue<string>().ShouldBe(ErrorCodes.Unauthorized);
 
+        // The key is checked before the body is read: a bad body without a key is a 401, not a description of the body.
+        await (await anonymous.PostJsonAsync("/v1/saved-plans", "{\"plan\": ")).ProblemAsync(HttpStatusCode.Unauthorized);
+
         anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "fk_not-a-key");
         await (await anonymous.GetAsync(new Uri("/v1/saved-plans", UriKind.Relative))).ProblemAsync(HttpStatusCode.Unauthorized);
         (await anonymous.PostJsonAsync("/v1/plans", Seeds.PlanJson)).StatusCode.ShouldBe(HttpStatusCode.OK);

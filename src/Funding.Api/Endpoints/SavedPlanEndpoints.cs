@@ -25,7 +25,7 @@ internal static class SavedPlanEndpoints
 
     public static IEndpointRouteBuilder MapSavedPlans(this IEndpointRouteBuilder app)
     {
-        var plans = app.MapGroup("/v1/saved-plans").WithTags("Saved plans").AddEndpointFilter(RequireKey).ProducesProblem(StatusCodes.Status401Unauthorized);
+        var plans = app.MapGroup("/v1/saved-plans").WithTags("Saved plans").ProducesProblem(StatusCodes.Status401Unauthorized);
         plans.MapPost("/", Create).WithName("SavePlan").WithSummary("Saves a plan as version 1 of a new saved plan.")
             .Produces<SavedPlanVersionResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesStandardProblems();
         plans.MapGet("/", List).WithName("ListSavedPlans").WithSummary("The workspace's saved plans, the latest changed first, 20 a page.")
@@ -52,7 +52,7 @@ internal static class SavedPlanEndpoints
         plans.MapGet("/{id}/versions/{number:int}/recompute", Recompute).WithName("RecomputeVersion")
             .WithSummary("A signed version recomputed with today's rules, beside the signed figures.")
             .Produces<RecomputeResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        var workspace = app.MapGroup("/v1/workspace").WithTags("Saved plans").AddEndpointFilter(RequireKey).ProducesProblem(StatusCodes.Status401Unauthorized);
+        var workspace = app.MapGroup("/v1/workspace").WithTags("Saved plans").ProducesProblem(StatusCodes.Status401Unauthorized);
         workspace.MapGet("/export", Export).WithName("ExportWorkspace")
             .WithSummary("Every saved plan of the workspace with all its versions and signatures: a backup, or the way to move to another database.")
             .Produces<WorkspaceExport>();
@@ -82,10 +82,21 @@ internal static class SavedPlanEndpoints
 
     private static KeyIdentity Identity(HttpContext context) => (KeyIdentity)context.Items[IdentityKey]!;
 
-    /// <summary>Every saved-plans request carries the workspace's key: <c>Authorization: Bearer fk_…</c>.</summary>
-    private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    /// <summary>Whether a request is for saved plans or workspaces, which need the workspace's key.</summary>
+    internal static bool NeedsKey(PathString path) =>
+        path.StartsWithSegments("/v1/saved-plans", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/v1/workspace", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Every saved-plans request carries the workspace's key: <c>Authorization: Bearer fk_…</c>. Checked as middleware,
+    /// before the body is read: a request without a valid key learns nothing, not even what its body got wrong.
+    /// </summary>
+    internal static async Task RequireKey(HttpContext context, RequestDelegate next)
     {
-        var context = invocation.HttpContext;
+        if (!NeedsKey(context.Request.Path) || HttpMethods.IsOptions(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
         string? header = context.Request.Headers.Authorization;
         KeyIdentity? identity = null;
         if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length is > 7 and < 200)
@@ -95,14 +106,15 @@ internal static class SavedPlanEndpoints
         if (identity is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            return TypedResults.Problem(ApiProblems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized,
+            await Problems.WriteAsync(context, ApiProblems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized,
                 new(ErrorCodes.Unauthorized, "Clé d'API manquante ou invalide.", "Missing or invalid API key."),
                 new(ErrorCodes.Unauthorized,
                     "Les plans enregistrés demandent la clé de l'espace de travail : « Authorization: Bearer <clé> ». Une clé se crée avec « dotnet run --project src/Funding.Api -- keys add ESPACE NOM ».",
                     "Saved plans need the workspace's key: 'Authorization: Bearer <key>'. Create one with 'dotnet run --project src/Funding.Api -- keys add WORKSPACE NAME'.")));
+            return;
         }
         context.Items[IdentityKey] = identity;
-        return await next(invocation);
+        await next(context);
     }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(ApiProblems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound,
