@@ -392,6 +392,17 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task ACapPerBudgetYear_CapsEachYear()
+    {
+        var page = await SeedPageAsync();
+        await FunderField(page, 0, "cap").FillAsync("40 000");
+        await FunderField(page, 0, "capPer").SelectOptionAsync("budgetYear");
+
+        // By hand: 50 % of 77 850 = 38 925; of 103 800 = 51 900, capped at 40 000; of 25 950 = 12 975: 91 900 €.
+        await Expect(Amount(page, "etat")).ToHaveTextAsync(Euros("91 900,00"));
+    }
+
+    [SkippableFact]
     public async Task AGrowingCost_RaisesTheRemainder()
     {
         var page = await SeedPageAsync();

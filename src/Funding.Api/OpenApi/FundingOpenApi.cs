@@ -227,6 +227,12 @@ internal static class FundingOpenApi
                 },
                 new FunderInput
                 {
+                    Id = "banque-des-territoires", Name = "Banque des Territoires", Kind = Funding.Plans.FunderKind.OtherPublic,
+                    Rule = new RateRuleInput { RatePercent = 10, Cap = 5_000.00m, CapPer = Funding.Plans.CapScope.BudgetYear },
+                    Payment = new PerBudgetYearPaymentInput(),
+                },
+                new FunderInput
+                {
                     Id = "ccpcp", Name = "Communauté de communes du Pays de Châteaulin et du Porzay", Kind = Funding.Plans.FunderKind.Epci,
                     Rule = new FixedPerYearRuleInput { Years = [new BudgetYearInput { Year = 2022, Amount = 8_000.00m }, new BudgetYearInput { Year = 2023, Amount = 11_593.50m }], Cap = 25_000.00m },
                 },

@@ -201,6 +201,7 @@
       case 'rate': return [
         field('Taux (%)', input('ratePercent', `${p}.ratePercent`, shown(rule.ratePercent), { inputmode: 'decimal' })),
         cap,
+        field('Le plafond vaut', select('capPer', `${p}.capPer`, [['', 'sur toute la période'], ['budgetYear', 'par exercice']], rule.capPer ?? '')),
         field('Plancher (€)', input('floor', `${p}.floor`, shown(rule.floor), { inputmode: 'decimal' })),
         field('Assiette éligible (€, sinon le coût total)', input('eligibleBase', `${p}.eligibleBase`, shown(rule.eligibleBase), { inputmode: 'decimal' })),
       ];
@@ -340,7 +341,7 @@
     const rule = { type: ruleType };
     const cap = num(value('cap'));
     switch (ruleType) {
-      case 'rate': Object.assign(rule, { ratePercent: num(value('ratePercent')), cap, floor: num(value('floor')), eligibleBase: num(value('eligibleBase')) }); break;
+      case 'rate': Object.assign(rule, { ratePercent: num(value('ratePercent')), cap, capPer: text(value('capPer')), floor: num(value('floor')), eligibleBase: num(value('eligibleBase')) }); break;
       case 'fixedAnnual': Object.assign(rule, { annualAmount: num(value('annualAmount')), cap }); break;
       case 'fixedTotal': Object.assign(rule, { amount: num(value('amount')), cap }); break;
       case 'fixedPerYear':

@@ -116,6 +116,12 @@ public sealed record RateRuleInput : RuleInput
 
     /// <summary>The least this funder contributes ("plancher"), in euros.</summary>
     public decimal? Floor { get; init; }
+
+    /// <summary>
+    /// What the cap bounds: <c>period</c> (default: the total) or <c>budgetYear</c> (each budget year: « au plus 45 000 € par
+    /// an »; then each year gives rate × its cost, capped, and payments per budget year follow those amounts).
+    /// </summary>
+    public Funding.Plans.CapScope? CapPer { get; init; }
 }
 
 /// <summary>A fixed amount per year of the period: 11 593,50 € a year.</summary>

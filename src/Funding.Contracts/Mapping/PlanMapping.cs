@@ -99,6 +99,7 @@ internal static class PlanMapping
                 Cap = cap,
                 EligibleBase = errors.Money(rate.EligibleBase, $"{path}.eligibleBase"),
                 Floor = errors.Money(rate.Floor, $"{path}.floor"),
+                CapScope = rate.CapPer ?? CapScope.Period,
             },
             FixedAnnualRuleInput annual => new FixedAnnualRule(errors.Money(annual.AnnualAmount, $"{path}.annualAmount")) { Cap = cap },
             FixedTotalRuleInput total => new FixedTotalRule(errors.Money(total.Amount, $"{path}.amount")) { Cap = cap },
@@ -257,7 +258,11 @@ internal static class PlanMapping
         public static readonly RuleToInput Instance = new();
 
         public RuleInput Rate(RateRule rule) =>
-            new RateRuleInput { RatePercent = rule.Rate.PercentValue.Plain(), Cap = rule.Cap?.Amount, EligibleBase = rule.EligibleBase?.Amount, Floor = rule.Floor?.Amount };
+            new RateRuleInput
+            {
+                RatePercent = rule.Rate.PercentValue.Plain(), Cap = rule.Cap?.Amount, EligibleBase = rule.EligibleBase?.Amount, Floor = rule.Floor?.Amount,
+                CapPer = rule.CapScope == CapScope.Period ? null : rule.CapScope,
+            };
 
         public RuleInput FixedAnnual(FixedAnnualRule rule) => new FixedAnnualRuleInput { AnnualAmount = rule.AnnualAmount.Amount, Cap = rule.Cap?.Amount };
 

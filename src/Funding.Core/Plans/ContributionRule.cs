@@ -38,10 +38,26 @@ public sealed record RateRule(Rate Rate) : ContributionRule
     /// <summary>The least this funder contributes ("plancher"), or null.</summary>
     public Money? Floor { get; init; }
 
+    /// <summary>
+    /// Whether the cap holds over the whole period (the default: the State's 80 000 € for the post) or for each budget
+    /// year (« au plus 45 000 € par an »): then each year gives rate × that year's cost, capped, and the total is the sum.
+    /// </summary>
+    public CapScope CapScope { get; init; } = CapScope.Period;
+
     /// <inheritdoc />
     public override string Type => "rate";
 
     internal override T Accept<T>(IRuleVisitor<T> visitor) => visitor.Rate(this);
+}
+
+/// <summary>What a cap bounds: the whole period, or each budget year.</summary>
+public enum CapScope
+{
+    /// <summary>The cap bounds the total over the period.</summary>
+    Period,
+
+    /// <summary>The cap bounds each budget year's amount.</summary>
+    BudgetYear,
 }
 
 /// <summary>

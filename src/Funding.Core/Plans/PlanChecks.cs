@@ -98,13 +98,18 @@ public static class PlanChecks
             var capped = result.Funders.Where(f => f.Cap is not null).ToList();
             string detail = capped.Count == 0
                 ? "aucun financeur n'a de plafond."
-                : string.Join(", ", capped.Select(f => $"{f.Name} {FrenchFormat.Money(f.Total)} pour un plafond de {FrenchFormat.Money(f.Cap!.Value)}")) + ".";
+                : string.Join(", ", capped.Select(f => YearlyCap(result, f) && f.ByBudgetYear is { Count: > 0 } years
+                    ? $"{f.Name} au plus {FrenchFormat.Money(years.Max(y => y.Amount))} par exercice pour un plafond annuel de {FrenchFormat.Money(f.Cap!.Value)}"
+                    : $"{f.Name} {FrenchFormat.Money(f.Total)} pour un plafond de {FrenchFormat.Money(f.Cap!.Value)}")) + ".";
             return new(Ids.CapsRespected, CheckOutcome.Passed, "Chaque financeur reste dans son plafond : " + detail, source);
         }
         var names = above.Select(f => $"{f.Name} ({FrenchFormat.Money(f.Total)} promis pour un plafond de {FrenchFormat.Money(f.Cap!.Value)})")
             .Concat(aboveGroups.Select(g => $"le groupe {g.Name}"));
         return new(Ids.CapsRespected, CheckOutcome.Failed, "Montant promis au-delà du plafond : " + string.Join(", ", names) + ".", source);
     }
+
+    private static bool YearlyCap(PlanResult result, FunderResult funder) =>
+        result.Plan.Funders.FirstOrDefault(f => f.Id == funder.Id)?.Rule is RateRule { CapScope: CapScope.BudgetYear };
 
     private static CheckResult PublicAidCeiling(PlanResult result)
     {

@@ -39,7 +39,7 @@ public static class PlanEvaluator
         var calendar = PeriodCalendar.For(period);
         var (totalCost, costExplanation, costByYear) = EvaluateCost(plan.Cost, calendar, policy);
 
-        var waterfall = new Waterfall(plan, totalCost, policy);
+        var waterfall = new Waterfall(plan, totalCost, costByYear, policy);
         for (int i = 0; i < plan.Funders.Count; i++)
         {
             waterfall.Apply(i);
@@ -119,12 +119,14 @@ public static class PlanEvaluator
         private readonly Plan plan;
         private readonly Money totalCost;
         private readonly RoundingPolicy policy;
+        private readonly IReadOnlyList<BudgetYearCost> costByYear;
         private Money _left;
         private int _index;
 
-        public Waterfall(Plan plan, Money totalCost, RoundingPolicy policy)
+        public Waterfall(Plan plan, Money totalCost, IReadOnlyList<BudgetYearCost> costByYear, RoundingPolicy policy)
         {
             this.plan = plan;
+            this.costByYear = costByYear;
             this.totalCost = totalCost;
             this.policy = policy;
             _left = totalCost;
@@ -159,7 +161,9 @@ public static class PlanEvaluator
             }
         }
 
-        public List<FunderResult>? Rate(RateRule rule) => [EvaluateRate(Funder, rule, Payment, totalCost, ref _left, policy)];
+        public List<FunderResult>? Rate(RateRule rule) => rule.CapScope == CapScope.BudgetYear
+            ? [EvaluateRatePerYear(Funder, rule, Payment, totalCost, costByYear, ref _left, policy)]
+            : [EvaluateRate(Funder, rule, Payment, totalCost, ref _left, policy)];
 
         public List<FunderResult>? FixedAnnual(FixedAnnualRule rule) => [EvaluateFixedAnnual(Funder, rule, Payment, plan.Cost.Period, totalCost, ref _left, policy)];
 
@@ -223,6 +227,58 @@ public static class PlanEvaluator
                 ExplanationTerm.Euros("total", total),
             ]);
         return (total, explanation, byYear);
+    }
+
+    /// <summary>
+    /// A rate with a cap per budget year: each year gives rate × that year's cost, rounded by the plan's policy and
+    /// capped; the total is the sum, then never more than what is left to fund (taken off the last years first).
+    /// </summary>
+    private static FunderResult EvaluateRatePerYear(Funder funder, RateRule rule, PaymentMode payment, Money totalCost,
+        IReadOnlyList<BudgetYearCost> costByYear, ref Money left, RoundingPolicy policy)
+    {
+        var years = new List<BudgetYearAmount>();
+        var parts = new List<string>();
+        var terms = new List<ExplanationTerm> { ExplanationTerm.Percent("rate", rule.Rate) };
+        var limit = ContributionLimit.None;
+        foreach (var year in costByYear)
+        {
+            decimal exact = rule.Rate.ExactOf(year.Amount);
+            var computed = policy.RoundToCents(exact);
+            var amount = computed;
+            string part = $"{year.Year} : {FrenchFormat.Rate(rule.Rate, 6)} de {FrenchFormat.Money(year.Amount)} = {Rounded(exact, computed, policy)}";
+            if (rule.Cap is { } cap && computed > cap)
+            {
+                amount = cap;
+                limit = ContributionLimit.Cap;
+                part += $", plafonné à {FrenchFormat.Money(cap)} (le plafond annuel retire {FrenchFormat.Money(computed - cap)})";
+            }
+            years.Add(new BudgetYearAmount(year.Year, amount));
+            parts.Add(part);
+            terms.Add(ExplanationTerm.Euros(year.Year.ToString(CultureInfo.InvariantCulture), amount));
+        }
+        var total = years.Aggregate(Money.Zero, (sum, y) => sum + y.Amount);
+        var available = Money.Max(left, Money.Zero);
+        string sentence = $"{FrenchText.Subject(funder.Name)} finance {FrenchFormat.Rate(rule.Rate, 6)} du coût de chaque exercice{(rule.Cap is { } c ? $", au plus {FrenchFormat.Money(c)} par exercice" : "")} : {string.Join(" ; ", parts)} ; soit {FrenchFormat.Money(total)}";
+        if (total > available)
+        {
+            // What is left bounds the total; the last years give up the excess first.
+            var excess = total - available;
+            for (int k = years.Count - 1; k >= 0 && excess > Money.Zero; k--)
+            {
+                var cut = Money.Min(years[k].Amount, excess);
+                years[k] = years[k] with { Amount = years[k].Amount - cut };
+                excess -= cut;
+            }
+            total = available;
+            limit = ContributionLimit.LeftToFund;
+            sentence += $", limité au reste à financer de {FrenchFormat.Money(total)}";
+        }
+        left -= total;
+        sentence += ShareOfCostText(total, totalCost);
+        terms.Add(ExplanationTerm.Euros("leftToFund", available));
+        terms.Add(ExplanationTerm.Euros("amount", total));
+        return Result(funder, rule.Type, total, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, Ratio.Of(total, totalCost), rule.Cap)
+            with { ByBudgetYear = years };
     }
 
     private static FunderResult EvaluateRate(Funder funder, RateRule rule, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy)
@@ -338,7 +394,7 @@ public static class PlanEvaluator
         }
         var explanation = new Explanation(rule.Type, sentence + ".",
             [.. years.Select(y => ExplanationTerm.Euros(y.Year.ToString(CultureInfo.InvariantCulture), y.Amount)), ExplanationTerm.Euros("amount", amount)]);
-        return Result(funder, rule.Type, amount, totalCost, payment, explanation, limit, null, rule.Cap);
+        return Result(funder, rule.Type, amount, totalCost, payment, explanation, limit, null, rule.Cap) with { ByBudgetYear = years };
     }
 
     private static FunderResult EvaluateFixedTotal(Funder funder, FixedTotalRule rule, PaymentMode payment, Money totalCost, ref Money left)

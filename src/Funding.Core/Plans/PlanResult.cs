@@ -151,6 +151,12 @@ public sealed record FunderResult
 
     /// <summary>Whether this funder is the plan's carrier.</summary>
     public bool IsCarrier { get; init; }
+
+    /// <summary>
+    /// The amount the rule gives each budget year, when it works year by year (amounts fixed per year, a cap per
+    /// budget year); null otherwise. Paid per budget year, each year's payment is that year's amount.
+    /// </summary>
+    public IReadOnlyList<BudgetYearAmount>? ByBudgetYear { get; init; }
 }
 
 /// <summary>A key-share group: the pool its members shared.</summary>

@@ -18,11 +18,9 @@ internal static class ScheduleBuilder
     {
         var period = calendar.Period;
         var annualAmounts = AnnualAmounts(plan, period);
-        var givenYears = plan.Funders.Where(f => f.Rule is FixedPerYearRule)
-            .ToDictionary(f => f.Id, f => ((FixedPerYearRule)f.Rule).Years, StringComparer.Ordinal);
         var funders = result.Funders
             .Select(f => new FunderSchedule(f.Id, f.Name, f.Payment, f.Total,
-                f.Payment is PerBudgetYearPayment perYear && givenYears.TryGetValue(f.Id, out var years)
+                f.Payment is PerBudgetYearPayment perYear && f.ByBudgetYear is { } years
                     ? GivenYears(years, period, perYear)
                     : Payments(f, calendar, plan.Cost.ProrataBasis, annualAmounts.TryGetValue(f.Id, out var annual) ? annual : null)))
             .ToArray();
@@ -96,7 +94,7 @@ internal static class ScheduleBuilder
         {
             var date = YearPaymentDate(y.Year, period, mode.PayOn);
             return new Payment(date, y.Year, y.Amount, PaymentKind.Annual,
-                $"Versement du {FrenchFormat.Date(date)} pour l'exercice {y.Year} : montant fixé pour l'exercice, {FrenchFormat.Money(y.Amount)}.");
+                $"Versement du {FrenchFormat.Date(date)} pour l'exercice {y.Year} : montant de l'exercice, {FrenchFormat.Money(y.Amount)}.");
         }).ToArray();
 
     /// <summary>Each year's payment date: the stated day of the year, never before the period starts; else the start of the year's part.</summary>

@@ -1,3 +1,4 @@
+using Funding.Schedules;
 using Funding.Plans;
 
 namespace Funding.Core.Tests.Plans;
@@ -28,8 +29,21 @@ public class PlanProperties
     public bool NoFunderExceedsItsCap_UnlessItIsAPromiseThatSaysSo(GeneratedPlan g)
     {
         var result = PlanEvaluator.Evaluate(g.Plan);
-        return result.Funders.All(f => f.Cap is not { } cap || f.Total <= cap || f.Limit == ContributionLimit.AboveCap)
+        bool YearlyCap(FunderResult f) => g.Plan.Funders.Any(p => p.Id == f.Id && p.Rule is RateRule { CapScope: CapScope.BudgetYear });
+        return result.Funders.All(f => f.Cap is not { } cap
+                || (YearlyCap(f) ? f.ByBudgetYear!.All(y => y.Amount <= cap) : f.Total <= cap)
+                || f.Limit == ContributionLimit.AboveCap)
             && result.Checks.Single(c => c.Id == PlanChecks.Ids.CapsRespected).Passed == result.Funders.All(f => f.Limit != ContributionLimit.AboveCap);
+    }
+
+    [Property]
+    public bool AmountsByBudgetYear_SumToTheTotal_AndArePaidAsSuch(GeneratedPlan g)
+    {
+        var result = PlanEvaluator.Evaluate(g.Plan);
+        return result.Funders.Where(f => f.ByBudgetYear is not null).All(f =>
+            f.ByBudgetYear!.Aggregate(Money.Zero, (sum, y) => sum + y.Amount) == f.Total
+            && (f.Payment is not PerBudgetYearPayment
+                || result.Schedule.Funders.Single(s => s.FunderId == f.Id).Payments.All(p => f.ByBudgetYear!.Single(y => y.Year == p.BudgetYear).Amount == p.Amount)));
     }
 
     [Property]

@@ -15,6 +15,8 @@ namespace Funding.Client.Models
     {
         /// <summary>The most this funder contributes (&quot;plafond&quot;), in euros: applied to computed contributions, checked against promised ones.</summary>
         public decimal? Cap { get; set; }
+        /// <summary>What the cap bounds: `period` (default: the total) or `budgetYear` (each budget year: « au plus 45 000 € paran »; then each year gives rate × its cost, capped, and payments per budget year follow those amounts).</summary>
+        public global::Funding.Client.Models.CapScope? CapPer { get; set; }
         /// <summary>The eligible base for the whole period, in euros; the total cost when absent.</summary>
         public decimal? EligibleBase { get; set; }
         /// <summary>The least this funder contributes (&quot;plancher&quot;), in euros.</summary>
@@ -49,6 +51,7 @@ namespace Funding.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "cap", n => { Cap = n.GetDecimalValue(); } },
+                { "capPer", n => { CapPer = n.GetEnumValue<global::Funding.Client.Models.CapScope>(); } },
                 { "eligibleBase", n => { EligibleBase = n.GetDecimalValue(); } },
                 { "floor", n => { Floor = n.GetDecimalValue(); } },
                 { "ratePercent", n => { RatePercent = n.GetDecimalValue(); } },
@@ -63,6 +66,7 @@ namespace Funding.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("cap", Cap);
+            writer.WriteEnumValue<global::Funding.Client.Models.CapScope>("capPer", CapPer);
             writer.WriteDecimalValue("eligibleBase", EligibleBase);
             writer.WriteDecimalValue("floor", Floor);
             writer.WriteDecimalValue("ratePercent", RatePercent);

@@ -1,0 +1,61 @@
+using Funding.Plans;
+using Funding.Schedules;
+using NodaTime;
+using static Funding.Core.Tests.Plans.PlanBuilder;
+
+namespace Funding.Core.Tests.Plans;
+
+/// <summary>
+/// A cap per budget year (« au plus 40 000 € par an »). By hand, 60 000 € a year from 1 April 2024 for 24 months:
+/// the years cost 45 000 (9 months), 60 000 and 15 000 €; partners funding 75 % capped at 40 000 € a year give
+/// 33 750, min(45 000, 40 000) = 40 000 (the cap takes off 5 000) and 11 250 €: 85 000 €, where a period cap of
+/// 40 000 € would give 40 000 €; the carrier pays 120 000 − 85 000 = 35 000 €.
+/// </summary>
+public class AnnualCapTests
+{
+    private static Funder Partners(CapScope scope) =>
+        new("partenaires", "Partenaires", FunderKind.State, new RateRule(Rate.Percent(75)) { Cap = E(40_000m), CapScope = scope })
+        {
+            Payment = new PerBudgetYearPayment(),
+        };
+
+    private static Plan Plan(CapScope scope) => Annual(60_000m, 24, [Partners(scope), Carrier()], new LocalDate(2024, 4, 1));
+
+    [Fact]
+    public void EachYearIsCappedOnItsOwn_AndPaidItsOwnAmount()
+    {
+        var result = PlanEvaluator.Evaluate(Plan(CapScope.BudgetYear));
+
+        result.Funder("partenaires").Total.ShouldBe(E(85_000m));
+        result.Funder("partenaires").ByBudgetYear!.Select(y => (y.Year, y.Amount)).ShouldBe([(2024, E(33_750m)), (2025, E(40_000m)), (2026, E(11_250m))]);
+        result.Funder("porteur").Total.ShouldBe(E(35_000m));
+        result.Schedule.Funders.Single(f => f.FunderId == "partenaires").Payments.Select(p => p.Amount).ShouldBe([E(33_750m), E(40_000m), E(11_250m)]);
+        result.Funder("partenaires").Explanation.Sentence.ShouldContain("le plafond annuel retire 5\u202F000,00\u00A0€");
+    }
+
+    [Fact]
+    public void OverThePeriod_TheSameCapBoundsTheTotal()
+    {
+        PlanEvaluator.Evaluate(Plan(CapScope.Period)).Funder("partenaires").Total.ShouldBe(E(40_000m));
+    }
+
+    [Fact]
+    public void NeverMoreThanWhatIsLeft_TheLastYearsGiveWay()
+    {
+        // A promise of 100 000 € first leaves 20 000 €: the partners get 20 000 €, their first year first.
+        var plan = Annual(60_000m, 24, [FixedTotal("ville", 100_000m), Partners(CapScope.BudgetYear), Carrier()], new LocalDate(2024, 4, 1));
+        var result = PlanEvaluator.Evaluate(plan);
+
+        result.Funder("partenaires").Total.ShouldBe(E(20_000m));
+        result.Funder("partenaires").ByBudgetYear!.Select(y => y.Amount).ShouldBe([E(20_000m), E(0m), E(0m)]);
+        result.Funder("partenaires").Limit.ShouldBe(ContributionLimit.LeftToFund);
+    }
+
+    [Fact]
+    public void WithAnEligibleBase_AYearlyCapIsRefused()
+    {
+        var plan = Annual(60_000m, 24, [new Funder("p", "P", FunderKind.State, new RateRule(Rate.Percent(75)) { Cap = E(1m), CapScope = CapScope.BudgetYear, EligibleBase = E(10m) }), Carrier()]);
+
+        PlanValidator.Validate(plan).ShouldHaveSingleItem().Path.ShouldBe("funders[0].rule.eligibleBase");
+    }
+}
