@@ -19,6 +19,9 @@ public static class SamplePlans
     /// <summary>The id of the mixed-key example.</summary>
     public const string MixedKeyExampleId = "poste-mutualise-cle-mixte";
 
+    /// <summary>The id of the « Petites villes de demain » project manager post.</summary>
+    public const string PetitesVillesDeDemainId = "petites-villes-de-demain";
+
     /// <summary>The populations of the ten EPCIs of the Finistère (INSEE, population municipale 2025).</summary>
     public static IReadOnlyList<(string Id, string Name, decimal Population)> FinistereEpcis { get; } =
     [
@@ -126,8 +129,38 @@ public static class SamplePlans
                 "contrôles propres aux collectivités (participation minimale de 20 %, plafond d'aides publiques de 80 %).",
         });
 
+    /// <summary>
+    /// A « Petites villes de demain » project manager: ANCT, Banque des Territoires and the State together fund 75 % of
+    /// the post's annual charged cost, at most 45 000 € a year (aides-territoires, « Co-financement d'un poste de chef de
+    /// projet PVD »); the commune pays the rest. The partners are one line: the programme fixes their joint share, not how
+    /// they split it between them.
+    /// </summary>
+    public static SamplePlan PetitesVillesDeDemain { get; } = new(
+        PetitesVillesDeDemainId,
+        "Chef(fe) de projet Petites villes de demain : 75 % du coût annuel, au plus 45 000 € par an (ANCT, Banque des Territoires, État)",
+        new Plan(
+            "Chef(fe) de projet Petites villes de demain",
+            new AnnualCost(Money.Euros(64_000m), new FundingPeriod(new LocalDate(2025, 1, 1), 36)),
+            [
+                new Funder("partenaires-pvd", "Partenaires PVD (ANCT, Banque des Territoires, État)", FunderKind.State,
+                    new RateRule(Rate.Percent(75)) { Cap = Money.Euros(45_000m), CapScope = CapScope.BudgetYear })
+                {
+                    Payment = new PerBudgetYearPayment(),
+                },
+                new Funder("commune", "Commune", FunderKind.Municipality, new RemainderRule())
+                {
+                    Payment = new PerBudgetYearPayment(),
+                },
+            ])
+        {
+            Description =
+                "Programme Petites villes de demain : l'ANCT, la Banque des Territoires et l'État financent ensemble 75 % du coût annuel chargé " +
+                "du poste de chef(fe) de projet, au plus 45 000 € par an (source : aides-territoires, « Co-financement d'un poste de chef de projet PVD »). " +
+                "Données illustratives : un coût chargé de 64 000 € par an du 1er janvier 2025 au 31 décembre 2027 ; la commune paie le reste.",
+        });
+
     /// <summary>Every sample, by id.</summary>
-    public static IReadOnlyList<SamplePlan> All { get; } = [TerritoireIndustrieFinistere, MixedKeyExample];
+    public static IReadOnlyList<SamplePlan> All { get; } = [TerritoireIndustrieFinistere, MixedKeyExample, PetitesVillesDeDemain];
 
     /// <summary>Finds a sample by id.</summary>
     /// <param name="id">The sample id.</param>
