@@ -43,7 +43,6 @@ public static class PlanWorkbook
         var sheet = new XSheet(SheetNames[0]);
         int years = table.Years.Count;
         string totalColumn = XlsxBuilder.ColumnName(3 + years);
-        string shareColumn = XlsxBuilder.ColumnName(4 + years);
         sheet.Widths.AddRange([38, 16, .. Enumerable.Repeat(15.0, years), 16, 13]);
         sheet.Add([XCell.Of("Financeur", CellLook.Header), XCell.Of("Nature", CellLook.Header),
             .. table.Years.Select(y => XCell.Of($"Versé en {y}", CellLook.Header)), XCell.Of("Total", CellLook.Header), XCell.Of("Part du coût", CellLook.Header)]);
@@ -74,7 +73,6 @@ public static class PlanWorkbook
             })]);
         sheet.Add();
         sheet.Add(XCell.Of($"Règles de calcul {result.CalculationVersion} — « {result.Plan.Name} »."));
-        _ = shareColumn;
         return sheet;
     }
 

@@ -183,7 +183,7 @@ internal static class JsonShape
             }
             if (info.PolymorphismOptions is { } polymorphism)
             {
-                if (Resolve(element, info, polymorphism, path) is not { } derived)
+                if (Resolve(element, polymorphism, path) is not { } derived)
                 {
                     return;
                 }
@@ -249,7 +249,7 @@ internal static class JsonShape
         }
 
         /// <summary>The derived contract a discriminated object names, or null (and a problem) when it names none.</summary>
-        private JsonTypeInfo? Resolve(JsonElement element, JsonTypeInfo info, JsonPolymorphismOptions polymorphism, string path)
+        private JsonTypeInfo? Resolve(JsonElement element, JsonPolymorphismOptions polymorphism, string path)
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
@@ -276,7 +276,6 @@ internal static class JsonShape
                     $"Unknown type {shown}: expected one of {expected}."));
                 return null;
             }
-            _ = info;
             return options.GetTypeInfo(match.DerivedType);
         }
 
