@@ -61,6 +61,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { Locale = locale, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1400, Height = 1100 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions: CI runs the test projects side by side on two cores, and an answer that
+        // takes longer under that load is not a failure of the page.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         await page.GotoAsync(new Uri(BaseUrl, path).ToString());
         return page;
     }

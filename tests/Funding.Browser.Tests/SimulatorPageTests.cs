@@ -323,7 +323,9 @@ public class SimulatorPageTests(BrowserFixture fixture)
             MimeType = "text/csv",
             Buffer = System.Text.Encoding.UTF8.GetBytes("Nom;Population\nBrest Métropole;trois\n"),
         });
-        await group.Locator("[data-role=\"weights-apply\"]").ClickAsync();
+        // The columns are offered once the first answer is in; the problem shows once the second is.
+        await Expect(group.Locator("[data-role=\"weight-column\"]")).ToHaveValueAsync("Population");
+        await page.RunAndWaitForResponseAsync(() => group.Locator("[data-role=\"weights-apply\"]").ClickAsync(), r => r.Url.Contains("/v1/weights/import", StringComparison.Ordinal));
 
         await Expect(group.Locator(".import-problems .error")).ToHaveTextAsync("Ligne 2, colonne « Population » : poids « trois » n'est pas un nombre.");
     }
