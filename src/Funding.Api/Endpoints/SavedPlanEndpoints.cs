@@ -145,8 +145,7 @@ internal static class SavedPlanEndpoints
         return (errors.HasErrors ? null : plan, comment, errors);
     }
 
-    private static string Json(HttpContext context, PlanRequest plan) =>
-        JsonSerializer.Serialize(plan, context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+    private static string Json(HttpContext context, PlanRequest plan) => JsonSerializer.Serialize(plan, Options(context));
 
     private static JsonSerializerOptions Options(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;

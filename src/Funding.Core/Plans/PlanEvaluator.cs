@@ -116,19 +116,19 @@ public static class PlanEvaluator
     /// </summary>
     private sealed class Waterfall : IRuleVisitor<List<FunderResult>?>
     {
-        private readonly Plan plan;
-        private readonly Money totalCost;
-        private readonly RoundingPolicy policy;
-        private readonly IReadOnlyList<BudgetYearCost> costByYear;
+        private readonly Plan _plan;
+        private readonly Money _totalCost;
+        private readonly RoundingPolicy _policy;
+        private readonly IReadOnlyList<BudgetYearCost> _costByYear;
         private Money _left;
         private int _index;
 
         public Waterfall(Plan plan, Money totalCost, IReadOnlyList<BudgetYearCost> costByYear, RoundingPolicy policy)
         {
-            this.plan = plan;
-            this.costByYear = costByYear;
-            this.totalCost = totalCost;
-            this.policy = policy;
+            _plan = plan;
+            _costByYear = costByYear;
+            _totalCost = totalCost;
+            _policy = policy;
             _left = totalCost;
             PerFunder = new List<FunderResult>?[plan.Funders.Count];
         }
@@ -142,14 +142,14 @@ public static class PlanEvaluator
 
         public int RemainderIndex { get; private set; } = -1;
 
-        private Funder Funder => plan.Funders[_index];
+        private Funder Funder => _plan.Funders[_index];
 
         private PaymentMode Payment => Funder.Payment ?? PaymentMode.DefaultFor(Funder.Rule);
 
         public void Apply(int index)
         {
             _index = index;
-            PerFunder[index] = plan.Funders[index].Rule.Accept(this);
+            PerFunder[index] = _plan.Funders[index].Rule.Accept(this);
         }
 
         public void ApplyRemainder()
@@ -157,30 +157,30 @@ public static class PlanEvaluator
             if (RemainderIndex >= 0)
             {
                 _index = RemainderIndex;
-                PerFunder[RemainderIndex] = [EvaluateRemainder(Funder, Payment, totalCost, ref _left)];
+                PerFunder[RemainderIndex] = [EvaluateRemainder(Funder, Payment, _totalCost, ref _left)];
             }
         }
 
         public List<FunderResult>? Rate(RateRule rule) => rule.CapScope == CapScope.BudgetYear
-            ? [EvaluateRatePerYear(Funder, rule, Payment, totalCost, costByYear, ref _left, policy)]
-            : [EvaluateRate(Funder, rule, Payment, totalCost, ref _left, policy)];
+            ? [EvaluateRatePerYear(Funder, rule, Payment, _totalCost, _costByYear, ref _left, _policy)]
+            : [EvaluateRate(Funder, rule, Payment, _totalCost, ref _left, _policy)];
 
-        public List<FunderResult>? FixedAnnual(FixedAnnualRule rule) => [EvaluateFixedAnnual(Funder, rule, Payment, plan.Cost.Period, totalCost, ref _left, policy)];
+        public List<FunderResult>? FixedAnnual(FixedAnnualRule rule) => [EvaluateFixedAnnual(Funder, rule, Payment, _plan.Cost.Period, _totalCost, ref _left, _policy)];
 
-        public List<FunderResult>? FixedPerYear(FixedPerYearRule rule) => [EvaluateFixedPerYear(Funder, rule, Payment, totalCost, ref _left)];
+        public List<FunderResult>? FixedPerYear(FixedPerYearRule rule) => [EvaluateFixedPerYear(Funder, rule, Payment, _totalCost, ref _left)];
 
-        public List<FunderResult>? FixedTotal(FixedTotalRule rule) => [EvaluateFixedTotal(Funder, rule, Payment, totalCost, ref _left)];
+        public List<FunderResult>? FixedTotal(FixedTotalRule rule) => [EvaluateFixedTotal(Funder, rule, Payment, _totalCost, ref _left)];
 
         public List<FunderResult>? Match(MatchRule rule)
         {
             // The validator guarantees the matched funder is earlier in the list, computed, and not a group.
             var matched = PerFunder.Take(_index).Where(f => f is not null).SelectMany(f => f!).Single(f => f.Id == rule.FunderId);
-            return [EvaluateMatch(Funder, rule, matched, Payment, totalCost, ref _left, policy)];
+            return [EvaluateMatch(Funder, rule, matched, Payment, _totalCost, ref _left, _policy)];
         }
 
         public List<FunderResult>? KeyShare(KeyShareRule rule)
         {
-            var (members, group) = EvaluateKeyShare(Funder, rule, Payment, _index, totalCost, ref _left, policy);
+            var (members, group) = EvaluateKeyShare(Funder, rule, Payment, _index, _totalCost, ref _left, _policy);
             Groups.Add(group);
             return members;
         }

@@ -39,25 +39,26 @@ public sealed record Deliberation(string FunderId, string Paragraph, string Deci
             : "au porteur du projet";
 
         var annualRule = plan.Funders.FirstOrDefault(f => f.Id == funder.Id)?.Rule as FixedAnnualRule;
+        // The decision is written once, with its amount in figures (Decision) or in figures and words (DecisionWithWords).
+        Deliberation Make(string paragraph, Func<Func<Money, string>, string> decision) =>
+            new(funder.Id, paragraph, decision(m => FrenchFormat.MoneyCompact(m)), decision(WithWords));
         if (funder.IsCarrier)
         {
-            return new Deliberation(funder.Id,
+            string schedule = Schedule(result, funder);
+            return Make(
                 $"Le reste à charge pour {funder.Name}, porteur du projet, serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
-                $"inscrire au budget la somme de {FrenchFormat.MoneyCompact(funder.Total)}{Schedule(result, funder)}",
-                $"inscrire au budget la somme de {WithWords(funder.Total)}{Schedule(result, funder)}");
+                amount => $"inscrire au budget la somme de {amount(funder.Total)}{schedule}");
         }
         if (annualRule is not null && period.Months % 12 == 0)
         {
-            string annual = FrenchFormat.MoneyCompact(annualRule.AnnualAmount);
-            return new Deliberation(funder.Id,
-                $"Le coût pour {funder.Name} serait de {annual} annuels sur {duration} pour {costText}.",
-                $"verser la subvention {carrier} à hauteur de {annual} annuellement, sur {duration}",
-                $"verser la subvention {carrier} à hauteur de {WithWords(annualRule.AnnualAmount)} annuellement, sur {duration}");
+            return Make(
+                $"Le coût pour {funder.Name} serait de {FrenchFormat.MoneyCompact(annualRule.AnnualAmount)} annuels sur {duration} pour {costText}.",
+                amount => $"verser la subvention {carrier} à hauteur de {amount(annualRule.AnnualAmount)} annuellement, sur {duration}");
         }
-        return new Deliberation(funder.Id,
+        string payments = Schedule(result, funder);
+        return Make(
             $"Le coût pour {funder.Name} serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
-            $"verser la subvention {carrier} à hauteur de {FrenchFormat.MoneyCompact(funder.Total)}{Schedule(result, funder)}",
-            $"verser la subvention {carrier} à hauteur de {WithWords(funder.Total)}{Schedule(result, funder)}");
+            amount => $"verser la subvention {carrier} à hauteur de {amount(funder.Total)}{payments}");
     }
 
     /// <summary>« 11 593,50 € (onze mille cinq cent quatre-vingt-treize euros et cinquante centimes) ».</summary>
