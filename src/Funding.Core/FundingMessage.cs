@@ -145,6 +145,12 @@ public static class ErrorCodes
     /// <summary>Two funders pay the remainder.</summary>
     public const string RemainderTwice = "remainder-twice";
 
+    /// <summary>
+    /// A shared ceiling is malformed: fewer than two funders, a funder unknown, in two ceilings, not consecutive with the
+    /// others, without a rule of its own (a group, the remainder, a fixed promise), or neither a rate nor an amount.
+    /// </summary>
+    public const string SharedCeilingInvalid = "shared-ceiling-invalid";
+
     /// <summary>The carrier named in the options is not a funder of the plan.</summary>
     public const string CarrierUnknown = "carrier-unknown";
 

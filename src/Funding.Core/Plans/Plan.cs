@@ -16,6 +16,9 @@ public sealed record Plan(string Name, CostBase Cost, IReadOnlyList<Funder> Fund
     /// <summary>A longer description: where the figures come from, what is illustrative.</summary>
     public string? Description { get; init; }
 
+    /// <summary>Ceilings several funders share (« ensemble au plus 75 % et 45 000 € par an »); none by default.</summary>
+    public IReadOnlyList<SharedCeiling> SharedCeilings { get; init; } = [];
+
     /// <summary>Rounding and the parameters of the checks.</summary>
     public PlanOptions Options { get; init; } = PlanOptions.Default;
 }

@@ -39,7 +39,7 @@ public static class PlanEvaluator
         var calendar = PeriodCalendar.For(period);
         var (totalCost, costExplanation, costByYear) = EvaluateCost(plan.Cost, calendar, policy);
 
-        var waterfall = new Waterfall(plan, totalCost, costByYear, policy);
+        var waterfall = new Waterfall(plan, totalCost, costByYear, calendar, policy);
         for (int i = 0; i < plan.Funders.Count; i++)
         {
             waterfall.Apply(i);
@@ -47,12 +47,14 @@ public static class PlanEvaluator
         waterfall.ApplyRemainder();
         var groups = waterfall.Groups;
         int remainderIndex = waterfall.RemainderIndex;
-        var left = waterfall.Left;
+        var ledger = waterfall.Ledger;
 
         string? carrierId = plan.Options.CarrierId ?? (remainderIndex >= 0 ? plan.Funders[remainderIndex].Id : null);
         var funders = waterfall.PerFunder.SelectMany(f => f ?? [])
             .Select(f => f.Id == carrierId ? f with { IsCarrier = true } : f)
             .ToArray();
+        var unfundedByYear = ledger.Unfunded;
+        var overFundingByYear = ledger.OverFunding;
         var result = new PlanResult(
             plan,
             totalCost,
@@ -60,9 +62,11 @@ public static class PlanEvaluator
             costByYear,
             funders,
             groups,
+            waterfall.Ceilings,
             carrierId,
-            unfunded: left > Money.Zero ? left : Money.Zero,
-            overFunding: left < Money.Zero ? -left : Money.Zero,
+            unfunded: unfundedByYear.Sum(),
+            overFunding: overFundingByYear.Sum(),
+            ledger.Years.Select((y, k) => new BudgetYearBalance(y, costByYear[k].Amount, funders.Sum(f => f.ContributionByBudgetYear[k].Amount), overFundingByYear[k], unfundedByYear[k])).ToArray(),
             calendar);
         return result;
     }
@@ -111,8 +115,9 @@ public static class PlanEvaluator
     }
 
     /// <summary>
-    /// The waterfall, funder by funder in plan order: each rule is a method of this visitor, and "left to fund" is its
-    /// state. The remainder waits for every other rule.
+    /// The waterfall, funder by funder in plan order: each rule is a method of this visitor, and what is left to fund in
+    /// each budget year (the <see cref="YearLedger"/>) is its state. The remainder waits for every other rule; a shared
+    /// ceiling applies once its last member is computed.
     /// </summary>
     private sealed class Waterfall : IRuleVisitor<List<FunderResult>?>
     {
@@ -123,22 +128,24 @@ public static class PlanEvaluator
         private Money _left;
         private int _index;
 
-        public Waterfall(Plan plan, Money totalCost, IReadOnlyList<BudgetYearCost> costByYear, RoundingPolicy policy)
+        public Waterfall(Plan plan, Money totalCost, IReadOnlyList<BudgetYearCost> costByYear, PeriodCalendar calendar, RoundingPolicy policy)
         {
             _plan = plan;
             _costByYear = costByYear;
             _totalCost = totalCost;
             _policy = policy;
-            _left = totalCost;
+            Ledger = new YearLedger(costByYear, calendar.MonthsByYear.Select(m => (long)m).ToArray());
             PerFunder = new List<FunderResult>?[plan.Funders.Count];
         }
 
-        /// <summary>What is left to fund: positive when unfunded, negative when over-funded.</summary>
-        public Money Left => _left;
+        /// <summary>What is left to fund in each budget year.</summary>
+        public YearLedger Ledger { get; }
 
         public List<FunderResult>?[] PerFunder { get; }
 
         public List<GroupResult> Groups { get; } = [];
+
+        public List<SharedCeilingResult> Ceilings { get; } = [];
 
         public int RemainderIndex { get; private set; } = -1;
 
@@ -149,7 +156,37 @@ public static class PlanEvaluator
         public void Apply(int index)
         {
             _index = index;
-            PerFunder[index] = _plan.Funders[index].Rule.Accept(this);
+            // A rule computed for the whole period is limited to what is still to fund in the years that need it.
+            _left = Ledger.Available;
+            var results = _plan.Funders[index].Rule.Accept(this);
+            if (results is not null && _plan.Funders[index].Rule is not KeyShareRule)
+            {
+                results = results.Select(r => r with
+                {
+                    ContributionByBudgetYear = Ledger.Take(r.ByBudgetYear is { } given ? Ledger.OnYears(given) : Ledger.Attribute(r.Total)),
+                }).ToList();
+            }
+            PerFunder[index] = results;
+            foreach (var ceiling in _plan.SharedCeilings)
+            {
+                if (LastMemberIndex(ceiling) == index)
+                {
+                    Ceilings.Add(SharedCeilings.Apply(ceiling, _plan, PerFunder, Ledger, _totalCost, _policy));
+                }
+            }
+        }
+
+        private int LastMemberIndex(SharedCeiling ceiling)
+        {
+            int last = -1;
+            for (int i = 0; i < _plan.Funders.Count; i++)
+            {
+                if (ceiling.FunderIds.Contains(_plan.Funders[i].Id, StringComparer.Ordinal))
+                {
+                    last = i;
+                }
+            }
+            return last;
         }
 
         public void ApplyRemainder()
@@ -157,12 +194,12 @@ public static class PlanEvaluator
             if (RemainderIndex >= 0)
             {
                 _index = RemainderIndex;
-                PerFunder[RemainderIndex] = [EvaluateRemainder(Funder, Payment, _totalCost, ref _left)];
+                PerFunder[RemainderIndex] = [EvaluateRemainder(Funder, Payment, _totalCost, Ledger)];
             }
         }
 
         public List<FunderResult>? Rate(RateRule rule) => rule.CapScope == CapScope.BudgetYear
-            ? [EvaluateRatePerYear(Funder, rule, Payment, _totalCost, _costByYear, ref _left, _policy)]
+            ? [EvaluateRatePerYear(Funder, rule, Payment, _totalCost, _costByYear, Ledger, _policy)]
             : [EvaluateRate(Funder, rule, Payment, _totalCost, ref _left, _policy)];
 
         public List<FunderResult>? FixedAnnual(FixedAnnualRule rule) => [EvaluateFixedAnnual(Funder, rule, Payment, _plan.Cost.Period, _totalCost, ref _left, _policy)];
@@ -182,7 +219,11 @@ public static class PlanEvaluator
         {
             var (members, group) = EvaluateKeyShare(Funder, rule, Payment, _index, _totalCost, ref _left, _policy);
             Groups.Add(group);
-            return members;
+            // The group funds each year in proportion to what it still needs; each year's part is then split between the
+            // members so that both each member's years and each year's members add up.
+            var groupByYear = Ledger.Attribute(group.Allocated);
+            var byMember = YearLedger.SplitBetweenMembers(members.Select(m => m.Total).ToArray(), groupByYear);
+            return members.Select((m, j) => m with { ContributionByBudgetYear = Ledger.Take(byMember[j]) }).ToList();
         }
 
         public List<FunderResult>? Remainder(RemainderRule rule)
@@ -230,18 +271,19 @@ public static class PlanEvaluator
     }
 
     /// <summary>
-    /// A rate with a cap per budget year: each year gives rate × that year's cost, rounded by the plan's policy and
-    /// capped; the total is the sum, then never more than what is left to fund (taken off the last years first).
+    /// A rate with a cap per budget year: each year gives rate × that year's cost, rounded by the plan's policy, capped,
+    /// then never more than what is still to fund that year; the total is the sum of the years.
     /// </summary>
     private static FunderResult EvaluateRatePerYear(Funder funder, RateRule rule, PaymentMode payment, Money totalCost,
-        IReadOnlyList<BudgetYearCost> costByYear, ref Money left, RoundingPolicy policy)
+        IReadOnlyList<BudgetYearCost> costByYear, YearLedger ledger, RoundingPolicy policy)
     {
         var years = new List<BudgetYearAmount>();
         var parts = new List<string>();
         var terms = new List<ExplanationTerm> { ExplanationTerm.Percent("rate", rule.Rate) };
         var limit = ContributionLimit.None;
-        foreach (var year in costByYear)
+        for (int k = 0; k < costByYear.Count; k++)
         {
+            var year = costByYear[k];
             decimal exact = rule.Rate.ExactOf(year.Amount);
             var computed = policy.RoundToCents(exact);
             var amount = computed;
@@ -252,30 +294,20 @@ public static class PlanEvaluator
                 limit = ContributionLimit.Cap;
                 part += $", plafonné à {FrenchFormat.Money(cap)} (le plafond annuel retire {FrenchFormat.Money(computed - cap)})";
             }
+            var available = Money.Max(ledger.Left(k), Money.Zero);
+            if (amount > available)
+            {
+                amount = available;
+                limit = ContributionLimit.LeftToFund;
+                part += $", limité au reste à financer de l'exercice, {FrenchFormat.Money(available)}";
+            }
             years.Add(new BudgetYearAmount(year.Year, amount));
             parts.Add(part);
             terms.Add(ExplanationTerm.Euros(year.Year.ToString(CultureInfo.InvariantCulture), amount));
         }
         var total = years.Aggregate(Money.Zero, (sum, y) => sum + y.Amount);
-        var available = Money.Max(left, Money.Zero);
         string sentence = $"{FrenchText.Subject(funder.Name)} finance {FrenchFormat.Rate(rule.Rate, 6)} du coût de chaque exercice{(rule.Cap is { } c ? $", au plus {FrenchFormat.Money(c)} par exercice" : "")} : {string.Join(" ; ", parts)} ; soit {FrenchFormat.Money(total)}";
-        if (total > available)
-        {
-            // What is left bounds the total; the last years give up the excess first.
-            var excess = total - available;
-            for (int k = years.Count - 1; k >= 0 && excess > Money.Zero; k--)
-            {
-                var cut = Money.Min(years[k].Amount, excess);
-                years[k] = years[k] with { Amount = years[k].Amount - cut };
-                excess -= cut;
-            }
-            total = available;
-            limit = ContributionLimit.LeftToFund;
-            sentence += $", limité au reste à financer de {FrenchFormat.Money(total)}";
-        }
-        left -= total;
         sentence += ShareOfCostText(total, totalCost);
-        terms.Add(ExplanationTerm.Euros("leftToFund", available));
         terms.Add(ExplanationTerm.Euros("amount", total));
         return Result(funder, rule.Type, total, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, Ratio.Of(total, totalCost), rule.Cap)
             with { ByBudgetYear = years };
@@ -522,20 +554,35 @@ public static class PlanEvaluator
         return (members, group);
     }
 
-    private static FunderResult EvaluateRemainder(Funder funder, PaymentMode payment, Money totalCost, ref Money left)
+    /// <summary>
+    /// The remainder, year by year: each budget year, what that year's cost still needs after every other contribution
+    /// to it — so a year that costs nothing asks nothing of the carrier. A cap bounds the total, taken in proportion to
+    /// what each year still needs.
+    /// </summary>
+    private static FunderResult EvaluateRemainder(Funder funder, PaymentMode payment, Money totalCost, YearLedger ledger)
     {
-        var available = Money.Max(left, Money.Zero);
+        var available = ledger.Available;
         var amount = available;
         var limit = ContributionLimit.None;
         if (funder.Rule.Cap is { } cap && amount > cap)
         {
             (amount, limit) = (cap, ContributionLimit.Cap);
         }
-        var others = totalCost - left;
-        left -= amount;
+        var others = totalCost - available;
+        var needs = Enumerable.Range(0, ledger.Years.Length).Select(k => Money.Max(ledger.Left(k), Money.Zero)).ToArray();
+        var perYear = ledger.Attribute(amount);
         string sentence = available.IsZero
-            ? $"{FrenchText.Subject(funder.Name)}, porteur du projet, n'a rien à financer : les autres financeurs couvrent {FrenchFormat.Money(others)} pour un coût total de {FrenchFormat.Money(totalCost)}"
-            : $"{FrenchText.Subject(funder.Name)}, porteur du projet, prend en charge le reste à financer : {FrenchFormat.Money(totalCost)} − {FrenchFormat.Money(others)} = {FrenchFormat.Money(available)}";
+            ? $"{FrenchText.Subject(funder.Name)}, porteur du projet, n'a rien à financer : les autres financeurs couvrent le coût de chaque exercice"
+            : $"{FrenchText.Subject(funder.Name)}, porteur du projet, prend en charge le reste à financer de chaque exercice";
+        if (!available.IsZero && ledger.Years.Length > 1)
+        {
+            sentence += " (" + string.Join(" ; ", Enumerable.Range(0, ledger.Years.Length).Select(k =>
+                $"{ledger.Years[k]} : {FrenchFormat.Money(ledger.Cost[k])} − {FrenchFormat.Money(ledger.Cost[k] - ledger.Left(k))} = {(needs[k] == ledger.Left(k) ? FrenchFormat.Money(needs[k]) : $"{FrenchFormat.Money(ledger.Left(k))}, soit {FrenchFormat.Money(Money.Zero)}")}")) + ")";
+        }
+        if (!available.IsZero)
+        {
+            sentence += $", soit {FrenchFormat.Money(available)}";
+        }
         if (limit == ContributionLimit.Cap)
         {
             sentence += $", plafonné à {FrenchFormat.Money(amount)} ; {FrenchFormat.Money(available - amount)} restent non financés";
@@ -546,9 +593,12 @@ public static class PlanEvaluator
             ExplanationTerm.Euros("totalCost", totalCost),
             ExplanationTerm.Euros("otherFunders", others),
             ExplanationTerm.Euros("leftToFund", available),
+            .. ledger.Years.Select((y, k) => ExplanationTerm.Euros(y.ToString(CultureInfo.InvariantCulture), perYear[k])),
             ExplanationTerm.Euros("amount", amount),
         ]);
-        return Result(funder, funder.Rule.Type, amount, totalCost, payment, explanation, limit, null, funder.Rule.Cap);
+        var contributions = ledger.Take(perYear);
+        return Result(funder, funder.Rule.Type, amount, totalCost, payment, explanation, limit, null, funder.Rule.Cap)
+            with { ByBudgetYear = contributions, ContributionByBudgetYear = contributions };
     }
 
     private static FunderResult Result(

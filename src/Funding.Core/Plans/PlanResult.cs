@@ -12,9 +12,11 @@ public sealed class PlanResult
         IReadOnlyList<BudgetYearCost> costByBudgetYear,
         IReadOnlyList<FunderResult> funders,
         IReadOnlyList<GroupResult> groups,
+        IReadOnlyList<SharedCeilingResult> sharedCeilings,
         string? carrierId,
         Money unfunded,
         Money overFunding,
+        IReadOnlyList<BudgetYearBalance> budgetYears,
         PeriodCalendar calendar)
     {
         Plan = plan;
@@ -23,6 +25,8 @@ public sealed class PlanResult
         CostByBudgetYear = costByBudgetYear;
         Funders = funders;
         Groups = groups;
+        SharedCeilings = sharedCeilings;
+        BudgetYears = budgetYears;
         CarrierId = carrierId;
         Unfunded = unfunded;
         OverFunding = overFunding;
@@ -55,6 +59,15 @@ public sealed class PlanResult
 
     /// <summary>The key-share groups and the pools they shared.</summary>
     public IReadOnlyList<GroupResult> Groups { get; }
+
+    /// <summary>The shared ceilings of the plan and what each took off its funders.</summary>
+    public IReadOnlyList<SharedCeilingResult> SharedCeilings { get; }
+
+    /// <summary>
+    /// Each budget year's balance: its cost, what the funders contribute to it, and its over-funding or unfunded part —
+    /// contributions = cost + over-funding − unfunded, year by year; the period's totals are their sums.
+    /// </summary>
+    public IReadOnlyList<BudgetYearBalance> BudgetYears { get; }
 
     /// <summary>The carrier's id, when the plan has one (the remainder funder by default).</summary>
     public string? CarrierId { get; }
@@ -105,6 +118,9 @@ public enum ContributionLimit
 
     /// <summary>A promised fixed amount is above the funder's cap: it is kept, and the caps check fails.</summary>
     AboveCap,
+
+    /// <summary>A ceiling the funder shares with others reduced the amount.</summary>
+    SharedCeiling,
 }
 
 /// <summary>One funder's contribution and its explanation.</summary>
@@ -157,7 +173,23 @@ public sealed record FunderResult
     /// budget year); null otherwise. Paid per budget year, each year's payment is that year's amount.
     /// </summary>
     public IReadOnlyList<BudgetYearAmount>? ByBudgetYear { get; init; }
+
+    /// <summary>
+    /// What the funder contributes to each budget year's cost, one entry per budget year of the plan, summing exactly to
+    /// <see cref="Total"/>: the contribution view, whatever the payments. A State paying once still funds every year of
+    /// the post. Amounts given per year are taken as given; an amount for the whole period funds each year in proportion
+    /// to what that year still needed when the funder's rule applied.
+    /// </summary>
+    public IReadOnlyList<BudgetYearAmount> ContributionByBudgetYear { get; init; } = [];
 }
+
+/// <summary>One budget year's balance: cost, contributions, and what is over-funded or unfunded in it.</summary>
+/// <param name="Year">The budget year.</param>
+/// <param name="Cost">The year's cost.</param>
+/// <param name="Contributions">What all funders contribute to the year (their <see cref="FunderResult.ContributionByBudgetYear"/>).</param>
+/// <param name="OverFunding">By how much the contributions exceed the year's cost.</param>
+/// <param name="Unfunded">What no funder contributes to the year's cost.</param>
+public sealed record BudgetYearBalance(int Year, Money Cost, Money Contributions, Money OverFunding, Money Unfunded);
 
 /// <summary>A key-share group: the pool its members shared.</summary>
 /// <param name="Id">The group's id.</param>

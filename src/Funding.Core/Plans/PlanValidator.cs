@@ -32,6 +32,7 @@ public static class PlanValidator
         }
         var period = ValidateCost(plan.Cost, errors);
         ValidateFunders(plan, period, errors);
+        ValidateSharedCeilings(plan, errors);
         ValidateOptions(plan, errors);
         if (!errors.Any && period is not null)
         {
@@ -557,6 +558,110 @@ public static class PlanValidator
         public decimal Match(MatchRule rule) => 0m;
 
         public decimal Remainder(RemainderRule rule) => 0m;
+    }
+
+    /// <summary>
+    /// Each shared ceiling names at least two funders of the plan, consecutive in the waterfall, each in no other ceiling,
+    /// each computing its own amount (a rate or a match of a funder outside the ceiling), and gives a rate or an amount.
+    /// </summary>
+    private static void ValidateSharedCeilings(Plan plan, ValidationErrors errors)
+    {
+        if (plan.SharedCeilings is not { Count: > 0 } ceilings || plan.Funders is null)
+        {
+            return;
+        }
+        if (ceilings.Count > FundingLimits.MaxPlanFunders / 2)
+        {
+            errors.Add(FieldPath.Of("sharedCeilings"), CommonMessages.TooMany(ceilings.Count, FundingLimits.MaxPlanFunders / 2, "plafonds communs", "shared ceilings"));
+            return;
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int c = 0; c < ceilings.Count && !errors.IsFull; c++)
+        {
+            var path = FieldPath.Of("sharedCeilings").Item(c);
+            var ceiling = ceilings[c];
+            if (ceiling is null)
+            {
+                errors.Add(path, CommonMessages.Missing("Un plafond commun manque (null).", "A shared ceiling is missing."));
+                continue;
+            }
+            if (ValidateId(ceiling.Id, path.Field("id"), errors) && !ids.Add(ceiling.Id))
+            {
+                errors.Add(path.Field("id"), CommonMessages.DuplicateId(ceiling.Id, "sharedCeilings"));
+            }
+            ValidateText(ceiling.Name, path.Field("name"), Name, errors);
+            if (ceiling.Rate is null && ceiling.Amount is null)
+            {
+                errors.Add(path, ErrorCodes.SharedCeilingInvalid,
+                    "Un plafond commun a un taux (ratePercent), un montant (amount) ou les deux.",
+                    "A shared ceiling has a rate (ratePercent), an amount (amount) or both.");
+            }
+            if (ceiling.Amount is { } amount)
+            {
+                NonNegative(amount, path.Field("amount"), new Subject("le plafond commun", "the shared ceiling"), errors);
+            }
+            if (!Enum.IsDefined(ceiling.Scope) || !Enum.IsDefined(ceiling.Sharing))
+            {
+                errors.Add(path.Field(Enum.IsDefined(ceiling.Scope) ? "sharing" : "per"), CommonMessages.UnknownType("plafond commun", "shared ceiling", Enum.IsDefined(ceiling.Scope) ? typeof(CeilingSharing) : typeof(CapScope)));
+            }
+            if (ceiling.FunderIds is not { Count: >= 2 } funderIds)
+            {
+                errors.Add(path.Field("funderIds"), ErrorCodes.SharedCeilingInvalid,
+                    "Un plafond commun est partagé par au moins deux financeurs.", "A shared ceiling is shared by at least two funders.");
+                continue;
+            }
+            var indices = new List<int>();
+            for (int k = 0; k < funderIds.Count; k++)
+            {
+                var itemPath = path.Field("funderIds").Item(k);
+                string? id = funderIds[k];
+                int index = -1;
+                for (int i = 0; i < plan.Funders.Count; i++)
+                {
+                    if (plan.Funders[i] is { } f && f.Id == id)
+                    {
+                        index = i;
+                    }
+                }
+                if (index < 0)
+                {
+                    errors.Add(itemPath, ErrorCodes.SharedCeilingInvalid,
+                        $"« {id} » n'est pas un financeur du plan (un membre de groupe ne partage pas de plafond commun).",
+                        $"'{id}' is not a funder of the plan (a group member does not share a ceiling).");
+                    continue;
+                }
+                if (!owner.TryAdd(id!, ceiling.Id ?? ""))
+                {
+                    errors.Add(itemPath, ErrorCodes.SharedCeilingInvalid,
+                        $"« {id} » partage déjà le plafond commun « {owner[id!]} » : un financeur partage au plus un plafond commun.",
+                        $"'{id}' already shares the ceiling '{owner[id!]}': a funder shares at most one ceiling.");
+                    continue;
+                }
+                var rule = plan.Funders[index].Rule;
+                if (rule is not (RateRule or MatchRule))
+                {
+                    errors.Add(itemPath, ErrorCodes.SharedCeilingInvalid,
+                        $"« {id} » ne calcule pas son montant par un taux ou un abondement : un plafond commun ne réduit ni une promesse fixe, ni une enveloppe de groupe, ni le reste à charge.",
+                        $"'{id}' does not compute its amount by a rate or a match: a shared ceiling reduces neither a fixed promise, nor a group's pool, nor the remainder.");
+                    continue;
+                }
+                if (rule is MatchRule match && funderIds.Contains(match.FunderId, StringComparer.Ordinal))
+                {
+                    errors.Add(itemPath, ErrorCodes.SharedCeilingInvalid,
+                        $"« {id} » abonde « {match.FunderId} », qui partage le même plafond commun : un abondement suit un montant déjà plafonné.",
+                        $"'{id}' matches '{match.FunderId}', which shares the same ceiling: a match follows an amount already capped.");
+                    continue;
+                }
+                indices.Add(index);
+            }
+            if (indices.Count == funderIds.Count && indices.Max() - indices.Min() != indices.Count - 1)
+            {
+                errors.Add(path.Field("funderIds"), ErrorCodes.SharedCeilingInvalid,
+                    "Les financeurs d'un plafond commun se suivent dans la liste des financeurs : un autre financeur s'intercale entre eux.",
+                    "The funders of a shared ceiling follow each other in the list of funders: another funder stands between them.");
+            }
+        }
     }
 
     private static void ValidateOptions(Plan plan, ValidationErrors errors)

@@ -132,8 +132,8 @@ public static class SamplePlans
     /// <summary>
     /// A « Petites villes de demain » project manager: ANCT, Banque des Territoires and the State together fund 75 % of
     /// the post's annual charged cost, at most 45 000 € a year (aides-territoires, « Co-financement d'un poste de chef de
-    /// projet PVD »); the commune pays the rest. The partners are one line: the programme fixes their joint share, not how
-    /// they split it between them.
+    /// projet PVD »); the commune pays the rest. Each partner states 25 %; their shared ceiling, per budget year and pro
+    /// rata, brings the three back to 45 000 € a year.
     /// </summary>
     public static SamplePlan PetitesVillesDeDemain { get; } = new(
         PetitesVillesDeDemainId,
@@ -142,25 +142,87 @@ public static class SamplePlans
             "Chef(fe) de projet Petites villes de demain",
             new AnnualCost(Money.Euros(64_000m), new FundingPeriod(new LocalDate(2025, 1, 1), 36)),
             [
-                new Funder("partenaires-pvd", "Partenaires PVD (ANCT, Banque des Territoires, État)", FunderKind.State,
-                    new RateRule(Rate.Percent(75)) { Cap = Money.Euros(45_000m), CapScope = CapScope.BudgetYear })
-                {
-                    Payment = new PerBudgetYearPayment(),
-                },
+                PvdPartner("anct", "Agence nationale de la cohésion des territoires (ANCT)"),
+                PvdPartner("banque-des-territoires", "Banque des Territoires"),
+                PvdPartner("etat", "État"),
                 new Funder("commune", "Commune", FunderKind.Municipality, new RemainderRule())
                 {
                     Payment = new PerBudgetYearPayment(),
                 },
             ])
         {
+            SharedCeilings =
+            [
+                new SharedCeiling("plafond-pvd", "partenaires PVD", ["anct", "banque-des-territoires", "etat"])
+                {
+                    Rate = Rate.Percent(75),
+                    Amount = Money.Euros(45_000m),
+                    Scope = CapScope.BudgetYear,
+                    Sharing = CeilingSharing.ProRata,
+                },
+            ],
             Description =
                 "Programme Petites villes de demain : l'ANCT, la Banque des Territoires et l'État financent ensemble 75 % du coût annuel chargé " +
                 "du poste de chef(fe) de projet, au plus 45 000 € par an (source : aides-territoires, « Co-financement d'un poste de chef de projet PVD »). " +
-                "Données illustratives : un coût chargé de 64 000 € par an du 1er janvier 2025 au 31 décembre 2027 ; la commune paie le reste.",
+                "Données illustratives : un coût chargé de 64 000 € par an du 1er janvier 2025 au 31 décembre 2027 ; chaque partenaire affiche 25 %, " +
+                "le plafond commun les ramène au prorata à 45 000 € par an ; la commune paie le reste.",
         });
 
+    /// <summary>The id of the « Petites villes de demain » post with ANAH.</summary>
+    public const string PetitesVillesDeDemainAnahId = "petites-villes-de-demain-anah";
+
+    /// <summary>
+    /// The PVD post when ANAH joins: ANAH's own part is 50 % of the annual cost, at most 40 000 € a year, and the partners
+    /// — ANAH included — together fund at most 55 000 € a year (aides-territoires, « Co-financement d'un poste de chef de
+    /// projet PVD »). The figures are illustrative.
+    /// </summary>
+    public static SamplePlan PetitesVillesDeDemainAnah { get; } = new(
+        PetitesVillesDeDemainAnahId,
+        "Chef(fe) de projet Petites villes de demain avec l'ANAH : ANAH 50 % (au plus 40 000 € par an), partenaires ensemble au plus 55 000 € par an",
+        new Plan(
+            "Chef(fe) de projet Petites villes de demain (avec l'ANAH)",
+            new AnnualCost(Money.Euros(80_000m), new FundingPeriod(new LocalDate(2025, 1, 1), 36)),
+            [
+                new Funder("anah", "Agence nationale de l'habitat (ANAH)", FunderKind.State,
+                    new RateRule(Rate.Percent(50)) { Cap = Money.Euros(40_000m), CapScope = CapScope.BudgetYear })
+                {
+                    Payment = new PerBudgetYearPayment(),
+                },
+                PvdPartner("anct", "Agence nationale de la cohésion des territoires (ANCT)", 10),
+                PvdPartner("banque-des-territoires", "Banque des Territoires", 10),
+                PvdPartner("etat", "État", 10),
+                new Funder("commune", "Commune", FunderKind.Municipality, new RemainderRule())
+                {
+                    Payment = new PerBudgetYearPayment(),
+                },
+            ])
+        {
+            SharedCeilings =
+            [
+                new SharedCeiling("plafond-pvd-anah", "partenaires PVD avec l'ANAH", ["anah", "anct", "banque-des-territoires", "etat"])
+                {
+                    Rate = Rate.Percent(75),
+                    Amount = Money.Euros(55_000m),
+                    Scope = CapScope.BudgetYear,
+                    Sharing = CeilingSharing.ProRata,
+                },
+            ],
+            Description =
+                "Programme Petites villes de demain avec l'ANAH : la part de l'ANAH est de 50 % du coût annuel, au plus 40 000 € par an, et les " +
+                "partenaires, ANAH comprise, financent ensemble au plus 55 000 € par an (source : aides-territoires, « Co-financement d'un poste de " +
+                "chef de projet PVD »). Données illustratives : un coût chargé de 80 000 € par an du 1er janvier 2025 au 31 décembre 2027 ; l'ANCT, " +
+                "la Banque des Territoires et l'État affichent chacun 10 % ; le plafond commun (75 % et 55 000 € par an) est partagé au prorata ; " +
+                "la commune paie le reste.",
+        });
+
+    private static Funder PvdPartner(string id, string name, decimal percent = 25) =>
+        new(id, name, id == "banque-des-territoires" ? FunderKind.OtherPublic : FunderKind.State, new RateRule(Rate.Percent(percent)) { CapScope = CapScope.BudgetYear })
+        {
+            Payment = new PerBudgetYearPayment(),
+        };
+
     /// <summary>Every sample, by id.</summary>
-    public static IReadOnlyList<SamplePlan> All { get; } = [TerritoireIndustrieFinistere, MixedKeyExample, PetitesVillesDeDemain];
+    public static IReadOnlyList<SamplePlan> All { get; } = [TerritoireIndustrieFinistere, MixedKeyExample, PetitesVillesDeDemain, PetitesVillesDeDemainAnah];
 
     /// <summary>Finds a sample by id.</summary>
     /// <param name="id">The sample id.</param>

@@ -161,22 +161,24 @@ internal static class ScheduleBuilder
         int last = allYears.Max();
         var years = Enumerable.Range(first, last - first + 1).ToArray();
 
-        var rows = schedules.Select(s =>
+        Money[] OnYears<T>(IEnumerable<T> items, Func<T, int> year, Func<T, Money> amount)
         {
             var amounts = new Money[years.Length];
-            foreach (var payment in s.Payments)
+            foreach (var item in items)
             {
-                amounts[payment.BudgetYear - first] += payment.Amount;
+                amounts[year(item) - first] += amount(item);
             }
-            return new BudgetYearRow(s.FunderId, s.Name, amounts, s.Total);
-        }).ToArray();
-        var yearTotals = years.Select((_, i) => rows.Sum(r => r.Amounts[i])).ToArray();
-        var cost = new Money[years.Length];
-        foreach (var c in result.CostByBudgetYear)
-        {
-            cost[c.Year - first] = c.Amount;
+            return amounts;
         }
-        return new BudgetYearTable(years, rows, yearTotals, rows.Sum(r => r.Total), cost);
+
+        var rows = schedules.Select((s, i) => new BudgetYearRow(s.FunderId, s.Name,
+            OnYears(s.Payments, p => p.BudgetYear, p => p.Amount), s.Total,
+            OnYears(result.Funders[i].ContributionByBudgetYear, c => c.Year, c => c.Amount))).ToArray();
+        var yearTotals = years.Select((_, i) => rows.Sum(r => r.Amounts[i])).ToArray();
+        var contributionTotals = years.Select((_, i) => rows.Sum(r => r.Contributions[i])).ToArray();
+        var cost = OnYears(result.CostByBudgetYear, c => c.Year, c => c.Amount);
+        return new BudgetYearTable(years, rows, yearTotals, rows.Sum(r => r.Total), cost, contributionTotals,
+            OnYears(result.BudgetYears, b => b.Year, b => b.OverFunding), OnYears(result.BudgetYears, b => b.Year, b => b.Unfunded));
     }
 
     private static TreasuryProjection BuildTreasury(PlanResult result, PeriodCalendar calendar, IReadOnlyList<FunderSchedule> schedules)

@@ -40,23 +40,36 @@ public sealed record Payment(LocalDate Date, int BudgetYear, Money Amount, Payme
 /// <param name="Payments">The payments in date order.</param>
 public sealed record FunderSchedule(string FunderId, string Name, PaymentMode Mode, Money Total, IReadOnlyList<Payment> Payments);
 
-/// <summary>One funder's row of the budget-year table.</summary>
+/// <summary>One funder's row of the budget-year table: what it pays and what it contributes, year by year.</summary>
 /// <param name="FunderId">The funder's id.</param>
 /// <param name="Name">The funder's name.</param>
-/// <param name="Amounts">What it pays in each year of <see cref="BudgetYearTable.Years"/>.</param>
+/// <param name="Amounts">What it pays in each year of <see cref="BudgetYearTable.Years"/> (the payment view).</param>
 /// <param name="Total">The row total: the funder's contribution.</param>
-public sealed record BudgetYearRow(string FunderId, string Name, IReadOnlyList<Money> Amounts, Money Total);
+/// <param name="Contributions">What it contributes to each year's cost (the contribution view), summing to <paramref name="Total"/> as well.</param>
+public sealed record BudgetYearRow(string FunderId, string Name, IReadOnlyList<Money> Amounts, Money Total, IReadOnlyList<Money> Contributions);
 
 /// <summary>
-/// Funders × budget years ("exercices"): what each funder pays in which year, with totals that reconcile to the cent
-/// in both directions.
+/// Funders × budget years ("exercices") in two views: what each funder pays in which year, and what it contributes to
+/// each year's cost; both reconcile to the cent in both directions, and each year's contributions equal its cost plus its
+/// over-funding minus its unfunded part.
 /// </summary>
 /// <param name="Years">The budget years, consecutive.</param>
 /// <param name="Rows">One row per funder, in plan order.</param>
 /// <param name="YearTotals">Column totals: what all funders pay in each year.</param>
 /// <param name="GrandTotal">The sum of every row (and of every column).</param>
 /// <param name="CostByYear">The plan's cost in each year, for comparison.</param>
-public sealed record BudgetYearTable(IReadOnlyList<int> Years, IReadOnlyList<BudgetYearRow> Rows, IReadOnlyList<Money> YearTotals, Money GrandTotal, IReadOnlyList<Money> CostByYear);
+/// <param name="ContributionTotals">Column totals of the contribution view: what all funders contribute to each year's cost.</param>
+/// <param name="OverFundingByYear">By how much each year's contributions exceed its cost.</param>
+/// <param name="UnfundedByYear">What no funder contributes to each year's cost.</param>
+public sealed record BudgetYearTable(
+    IReadOnlyList<int> Years,
+    IReadOnlyList<BudgetYearRow> Rows,
+    IReadOnlyList<Money> YearTotals,
+    Money GrandTotal,
+    IReadOnlyList<Money> CostByYear,
+    IReadOnlyList<Money> ContributionTotals,
+    IReadOnlyList<Money> OverFundingByYear,
+    IReadOnlyList<Money> UnfundedByYear);
 
 /// <summary>One month of the carrier's treasury.</summary>
 /// <param name="Month">The calendar month.</param>

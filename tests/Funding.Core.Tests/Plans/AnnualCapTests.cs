@@ -40,14 +40,18 @@ public class AnnualCapTests
     }
 
     [Fact]
-    public void NeverMoreThanWhatIsLeft_TheLastYearsGiveWay()
+    public void NeverMoreThanWhatIsLeftInEachYear()
     {
-        // A promise of 100 000 € first leaves 20 000 €: the partners get 20 000 €, their first year first.
+        // Costs by year 45 000 / 60 000 / 15 000 € (9, 12 and 3 months of 60 000 € a year). A promise of 100 000 € first
+        // funds each year in proportion to its cost, 37 500 / 50 000 / 12 500 €, and leaves 7 500 / 10 000 / 2 500 €;
+        // the partners' 75 % capped at 40 000 € a year (33 750 / 40 000 / 11 250 €) is limited to that, year by year.
         var plan = Annual(60_000m, 24, [FixedTotal("ville", 100_000m), Partners(CapScope.BudgetYear), Carrier()], new LocalDate(2024, 4, 1));
         var result = PlanEvaluator.Evaluate(plan);
 
+        result.Funder("ville").ContributionByBudgetYear.Select(y => y.Amount).ShouldBe([E(37_500m), E(50_000m), E(12_500m)]);
         result.Funder("partenaires").Total.ShouldBe(E(20_000m));
-        result.Funder("partenaires").ByBudgetYear!.Select(y => y.Amount).ShouldBe([E(20_000m), E(0m), E(0m)]);
+        result.Funder("partenaires").ByBudgetYear!.Select(y => y.Amount).ShouldBe([E(7_500m), E(10_000m), E(2_500m)]);
+        result.Funder("porteur").Total.ShouldBe(E(0m));
         result.Funder("partenaires").Limit.ShouldBe(ContributionLimit.LeftToFund);
     }
 

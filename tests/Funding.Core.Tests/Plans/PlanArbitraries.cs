@@ -10,9 +10,14 @@ public sealed record GeneratedPlan(Plan Plan)
 {
     public override string ToString()
     {
-        var cost = (AnnualCost)Plan.Cost;
-        return $"{cost.AnnualAmount.ToInvariantString()}/yr from {cost.Period.Start:yyyy-MM-dd} for {cost.Period.Months} months ({cost.Prorata}); " +
-            string.Join("; ", Plan.Funders.Select(f => $"{f.Id}:{f.Rule} pays {f.Payment}"));
+        string cost = Plan.Cost switch
+        {
+            AnnualCost annual => $"{annual.AnnualAmount.ToInvariantString()}/yr from {annual.Period.Start:yyyy-MM-dd} for {annual.Period.Months} months ({annual.Prorata}, growth {annual.Growth})",
+            PerBudgetYearCost perYear => $"per year from {perYear.Period.Start:yyyy-MM-dd}: {string.Join(" / ", perYear.Years.Select(y => $"{y.Year} {y.Amount.ToInvariantString()}"))}",
+            _ => "?",
+        };
+        return $"{cost}; " + string.Join("; ", Plan.Funders.Select(f => $"{f.Id}:{f.Rule} pays {f.Payment}"))
+            + string.Concat(Plan.SharedCeilings.Select(c => $"; ceiling {c.Id} [{string.Join(",", c.FunderIds)}] rate {c.Rate} amount {c.Amount} per {c.Scope} {c.Sharing}"));
     }
 }
 
@@ -82,9 +87,13 @@ public static class PlanArbitraries
             from count in Gen.Choose(1, 6)
             from weights in Gen.ArrayOf(Gen.Choose(0, 250_000), count)
             from caps in Gen.ArrayOf(Optional(Amount(20_000)), count)
+            from key in Gen.Elements(
+                AllocationKey.ByWeight("population"),
+                AllocationKey.EqualParts,
+                AllocationKey.Mixed(new MixedKeyComponent(Rate.Percent(50), AllocationKey.ByWeight("population")), new MixedKeyComponent(Rate.Percent(50), AllocationKey.EqualParts)))
             select (ContributionRule)new KeyShareRule(
                 pool,
-                AllocationKey.ByWeight("population"),
+                key,
                 weights.Select((w, j) => new KeyShareMember($"m{index}-{j}", $"Membre {index}-{j}", FunderKind.Epci)
                 {
                     Weight = j == 0 && weights.All(x => x == 0) ? 1 : w,
@@ -112,12 +121,25 @@ public static class PlanArbitraries
             from remainderPosition in Gen.Choose(0, count)
             from carrierKind in Gen.Elements(FunderKind.Private, FunderKind.Epci, FunderKind.Municipality)
             from growth in Gen.Frequency((3, Gen.Constant<Rate?>(null)), (1, Gen.Choose(1, 60).Select(t => (Rate?)Rate.Percent(t / 10m))))
-            select Build(period, annual, prorata, rules, kinds, payments, withRemainder, remainderPosition, carrierKind, growth);
+            from perYearCost in Gen.Frequency((3, Gen.Constant<Money[]?>(null)), (1, Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(Money.Zero)), (3, Amount(150_000))), period.End.Year - period.Start.Year + 1).Select(a => (Money[]?)a)))
+            from remainderCap in Optional(Amount(150_000))
+            from ceiling in CeilingGen
+            select Build(period, annual, prorata, rules, kinds, payments, withRemainder, remainderPosition, carrierKind, growth, perYearCost, remainderCap, ceiling);
         return gen.ToArbitrary();
     }
 
+    /// <summary>A shared ceiling to put on a run of consecutive rate or match funders, when the plan has one.</summary>
+    private static Gen<SharedCeiling?> CeilingGen => Gen.Frequency(
+        (1, Gen.Constant<SharedCeiling?>(null)),
+        (2, from rate in Gen.Frequency((1, Gen.Constant<Rate?>(null)), (2, PercentGen.Select(r => (Rate?)r)))
+            from amount in rate is null ? Amount(150_000).Select(a => (Money?)a) : Optional(Amount(150_000))
+            from scope in Gen.Elements(CapScope.Period, CapScope.BudgetYear)
+            from sharing in Gen.Elements(CeilingSharing.Waterfall, CeilingSharing.ProRata)
+            select (SharedCeiling?)new SharedCeiling("plafond-commun", "Plafond commun", []) { Rate = rate, Amount = amount, Scope = scope, Sharing = sharing }));
+
     private static GeneratedPlan Build(FundingPeriod period, Money annual, ProrataBasis prorata, ContributionRule[] rules, FunderKind[] kinds,
-        PaymentMode[] payments, bool withRemainder, int remainderPosition, FunderKind carrierKind, Rate? growth = null)
+        PaymentMode[] payments, bool withRemainder, int remainderPosition, FunderKind carrierKind, Rate? growth = null,
+        Money[]? perYearCost = null, Money? remainderCap = null, SharedCeiling? ceiling = null)
     {
         rules = rules.Select(r => r is MatchRule m && rules[int.Parse(m.FunderId[1..], System.Globalization.CultureInfo.InvariantCulture)] is KeyShareRule
             ? new FixedTotalRule(Money.Euros(1_000m))
@@ -128,8 +150,43 @@ public static class PlanArbitraries
         var funders = rules.Select((r, i) => new Funder($"f{i}", $"Financeur {i}", kinds[i], r) { Payment = payments[i] }).ToList();
         if (withRemainder)
         {
-            funders.Insert(remainderPosition, new Funder("porteur", "Porteur", carrierKind, new RemainderRule()) { Payment = payments[^1] });
+            funders.Insert(remainderPosition, new Funder("porteur", "Porteur", carrierKind, new RemainderRule() { Cap = remainderCap }) { Payment = payments[^1] });
         }
-        return new GeneratedPlan(new Plan("Plan généré", new AnnualCost(annual, period, prorata) { Growth = growth }, funders));
+        // A cost per budget year covers the generated period's years, from the first of its first month: every generated
+        // payment date stays in it.
+        CostBase cost = perYearCost is { } years
+            ? new PerBudgetYearCost(years.Select((a, k) => new BudgetYearAmount(period.Start.Year + k, a)).ToArray(), new LocalDate(period.Start.Year, period.Start.Month, 1))
+            : new AnnualCost(annual, period, prorata) { Growth = growth };
+        if (perYearCost is not null)
+        {
+            // Fixed amounts per year stay in the cost's years.
+            funders = funders.Select(f => f.Rule is FixedPerYearRule r
+                ? f with { Rule = r with { Years = r.Years.Where(y => y.Year < period.Start.Year + perYearCost.Length).ToArray() } }
+                : f).Select(f => f.Rule is FixedPerYearRule { Years.Count: 0 } ? f with { Rule = new FixedTotalRule(Money.Euros(500m)) } : f).ToList();
+        }
+        var plan = new Plan("Plan généré", cost, funders);
+        return new GeneratedPlan(ceiling is null ? plan : plan with { SharedCeilings = CeilingOnARun(funders, ceiling) });
+    }
+
+    /// <summary>The ceiling on the first run of at least two consecutive rate or match funders (no match of a funder of the run).</summary>
+    private static SharedCeiling[] CeilingOnARun(List<Funder> funders, SharedCeiling ceiling)
+    {
+        for (int start = 0; start < funders.Count; start++)
+        {
+            var run = new List<string>();
+            for (int i = start; i < funders.Count && funders[i].Rule is RateRule or MatchRule; i++)
+            {
+                if (funders[i].Rule is MatchRule m && run.Contains(m.FunderId))
+                {
+                    break;
+                }
+                run.Add(funders[i].Id);
+            }
+            if (run.Count >= 2)
+            {
+                return [ceiling with { FunderIds = run }];
+            }
+        }
+        return [];
     }
 }

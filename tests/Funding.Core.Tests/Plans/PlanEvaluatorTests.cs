@@ -64,13 +64,60 @@ public class SeedPlanTests
     }
 
     [Fact]
+    public void ContributionsByBudgetYear_AreDerivedByHand()
+    {
+        // docs/plans.md, « Contribution et versement » : the cost by year is 77 850 / 103 800 / 25 950 € (9, 12, 3 months).
+        // The State's 80 000 € funds each year in proportion to its cost: 30 000 / 40 000 / 10 000 €, though paid once.
+        Years(Result.Funder("etat")).ShouldBe([E(30_000m), E(40_000m), E(10_000m)]);
+        // QBO's 23 187 € in proportion to what is left, 47 850 / 63 800 / 15 950 € (9:12:3): 8 695,125 / 11 593,50 /
+        // 2 898,375 €; one cent to the tied larger remainder of the larger year.
+        Years(Result.Funder("qbo")).ShouldBe([E(8_695.13m), E(11_593.50m), E(2_898.37m)]);
+        // Left: 39 154,87 / 52 206,50 / 13 051,63 €. The group's half: 19 577,435 / 26 103,25 / 6 525,815 €, the tied cent
+        // to 2022; the carrier the rest of each year.
+        var group = Result.Funders.Where(f => f.GroupId == "autres-epci").ToArray();
+        Enumerable.Range(0, 3).Select(k => group.Sum(m => m.ContributionByBudgetYear[k].Amount)).ShouldBe([E(19_577.44m), E(26_103.25m), E(6_525.81m)]);
+        Years(Result.Funder("uimm-finistere")).ShouldBe([E(19_577.43m), E(26_103.25m), E(6_525.82m)]);
+        Result.BudgetYears.Select(b => (b.Year, b.Cost, b.Contributions, b.OverFunding, b.Unfunded)).ShouldBe(
+            [(2022, E(77_850m), E(77_850m), Money.Zero, Money.Zero), (2023, E(103_800m), E(103_800m), Money.Zero, Money.Zero), (2024, E(25_950m), E(25_950m), Money.Zero, Money.Zero)]);
+        // The payment view differs: the State pays its 80 000 € in 2022; the carrier pays each year what it contributes.
+        Result.Schedule.Table.Rows.Single(r => r.FunderId == "etat").Amounts.ShouldBe([E(80_000m), Money.Zero, Money.Zero]);
+        Result.Schedule.Table.Rows.Single(r => r.FunderId == "uimm-finistere").Amounts.ShouldBe([E(19_577.43m), E(26_103.25m), E(6_525.82m)]);
+
+        static Money[] Years(FunderResult f) => f.ContributionByBudgetYear.Select(y => y.Amount).ToArray();
+    }
+
+    [Fact]
+    public void AYearThatCostsNothing_AsksNothingOfTheCarrier()
+    {
+        // Issue #12: a cost of 51 900 / 0 / 104 000,33 €; QBO 11 593,50 € a year over the 36 months (34 780,50 €) funds
+        // the years in proportion to their cost, and the carrier pays each year's rest: nothing in 2023.
+        var plan = new Plan("Coût par exercice", new PerBudgetYearCost([new BudgetYearAmount(2022, E(51_900m)), new BudgetYearAmount(2023, Money.Zero), new BudgetYearAmount(2024, E(104_000.33m))]),
+        [
+            new Funder("qbo", "QBO", FunderKind.Epci, new FixedAnnualRule(E(11_593.50m))) { Payment = new PerBudgetYearPayment() },
+            new Funder("porteur", "Porteur", FunderKind.Private, new RemainderRule()) { Payment = new PerBudgetYearPayment() },
+        ]);
+        var result = PlanEvaluator.Evaluate(plan);
+
+        // 34 780,50 × 51 900 / 155 900,33 = 11 578,602 5… € and × 104 000,33 / 155 900,33 = 23 201,897 5… €: in cents
+        // 1 157 860 and 2 320 189 rounded down, 1 cent short, given to the larger remainder (0,75 of 2024): 11 578,60 /
+        // 23 201,90 €. The carrier: 51 900 − 11 578,60 = 40 321,40 € and 104 000,33 − 23 201,90 = 80 798,43 €.
+        result.Funder("qbo").ContributionByBudgetYear.Select(y => y.Amount).ShouldBe([E(11_578.60m), Money.Zero, E(23_201.90m)]);
+        result.Funder("porteur").ContributionByBudgetYear.Select(y => y.Amount).ShouldBe([E(40_321.40m), Money.Zero, E(80_798.43m)]);
+        result.Schedule.Funders.Single(f => f.FunderId == "porteur").Payments.Select(p => p.BudgetYear).ShouldBe([2022, 2024]);
+        // QBO's annuities still follow the months it promised: paying is not contributing.
+        result.Schedule.Funders.Single(f => f.FunderId == "qbo").Payments.Select(p => p.Amount).ShouldBe([E(11_593.50m), E(11_593.50m), E(11_593.50m)]);
+    }
+
+    [Fact]
     public void Carrier_PaysTheRemainder_AndClosesThePlanToTheCent()
     {
         var uimm = Result.Funder("uimm-finistere");
         uimm.Total.ShouldBe(E(52_206.50m));
         uimm.IsCarrier.ShouldBeTrue();
         uimm.Explanation.Sentence.ShouldBe(
-            "UIMM Finistère, porteur du projet, prend en charge le reste à financer : 207\u202F600,00\u00A0€ − 155\u202F393,50\u00A0€ = 52\u202F206,50\u00A0€ (25,15\u00A0% du coût total).");
+            "UIMM Finistère, porteur du projet, prend en charge le reste à financer de chaque exercice (2022 : 77\u202F850,00\u00A0€ − 58\u202F272,57\u00A0€ = 19\u202F577,43\u00A0€ ; " +
+            "2023 : 103\u202F800,00\u00A0€ − 77\u202F696,75\u00A0€ = 26\u202F103,25\u00A0€ ; 2024 : 25\u202F950,00\u00A0€ − 19\u202F424,18\u00A0€ = 6\u202F525,82\u00A0€), " +
+            "soit 52\u202F206,50\u00A0€ (25,15\u00A0% du coût total).");
         Result.TotalFunded.ShouldBe(Result.TotalCost);
         Result.Funders.Sum(f => f.Total).ShouldBe(E(207_600m));
         Result.Unfunded.ShouldBe(Money.Zero);

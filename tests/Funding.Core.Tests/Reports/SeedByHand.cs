@@ -33,7 +33,23 @@ public static class SeedByHand
 
     /// <summary>Each funder's payments in 2022, 2023 and 2024, in cents.</summary>
     public static long[] PaymentsCents(string id) =>
-        id == "etat" ? [TotalCents[id], 0, 0] : LargestRemainder(TotalCents[id], MonthsPerYear);
+        id == "etat" ? [TotalCents[id], 0, 0] : id == "uimm-finistere" ? CarrierByYear() : LargestRemainder(TotalCents[id], MonthsPerYear);
+
+    /// <summary>
+    /// The carrier pays each year what that year still needs: the year's cost (9, 12, 3 months) minus the State's and QBO's
+    /// parts (both in proportion to the months: the State comes first, QBO's left is in the same proportions) and the
+    /// group's pool split in proportion to what each year still needed before it.
+    /// </summary>
+    private static long[] CarrierByYear()
+    {
+        long[] cost = LargestRemainder(10_380_000 * 2, MonthsPerYear);
+        long[] state = LargestRemainder(TotalCents["etat"], MonthsPerYear);
+        long[] qbo = LargestRemainder(TotalCents["qbo"], MonthsPerYear);
+        long[] left = [.. cost.Select((c, k) => c - state[k] - qbo[k])];
+        long pool = Others.Sum(o => TotalCents[o.Id]);
+        long[] group = LargestRemainder(pool, left);
+        return [.. left.Select((l, k) => l - group[k])];
+    }
 
     /// <summary>Cents as the RFC 4180 CSV writes them (<c>23706.83</c>).</summary>
     public static string Invariant(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);

@@ -1,0 +1,120 @@
+using Funding.Allocation;
+
+namespace Funding.Plans;
+
+/// <summary>
+/// What is left to fund in each budget year as the waterfall goes: it starts at each year's cost and decreases by each
+/// contribution to that year. Positive: still to fund; negative: over-funded that year.
+/// </summary>
+/// <remarks>
+/// A contribution given for the whole period funds each year in proportion to what is still to fund in that year when its
+/// rule applies (for the first funder, in proportion to the cost): never more than a year still needs, so a year that
+/// costs nothing receives nothing. Only a promise beyond everything still to fund spreads its excess over the years in
+/// proportion to their cost, and that excess is over-funding. Every split goes through the largest-remainder engine, so
+/// a contribution's years always sum to its total.
+/// </remarks>
+internal sealed class YearLedger
+{
+    private readonly Money[] _left;
+    private readonly long[] _costWeights;
+
+    internal YearLedger(IReadOnlyList<BudgetYearCost> costByYear, long[] fallbackWeights)
+    {
+        Years = costByYear.Select(c => c.Year).ToArray();
+        Cost = costByYear.Select(c => c.Amount).ToArray();
+        _left = [.. Cost];
+        _costWeights = Cost.Any(c => !c.IsZero) ? Cost.Select(c => c.TotalCents).ToArray()
+            : fallbackWeights.Any(w => w > 0) ? fallbackWeights
+            : [1, .. new long[Years.Length - 1]];
+    }
+
+    /// <summary>The budget years, in order.</summary>
+    internal int[] Years { get; }
+
+    /// <summary>Each year's cost.</summary>
+    internal Money[] Cost { get; }
+
+    /// <summary>What is left to fund in year <paramref name="k"/> (negative when over-funded).</summary>
+    internal Money Left(int k) => _left[k];
+
+    /// <summary>What is still to fund, summed over the years that still need funding.</summary>
+    internal Money Available => _left.Aggregate(Money.Zero, (sum, l) => l.IsNegative ? sum : sum + l);
+
+    /// <summary>The years still to fund, as at the end of the waterfall: the unfunded part of each year.</summary>
+    internal Money[] Unfunded => _left.Select(l => l.IsNegative ? Money.Zero : l).ToArray();
+
+    /// <summary>The years funded beyond their cost: the over-funding of each year.</summary>
+    internal Money[] OverFunding => _left.Select(l => l.IsNegative ? -l : Money.Zero).ToArray();
+
+    /// <summary>
+    /// Splits a contribution for the whole period over the years in proportion to what each still needs; beyond
+    /// everything still needed, the excess follows the cost.
+    /// </summary>
+    internal Money[] Attribute(Money total)
+    {
+        var needs = _left.Select(l => l.IsNegative ? 0L : l.TotalCents).ToArray();
+        long needed = needs.Sum();
+        if (total.TotalCents <= needed)
+        {
+            return needed == 0 ? new Money[Years.Length] : LargestRemainder.Split(total, needs);
+        }
+        var excess = LargestRemainder.Split(Money.FromCents(total.TotalCents - needed), _costWeights);
+        return needs.Select((n, k) => Money.FromCents(n) + excess[k]).ToArray();
+    }
+
+    /// <summary>Records a contribution year by year.</summary>
+    internal BudgetYearAmount[] Take(IReadOnlyList<Money> amounts)
+    {
+        var years = new BudgetYearAmount[Years.Length];
+        for (int k = 0; k < Years.Length; k++)
+        {
+            _left[k] -= amounts[k];
+            years[k] = new BudgetYearAmount(Years[k], amounts[k]);
+        }
+        return years;
+    }
+
+    /// <summary>Gives back to year <paramref name="k"/> what a shared ceiling took off a contribution.</summary>
+    internal void GiveBack(int k, Money amount) => _left[k] += amount;
+
+    /// <summary>The amounts of <paramref name="given"/> on this ledger's years (years it does not list get zero).</summary>
+    internal Money[] OnYears(IReadOnlyList<BudgetYearAmount> given)
+    {
+        var amounts = new Money[Years.Length];
+        foreach (var year in given)
+        {
+            int k = year.Year - Years[0];
+            if (k >= 0 && k < amounts.Length)
+            {
+                amounts[k] += year.Amount;
+            }
+        }
+        return amounts;
+    }
+
+    /// <summary>
+    /// Splits a group's per-year contributions between its members so that both margins hold exactly: each member's
+    /// years sum to its amount, and each year's members sum to the group's amount for that year. Year by year, that year's
+    /// amount is split in proportion to what each member has still to place.
+    /// </summary>
+    internal static Money[][] SplitBetweenMembers(IReadOnlyList<Money> memberTotals, IReadOnlyList<Money> groupByYear)
+    {
+        int years = groupByYear.Count;
+        var result = memberTotals.Select(_ => new Money[years]).ToArray();
+        var toPlace = memberTotals.Select(m => m.TotalCents).ToArray();
+        for (int k = 0; k < years; k++)
+        {
+            if (groupByYear[k].IsZero)
+            {
+                continue;
+            }
+            var parts = k == years - 1 ? toPlace.Select(Money.FromCents).ToArray() : LargestRemainder.Split(groupByYear[k], toPlace);
+            for (int m = 0; m < memberTotals.Count; m++)
+            {
+                result[m][k] = parts[m];
+                toPlace[m] -= parts[m].TotalCents;
+            }
+        }
+        return result;
+    }
+}
