@@ -46,6 +46,45 @@ public class PlanEndpointTests(FundingApiFactory factory) : IClassFixture<Fundin
     }
 
     [Fact]
+    public async Task PvdWithAnah_SharesItsCeiling_AndEveryYearReconciles()
+    {
+        // docs/plans.md by hand: 80 000 € a year; ANAH 40 000 €, three partners 8 000 € each; together 64 000 €, brought
+        // pro rata to 55 000 €: ANAH 34 375 €, each other 6 875 € a year; the commune 25 000 € a year.
+        using var client = factory.CreateClient();
+        var plan = await client.GetJsonAsync("/v1/samples/petites-villes-de-demain-anah");
+        plan["sharedCeilings"]![0]!["per"]!.GetValue<string>().ShouldBe("budgetYear");
+        plan["sharedCeilings"]![0]!["sharing"]!.GetValue<string>().ShouldBe("proRata");
+        var result = await (await client.PostJsonAsync("/v1/plans", plan.ToJsonString())).OkJsonAsync();
+
+        var anah = Funder(result, "anah");
+        anah["limit"]!.GetValue<string>().ShouldBe("sharedCeiling");
+        anah["contributionByBudgetYear"]!.AsArray().Select(y => y!["amount"]!.Raw()).ShouldBe(["34375.00", "34375.00", "34375.00"]);
+        Funder(result, "etat")["total"]!.Raw().ShouldBe("20625.00");
+        var ceiling = result["sharedCeilings"]![0]!;
+        (ceiling["ceiling"]!.Raw(), ceiling["before"]!.Raw(), ceiling["after"]!.Raw(), ceiling["tookOff"]!.Raw()).ShouldBe(("165000.00", "192000.00", "165000.00", "27000.00"));
+        result["budgetYears"]!.AsArray().Select(b => $"{b!["year"]} {b["cost"]!.Raw()} {b["contributions"]!.Raw()} {b["overFunding"]!.Raw()} {b["unfunded"]!.Raw()}")
+            .ShouldBe(["2025 80000.00 80000.00 0.00 0.00", "2026 80000.00 80000.00 0.00 0.00", "2027 80000.00 80000.00 0.00 0.00"]);
+        var table = result["budgetYearTable"]!;
+        table["contributionTotals"]!.AsArray().Select(y => y!["amount"]!.Raw()).ShouldBe(["80000.00", "80000.00", "80000.00"]);
+        table["rows"]!.AsArray().Single(r => r!["funderId"]!.GetValue<string>() == "commune")!["contributions"]!.AsArray()
+            .Select(y => y!["amount"]!.Raw()).ShouldBe(["25000.00", "25000.00", "25000.00"]);
+    }
+
+    [Fact]
+    public async Task ASharedCeilingOnFundersThatAreNotConsecutive_IsAProblemNamingTheField()
+    {
+        using var client = factory.CreateClient();
+        var plan = await client.GetJsonAsync("/v1/samples/petites-villes-de-demain-anah");
+        plan["sharedCeilings"]![0]!["funderIds"] = new JsonArray("anah", "etat");
+        var problem = await (await client.PostJsonAsync("/v1/plans", plan.ToJsonString())).ProblemAsync(HttpStatusCode.BadRequest);
+
+        var error = problem["fieldErrors"]!.AsArray().ShouldHaveSingleItem()!;
+        error["path"]!.GetValue<string>().ShouldBe("sharedCeilings[0].funderIds");
+        error["code"]!.GetValue<string>().ShouldBe("shared-ceiling-invalid");
+        error["message"]!.GetValue<string>().ShouldContain("se suivent");
+    }
+
+    [Fact]
     public async Task Funders_SumToTheCost_AndEachScheduleToItsTotal()
     {
         using var client = factory.CreateClient();

@@ -182,6 +182,7 @@ internal static class FundingOpenApi
     {
         var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
         var mixed = PlanMapping.ToRequest(SamplePlans.MixedKeyExample.Plan);
+        var pvdAnah = PlanMapping.ToRequest(SamplePlans.PetitesVillesDeDemainAnah.Plan);
         var perYear = seed with
         {
             Cost = new PerBudgetYearCostInput
@@ -263,8 +264,9 @@ internal static class FundingOpenApi
         var weights = WeightsExample;
         return
         [
-            ("PlanRequest", Serialize(seed)!), ("PlanRequest", Serialize(mixed)!), ("PlanRequest", Serialize(perYear)!), ("PlanRequest", Serialize(detailed)!),
+            ("PlanRequest", Serialize(seed)!), ("PlanRequest", Serialize(mixed)!), ("PlanRequest", Serialize(perYear)!), ("PlanRequest", Serialize(detailed)!), ("PlanRequest", Serialize(pvdAnah)!),
             ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(detailed).Result)),
+            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(pvdAnah).Result)),
             ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed).Result)),
             ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(mixed).Result)),
             ("AllocationRequest", Serialize(allocation)!),

@@ -19,8 +19,39 @@ public sealed record PlanRequest
     /// <summary>The funders, in the order their rules apply (1 to 2 000, group members included).</summary>
     public required IReadOnlyList<FunderInput> Funders { get; init; }
 
+    /// <summary>Ceilings several consecutive funders share (« ensemble au plus 75 % et 45 000 € par an »).</summary>
+    public IReadOnlyList<SharedCeilingInput>? SharedCeilings { get; init; }
+
     /// <summary>Rounding and the parameters of the checks.</summary>
     public PlanOptionsInput? Options { get; init; }
+}
+
+/// <summary>
+/// A ceiling several funders share: their contributions together are at most <c>ratePercent</c> of the cost and/or
+/// <c>amount</c>, per budget year or over the period; the excess is taken off in waterfall order or pro rata.
+/// </summary>
+public sealed record SharedCeilingInput
+{
+    /// <summary>A unique identifier among the plan's ceilings.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name explanations use (« partenaires PVD »).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The ids of the funders sharing it: at least two, consecutive in <c>funders</c>, each with a <c>rate</c> or <c>match</c> rule.</summary>
+    public required IReadOnlyList<string> FunderIds { get; init; }
+
+    /// <summary>The most they fund together, in percent of the cost (of each budget year with <c>per: budgetYear</c>).</summary>
+    public decimal? RatePercent { get; init; }
+
+    /// <summary>The most they fund together, in euros (each budget year with <c>per: budgetYear</c>).</summary>
+    public decimal? Amount { get; init; }
+
+    /// <summary>Whether the ceiling holds over the <c>period</c> (default) or for each <c>budgetYear</c>.</summary>
+    public CapScope? Per { get; init; }
+
+    /// <summary>How the excess is taken off: <c>waterfall</c> (default: the last funders give way first) or <c>proRata</c> of their own amounts.</summary>
+    public CeilingSharing? Sharing { get; init; }
 }
 
 /// <summary>The cost: an <c>annual</c> cost over a period, or explicit amounts <c>perBudgetYear</c>.</summary>

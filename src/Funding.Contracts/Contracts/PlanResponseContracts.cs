@@ -28,6 +28,12 @@ public sealed record PlanResponse
     /// <summary>The key-share groups and the pools they shared.</summary>
     public required IReadOnlyList<GroupOutput> Groups { get; init; }
 
+    /// <summary>The shared ceilings and what each took off its funders.</summary>
+    public required IReadOnlyList<SharedCeilingOutput> SharedCeilings { get; init; }
+
+    /// <summary>Each budget year's balance: cost, contributions, over-funding and unfunded part (contributions = cost + overFunding − unfunded).</summary>
+    public required IReadOnlyList<BudgetYearBalanceOutput> BudgetYears { get; init; }
+
     /// <summary>The plan's totals.</summary>
     public required TotalsOutput Totals { get; init; }
 
@@ -98,6 +104,81 @@ public sealed record FunderOutput
 
     /// <summary>When the funder pays.</summary>
     public required ScheduleOutput Schedule { get; init; }
+
+    /// <summary>What the funder contributes to each budget year's cost (the contribution view; its payments are in <c>schedule</c>), summing to <c>total</c>.</summary>
+    public required IReadOnlyList<YearAmountOutput> ContributionByBudgetYear { get; init; }
+}
+
+/// <summary>One budget year's balance.</summary>
+public sealed record BudgetYearBalanceOutput
+{
+    /// <summary>The budget year.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The year's cost.</summary>
+    public required decimal Cost { get; init; }
+
+    /// <summary>What all funders contribute to the year.</summary>
+    public required decimal Contributions { get; init; }
+
+    /// <summary>By how much the contributions exceed the year's cost.</summary>
+    public required decimal OverFunding { get; init; }
+
+    /// <summary>What no funder contributes to the year's cost.</summary>
+    public required decimal Unfunded { get; init; }
+}
+
+/// <summary>What a shared ceiling did.</summary>
+public sealed record SharedCeilingOutput
+{
+    /// <summary>The ceiling's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The ceiling's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The funders sharing it.</summary>
+    public required IReadOnlyList<string> FunderIds { get; init; }
+
+    /// <summary>Per <c>budgetYear</c> or over the <c>period</c>.</summary>
+    public required CapScope Per { get; init; }
+
+    /// <summary>How the excess was taken off.</summary>
+    public required CeilingSharing Sharing { get; init; }
+
+    /// <summary>The ceiling over the period (the sum of the years' ceilings for a ceiling per budget year).</summary>
+    public required decimal Ceiling { get; init; }
+
+    /// <summary>The funders' sum before the ceiling.</summary>
+    public required decimal Before { get; init; }
+
+    /// <summary>Their sum after it.</summary>
+    public required decimal After { get; init; }
+
+    /// <summary>What the ceiling took off: before − after.</summary>
+    public required decimal TookOff { get; init; }
+
+    /// <summary>Per budget year: the ceiling (null over the period), the sum before and after.</summary>
+    public required IReadOnlyList<SharedCeilingYearOutput> ByBudgetYear { get; init; }
+
+    /// <summary>How the ceiling was computed and applied.</summary>
+    public ExplanationOutput? Explanation { get; init; }
+}
+
+/// <summary>One budget year of a shared ceiling.</summary>
+public sealed record SharedCeilingYearOutput
+{
+    /// <summary>The budget year.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>That year's ceiling; null for a ceiling over the period.</summary>
+    public decimal? Ceiling { get; init; }
+
+    /// <summary>The funders' sum for the year before the ceiling.</summary>
+    public required decimal Before { get; init; }
+
+    /// <summary>After it.</summary>
+    public required decimal After { get; init; }
 }
 
 /// <summary>A funder's figures as a council report writes them.</summary>
@@ -212,6 +293,15 @@ public sealed record BudgetYearTableOutput
 
     /// <summary>The plan's cost in each year, in euros.</summary>
     public required IReadOnlyList<YearAmountOutput> CostByYear { get; init; }
+
+    /// <summary>Column totals of the contribution view: what all funders contribute to each year's cost.</summary>
+    public required IReadOnlyList<YearAmountOutput> ContributionTotals { get; init; }
+
+    /// <summary>By how much each year's contributions exceed its cost.</summary>
+    public required IReadOnlyList<YearAmountOutput> OverFundingByYear { get; init; }
+
+    /// <summary>What no funder contributes to each year's cost.</summary>
+    public required IReadOnlyList<YearAmountOutput> UnfundedByYear { get; init; }
 }
 
 /// <summary>One funder's row.</summary>
@@ -228,6 +318,9 @@ public sealed record BudgetYearRowOutput
 
     /// <summary>Its total, in euros.</summary>
     public required decimal Total { get; init; }
+
+    /// <summary>What the funder contributes to each year's cost, in euros (the contribution view; <c>amounts</c> is what it pays).</summary>
+    public required IReadOnlyList<YearAmountOutput> Contributions { get; init; }
 }
 
 /// <summary>The carrier's treasury projection.</summary>

@@ -24,17 +24,35 @@ internal static class PlanMapping
         var cost = Cost(request.Cost, P("cost"), errors);
         var funders = request.Funders.Select((f, i) => Funder(f, P($"funders[{i}]"), errors)).ToArray();
         var options = Options(request.Options, P("options"), errors);
+        var ceilings = (request.SharedCeilings ?? []).Select((c, i) => new SharedCeiling(c.Id, c.Name, c.FunderIds)
+        {
+            Rate = errors.Percent(c.RatePercent, P($"sharedCeilings[{i}].ratePercent")),
+            Amount = errors.Money(c.Amount, P($"sharedCeilings[{i}].amount")),
+            Scope = c.Per ?? CapScope.Period,
+            Sharing = c.Sharing ?? CeilingSharing.Waterfall,
+        }).ToArray();
         if (errors.Count > before || cost is null)
         {
             return null;
         }
-        return new Plan(request.Name, cost, funders) { Description = request.Description, Options = options };
+        return new Plan(request.Name, cost, funders) { Description = request.Description, Options = options, SharedCeilings = ceilings };
     }
 
     /// <summary>Every list of the request without null items: checked first, so that mapping can rely on it.</summary>
     private static bool NoNulls(PlanRequest request, Func<string, string> path, RequestErrors errors)
     {
         bool ok = errors.NoNullItems(request.Funders, path("funders"));
+        if (request.SharedCeilings is { } ceilings)
+        {
+            ok &= errors.NoNullItems(ceilings, path("sharedCeilings"));
+            for (int i = 0; i < ceilings.Count; i++)
+            {
+                if (ceilings[i] is { } ceiling)
+                {
+                    ok &= errors.NoNullItems(ceiling.FunderIds, path($"sharedCeilings[{i}].funderIds"));
+                }
+            }
+        }
         if (request.Cost is PerBudgetYearCostInput perYear)
         {
             ok &= errors.NoNullItems(perYear.Years, path("cost.years"));
@@ -237,6 +255,16 @@ internal static class PlanMapping
             Kind = f.Kind,
             Rule = ToInput(f.Rule),
             Payment = f.Payment is null ? null : ToInput(f.Payment),
+        }).ToArray(),
+        SharedCeilings = plan.SharedCeilings.Count == 0 ? null : plan.SharedCeilings.Select(c => new SharedCeilingInput
+        {
+            Id = c.Id,
+            Name = c.Name,
+            FunderIds = c.FunderIds,
+            RatePercent = c.Rate?.PercentValue.Plain(),
+            Amount = c.Amount?.Amount,
+            Per = c.Scope == CapScope.Period ? null : c.Scope,
+            Sharing = c.Sharing == CeilingSharing.Waterfall ? null : c.Sharing,
         }).ToArray(),
         Options = plan.Options == PlanOptions.Default ? null : new PlanOptionsInput
         {

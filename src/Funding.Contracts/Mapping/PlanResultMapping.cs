@@ -32,6 +32,28 @@ internal static class PlanResultMapping
                 MemberIds = g.MemberIds,
                 Explanation = Explanation(g.Explanation, explain),
             }).ToArray(),
+            SharedCeilings = result.SharedCeilings.Select(c => new SharedCeilingOutput
+            {
+                Id = c.Id,
+                Name = c.Name,
+                FunderIds = c.FunderIds,
+                Per = c.Scope,
+                Sharing = c.Sharing,
+                Ceiling = c.Ceiling.Amount,
+                Before = c.Before.Amount,
+                After = c.After.Amount,
+                TookOff = c.TookOff.Amount,
+                ByBudgetYear = c.ByBudgetYear.Select(y => new SharedCeilingYearOutput { Year = y.Year, Ceiling = y.Ceiling?.Amount, Before = y.Before.Amount, After = y.After.Amount }).ToArray(),
+                Explanation = Explanation(c.Explanation, explain),
+            }).ToArray(),
+            BudgetYears = result.BudgetYears.Select(b => new BudgetYearBalanceOutput
+            {
+                Year = b.Year,
+                Cost = b.Cost.Amount,
+                Contributions = b.Contributions.Amount,
+                OverFunding = b.OverFunding.Amount,
+                Unfunded = b.Unfunded.Amount,
+            }).ToArray(),
             Totals = new TotalsOutput
             {
                 TotalCost = result.TotalCost.Amount,
@@ -124,15 +146,26 @@ internal static class PlanResultMapping
                 Sentence = explain == ExplainLevel.Full ? p.Sentence : null,
             }).ToArray(),
         },
+        ContributionByBudgetYear = funder.ContributionByBudgetYear.Select(y => new YearAmountOutput { Year = y.Year, Amount = y.Amount.Amount }).ToArray(),
     };
 
     private static BudgetYearTableOutput Table(BudgetYearTable table) => new()
     {
         Years = table.Years,
-        Rows = table.Rows.Select(r => new BudgetYearRowOutput { FunderId = r.FunderId, Name = r.Name, Amounts = ByYear(table.Years, r.Amounts), Total = r.Total.Amount }).ToArray(),
+        Rows = table.Rows.Select(r => new BudgetYearRowOutput
+        {
+            FunderId = r.FunderId,
+            Name = r.Name,
+            Amounts = ByYear(table.Years, r.Amounts),
+            Total = r.Total.Amount,
+            Contributions = ByYear(table.Years, r.Contributions),
+        }).ToArray(),
         YearTotals = ByYear(table.Years, table.YearTotals),
         GrandTotal = table.GrandTotal.Amount,
         CostByYear = ByYear(table.Years, table.CostByYear),
+        ContributionTotals = ByYear(table.Years, table.ContributionTotals),
+        OverFundingByYear = ByYear(table.Years, table.OverFundingByYear),
+        UnfundedByYear = ByYear(table.Years, table.UnfundedByYear),
     };
 
     private static TreasuryOutput Treasury(TreasuryProjection treasury, bool sentences) => new()

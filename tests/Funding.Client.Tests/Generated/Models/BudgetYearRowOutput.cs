@@ -21,6 +21,14 @@ namespace Funding.Client.Models
 #else
         public List<global::Funding.Client.Models.YearAmountOutput> Amounts { get; set; }
 #endif
+        /// <summary>What the funder contributes to each year&apos;s cost, in euros (the contribution view; `amounts` is what it pays).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.YearAmountOutput>? Contributions { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.YearAmountOutput> Contributions { get; set; }
+#endif
         /// <summary>The funder&apos;s id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -58,6 +66,7 @@ namespace Funding.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "amounts", n => { Amounts = n.GetCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>(global::Funding.Client.Models.YearAmountOutput.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "contributions", n => { Contributions = n.GetCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>(global::Funding.Client.Models.YearAmountOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "funderId", n => { FunderId = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "total", n => { Total = n.GetDecimalValue(); } },
@@ -71,6 +80,7 @@ namespace Funding.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>("amounts", Amounts);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>("contributions", Contributions);
             writer.WriteStringValue("funderId", FunderId);
             writer.WriteStringValue("name", Name);
             writer.WriteDecimalValue("total", Total);

@@ -13,6 +13,14 @@ namespace Funding.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class BudgetYearTableOutput : IParsable
     {
+        /// <summary>Column totals of the contribution view: what all funders contribute to each year&apos;s cost.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.YearAmountOutput>? ContributionTotals { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.YearAmountOutput> ContributionTotals { get; set; }
+#endif
         /// <summary>The plan&apos;s cost in each year, in euros.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -23,6 +31,14 @@ namespace Funding.Client.Models
 #endif
         /// <summary>The sum of every row and of every column, in euros.</summary>
         public decimal? GrandTotal { get; set; }
+        /// <summary>By how much each year&apos;s contributions exceed its cost.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.YearAmountOutput>? OverFundingByYear { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.YearAmountOutput> OverFundingByYear { get; set; }
+#endif
         /// <summary>One row per funder, in plan order.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -30,6 +46,14 @@ namespace Funding.Client.Models
 #nullable restore
 #else
         public List<global::Funding.Client.Models.BudgetYearRowOutput> Rows { get; set; }
+#endif
+        /// <summary>What no funder contributes to each year&apos;s cost.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.YearAmountOutput>? UnfundedByYear { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.YearAmountOutput> UnfundedByYear { get; set; }
 #endif
         /// <summary>The budget years, consecutive.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -65,9 +89,12 @@ namespace Funding.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "contributionTotals", n => { ContributionTotals = n.GetCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>(global::Funding.Client.Models.YearAmountOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "costByYear", n => { CostByYear = n.GetCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>(global::Funding.Client.Models.YearAmountOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "grandTotal", n => { GrandTotal = n.GetDecimalValue(); } },
+                { "overFundingByYear", n => { OverFundingByYear = n.GetCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>(global::Funding.Client.Models.YearAmountOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "rows", n => { Rows = n.GetCollectionOfObjectValues<global::Funding.Client.Models.BudgetYearRowOutput>(global::Funding.Client.Models.BudgetYearRowOutput.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "unfundedByYear", n => { UnfundedByYear = n.GetCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>(global::Funding.Client.Models.YearAmountOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "yearTotals", n => { YearTotals = n.GetCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>(global::Funding.Client.Models.YearAmountOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "years", n => { Years = n.GetCollectionOfPrimitiveValues<int?>()?.AsList(); } },
             };
@@ -79,9 +106,12 @@ namespace Funding.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>("contributionTotals", ContributionTotals);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>("costByYear", CostByYear);
             writer.WriteDecimalValue("grandTotal", GrandTotal);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>("overFundingByYear", OverFundingByYear);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.BudgetYearRowOutput>("rows", Rows);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>("unfundedByYear", UnfundedByYear);
             writer.WriteCollectionOfPrimitiveValues<int?>("years", Years);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>("yearTotals", YearTotals);
         }

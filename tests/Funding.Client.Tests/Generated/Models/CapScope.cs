@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Funding.Client.Models
 {
-    /// <summary>What the cap bounds: `period` (default: the total) or `budgetYear` (each budget year: « au plus 45 000 € paran »; then each year gives rate × its cost, capped, and payments per budget year follow those amounts).</summary>
+    /// <summary>Per `budgetYear` or over the `period`.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum CapScope
     {
@@ -14,10 +14,6 @@ namespace Funding.Client.Models
         [EnumMember(Value = "budgetYear")]
         #pragma warning disable CS1591
         BudgetYear,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464")]
-        #pragma warning disable CS1591
-        OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
         #pragma warning restore CS1591
     }
 }

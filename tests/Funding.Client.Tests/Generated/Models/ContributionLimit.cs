@@ -27,5 +27,9 @@ namespace Funding.Client.Models
         #pragma warning disable CS1591
         AboveCap,
         #pragma warning restore CS1591
+        [EnumMember(Value = "sharedCeiling")]
+        #pragma warning disable CS1591
+        SharedCeiling,
+        #pragma warning restore CS1591
     }
 }

@@ -15,6 +15,14 @@ namespace Funding.Client.Models
     {
         /// <summary>The funder&apos;s cap, in euros, if it has one.</summary>
         public decimal? Cap { get; set; }
+        /// <summary>What the funder contributes to each budget year&apos;s cost (the contribution view; its payments are in `schedule`), summing to `total`.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.YearAmountOutput>? ContributionByBudgetYear { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.YearAmountOutput> ContributionByBudgetYear { get; set; }
+#endif
         /// <summary>The rate actually applied to the funder&apos;s base, in percent, to 6 decimal places (38.535645 for the capped State).</summary>
         public decimal? EffectiveRatePercent { get; set; }
         /// <summary>How the contribution was obtained.</summary>
@@ -102,6 +110,7 @@ namespace Funding.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "cap", n => { Cap = n.GetDecimalValue(); } },
+                { "contributionByBudgetYear", n => { ContributionByBudgetYear = n.GetCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>(global::Funding.Client.Models.YearAmountOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "effectiveRatePercent", n => { EffectiveRatePercent = n.GetDecimalValue(); } },
                 { "explanation", n => { Explanation = n.GetObjectValue<global::Funding.Client.Models.ExplanationOutput>(global::Funding.Client.Models.ExplanationOutput.CreateFromDiscriminatorValue); } },
                 { "formatted", n => { Formatted = n.GetObjectValue<global::Funding.Client.Models.FormattedFiguresOutput>(global::Funding.Client.Models.FormattedFiguresOutput.CreateFromDiscriminatorValue); } },
@@ -125,6 +134,7 @@ namespace Funding.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("cap", Cap);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.YearAmountOutput>("contributionByBudgetYear", ContributionByBudgetYear);
             writer.WriteDecimalValue("effectiveRatePercent", EffectiveRatePercent);
             writer.WriteObjectValue<global::Funding.Client.Models.ExplanationOutput>("explanation", Explanation);
             writer.WriteObjectValue<global::Funding.Client.Models.FormattedFiguresOutput>("formatted", Formatted);

@@ -53,6 +53,14 @@ namespace Funding.Client.Models
 #else
         public global::Funding.Client.Models.PlanOptionsInput Options { get; set; }
 #endif
+        /// <summary>Ceilings several consecutive funders share (« ensemble au plus 75 % et 45 000 € par an »).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.SharedCeilingInput>? SharedCeilings { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.SharedCeilingInput> SharedCeilings { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -76,6 +84,7 @@ namespace Funding.Client.Models
                 { "funders", n => { Funders = n.GetCollectionOfObjectValues<global::Funding.Client.Models.FunderInput>(global::Funding.Client.Models.FunderInput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "options", n => { Options = n.GetObjectValue<global::Funding.Client.Models.PlanOptionsInput>(global::Funding.Client.Models.PlanOptionsInput.CreateFromDiscriminatorValue); } },
+                { "sharedCeilings", n => { SharedCeilings = n.GetCollectionOfObjectValues<global::Funding.Client.Models.SharedCeilingInput>(global::Funding.Client.Models.SharedCeilingInput.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -90,6 +99,7 @@ namespace Funding.Client.Models
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.FunderInput>("funders", Funders);
             writer.WriteStringValue("name", Name);
             writer.WriteObjectValue<global::Funding.Client.Models.PlanOptionsInput>("options", Options);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.SharedCeilingInput>("sharedCeilings", SharedCeilings);
         }
     }
 }

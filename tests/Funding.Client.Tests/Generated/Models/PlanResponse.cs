@@ -13,6 +13,14 @@ namespace Funding.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class PlanResponse : IParsable
     {
+        /// <summary>Each budget year&apos;s balance: cost, contributions, over-funding and unfunded part (contributions = cost + overFunding − unfunded).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.BudgetYearBalanceOutput>? BudgetYears { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.BudgetYearBalanceOutput> BudgetYears { get; set; }
+#endif
         /// <summary>Funders × budget years, with totals that reconcile in both directions.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -77,6 +85,14 @@ namespace Funding.Client.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The shared ceilings and what each took off its funders.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.SharedCeilingOutput>? SharedCeilings { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.SharedCeilingOutput> SharedCeilings { get; set; }
+#endif
         /// <summary>The total cost of the period, in euros.</summary>
         public decimal? TotalCost { get; set; }
         /// <summary>The plan&apos;s totals.</summary>
@@ -114,6 +130,7 @@ namespace Funding.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "budgetYearTable", n => { BudgetYearTable = n.GetObjectValue<global::Funding.Client.Models.BudgetYearTableOutput>(global::Funding.Client.Models.BudgetYearTableOutput.CreateFromDiscriminatorValue); } },
+                { "budgetYears", n => { BudgetYears = n.GetCollectionOfObjectValues<global::Funding.Client.Models.BudgetYearBalanceOutput>(global::Funding.Client.Models.BudgetYearBalanceOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "calculationVersion", n => { CalculationVersion = n.GetStringValue(); } },
                 { "checks", n => { Checks = n.GetCollectionOfObjectValues<global::Funding.Client.Models.CheckOutput>(global::Funding.Client.Models.CheckOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "costByBudgetYear", n => { CostByBudgetYear = n.GetCollectionOfObjectValues<global::Funding.Client.Models.BudgetYearCostOutput>(global::Funding.Client.Models.BudgetYearCostOutput.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -121,6 +138,7 @@ namespace Funding.Client.Models
                 { "funders", n => { Funders = n.GetCollectionOfObjectValues<global::Funding.Client.Models.FunderOutput>(global::Funding.Client.Models.FunderOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "groups", n => { Groups = n.GetCollectionOfObjectValues<global::Funding.Client.Models.GroupOutput>(global::Funding.Client.Models.GroupOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "sharedCeilings", n => { SharedCeilings = n.GetCollectionOfObjectValues<global::Funding.Client.Models.SharedCeilingOutput>(global::Funding.Client.Models.SharedCeilingOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "totalCost", n => { TotalCost = n.GetDecimalValue(); } },
                 { "totals", n => { Totals = n.GetObjectValue<global::Funding.Client.Models.TotalsOutput>(global::Funding.Client.Models.TotalsOutput.CreateFromDiscriminatorValue); } },
                 { "treasury", n => { Treasury = n.GetObjectValue<global::Funding.Client.Models.TreasuryOutput>(global::Funding.Client.Models.TreasuryOutput.CreateFromDiscriminatorValue); } },
@@ -133,6 +151,7 @@ namespace Funding.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.BudgetYearBalanceOutput>("budgetYears", BudgetYears);
             writer.WriteObjectValue<global::Funding.Client.Models.BudgetYearTableOutput>("budgetYearTable", BudgetYearTable);
             writer.WriteStringValue("calculationVersion", CalculationVersion);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.CheckOutput>("checks", Checks);
@@ -141,6 +160,7 @@ namespace Funding.Client.Models
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.FunderOutput>("funders", Funders);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.GroupOutput>("groups", Groups);
             writer.WriteStringValue("name", Name);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.SharedCeilingOutput>("sharedCeilings", SharedCeilings);
             writer.WriteDecimalValue("totalCost", TotalCost);
             writer.WriteObjectValue<global::Funding.Client.Models.TotalsOutput>("totals", Totals);
             writer.WriteObjectValue<global::Funding.Client.Models.TreasuryOutput>("treasury", Treasury);
