@@ -405,6 +405,30 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task APvdSampleWithAnah_SharesItsCeiling_AndTheCeilingCanBeEdited()
+    {
+        var page = await SeedPageAsync();
+        await page.SelectOptionAsync("#sample", "petites-villes-de-demain-anah");
+        await page.ClickAsync("#load-sample");
+
+        // docs/plans.md by hand: 64 000 € of partners' amounts a year brought pro rata to 55 000 €: ANAH 34 375 € a year,
+        // 103 125 € in all; the commune 25 000 € a year, 75 000 €.
+        await Expect(Amount(page, "anah")).ToHaveTextAsync(Euros("103 125,00"));
+        await Expect(Amount(page, "commune")).ToHaveTextAsync(Euros("75 000,00"));
+        await Expect(page.Locator("#ceiling-results li")).ToContainTextAsync("Plafond commun « partenaires PVD avec l'ANAH »");
+        await Expect(page.Locator("#contribution-table tbody tr[data-funder=\"commune\"] td").First).ToHaveTextAsync(Euros("25 000,00"));
+
+        // At 48 000 € a year instead, pro rata: ANAH 48 000 × 40/64 = 30 000 € a year (90 000 €), the commune 32 000 € a year.
+        await page.FillAsync("#shared-ceilings", "partenaires PVD avec l'ANAH ; anah, anct, banque-des-territoires, etat ; 75 ; 48000 ; par exercice ; prorata");
+        await Expect(Amount(page, "anah")).ToHaveTextAsync(Euros("90 000,00"));
+        await Expect(Amount(page, "commune")).ToHaveTextAsync(Euros("96 000,00"));
+
+        // Funders that do not follow each other: the error stands next to the box.
+        await page.FillAsync("#shared-ceilings", "partenaires ; anah, etat ; 75 ; 48000 ; par exercice ; prorata");
+        await Expect(page.Locator("#shared-ceilings ~ .error, .error").First).ToContainTextAsync("se suivent");
+    }
+
+    [SkippableFact]
     public async Task AGrowingCost_RaisesTheRemainder()
     {
         var page = await SeedPageAsync();

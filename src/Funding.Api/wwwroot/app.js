@@ -171,6 +171,28 @@
     $('#opt-minimum').value = shown(options.localAuthorityMinimumSharePercent);
     $('#opt-own-share').value = options.checkLocalAuthorityOwnShare === undefined ? '' : String(options.checkLocalAuthorityOwnShare);
     $('#opt-de-minimis').value = shown(options.deMinimisAlreadyReceived);
+    $('#shared-ceilings').value = (plan.sharedCeilings ?? []).map(c => [c.name, c.funderIds.join(', '), shown(c.ratePercent), shown(c.amount),
+      c.per === 'budgetYear' ? 'par exercice' : 'sur la période', c.sharing === 'proRata' ? 'prorata' : 'ordre'].join(' ; ')).join('\n');
+  }
+
+  /**
+   * The shared ceilings box, one ceiling a line: « nom ; ids ; % ; montant ; par exercice|sur la période ; prorata|ordre ».
+   * Ids are kept from the loaded plan by name, so that an edited line still names the same ceiling.
+   */
+  function readCeilings(textValue) {
+    const before = new Map((plan?.sharedCeilings ?? []).map(c => [c.name, c]));
+    return textValue.split(/\r?\n/).map(line => line.trim()).filter(Boolean).map(line => {
+      const [name = '', ids = '', percent, amount, per = '', sharing = ''] = line.split(';').map(cell => cell.trim());
+      return {
+        id: before.get(name)?.id ?? slug(name),
+        name,
+        funderIds: ids.split(',').map(id => id.trim()).filter(Boolean),
+        ratePercent: num(percent ?? ''),
+        amount: num(amount ?? ''),
+        per: /exercice|an/i.test(per) ? 'budgetYear' : undefined,
+        sharing: /prorata/i.test(sharing) ? 'proRata' : undefined,
+      };
+    });
   }
 
   function renderFunder(funder, index) {
@@ -328,6 +350,7 @@
       description: plan?.description,
       cost,
       funders: $$('#funders > li').map(readFunder),
+      sharedCeilings: (ceilings => ceilings.length ? ceilings : undefined)(readCeilings($('#shared-ceilings').value)),
       options: Object.values(merged).some(v => v !== undefined) ? merged : undefined,
     };
   }
@@ -561,6 +584,8 @@
     $('#financing-table tfoot').replaceChildren(...foot);
 
     renderYearTable(result.budgetYearTable);
+    renderContributionTable(result.budgetYearTable);
+    $('#ceiling-results').replaceChildren(...result.sharedCeilings.map(c => element('li', { 'data-ceiling': c.id, text: c.explanation.sentence })));
     $('#checks').replaceChildren(...result.checks.map(check => element('li', { class: check.outcome },
       element('strong', { text: `${CHECK_LABELS[check.outcome] ?? check.outcome} — ` }), check.message, element('span', { class: 'source', text: check.source }))));
     renderTreasury(result.treasury);
@@ -581,6 +606,21 @@
     $('#year-table tfoot').replaceChildren(
       element('tr', {}, element('th', { scope: 'row', text: 'Total versé' }), ...table.yearTotals.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: euros.format(table.grandTotal) })),
       element('tr', {}, element('th', { scope: 'row', text: 'Coût de l\'exercice' }), ...table.costByYear.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: '' })));
+  }
+
+  /** The contribution view: what each funder funds of each year's cost, reconciled with the cost year by year. */
+  function renderContributionTable(table) {
+    $('#contribution-table thead').replaceChildren(element('tr', {}, element('th', { scope: 'col', text: 'Financeur' }),
+      ...table.years.map(y => element('th', { scope: 'col', text: String(y) })), element('th', { scope: 'col', text: 'Total' })));
+    $('#contribution-table tbody').replaceChildren(...table.rows.map(row => element('tr', { 'data-funder': row.funderId }, element('th', { scope: 'row', text: row.name }),
+      ...row.contributions.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: euros.format(row.total) }))));
+    const foot = [
+      element('tr', {}, element('th', { scope: 'row', text: 'Total des contributions' }), ...table.contributionTotals.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: euros.format(table.grandTotal) })),
+      element('tr', {}, element('th', { scope: 'row', text: 'Coût de l\'exercice' }), ...table.costByYear.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: '' })),
+    ];
+    if (table.overFundingByYear.some(a => a.amount > 0)) foot.push(element('tr', { class: 'bad' }, element('th', { scope: 'row', text: 'Surfinancement de l\'exercice' }), ...table.overFundingByYear.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: '' })));
+    if (table.unfundedByYear.some(a => a.amount > 0)) foot.push(element('tr', { class: 'bad' }, element('th', { scope: 'row', text: 'Non financé de l\'exercice' }), ...table.unfundedByYear.map(a => element('td', { text: euros.format(a.amount) })), element('td', { text: '' })));
+    $('#contribution-table tfoot').replaceChildren(...foot);
   }
 
   // Months travel as YYYY-MM; the chart names them in French (« avr. 2022 », « mars 2024 »).
