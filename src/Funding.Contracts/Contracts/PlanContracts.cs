@@ -150,7 +150,8 @@ public sealed record RateRuleInput : RuleInput
 
     /// <summary>
     /// What the cap bounds: <c>period</c> (default: the total) or <c>budgetYear</c> (each budget year: « au plus 45 000 € par
-    /// an »; then each year gives rate × its cost, capped, and payments per budget year follow those amounts).
+    /// an »; then each year gives rate × its cost — or its part of <c>eligibleBase</c>, split by the years' cost — raised
+    /// to <c>floor</c> and capped, each year on its own, and payments per budget year follow those amounts).
     /// </summary>
     public Funding.Plans.CapScope? CapPer { get; init; }
 }

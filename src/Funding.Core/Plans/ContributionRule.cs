@@ -40,7 +40,9 @@ public sealed record RateRule(Rate Rate) : ContributionRule
 
     /// <summary>
     /// Whether the cap holds over the whole period (the default: the State's 80 000 € for the post) or for each budget
-    /// year (« au plus 45 000 € par an »): then each year gives rate × that year's cost, capped, and the total is the sum.
+    /// year (« au plus 45 000 € par an »): then each year gives rate × that year's cost — or that year's part of the
+    /// eligible base, split in proportion to the years' cost — raised to the floor and capped, each year on its own; the
+    /// total is the sum.
     /// </summary>
     public CapScope CapScope { get; init; } = CapScope.Period;
 

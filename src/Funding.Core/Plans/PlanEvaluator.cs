@@ -281,13 +281,27 @@ public static class PlanEvaluator
         var parts = new List<string>();
         var terms = new List<ExplanationTerm> { ExplanationTerm.Percent("rate", rule.Rate) };
         var limit = ContributionLimit.None;
+        // An eligible base for the period is split between the years in proportion to their cost (largest remainder).
+        var bases = rule.EligibleBase is { } eligible
+            ? (costByYear.Any(c => !c.Amount.IsZero)
+                ? LargestRemainder.Split(eligible, costByYear.Select(c => c.Amount.TotalCents).ToArray())
+                : LargestRemainder.Split(eligible, costByYear.Select((_, k) => k == 0 ? 1L : 0L).ToArray()))
+            : costByYear.Select(c => c.Amount).ToArray();
+        string baseWord = rule.EligibleBase is null ? "" : "la dépense éligible ";
         for (int k = 0; k < costByYear.Count; k++)
         {
             var year = costByYear[k];
-            decimal exact = rule.Rate.ExactOf(year.Amount);
+            decimal exact = rule.Rate.ExactOf(bases[k]);
             var computed = policy.RoundToCents(exact);
             var amount = computed;
-            string part = $"{year.Year} : {FrenchFormat.Rate(rule.Rate, 6)} de {FrenchFormat.Money(year.Amount)} = {Rounded(exact, computed, policy)}";
+            string part = $"{year.Year} : {FrenchFormat.Rate(rule.Rate, 6)} de {baseWord}{FrenchFormat.Money(bases[k])} = {Rounded(exact, computed, policy)}";
+            if (rule.Floor is { } floor && amount < floor)
+            {
+                amount = floor;
+                computed = floor;
+                limit = ContributionLimit.Floor;
+                part += $", porté au plancher annuel de {FrenchFormat.Money(floor)}";
+            }
             if (rule.Cap is { } cap && computed > cap)
             {
                 amount = cap;
@@ -306,10 +320,14 @@ public static class PlanEvaluator
             terms.Add(ExplanationTerm.Euros(year.Year.ToString(CultureInfo.InvariantCulture), amount));
         }
         var total = years.Aggregate(Money.Zero, (sum, y) => sum + y.Amount);
-        string sentence = $"{FrenchText.Subject(funder.Name)} finance {FrenchFormat.Rate(rule.Rate, 6)} du coût de chaque exercice{(rule.Cap is { } c ? $", au plus {FrenchFormat.Money(c)} par exercice" : "")} : {string.Join(" ; ", parts)} ; soit {FrenchFormat.Money(total)}";
+        string what = rule.EligibleBase is { } e
+            ? $"de la dépense éligible de {FrenchFormat.Money(e)}, répartie entre les exercices au prorata de leur coût"
+            : "du coût de chaque exercice";
+        string bounds = (rule.Floor is { } f ? $", au moins {FrenchFormat.Money(f)}" : "") + (rule.Cap is { } c ? $", au plus {FrenchFormat.Money(c)}" : "");
+        string sentence = $"{FrenchText.Subject(funder.Name)} finance {FrenchFormat.Rate(rule.Rate, 6)} {what}{(bounds.Length > 0 ? bounds + " par exercice" : "")} : {string.Join(" ; ", parts)} ; soit {FrenchFormat.Money(total)}";
         sentence += ShareOfCostText(total, totalCost);
         terms.Add(ExplanationTerm.Euros("amount", total));
-        return Result(funder, rule.Type, total, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, Ratio.Of(total, totalCost), rule.Cap)
+        return Result(funder, rule.Type, total, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, Ratio.Of(total, rule.EligibleBase ?? totalCost), rule.Cap)
             with { ByBudgetYear = years };
     }
 

@@ -261,12 +261,6 @@ public static class PlanValidator
     {
         public bool Rate(RateRule rule)
         {
-            if (rule.CapScope == CapScope.BudgetYear && (rule.EligibleBase is not null || rule.Floor is not null))
-            {
-                errors.Add(path.Field(rule.EligibleBase is not null ? "eligibleBase" : "floor"), ErrorCodes.ValueNotAllowed,
-                    "Un plafond par exercice s'applique au coût de chaque exercice : il ne se combine pas (encore) avec une assiette éligible ou un plancher.",
-                    "A cap per budget year applies to each year's cost: it does not (yet) combine with an eligible base or a floor.");
-            }
             if (rule.EligibleBase is { } eligible)
             {
                 NonNegative(eligible, path.Field("eligibleBase"), new Subject("la base éligible", "the eligible base"), errors);

@@ -56,10 +56,18 @@ public class AnnualCapTests
     }
 
     [Fact]
-    public void WithAnEligibleBase_AYearlyCapIsRefused()
+    public void WithAnEligibleBaseAndAFloor_EachYearIsFlooredAndCappedOnItsOwn()
     {
-        var plan = Annual(60_000m, 24, [new Funder("p", "P", FunderKind.State, new RateRule(Rate.Percent(75)) { Cap = E(1m), CapScope = CapScope.BudgetYear, EligibleBase = E(10m) }), Carrier()]);
+        // Costs by year 45 000 / 60 000 / 15 000 € (3:4:1). An eligible base of 80 000 € is split in that proportion:
+        // 30 000 / 40 000 / 10 000 €. 75 % of each: 22 500 / 30 000 / 7 500 €; floor 10 000 € a year raises the last to
+        // 10 000 €, cap 25 000 € a year lowers the second to 25 000 €: 22 500 + 25 000 + 10 000 = 57 500 €.
+        var partners = new Funder("partenaires", "Les partenaires", FunderKind.State,
+            new RateRule(Rate.Percent(75)) { EligibleBase = E(80_000m), Floor = E(10_000m), Cap = E(25_000m), CapScope = CapScope.BudgetYear });
+        var result = PlanEvaluator.Evaluate(Annual(60_000m, 24, [partners, Carrier()], new LocalDate(2024, 4, 1)));
 
-        PlanValidator.Validate(plan).ShouldHaveSingleItem().Path.ShouldBe("funders[0].rule.eligibleBase");
+        result.Funder("partenaires").ByBudgetYear!.Select(y => y.Amount).ShouldBe([E(22_500m), E(25_000m), E(10_000m)]);
+        result.Funder("partenaires").Total.ShouldBe(E(57_500m));
+        result.Funder("partenaires").Explanation.Sentence.ShouldContain("porté au plancher annuel de 10\u202F000,00\u00A0€");
+        result.Funder("partenaires").Explanation.Sentence.ShouldContain("de la dépense éligible 40\u202F000,00\u00A0€");
     }
 }

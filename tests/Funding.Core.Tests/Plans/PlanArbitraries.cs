@@ -68,15 +68,13 @@ public static class PlanArbitraries
             from floor in Optional(Amount(20_000))
             from eligible in Optional(Amount(500_000))
             from yearly in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
-            select (ContributionRule)(yearly
-                // A cap per budget year applies to each year's cost: no eligible base, no floor.
-                ? new RateRule(rate) { Cap = cap, CapScope = CapScope.BudgetYear }
-                : new RateRule(rate)
-                {
-                    Cap = cap is { } c && floor is { } f && c < f ? f : cap,
-                    Floor = floor,
-                    EligibleBase = eligible,
-                })),
+            select (ContributionRule)new RateRule(rate)
+            {
+                Cap = cap is { } c && floor is { } f && c < f ? f : cap,
+                Floor = floor,
+                EligibleBase = eligible,
+                CapScope = yearly ? CapScope.BudgetYear : CapScope.Period,
+            }),
         (3, from annual in Amount(30_000) from cap in Optional(Amount(60_000)) select (ContributionRule)new FixedAnnualRule(annual) { Cap = cap }),
         (2, Amount(50_000).Select(a => (ContributionRule)new FixedTotalRule(a))),
         // Years as offsets from the period's first budget year: Build puts them in the period.

@@ -15,7 +15,7 @@ namespace Funding.Client.Models
     {
         /// <summary>The most this funder contributes (&quot;plafond&quot;), in euros: applied to computed contributions, checked against promised ones.</summary>
         public decimal? Cap { get; set; }
-        /// <summary>What the cap bounds: `period` (default: the total) or `budgetYear` (each budget year: « au plus 45 000 € paran »; then each year gives rate × its cost, capped, and payments per budget year follow those amounts).</summary>
+        /// <summary>What the cap bounds: `period` (default: the total) or `budgetYear` (each budget year: « au plus 45 000 € paran »; then each year gives rate × its cost — or its part of `eligibleBase`, split by the years&apos; cost — raisedto `floor` and capped, each year on its own, and payments per budget year follow those amounts).</summary>
         public global::Funding.Client.Models.CapScope? CapPer { get; set; }
         /// <summary>The eligible base for the whole period, in euros; the total cost when absent.</summary>
         public decimal? EligibleBase { get; set; }
