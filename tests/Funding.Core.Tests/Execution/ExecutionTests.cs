@@ -1,0 +1,61 @@
+using Funding.Execution;
+using Funding.Plans;
+using NodaTime;
+using static Funding.Core.Tests.Plans.PlanBuilder;
+
+namespace Funding.Core.Tests.Execution;
+
+/// <summary>
+/// The worked case of issue #14, by hand (docs/execution.md): the seed post vacant for 9 of its 24 months. Actual
+/// expenses 15 × 8 650 = 129 750,00 € (2022: 9 months, 77 850 €; 2023: 3 months, 25 950 €; 2024: 3 months, 25 950 €).
+/// </summary>
+public class ExecutionTests
+{
+    private static readonly Plan Seed = SamplePlans.TerritoireIndustrieFinistere.Plan;
+
+    private static ExecutionInput Vacant(params Receipt[] receipts) => new(
+        [new BudgetYearAmount(2022, E(77_850m)), new BudgetYearAmount(2023, E(25_950m)), new BudgetYearAmount(2024, E(25_950m))],
+        receipts)
+    {
+        Terms = new Dictionary<string, ExecutionTerms> { ["qbo"] = new(FixedProRata: true, CapAtGrant: false) },
+    };
+
+    [Fact]
+    public void TheSeedPostVacantNineMonths_TheStatePaysBack_QboOwesItsProrata_TheCarrierCloses()
+    {
+        var result = ExecutionEvaluator.Evaluate(Seed, Vacant(
+            new Receipt("etat", new LocalDate(2022, 4, 1), E(80_000m), "titre n° 2022-041"),
+            new Receipt("qbo", new LocalDate(2022, 4, 1), E(8_695.13m)),
+            new Receipt("qbo", new LocalDate(2023, 1, 1), E(11_593.50m))));
+
+        result.ActualExpenses.ShouldBe(E(129_750m));
+        // The State: 50 % × 129 750 = 64 875 €, below the 80 000 € granted; it paid 80 000 €: 15 125 € to pay back.
+        var state = result.Funders.Single(f => f.FunderId == "etat");
+        (state.Due, state.Received, state.Balance).ShouldBe((E(64_875m), E(80_000m), E(-15_125m)));
+        state.Sentence.ShouldContain("trop-perçu à reverser : 15\u202F125,00\u00A0€");
+        state.Sentence.ShouldContain("décret n° 2018-514");
+        // QBO « au prorata » : 23 187 × 129 750 / 207 600 = 14 491,875 → 14 491,88 €; paid 20 288,63 €: 5 796,75 € back.
+        var qbo = result.Funders.Single(f => f.FunderId == "qbo");
+        (qbo.Due, qbo.Balance).ShouldBe((E(14_491.88m), E(-5_796.75m)));
+        // What is left, 129 750 − 64 875 − 14 491,88 = 50 383,12 €: the other EPCIs' half, 25 191,56 €, and the carrier
+        // the other half.
+        result.Funders.Where(f => Seed.Funders[2].Rule is KeyShareRule k && k.Members.Any(m => m.Id == f.FunderId)).Sum(f => f.Due).ShouldBe(E(25_191.56m));
+        result.Funders.Single(f => f.FunderId == "uimm-finistere").Due.ShouldBe(E(25_191.56m));
+        result.Funders.Sum(f => f.Due).ShouldBe(E(129_750m));
+    }
+
+    [Fact]
+    public void WithActualsEqualToThePlan_EveryDueIsTheGrant()
+    {
+        var planned = PlanEvaluator.Evaluate(Seed);
+        var result = ExecutionEvaluator.Evaluate(Seed, new ExecutionInput(planned.CostByBudgetYear.Select(c => new BudgetYearAmount(c.Year, c.Amount)).ToArray(), []));
+        result.Funders.ShouldAllBe(f => f.Due == f.Granted);
+    }
+
+    [Fact]
+    public void AReceiptFromNobody_IsRefusedOnItsField()
+    {
+        var error = Should.Throw<FundingValidationException>(() => ExecutionEvaluator.Evaluate(Seed, Vacant(new Receipt("region", new LocalDate(2022, 5, 1), E(1m))))).Errors.ShouldHaveSingleItem();
+        error.Path.ShouldBe("receipts[0].funderId");
+    }
+}
