@@ -21,6 +21,9 @@ public static class FundingLimits
     /// <summary>The most funders a plan may have, counting each member of a key-share group: 2 000.</summary>
     public const int MaxPlanFunders = 2_000;
 
+    /// <summary>The most actual expenses (years or months) and receipts one execution may hold together.</summary>
+    public const int MaxExecutionEntries = 10_000;
+
     /// <summary>The longest period of a plan: 600 months (50 years).</summary>
     public const int MaxMonths = 600;
 

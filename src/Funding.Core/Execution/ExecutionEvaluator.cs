@@ -1,5 +1,6 @@
 using Funding.Formatting;
 using Funding.Plans;
+using Funding.Schedules;
 using NodaTime;
 
 namespace Funding.Execution;
@@ -10,11 +11,22 @@ namespace Funding.Execution;
 public sealed record ExecutionInput(IReadOnlyList<BudgetYearAmount> ActualExpenses, IReadOnlyList<Receipt> Receipts)
 {
     /// <summary>
+    /// The actual expenses month by month, instead of <see cref="ActualExpenses"/> (then empty): each budget year's
+    /// expense is the sum of its months, and the carrier's actual treasury follows the months.
+    /// </summary>
+    public IReadOnlyList<MonthExpense> MonthlyExpenses { get; init; } = [];
+
+    /// <summary>
     /// How each funder's due is computed, by funder id; a funder not listed gets its default
     /// (<see cref="ExecutionTerms.DefaultFor"/>).
     /// </summary>
     public IReadOnlyDictionary<string, ExecutionTerms> Terms { get; init; } = new Dictionary<string, ExecutionTerms>(StringComparer.Ordinal);
 }
+
+/// <summary>An actual expense of one month.</summary>
+/// <param name="Month">The month.</param>
+/// <param name="Amount">What was spent, zero or more.</param>
+public sealed record MonthExpense(YearMonth Month, Money Amount);
 
 /// <summary>A payment received from a funder.</summary>
 /// <param name="FunderId">The funder (or group member) who paid.</param>
@@ -51,14 +63,71 @@ public sealed record ExecutionTerms(bool FixedProRata, bool CapAtGrant)
 /// <param name="Received">What it paid.</param>
 /// <param name="Balance">Due − received: positive, still to claim (« solde à percevoir »); negative, to pay back (« trop-perçu à reverser »).</param>
 /// <param name="Sentence">How the due was computed and what to do, in French.</param>
-public sealed record FunderExecution(string FunderId, string Name, Money Granted, Money Due, Money Received, Money Balance, string Sentence);
+/// <param name="ByBudgetYear">Planned and actual contribution to each budget year's cost.</param>
+/// <param name="IsCarrier">Whether the funder is the carrier, whose due is its own share.</param>
+public sealed record FunderExecution(string FunderId, string Name, Money Granted, Money Due, Money Received, Money Balance, string Sentence,
+    IReadOnlyList<PlannedAndActual> ByBudgetYear, bool IsCarrier)
+{
+    /// <summary>What is still to claim from the funder (« solde à percevoir »): the positive balance, zero for the carrier.</summary>
+    public Money ToClaim => IsCarrier || Balance.IsNegative ? Money.Zero : Balance;
+
+    /// <summary>What must be paid back to the funder (« trop-perçu à reverser »): the negative balance as a positive amount.</summary>
+    public Money ToPayBack => Balance.IsNegative ? -Balance : Money.Zero;
+}
+
+/// <summary>A budget year's planned and actual figure.</summary>
+/// <param name="Year">The budget year.</param>
+/// <param name="Planned">In the voted plan.</param>
+/// <param name="Actual">On the actual expenses.</param>
+public sealed record PlannedAndActual(int Year, Money Planned, Money Actual)
+{
+    /// <summary>Actual − planned.</summary>
+    public Money Difference => Actual - Planned;
+}
+
+/// <summary>One month of the carrier's actual treasury, beside the forecast.</summary>
+/// <param name="Month">The month.</param>
+/// <param name="Spent">What was spent that month.</param>
+/// <param name="Received">What the other funders paid that month.</param>
+/// <param name="Balance">The cumulative balance: received − spent since the start.</param>
+/// <param name="ForecastBalance">The voted plan's cumulative balance for the same month (zero outside its months).</param>
+public sealed record ActualTreasuryMonth(YearMonth Month, Money Spent, Money Received, Money Balance, Money ForecastBalance);
 
 /// <summary>The execution of a plan: actual expenses, what each funder owes and its balance.</summary>
 /// <param name="PlannedCost">The voted plan's total cost.</param>
 /// <param name="ActualExpenses">The actual expenses, summed.</param>
 /// <param name="Actual">The plan re-evaluated on the actual expenses, under each funder's terms: every due with its explanation.</param>
 /// <param name="Funders">Each paying funder's execution, in plan order.</param>
-public sealed record ExecutionResult(Money PlannedCost, Money ActualExpenses, PlanResult Actual, IReadOnlyList<FunderExecution> Funders);
+/// <param name="ExpensesByBudgetYear">Planned cost and actual expenses of each budget year.</param>
+/// <param name="Treasury">The carrier's actual treasury month by month, beside the forecast.</param>
+/// <param name="Checks">The checks of what was received: advances and installments against the dated ceilings.</param>
+/// <param name="Sentence">The finding in French: actual against planned, what is still to claim, what must be paid back.</param>
+public sealed record ExecutionResult(
+    Money PlannedCost,
+    Money ActualExpenses,
+    PlanResult Actual,
+    IReadOnlyList<FunderExecution> Funders,
+    IReadOnlyList<PlannedAndActual> ExpensesByBudgetYear,
+    IReadOnlyList<ActualTreasuryMonth> Treasury,
+    IReadOnlyList<CheckResult> Checks,
+    string Sentence)
+{
+    /// <summary>What is still to claim from all funders.</summary>
+    public Money TotalToClaim => Funders.Sum(f => f.ToClaim);
+
+    /// <summary>What must be paid back to all funders.</summary>
+    public Money TotalToPayBack => Funders.Sum(f => f.ToPayBack);
+}
+
+/// <summary>The ids of the execution checks.</summary>
+public static class ExecutionChecks
+{
+    /// <summary>The first receipt of a funder paying an advance is within the advance ceiling.</summary>
+    public const string AdvanceReceived = "advance-received";
+
+    /// <summary>What a funder paying an advance and installments paid before the balance is within the installments ceiling.</summary>
+    public const string InstallmentsReceived = "installments-received";
+}
 
 /// <summary>
 /// Computes what each funder owes on the actual expenses of a voted plan and the balance with what it paid.
@@ -83,94 +152,353 @@ public static class ExecutionEvaluator
         Preconditions.CheckNotNull(input);
         var planned = PlanEvaluator.Evaluate(plan);
         var years = planned.CostByBudgetYear.Select(c => c.Year).ToArray();
+        Validate(planned, input, years);
+
+        var monthly = input.MonthlyExpenses ?? [];
+        var actualYears = years.Select(y => new BudgetYearAmount(y, monthly.Count > 0
+            ? monthly.Where(m => m.Month.Year == y).Sum(m => m.Amount)
+            : input.ActualExpenses.Where(a => a.Year == y).Sum(a => a.Amount))).ToArray();
+        var actualTotal = actualYears.Sum(y => y.Amount);
+        var policy = plan.Options.Rounding;
+        var plannedTotal = planned.TotalCost;
+        ExecutionTerms TermsOf(Funder f) => input.Terms.TryGetValue(f.Id, out var t) ? t : ExecutionTerms.DefaultFor(f.Kind);
+
+        // A shared ceiling is an envelope granted together: its funders never owe more than their share of it.
+        var inCeiling = plan.SharedCeilings.SelectMany(c => c.FunderIds).ToHashSet(StringComparer.Ordinal);
+        var funders = plan.Funders.Select(f =>
+        {
+            var terms = inCeiling.Contains(f.Id) ? TermsOf(f) with { CapAtGrant = true } : TermsOf(f);
+            var rule = DueRule(f, terms, planned, actualYears, actualTotal, policy);
+            return f with { Rule = rule is MatchRule match && inCeiling.Contains(f.Id) ? match with { Cap = Money.Min(match.Cap ?? planned.Funder(f.Id).Total, planned.Funder(f.Id).Total) } : rule };
+        }).ToArray();
+        var start = plan.Cost.Period.Start;
+        var actualPlan = plan with
+        {
+            Cost = new PerBudgetYearCost(actualYears, new LocalDate(start.Year, start.Month, 1)),
+            Funders = funders,
+        };
+        var actual = PlanEvaluator.Evaluate(actualPlan);
+        var received = input.Receipts.GroupBy(r => r.FunderId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount), StringComparer.Ordinal);
+
+        var result = actual.Funders.Select(due =>
+        {
+            var paid = received.TryGetValue(due.Id, out var sum) ? sum : Money.Zero;
+            var balance = due.Total - paid;
+            var plannedFunder = planned.Funder(due.Id);
+            var granted = plannedFunder.Total;
+            var original = plan.Funders.FirstOrDefault(f => f.Id == due.Id);
+            var terms = original is null ? null : TermsOf(original);
+            string how = original?.Rule switch
+            {
+                RateRule when terms!.CapAtGrant => $"dus sur la dépense réelle de {FrenchFormat.Money(actualTotal)}, dans la limite de la dépense prévue et des {FrenchFormat.Money(granted)} attribués ({ExecutionTerms.GrantClause})",
+                FixedAnnualRule or FixedTotalRule or FixedPerYearRule when terms!.FixedProRata =>
+                    $"dus au prorata des dépenses réalisées : {FrenchFormat.Money(granted)} × {FrenchFormat.Money(actualTotal)} / {FrenchFormat.Money(plannedTotal)}",
+                FixedAnnualRule or FixedTotalRule or FixedPerYearRule => $"dus tels que promis",
+                RemainderRule => "de reste à charge sur les dépenses réelles",
+                _ => "selon sa règle appliquée aux dépenses réelles",
+            };
+            string outcome = due.IsCarrier
+                ? $"part propre du porteur, qui clôt le plan"
+                : balance.IsZero
+                    ? "rien ne reste à percevoir ni à reverser"
+                    : balance.IsNegative
+                        ? $"trop-perçu à reverser : {FrenchFormat.Money(-balance)}"
+                        : $"solde à percevoir : {FrenchFormat.Money(balance)}";
+            string sentence = $"{FrenchText.Subject(due.Name)} : {FrenchFormat.Money(due.Total)} {how} (prévu : {FrenchFormat.Money(granted)}) ; reçu {FrenchFormat.Money(paid)} ; {outcome}.";
+            var byYear = years.Select((y, k) => new PlannedAndActual(y, plannedFunder.ContributionByBudgetYear[k].Amount, due.ContributionByBudgetYear[k].Amount)).ToArray();
+            return new FunderExecution(due.Id, due.Name, granted, due.Total, paid, balance, sentence, byYear, due.IsCarrier);
+        }).ToArray();
+
+        var expenses = years.Select((y, k) => new PlannedAndActual(y, planned.CostByBudgetYear[k].Amount, actualYears[k].Amount)).ToArray();
+        var treasury = Treasury(planned, actualYears, monthly, input.Receipts);
+        var checks = ReceiptChecks(planned, input.Receipts);
+        var toClaim = result.Sum(f => f.ToClaim);
+        var toPayBack = result.Sum(f => f.ToPayBack);
+        string summary = $"Dépenses réalisées : {FrenchFormat.Money(actualTotal)} pour {FrenchFormat.Money(plannedTotal)} prévus ({(actualTotal >= plannedTotal ? "+" : "−")} {FrenchFormat.Money(actualTotal >= plannedTotal ? actualTotal - plannedTotal : plannedTotal - actualTotal)}). "
+            + $"Reste à percevoir des financeurs : {FrenchFormat.Money(toClaim)} ; trop-perçus à reverser : {FrenchFormat.Money(toPayBack)}.";
+        return new ExecutionResult(plannedTotal, actualTotal, actual, result, expenses, treasury, checks, summary);
+    }
+
+    private static void Validate(PlanResult planned, ExecutionInput input, int[] years)
+    {
         var errors = new ValidationErrors();
+        if (input.ActualExpenses is null || input.Receipts is null)
+        {
+            errors.Add(FieldPath.Of(input.ActualExpenses is null ? "actualExpenses" : "receipts"), CommonMessages.Missing("La liste manque (null).", "The list is missing."));
+            throw new FundingValidationException(errors.ToList());
+        }
+        if (input.ActualExpenses.Count + (input.MonthlyExpenses?.Count ?? 0) + input.Receipts.Count > FundingLimits.MaxExecutionEntries)
+        {
+            errors.Add(FieldPath.Of("receipts"), CommonMessages.TooMany(input.ActualExpenses.Count + (input.MonthlyExpenses?.Count ?? 0) + input.Receipts.Count, FundingLimits.MaxExecutionEntries, "dépenses et recettes", "expenses and receipts"));
+            throw new FundingValidationException(errors.ToList());
+        }
+        if (input.ActualExpenses.Count > 0 && input.MonthlyExpenses is { Count: > 0 })
+        {
+            errors.Add(FieldPath.Of("monthlyExpenses"), ErrorCodes.ValueNotAllowed,
+                "Donnez les dépenses réalisées par exercice ou par mois, pas les deux.", "Give the actual expenses by budget year or by month, not both.");
+        }
+        var seen = new HashSet<int>();
         for (int i = 0; i < input.ActualExpenses.Count; i++)
         {
             var year = input.ActualExpenses[i];
+            var path = FieldPath.Of("actualExpenses").Item(i);
+            if (year is null)
+            {
+                errors.Add(path, CommonMessages.Missing("Un exercice manque (null).", "A budget year is missing."));
+                continue;
+            }
             if (!years.Contains(year.Year))
             {
-                errors.Add(FieldPath.Of("actualExpenses").Item(i).Field("year"), ErrorCodes.PeriodOutOfRange,
+                errors.Add(path.Field("year"), ErrorCodes.PeriodOutOfRange,
                     $"L'exercice {year.Year} est hors de la période du plan, exercices {years[0]} à {years[^1]}.",
                     $"The budget year {year.Year} is outside the plan's period, budget years {years[0]} to {years[^1]}.");
             }
+            else if (!seen.Add(year.Year))
+            {
+                errors.Add(path.Field("year"), ErrorCodes.YearsNotConsecutive, $"L'exercice {year.Year} est donné deux fois.", $"The budget year {year.Year} is given twice.");
+            }
             if (year.Amount.IsNegative)
             {
-                errors.Add(FieldPath.Of("actualExpenses").Item(i).Field("amount"), CommonMessages.Negative(new Subject($"la dépense de {year.Year}", $"the expense of {year.Year}"), year.Amount));
+                errors.Add(path.Field("amount"), CommonMessages.Negative(new Subject($"la dépense de {year.Year}", $"the expense of {year.Year}"), year.Amount));
+            }
+        }
+        var months = new HashSet<YearMonth>();
+        for (int i = 0; i < (input.MonthlyExpenses?.Count ?? 0); i++)
+        {
+            var month = input.MonthlyExpenses![i];
+            var path = FieldPath.Of("monthlyExpenses").Item(i);
+            if (month is null)
+            {
+                errors.Add(path, CommonMessages.Missing("Un mois manque (null).", "A month is missing."));
+                continue;
+            }
+            if (!years.Contains(month.Month.Year))
+            {
+                errors.Add(path.Field("month"), ErrorCodes.PeriodOutOfRange,
+                    $"Le mois {month.Month.Month:00}/{month.Month.Year} est hors des exercices du plan, {years[0]} à {years[^1]}.",
+                    $"The month {month.Month.Year}-{month.Month.Month:00} is outside the plan's budget years, {years[0]} to {years[^1]}.");
+            }
+            else if (!months.Add(month.Month))
+            {
+                errors.Add(path.Field("month"), ErrorCodes.YearsNotConsecutive, $"Le mois {month.Month.Month:00}/{month.Month.Year} est donné deux fois.", $"The month {month.Month.Year}-{month.Month.Month:00} is given twice.");
+            }
+            if (month.Amount.IsNegative)
+            {
+                errors.Add(path.Field("amount"), CommonMessages.Negative(new Subject("la dépense du mois", "the month's expense"), month.Amount));
             }
         }
         var ids = planned.Funders.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < input.Receipts.Count; i++)
         {
-            if (!ids.Contains(input.Receipts[i].FunderId))
+            var receipt = input.Receipts[i];
+            var path = FieldPath.Of("receipts").Item(i);
+            if (receipt is null)
             {
-                errors.Add(FieldPath.Of("receipts").Item(i).Field("funderId"), ErrorCodes.ValueNotAllowed,
-                    $"« {input.Receipts[i].FunderId} » n'est pas un financeur du plan.", $"'{input.Receipts[i].FunderId}' is not a funder of the plan.");
+                errors.Add(path, CommonMessages.Missing("Une recette manque (null).", "A receipt is missing."));
+                continue;
+            }
+            if (!ids.Contains(receipt.FunderId))
+            {
+                errors.Add(path.Field("funderId"), ErrorCodes.ValueNotAllowed,
+                    $"« {receipt.FunderId} » n'est pas un financeur du plan (ni un membre de groupe).", $"'{receipt.FunderId}' is not a funder of the plan (nor a group member).");
+            }
+            if (receipt.Amount.IsNegative)
+            {
+                errors.Add(path.Field("amount"), CommonMessages.Negative(new Subject("la recette", "the receipt"), receipt.Amount));
+            }
+            if (receipt.Date.Year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
+            {
+                errors.Add(path.Field("date"), ErrorCodes.DateOutOfRange,
+                    $"La date {FundingMessage.Fr(receipt.Date)} est hors limites ({FundingLimits.MinYear} à {FundingLimits.MaxYear}).",
+                    $"The date {FundingMessage.En(receipt.Date)} is out of range ({FundingLimits.MinYear} to {FundingLimits.MaxYear}).");
+            }
+            if (receipt.Reference is { } reference && FundingText.TextProblem(reference, multiLine: false) is { } problem)
+            {
+                errors.Add(path.Field("reference"), problem);
             }
         }
         if (errors.Any)
         {
             throw new FundingValidationException(errors.ToList());
         }
+    }
 
-        var actualYears = years.Select(y => new BudgetYearAmount(y, input.ActualExpenses.Where(a => a.Year == y).Sum(a => a.Amount))).ToArray();
-        var actualTotal = actualYears.Sum(y => y.Amount);
-        var policy = plan.Options.Rounding;
-        var plannedTotal = planned.TotalCost;
-        ExecutionTerms TermsOf(Funder f) => input.Terms.TryGetValue(f.Id, out var t) ? t : ExecutionTerms.DefaultFor(f.Kind);
-        Money Granted(string id) => planned.Funder(id).Total;
-
-        var funders = plan.Funders.Select(f =>
+    /// <summary>A funder's rule as it applies to the actual expenses, under its terms.</summary>
+    private static ContributionRule DueRule(Funder funder, ExecutionTerms terms, PlanResult planned, BudgetYearAmount[] actualYears, Money actualTotal, RoundingPolicy policy)
+    {
+        var plannedResult = planned.Plan.Funders.Contains(funder) && funder.Rule is not KeyShareRule ? planned.Funder(funder.Id) : null;
+        switch (funder.Rule)
         {
-            var terms = TermsOf(f);
-            ContributionRule rule = f.Rule switch
+            case RateRule { CapScope: CapScope.BudgetYear } rate when terms.CapAtGrant:
             {
-                RateRule rate when terms.CapAtGrant => rate with
+                // Each year is its own grant: the rate of the year's actual eligible expense, within the year's planned
+                // eligible expense, floored and capped as planned, never more than the year's planned amount.
+                var plannedYears = plannedResult!.ContributionByBudgetYear;
+                var plannedCosts = planned.CostByBudgetYear.Select(c => c.Amount).ToArray();
+                var plannedBases = rate.EligibleBase is { } eligible && plannedCosts.Any(c => !c.IsZero)
+                    ? Allocation.LargestRemainder.Split(eligible, plannedCosts.Select(c => c.TotalCents).ToArray())
+                    : rate.EligibleBase is { } first ? plannedCosts.Select((_, k) => k == 0 ? first : Money.Zero).ToArray() : plannedCosts;
+                var amounts = actualYears.Select((y, k) =>
                 {
-                    Cap = Granted(f.Id),
-                    CapScope = CapScope.Period,
-                    EligibleBase = rate.EligibleBase is { } e ? Money.Min(e, actualTotal) : null,
-                    Floor = null,
-                },
-                FixedAnnualRule or FixedTotalRule or FixedPerYearRule => new FixedTotalRule(terms.FixedProRata ? ProRata(Granted(f.Id), actualTotal, plannedTotal, policy) : Granted(f.Id)),
-                _ => f.Rule,
-            };
-            return f with { Rule = rule };
-        }).ToArray();
-        var actualPlan = plan with
-        {
-            Cost = new PerBudgetYearCost(actualYears, plan.Cost.Period.Start.Day == 1 ? plan.Cost.Period.Start : new LocalDate(plan.Cost.Period.Start.Year, plan.Cost.Period.Start.Month, 1)),
-            Funders = funders,
-            // A ceiling shared on the plan applies to the dues as well.
-        };
-        var actual = PlanEvaluator.Evaluate(actualPlan);
-
-        var result = actual.Funders.Select(due =>
-        {
-            var received = input.Receipts.Where(r => r.FunderId == due.Id).Sum(r => r.Amount);
-            var balance = due.Total - received;
-            var granted = Granted(due.Id);
-            var original = plan.Funders.FirstOrDefault(f => f.Id == due.Id);
-            var terms = original is null ? null : TermsOf(original);
-            string how = original?.Rule switch
+                    var baseAmount = y.Amount >= plannedCosts[k] ? plannedBases[k] : ProRata(plannedBases[k], y.Amount, plannedCosts[k], policy);
+                    var amount = policy.RoundToCents(rate.Rate.ExactOf(baseAmount));
+                    amount = rate.Floor is { } floor ? Money.Max(amount, floor) : amount;
+                    amount = rate.Cap is { } cap ? Money.Min(amount, cap) : amount;
+                    return new BudgetYearAmount(y.Year, Money.Min(amount, plannedYears[k].Amount));
+                }).ToArray();
+                return new FixedPerYearRule(amounts) { ComputedFromRate = true };
+            }
+            case RateRule rate when terms.CapAtGrant:
             {
-                RateRule when terms!.CapAtGrant => $"dû sur la dépense réelle de {FrenchFormat.Money(actualTotal)}, dans la limite des {FrenchFormat.Money(granted)} attribués ({ExecutionTerms.GrantClause})",
-                FixedAnnualRule or FixedTotalRule or FixedPerYearRule when terms!.FixedProRata =>
-                    $"dû au prorata des dépenses réalisées : {FrenchFormat.Money(granted)} × {FrenchFormat.Money(actualTotal)} / {FrenchFormat.Money(plannedTotal)} = {FrenchFormat.Money(due.Total)}",
-                FixedAnnualRule or FixedTotalRule or FixedPerYearRule => $"dû tel que promis, {FrenchFormat.Money(granted)}",
-                RemainderRule => "reste à charge sur les dépenses réelles",
-                _ => "selon sa règle appliquée aux dépenses réelles",
-            };
-            string outcome = due.IsCarrier
-                ? $"part propre du porteur, qui clôt le plan : {FrenchFormat.Money(due.Total)}"
-                : balance.IsZero
-                ? "rien ne reste à percevoir ni à reverser"
-                : balance.IsNegative
-                    ? $"trop-perçu à reverser : {FrenchFormat.Money(-balance)}"
-                    : $"solde à percevoir : {FrenchFormat.Money(balance)}";
-            string sentence = $"{FrenchText.Subject(due.Name)} : {FrenchFormat.Money(due.Total)} {how} ; reçu {FrenchFormat.Money(received)} ; {outcome}.";
-            return new FunderExecution(due.Id, due.Name, granted, due.Total, received, balance, sentence);
-        }).ToArray();
-        return new ExecutionResult(plannedTotal, actualTotal, actual, result);
+                // The rate of the actual eligible expense within the planned one (an eligible base keeps its share of the
+                // cost), floored as planned, never more than the grant; it funds the years as they need, as planned.
+                var grant = plannedResult!.Total;
+                var due = rate with
+                {
+                    Cap = grant,
+                    Floor = rate.Floor is { } floor ? Money.Min(floor, grant) : null,
+                    EligibleBase = rate.EligibleBase is { } e ? Money.Min(e, ProRata(e, actualTotal, planned.TotalCost, policy)) : Money.Min(planned.TotalCost, actualTotal),
+                };
+                if (!planned.Plan.SharedCeilings.Any(c => c.Scope == CapScope.BudgetYear && c.FunderIds.Contains(funder.Id, StringComparer.Ordinal)))
+                {
+                    return due;
+                }
+                // Under a ceiling per budget year, each year's planned amount is that year's grant: the due is spread over
+                // the years as the grant was, and the ceiling applies again to each year's actual cost.
+                var amount = CappedRate.Compute(due.Rate, due.EligibleBase!.Value, due.Cap, due.Floor, policy).Amount;
+                var weights = plannedResult.ContributionByBudgetYear.Select(y => y.Amount.TotalCents).ToArray();
+                var amounts = amount.IsZero || weights.Sum() == 0 ? new Money[weights.Length] : Allocation.LargestRemainder.Split(amount, weights);
+                return new FixedPerYearRule(planned.CostByBudgetYear.Select((c, k) => new BudgetYearAmount(c.Year, amounts[k])).ToArray()) { ComputedFromRate = true };
+            }
+            case FixedPerYearRule perYear when !terms.FixedProRata:
+                return perYear;
+            case FixedPerYearRule perYear:
+            {
+                // Au prorata: the total scaled by actual / planned expenses, split over the years as promised.
+                var due = ProRata(perYear.Total, actualTotal, planned.TotalCost, policy);
+                var weights = perYear.Years.Select(y => y.Amount.TotalCents).ToArray();
+                var amounts = weights.Sum() == 0 ? perYear.Years.Select(_ => Money.Zero).ToArray() : Allocation.LargestRemainder.Split(due, weights);
+                return perYear with { Years = perYear.Years.Select((y, k) => y with { Amount = amounts[k] }).ToArray() };
+            }
+            case FixedAnnualRule or FixedTotalRule:
+            {
+                var grant = plannedResult!.Total;
+                return new FixedTotalRule(terms.FixedProRata ? ProRata(grant, actualTotal, planned.TotalCost, policy) : grant);
+            }
+            default:
+                return funder.Rule;
+        }
+    }
+
+    /// <summary>
+    /// The carrier's actual treasury: spent each month (the months given, or each year's expense spread equally over the
+    /// plan's months in that year), received from the other funders by the receipts' dates, beside the forecast balance.
+    /// </summary>
+    private static ActualTreasuryMonth[] Treasury(PlanResult planned, BudgetYearAmount[] actualYears, IReadOnlyList<MonthExpense> monthly, IReadOnlyList<Receipt> receipts)
+    {
+        var spent = new Dictionary<YearMonth, Money>();
+        void Add(Dictionary<YearMonth, Money> into, YearMonth month, Money amount) => into[month] = (into.TryGetValue(month, out var m) ? m : Money.Zero) + amount;
+        var period = planned.Plan.Cost.Period;
+        var periodMonths = Enumerable.Range(0, period.Months).Select(i => period.Start.PlusMonths(i).ToYearMonth()).ToArray();
+        if (monthly.Count > 0)
+        {
+            foreach (var m in monthly)
+            {
+                Add(spent, m.Month, m.Amount);
+            }
+        }
+        else
+        {
+            foreach (var year in actualYears.Where(y => !y.Amount.IsZero))
+            {
+                var months = periodMonths.Where(m => m.Year == year.Year).ToArray();
+                if (months.Length == 0)
+                {
+                    Add(spent, new YearMonth(year.Year, 1), year.Amount);
+                    continue;
+                }
+                var parts = Allocation.LargestRemainder.SplitEqually(year.Amount, months.Length);
+                for (int i = 0; i < months.Length; i++)
+                {
+                    Add(spent, months[i], parts[i]);
+                }
+            }
+        }
+        var got = new Dictionary<YearMonth, Money>();
+        foreach (var receipt in receipts.Where(r => r.FunderId != planned.CarrierId))
+        {
+            Add(got, receipt.Date.ToYearMonth(), receipt.Amount);
+        }
+        var forecast = planned.Schedule.Treasury.Months.ToDictionary(m => m.Month, m => m.Balance);
+        var all = spent.Keys.Concat(got.Keys).Concat(forecast.Keys).ToArray();
+        if (all.Length == 0)
+        {
+            return [];
+        }
+        var first = all.Min();
+        var last = all.Max();
+        var result = new List<ActualTreasuryMonth>();
+        var balance = Money.Zero;
+        var lastForecast = Money.Zero;
+        for (var month = first; month <= last; month = month.PlusMonths(1))
+        {
+            var s = spent.TryGetValue(month, out var a) ? a : Money.Zero;
+            var r = got.TryGetValue(month, out var b) ? b : Money.Zero;
+            balance = balance + r - s;
+            lastForecast = forecast.TryGetValue(month, out var f) ? f : lastForecast;
+            result.Add(new ActualTreasuryMonth(month, s, r, balance, lastForecast));
+        }
+        return [.. result];
+    }
+
+    /// <summary>
+    /// For each funder paying an advance and installments, what it paid before the balance date against the ceilings
+    /// in force on the plan's start: the first receipt against the advance ceiling, all of them against the installments
+    /// ceiling — both as shares of the amount granted.
+    /// </summary>
+    private static CheckResult[] ReceiptChecks(PlanResult planned, IReadOnlyList<Receipt> receipts)
+    {
+        var start = planned.Plan.Cost.Period.Start;
+        var advanceCeiling = LegalParameters.AdvanceCeiling.On(start);
+        var installmentsCeiling = LegalParameters.InstallmentsCeiling.On(start);
+        var withAdvance = planned.Funders.Where(f => f.Payment is AdvanceAndBalancePayment && !f.Total.IsZero).ToArray();
+        if (withAdvance.Length == 0 || advanceCeiling is null || installmentsCeiling is null)
+        {
+            string why = withAdvance.Length == 0 ? "Aucun financeur ne verse d'avance ni d'acompte." : $"Funding ne connaît pas les plafonds en vigueur le {FrenchFormat.Date(start)}.";
+            return
+            [
+                new(ExecutionChecks.AdvanceReceived, CheckOutcome.NotApplicable, why, advanceCeiling?.CitedOn(start) ?? "décret n° 2018-514"),
+                new(ExecutionChecks.InstallmentsReceived, CheckOutcome.NotApplicable, why, installmentsCeiling?.CitedOn(start) ?? "décret n° 2018-514"),
+            ];
+        }
+        var advanceOver = new List<string>();
+        var installmentsOver = new List<string>();
+        foreach (var funder in withAdvance)
+        {
+            var mode = (AdvanceAndBalancePayment)funder.Payment;
+            var balanceDate = mode.BalanceDate ?? planned.Plan.Cost.Period.End;
+            var before = receipts.Where(r => r.FunderId == funder.Id && r.Date < balanceDate).OrderBy(r => r.Date).ToArray();
+            var advanceLimit = mode.AdvanceGuaranteed ? advanceCeiling.Value.Guaranteed : advanceCeiling.Value.Plain;
+            var installmentsLimit = planned.Plan.Cost.Period.Months > 48 ? installmentsCeiling.Value.Beyond48Months : installmentsCeiling.Value.UpTo48Months;
+            if (before.Length > 0 && Ratio.Of(before[0].Amount, funder.Total).PercentValue > advanceLimit.PercentValue)
+            {
+                advanceOver.Add($"{funder.Name} : avance de {FrenchFormat.Money(before[0].Amount)}, {FrenchFormat.Rate(Ratio.Of(before[0].Amount, funder.Total))} des {FrenchFormat.Money(funder.Total)} attribués, pour un maximum de {FrenchFormat.Rate(advanceLimit)}");
+            }
+            var sum = before.Sum(r => r.Amount);
+            if (Ratio.Of(sum, funder.Total).PercentValue > installmentsLimit.PercentValue)
+            {
+                installmentsOver.Add($"{funder.Name} : {FrenchFormat.Money(sum)} reçus avant le solde du {FrenchFormat.Date(balanceDate)}, {FrenchFormat.Rate(Ratio.Of(sum, funder.Total))} des {FrenchFormat.Money(funder.Total)} attribués, pour un maximum de {FrenchFormat.Rate(installmentsLimit)}");
+            }
+        }
+        return
+        [
+            advanceOver.Count == 0
+                ? new(ExecutionChecks.AdvanceReceived, CheckOutcome.Passed, "Les avances reçues restent dans le plafond.", advanceCeiling.CitedOn(start))
+                : new(ExecutionChecks.AdvanceReceived, CheckOutcome.Failed, "Avance reçue au-delà du plafond : " + string.Join(" ; ", advanceOver) + ".", advanceCeiling.CitedOn(start)),
+            installmentsOver.Count == 0
+                ? new(ExecutionChecks.InstallmentsReceived, CheckOutcome.Passed, "Avances et acomptes reçus avant le solde restent dans le plafond.", installmentsCeiling.CitedOn(start))
+                : new(ExecutionChecks.InstallmentsReceived, CheckOutcome.Failed, "Avances et acomptes reçus au-delà du plafond : " + string.Join(" ; ", installmentsOver) + ".", installmentsCeiling.CitedOn(start)),
+        ];
     }
 
     /// <summary>grant × actual / planned, rounded to the cent by the plan's policy (the grant when nothing was planned).</summary>

@@ -88,6 +88,12 @@ public sealed record FixedPerYearRule(IReadOnlyList<BudgetYearAmount> Years) : C
     /// <summary>The total: the sum of the years' amounts.</summary>
     public Money Total => Years.Aggregate(Money.Zero, (sum, y) => sum + y.Amount);
 
+    /// <summary>
+    /// Whether the amounts were computed from a rate (a due on actual expenses), not promised: then a shared ceiling may
+    /// reduce them like the rate they come from.
+    /// </summary>
+    internal bool ComputedFromRate { get; init; }
+
     /// <inheritdoc />
     public override string Type => "fixedPerYear";
 

@@ -633,7 +633,7 @@ public static class PlanValidator
                     continue;
                 }
                 var rule = plan.Funders[index].Rule;
-                if (rule is not (RateRule or MatchRule))
+                if (rule is not (RateRule or MatchRule or FixedPerYearRule { ComputedFromRate: true }))
                 {
                     errors.Add(itemPath, ErrorCodes.SharedCeilingInvalid,
                         $"« {id} » ne calcule pas son montant par un taux ou un abondement : un plafond commun ne réduit ni une promesse fixe, ni une enveloppe de groupe, ni le reste à charge.",

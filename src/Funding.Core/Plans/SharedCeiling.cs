@@ -123,11 +123,27 @@ internal static class SharedCeilings
             if (sum > limit)
             {
                 var shared = Share(totals, limit, ceiling.Sharing);
+                // The funders' years are attributed again, in plan order, as if each had been capped at its new amount
+                // from the start: each funds what the years still need after the funders before it.
                 for (int m = 0; m < members.Length; m++)
                 {
-                    // Each funder's years keep their proportions: never more than before in any year.
-                    var weights = before[m].Select(b => b.TotalCents).ToArray();
-                    after[m] = shared[m].IsZero || weights.Sum() == 0 ? new Money[years] : LargestRemainder.Split(shared[m], weights);
+                    for (int k = 0; k < years; k++)
+                    {
+                        ledger.GiveBack(k, before[m][k]);
+                    }
+                }
+                for (int m = 0; m < members.Length; m++)
+                {
+                    after[m] = members[m].ByBudgetYear is null ? ledger.Attribute(shared[m]) : ShareOfYears(shared[m], before[m]);
+                    ledger.Take(after[m]);
+                }
+                for (int m = 0; m < members.Length; m++)
+                {
+                    // Taken again below with the other members' changes: undo this pass's take.
+                    for (int k = 0; k < years; k++)
+                    {
+                        ledger.GiveBack(k, after[m][k] - before[m][k]);
+                    }
                 }
                 parts.Add($"{text} ; ensemble {FrenchFormat.Money(sum)}, ramenés à {FrenchFormat.Money(limit)} (− {FrenchFormat.Money(sum - limit)})");
             }
@@ -199,6 +215,10 @@ internal static class SharedCeilings
         return new SharedCeilingResult(ceiling.Id, ceiling.Name, ceiling.FunderIds, ceiling.Scope, ceiling.Sharing, ceilingTotal,
             beforeTotal, afterTotal, yearRows, new Explanation("sharedCeiling", sentence, terms));
     }
+
+    /// <summary>An amount given per year brought down to <paramref name="total"/>, keeping its years' proportions (never more in any year).</summary>
+    private static Money[] ShareOfYears(Money total, Money[] years) =>
+        total.IsZero || years.All(y => y.IsZero) ? new Money[years.Length] : LargestRemainder.Split(total, years.Select(y => y.TotalCents).ToArray());
 
     /// <summary>The ceiling on a cost: the smaller of rate × cost (rounded by the plan's policy) and the amount.</summary>
     private static (Money Limit, string Text) Limit(SharedCeiling ceiling, Money cost, RoundingPolicy policy)

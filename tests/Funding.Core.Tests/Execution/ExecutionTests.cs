@@ -42,6 +42,47 @@ public class ExecutionTests
         result.Funders.Where(f => Seed.Funders[2].Rule is KeyShareRule k && k.Members.Any(m => m.Id == f.FunderId)).Sum(f => f.Due).ShouldBe(E(25_191.56m));
         result.Funders.Single(f => f.FunderId == "uimm-finistere").Due.ShouldBe(E(25_191.56m));
         result.Funders.Sum(f => f.Due).ShouldBe(E(129_750m));
+        result.TotalToPayBack.ShouldBe(E(15_125m + 5_796.75m));
+        result.Funders.Single(f => f.FunderId == "uimm-finistere").ToClaim.ShouldBe(Money.Zero);
+        result.ExpensesByBudgetYear.Select(y => (y.Year, y.Planned, y.Actual)).ShouldBe(
+            [(2022, E(77_850m), E(77_850m)), (2023, E(103_800m), E(25_950m)), (2024, E(25_950m), E(25_950m))]);
+        // The State's due funds each actual year in proportion to its cost (77 850 : 25 950 : 25 950 = 3 : 1 : 1):
+        // 38 925 / 12 975 / 12 975 €, against 30 000 / 40 000 / 10 000 € planned.
+        state.ByBudgetYear.Select(y => (y.Planned, y.Actual)).ShouldBe([(E(30_000m), E(38_925m)), (E(40_000m), E(12_975m)), (E(10_000m), E(12_975m))]);
+        // Actual treasury: 8 650 € spent each month of 2022 (April–December), 80 000 + 8 695,13 € received in April 2022.
+        var april = result.Treasury.Single(m => m.Month == new YearMonth(2022, 4));
+        (april.Spent, april.Received, april.Balance).ShouldBe((E(8_650m), E(88_695.13m), E(80_045.13m)));
+        // The State paid once, with no advance and balance: the receipt checks do not apply.
+        result.Checks.ShouldAllBe(c => c.Outcome == CheckOutcome.NotApplicable);
+        result.Sentence.ShouldContain("Dépenses réalisées : 129\u202F750,00\u00A0€ pour 207\u202F600,00\u00A0€ prévus");
+    }
+
+    [Fact]
+    public void MonthlyExpenses_GiveTheYears_AndTheTreasuryFollowsThem()
+    {
+        // 8 650 € in each of April–December 2022 (9 months = 77 850 €) and nothing after: only 2022 is spent.
+        var months = Enumerable.Range(4, 9).Select(m => new MonthExpense(new YearMonth(2022, m), E(8_650m))).ToArray();
+        var result = ExecutionEvaluator.Evaluate(Seed, new ExecutionInput([], []) { MonthlyExpenses = months });
+        result.ActualExpenses.ShouldBe(E(77_850m));
+        result.ExpensesByBudgetYear.Select(y => y.Actual).ShouldBe([E(77_850m), Money.Zero, Money.Zero]);
+        // The State: 50 % × 77 850 = 38 925 €.
+        result.Funders.Single(f => f.FunderId == "etat").Due.ShouldBe(E(38_925m));
+        result.Treasury.Single(m => m.Month == new YearMonth(2023, 1)).Spent.ShouldBe(Money.Zero);
+    }
+
+    [Fact]
+    public void AnAdvanceAboveTheCeiling_IsReported()
+    {
+        // The State paying a 30 % advance then the balance sends 48 000 € at once: 60 % of its 80 000 €, before the balance.
+        var plan = Seed with
+        {
+            Funders = [Seed.Funders[0] with { Payment = new Funding.Schedules.AdvanceAndBalancePayment(Rate.Percent(30)) }, .. Seed.Funders.Skip(1)],
+        };
+        var result = ExecutionEvaluator.Evaluate(plan, Vacant(new Receipt("etat", new LocalDate(2022, 4, 1), E(48_000m))));
+        var advance = result.Checks.Single(c => c.Id == ExecutionChecks.AdvanceReceived);
+        advance.Outcome.ShouldBe(CheckOutcome.Failed);
+        advance.Message.ShouldContain("60,00\u00A0% des 80\u202F000,00\u00A0€ attribués, pour un maximum de 30\u00A0%");
+        result.Checks.Single(c => c.Id == ExecutionChecks.InstallmentsReceived).Outcome.ShouldBe(CheckOutcome.Passed);
     }
 
     [Fact]
