@@ -32,11 +32,22 @@ public static class FuzzArbitraries
         ("/v1/plans/report?format=csv&csv=rfc4180&funderId=brest-metropole", Seeds.PlanJson),
         ("/v1/plans/report?format=json&funderId=nobody", Seeds.PlanJson),
         ("/v1/plans/report?format=pdf&csv=x", Seeds.PlanJson),
+        ("/v1/plans/execution", Execution),
+        ("/v1/plans/execution?explain=none", ExecutionMonthly),
         ("/v1/allocations", Allocation),
         ("/v1/allocations?explain=summary", Allocation),
         ("/v1/allocations?explain=none", Allocation),
         ("/v1/caps", """{"base": 207600.00, "ratePercent": 50, "cap": 80000.00, "floor": 1000, "rounding": "half-to-even"}"""),
     ];
+
+    private static string Execution => $$"""
+        {"plan": {{Seeds.PlanJson}}, "actualExpenses": [{"year": 2022, "amount": 77850}, {"year": 2023, "amount": 25950.5}],
+         "receipts": [{"funderId": "etat", "date": "2022-04-01", "amount": 80000, "reference": "titre n° 41"}, {"funderId": "brest-metropole", "date": "2023-02-01", "amount": 100.10}]}
+        """;
+
+    private static string ExecutionMonthly => $$"""
+        {"plan": {{Seeds.PlanJson}}, "monthlyExpenses": [{"month": "2022-04", "amount": 8650}, {"month": "2023-01", "amount": 8650}], "receipts": []}
+        """;
 
     /// <summary>How many endpoints the fuzzer knows a valid body for.</summary>
     public static int EndpointCount => Valid.Length;

@@ -27,6 +27,15 @@ internal static class PlanEndpoints
             .WithSummary("Compares two plans: per-funder and total deltas, with both explanations.")
             .WithDescription("Funders are matched by id. Use it for what-if questions: a higher cap, a start in January, one EPCI more. Errors name the plan: 'baseline.funders[0].id'.")
             .ProducesStandardProblems();
+        plans.MapPost("/execution", Execution)
+            .WithName("PlanExecution")
+            .WithSummary("What each funder owes on the actual expenses, what it paid, and what is still to claim or to pay back.")
+            .WithDescription(
+                "The voted plan is evaluated again on the actual expenses ('actualExpenses' by budget year, or 'monthlyExpenses'), each funder's rule adjusted by its 'execution' terms: " +
+                "a rate capped at the grant (the default for state funders, décret n° 2018-514) applies to the actual expense within the planned one and never gives more than granted; " +
+                "a fixed contribution is due as promised or, with 'proRata', in proportion to actual over planned expenses; groups and the remainder follow their rules. " +
+                "Each funder's balance (due − received) is a 'solde à percevoir' or a 'trop-perçu à reverser', as data and as a French sentence; the carrier's actual treasury and the receipts' checks follow.")
+            .ProducesStandardProblems();
         plans.MapPost("/report", Report)
             .WithName("PlanReport")
             .WithSummary("The plan's report for a council report or a spreadsheet: Markdown, HTML, CSV, JSON, an XLSX workbook or a DOCX deliberation draft.")
@@ -171,6 +180,33 @@ internal static class PlanEndpoints
         try
         {
             return TypedResults.Ok(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan), level));
+        }
+        catch (FundingValidationException ex)
+        {
+            return ApiProblems.Problem(ex);
+        }
+    }
+
+    /// <param name="request">The plan, the actual expenses and the receipts.</param>
+    /// <param name="explain">full (the default), summary or none: the explanation of each due.</param>
+    internal static Results<Ok<ExecutionResponse>, ValidationProblem> Execution(ExecutionRequest request, string? explain = null)
+    {
+        var errors = new RequestErrors();
+        var level = errors.Explain(explain);
+        var plan = PlanMapping.ToDomain(request.Plan, errors, "plan");
+        var input = ExecutionMapping.ToDomain(request, errors);
+        if (plan is null || input is null || errors.HasErrors)
+        {
+            return errors.Problem();
+        }
+        var planErrors = PlanValidator.Validate(plan);
+        if (planErrors.Count > 0)
+        {
+            return ApiProblems.Problem(new FundingValidationException(planErrors), "plan");
+        }
+        try
+        {
+            return TypedResults.Ok(ExecutionMapping.ToResponse(Funding.Execution.ExecutionEvaluator.Evaluate(plan, input), level));
         }
         catch (FundingValidationException ex)
         {

@@ -58,6 +58,7 @@ internal static class FundingOpenApi
             var example = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName switch
             {
                 "EvaluatePlan" or "PlanReport" => Serialize(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan)),
+                "PlanExecution" => Serialize(ExecutionExample),
                 "ComparePlans" => Serialize(new CompareRequest
                 {
                     Baseline = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
@@ -135,6 +136,34 @@ internal static class FundingOpenApi
     /// what the handlers answer to them (full explanations, an allocation, a comparison, a JSON report, a problem).
     /// Nothing here is written by hand but the per-budget-year cost, a valid variant of the seed.
     /// </summary>
+    /// <summary>
+    /// The worked case of docs/execution.md: the seed post vacant 9 of its 24 months (129 750 € spent), QBO's share due au
+    /// prorata, the State's 80 000 € and QBO's first two annuities received.
+    /// </summary>
+    internal static ExecutionRequest ExecutionExample
+    {
+        get
+        {
+            var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
+            return new ExecutionRequest
+            {
+                Plan = seed with { Funders = [.. seed.Funders.Select(f => f.Id == "qbo" ? f with { Execution = new ExecutionTermsInput { ProRata = true, CapAtGrant = false } } : f)] },
+                ActualExpenses =
+                [
+                    new BudgetYearInput { Year = 2022, Amount = 77_850.00m },
+                    new BudgetYearInput { Year = 2023, Amount = 25_950.00m },
+                    new BudgetYearInput { Year = 2024, Amount = 25_950.00m },
+                ],
+                Receipts =
+                [
+                    new ReceiptInput { FunderId = "etat", Date = new LocalDate(2022, 4, 1), Amount = 80_000.00m, Reference = "titre de recettes n° 2022-041" },
+                    new ReceiptInput { FunderId = "qbo", Date = new LocalDate(2022, 4, 1), Amount = 8_695.13m, Reference = "titre de recettes n° 2022-042" },
+                    new ReceiptInput { FunderId = "qbo", Date = new LocalDate(2023, 1, 1), Amount = 11_593.50m, Reference = "titre de recettes n° 2023-007" },
+                ],
+            };
+        }
+    }
+
     private static readonly SignRequest SignExample = new() { VotedOn = new LocalDate(2022, 3, 17), Reference = "délibération n° 8" };
 
     private static readonly SignatureOutput SignatureExample = new()
@@ -264,6 +293,13 @@ internal static class FundingOpenApi
         var weights = WeightsExample;
         return
         [
+            ("ExecutionRequest", Serialize(ExecutionExample)!),
+            ("ExecutionRequest", Serialize(ExecutionExample with
+            {
+                ActualExpenses = null,
+                MonthlyExpenses = [.. Enumerable.Range(4, 9).Select(m => new MonthExpenseInput { Month = $"2022-{m:00}", Amount = 8_650.00m })],
+            })!),
+            ("ExecutionResponse", Value<ExecutionResponse>(Endpoints.PlanEndpoints.Execution(ExecutionExample).Result)),
             ("PlanRequest", Serialize(seed)!), ("PlanRequest", Serialize(mixed)!), ("PlanRequest", Serialize(perYear)!), ("PlanRequest", Serialize(detailed)!), ("PlanRequest", Serialize(pvdAnah)!),
             ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(detailed).Result)),
             ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(pvdAnah).Result)),

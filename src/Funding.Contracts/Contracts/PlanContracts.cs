@@ -119,6 +119,9 @@ public sealed record FunderInput
 
     /// <summary>How the funder pays; when absent, per budget year for yearly rules and once for the others.</summary>
     public PaymentInput? Payment { get; init; }
+
+    /// <summary>How the funder's due is computed on actual expenses (<c>POST /v1/plans/execution</c>); default by its kind.</summary>
+    public ExecutionTermsInput? Execution { get; init; }
 }
 
 /// <summary>A contribution rule: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedPerYear</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>match</c> or <c>remainder</c>.</summary>

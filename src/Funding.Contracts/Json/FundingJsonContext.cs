@@ -22,6 +22,8 @@ namespace Funding.Contracts.Json;
 [JsonSerializable(typeof(AllocationResponse))]
 [JsonSerializable(typeof(CapRequest))]
 [JsonSerializable(typeof(CapResponse))]
+[JsonSerializable(typeof(ExecutionRequest))]
+[JsonSerializable(typeof(ExecutionResponse))]
 [JsonSerializable(typeof(PlanRequest))]
 [JsonSerializable(typeof(PlanResponse))]
 [JsonSerializable(typeof(CompareRequest))]

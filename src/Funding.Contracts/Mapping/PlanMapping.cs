@@ -105,6 +105,9 @@ internal static class PlanMapping
         new(funder.Id, funder.Name, funder.Kind, Rule(funder.Rule, $"{path}.rule", errors))
         {
             Payment = funder.Payment is null ? null : Payment(funder.Payment, $"{path}.payment", errors),
+            Execution = funder.Execution is { } terms
+                ? new Funding.Execution.ExecutionTerms(terms.ProRata ?? false, terms.CapAtGrant ?? funder.Kind == FunderKind.State)
+                : null,
         };
 
     private static ContributionRule Rule(RuleInput rule, string path, RequestErrors errors)
@@ -255,6 +258,7 @@ internal static class PlanMapping
             Kind = f.Kind,
             Rule = ToInput(f.Rule),
             Payment = f.Payment is null ? null : ToInput(f.Payment),
+            Execution = f.Execution is { } terms ? new ExecutionTermsInput { ProRata = terms.FixedProRata, CapAtGrant = terms.CapAtGrant } : null,
         }).ToArray(),
         SharedCeilings = plan.SharedCeilings.Count == 0 ? null : plan.SharedCeilings.Select(c => new SharedCeilingInput
         {

@@ -15,12 +15,6 @@ public sealed record ExecutionInput(IReadOnlyList<BudgetYearAmount> ActualExpens
     /// expense is the sum of its months, and the carrier's actual treasury follows the months.
     /// </summary>
     public IReadOnlyList<MonthExpense> MonthlyExpenses { get; init; } = [];
-
-    /// <summary>
-    /// How each funder's due is computed, by funder id; a funder not listed gets its default
-    /// (<see cref="ExecutionTerms.DefaultFor"/>).
-    /// </summary>
-    public IReadOnlyDictionary<string, ExecutionTerms> Terms { get; init; } = new Dictionary<string, ExecutionTerms>(StringComparer.Ordinal);
 }
 
 /// <summary>An actual expense of one month.</summary>
@@ -161,7 +155,7 @@ public static class ExecutionEvaluator
         var actualTotal = actualYears.Sum(y => y.Amount);
         var policy = plan.Options.Rounding;
         var plannedTotal = planned.TotalCost;
-        ExecutionTerms TermsOf(Funder f) => input.Terms.TryGetValue(f.Id, out var t) ? t : ExecutionTerms.DefaultFor(f.Kind);
+        static ExecutionTerms TermsOf(Funder f) => f.Execution ?? ExecutionTerms.DefaultFor(f.Kind);
 
         // A shared ceiling is an envelope granted together: its funders never owe more than their share of it.
         var inCeiling = plan.SharedCeilings.SelectMany(c => c.FunderIds).ToHashSet(StringComparer.Ordinal);

@@ -68,4 +68,10 @@ public sealed record Funder(string Id, string Name, FunderKind Kind, Contributio
 {
     /// <summary>How the funder pays; null for the default of its rule (see <see cref="PaymentMode.DefaultFor"/>).</summary>
     public PaymentMode? Payment { get; init; }
+
+    /// <summary>
+    /// How the funder's due is computed on the actual expenses (« au prorata des dépenses réalisées », capped at the
+    /// grant); null for the default of its kind (<see cref="Execution.ExecutionTerms.DefaultFor"/>).
+    /// </summary>
+    public Execution.ExecutionTerms? Execution { get; init; }
 }

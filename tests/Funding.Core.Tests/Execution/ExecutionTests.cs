@@ -11,14 +11,15 @@ namespace Funding.Core.Tests.Execution;
 /// </summary>
 public class ExecutionTests
 {
-    private static readonly Plan Seed = SamplePlans.TerritoireIndustrieFinistere.Plan;
+    /// <summary>The seed, with QBO's contribution due « au prorata des dépenses réalisées ».</summary>
+    private static readonly Plan Seed = SamplePlans.TerritoireIndustrieFinistere.Plan with
+    {
+        Funders = [.. SamplePlans.TerritoireIndustrieFinistere.Plan.Funders.Select(f => f.Id == "qbo" ? f with { Execution = new(FixedProRata: true, CapAtGrant: false) } : f)],
+    };
 
     private static ExecutionInput Vacant(params Receipt[] receipts) => new(
         [new BudgetYearAmount(2022, E(77_850m)), new BudgetYearAmount(2023, E(25_950m)), new BudgetYearAmount(2024, E(25_950m))],
-        receipts)
-    {
-        Terms = new Dictionary<string, ExecutionTerms> { ["qbo"] = new(FixedProRata: true, CapAtGrant: false) },
-    };
+        receipts);
 
     [Fact]
     public void TheSeedPostVacantNineMonths_TheStatePaysBack_QboOwesItsProrata_TheCarrierCloses()

@@ -13,6 +13,14 @@ namespace Funding.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class FunderInput : IParsable
     {
+        /// <summary>How the funder&apos;s due is computed on actual expenses (`POST /v1/plans/execution`); default by its kind.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Funding.Client.Models.ExecutionTermsInput? Execution { get; set; }
+#nullable restore
+#else
+        public global::Funding.Client.Models.ExecutionTermsInput Execution { get; set; }
+#endif
         /// <summary>A unique identifier among all funders and group members (`etat`, `qbo`).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,6 +73,7 @@ namespace Funding.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "execution", n => { Execution = n.GetObjectValue<global::Funding.Client.Models.ExecutionTermsInput>(global::Funding.Client.Models.ExecutionTermsInput.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Funding.Client.Models.FunderKind>(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
@@ -79,6 +88,7 @@ namespace Funding.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::Funding.Client.Models.ExecutionTermsInput>("execution", Execution);
             writer.WriteStringValue("id", Id);
             writer.WriteEnumValue<global::Funding.Client.Models.FunderKind>("kind", Kind);
             writer.WriteStringValue("name", Name);

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Funding.Client.Models;
 using Funding.Client.V1.Plans.Compare;
+using Funding.Client.V1.Plans.Execution;
 using Funding.Client.V1.Plans.Report;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -23,6 +24,11 @@ namespace Funding.Client.V1.Plans
         public global::Funding.Client.V1.Plans.Compare.CompareRequestBuilder Compare
         {
             get => new global::Funding.Client.V1.Plans.Compare.CompareRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The execution property</summary>
+        public global::Funding.Client.V1.Plans.Execution.ExecutionRequestBuilder Execution
+        {
+            get => new global::Funding.Client.V1.Plans.Execution.ExecutionRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The report property</summary>
         public global::Funding.Client.V1.Plans.Report.ReportRequestBuilder Report
