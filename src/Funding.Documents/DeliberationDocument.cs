@@ -6,6 +6,8 @@ using Funding.Formatting;
 using Funding.Plans;
 using Funding.Reports;
 
+using static Funding.Documents.WordParts;
+
 namespace Funding.Documents;
 
 /// <summary>
@@ -141,64 +143,4 @@ public static class DeliberationDocument
         Table(["Financeur", "Montant", "Part du coût"],
             table.Rows.Select(r => new[] { r.Name, FrenchFormat.Money(r.Amount), FrenchFormat.Rate(r.ShareOfCost) }).ToArray(),
             ["Total", FrenchFormat.Money(table.Total.Amount), FrenchFormat.Rate(table.Total.ShareOfCost)]);
-
-    private static Paragraph Heading(string text) => Paragraph(text, bold: true, size: 26, spaceBefore: 240);
-
-    private static Paragraph Paragraph(string text, bool bold = false, bool italic = false, int size = 22, bool center = false, int spaceBefore = 0)
-    {
-        var runProperties = new RunProperties();
-        if (bold)
-        {
-            runProperties.Append(new Bold());
-        }
-        if (italic)
-        {
-            runProperties.Append(new Italic());
-        }
-        runProperties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
-        var paragraphProperties = new ParagraphProperties(new SpacingBetweenLines { Before = spaceBefore.ToString(CultureInfo.InvariantCulture), After = "120" });
-        if (center)
-        {
-            paragraphProperties.Append(new Justification { Val = JustificationValues.Center });
-        }
-        return new Paragraph(paragraphProperties, new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-    }
-
-    private static Table Table(string[] header, string[][] rows, string[]? total)
-    {
-        var table = new Table(new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 },
-                new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 },
-                new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-        table.Append(Row(header, bold: true));
-        foreach (var row in rows)
-        {
-            table.Append(Row(row, bold: false));
-        }
-        if (total is not null)
-        {
-            table.Append(Row(total, bold: true));
-        }
-        return table;
-    }
-
-    private static TableRow Row(string[] cells, bool bold)
-    {
-        var row = new TableRow();
-        for (int i = 0; i < cells.Length; i++)
-        {
-            var paragraph = Paragraph(cells[i], bold: bold);
-            if (i > 0)
-            {
-                paragraph.ParagraphProperties!.Append(new Justification { Val = JustificationValues.Right });
-            }
-            row.Append(new TableCell(paragraph));
-        }
-        return row;
-    }
 }

@@ -51,4 +51,31 @@ public class ExecutionEndpointTests(FundingApiFactory factory) : IClassFixture<F
         problem = await (await client.PostJsonAsync("/v1/plans/execution", body.ToJsonString())).ProblemAsync(HttpStatusCode.BadRequest);
         problem.Errors().Keys.ShouldBe(["monthlyExpenses[0].month"]);
     }
+
+    [Fact]
+    public async Task TheStatement_AndTheLetters_ComeInEveryFormat()
+    {
+        using var client = factory.CreateClient();
+        var markdown = await (await client.PostJsonAsync("/v1/plans/execution/report?funderId=etat", WorkedCase)).Content.ReadAsStringAsync();
+        markdown.ShouldStartWith("# État récapitulatif des dépenses — Chargé(e) de mission Territoire d'industrie Finistère");
+        markdown.ShouldContain("## Trop-perçu à reverser");
+        markdown.ShouldContain("vous reversera 15\u202F125\u00A0€ (quinze mille cent vingt-cinq euros)");
+
+        var brest = await (await client.PostJsonAsync("/v1/plans/execution/report?funderId=brest-metropole", WorkedCase)).Content.ReadAsStringAsync();
+        brest.ShouldContain("## Demande de versement du solde");
+
+        var csv = await (await client.PostJsonAsync("/v1/plans/execution/report?format=csv&csv=rfc4180", WorkedCase)).Content.ReadAsStringAsync();
+        csv.Split("\r\n")[1].ShouldStartWith("État,etat,80000.00,64875.00,80000.00,0.00,15125.00,");
+
+        var xlsx = await client.PostJsonAsync("/v1/plans/execution/report?format=xlsx", WorkedCase);
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var docx = await client.PostJsonAsync("/v1/plans/execution/report?format=docx&funderId=qbo", WorkedCase);
+        docx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await docx.Content.ReadAsByteArrayAsync()).ShouldBe(await (await client.PostJsonAsync("/v1/plans/execution/report?format=docx&funderId=qbo", WorkedCase)).Content.ReadAsByteArrayAsync());
+
+        var problem = await (await client.PostJsonAsync("/v1/plans/execution/report?format=docx", WorkedCase)).ProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors().Keys.ShouldBe(["funderId"]);
+        problem = await (await client.PostJsonAsync("/v1/plans/execution/report?format=docx&funderId=uimm-finistere", WorkedCase)).ProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors().Keys.ShouldBe(["funderId"]);
+    }
 }

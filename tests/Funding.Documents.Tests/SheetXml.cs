@@ -59,7 +59,7 @@ internal sealed partial class SheetXml
     }
 
     /// <summary>
-    /// The formulas the workbook uses: SUM over a range, + and − of cell references, and IF(X=0,0,A/B) for shares. Any
+    /// The formulas the workbook uses: SUM over a range, + and − of cell references, and IF(X=0,0,A/B) for shares, MAX(±A,0) for what is left to claim or to pay back. Any
     /// other formula fails the test: the evaluator must understand every formula it is asked to check.
     /// </summary>
     public decimal EvaluateFormula(string formula)
@@ -69,6 +69,11 @@ internal sealed partial class SheetXml
         {
             decimal whole = Evaluate(share.Groups["whole"].Value);
             return whole == 0m ? 0m : Evaluate(share.Groups["part"].Value) / whole;
+        }
+        if (MaxFormula().Match(f) is { Success: true } max)
+        {
+            decimal value = Evaluate(max.Groups["ref"].Value);
+            return Math.Max(max.Groups["sign"].Value == "-" ? -value : value, 0m);
         }
         if (SumFormula().Match(f) is { Success: true } sum)
         {
@@ -124,6 +129,9 @@ internal sealed partial class SheetXml
 
     [GeneratedRegex(@"^IF\((?<whole>[A-Z]+\d+)=0,0,(?<part>[A-Z]+\d+)/\k<whole>\)$")]
     private static partial Regex ShareFormula();
+
+    [GeneratedRegex(@"^MAX\((?<sign>-?)(?<ref>[A-Z]+\d+),0\)$")]
+    private static partial Regex MaxFormula();
 
     [GeneratedRegex(@"^SUM\((?<from>[A-Z]+\d+):(?<to>[A-Z]+\d+)\)$")]
     private static partial Regex SumFormula();

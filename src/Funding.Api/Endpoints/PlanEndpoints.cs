@@ -36,6 +36,15 @@ internal static class PlanEndpoints
                 "a fixed contribution is due as promised or, with 'proRata', in proportion to actual over planned expenses; groups and the remainder follow their rules. " +
                 "Each funder's balance (due − received) is a 'solde à percevoir' or a 'trop-perçu à reverser', as data and as a French sentence; the carrier's actual treasury and the receipts' checks follow.")
             .ProducesStandardProblems();
+        plans.MapPost("/execution/report", ExecutionReportEndpoint)
+            .WithName("PlanExecutionReport")
+            .WithSummary("The « état récapitulatif des dépenses » (Markdown, HTML, CSV or an XLSX workbook) and a funder's « demande de versement du solde » or statement of the amount to pay back (DOCX, or Markdown with funderId).")
+            .WithDescription(
+                "Same body as POST /v1/plans/execution. 'format' chooses markdown (the default), html, csv ('csv=rfc4180' for ',' and '.'), xlsx " +
+                "(statement, expenses by budget year, actual treasury, checks; balances as live formulas) or docx (the letter to 'funderId', required: " +
+                "the request for its balance, or the statement of what it was overpaid, with its receipts). With markdown, 'funderId' appends that letter.")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "text/html", "text/csv", PlanWorkbook.ContentType, DeliberationDocument.ContentType)
+            .ProducesStandardProblems();
         plans.MapPost("/report", Report)
             .WithName("PlanReport")
             .WithSummary("The plan's report for a council report or a spreadsheet: Markdown, HTML, CSV, JSON, an XLSX workbook or a DOCX deliberation draft.")
@@ -207,6 +216,70 @@ internal static class PlanEndpoints
         try
         {
             return TypedResults.Ok(ExecutionMapping.ToResponse(Funding.Execution.ExecutionEvaluator.Evaluate(plan, input), level));
+        }
+        catch (FundingValidationException ex)
+        {
+            return ApiProblems.Problem(ex);
+        }
+    }
+
+    private static readonly Dictionary<string, string> ExecutionFormats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["markdown"] = "text/markdown; charset=utf-8",
+        ["html"] = "text/html; charset=utf-8",
+        ["csv"] = "text/csv; charset=utf-8; header=present",
+        ["xlsx"] = PlanWorkbook.ContentType,
+        ["docx"] = DeliberationDocument.ContentType,
+    };
+
+    /// <param name="request">The plan, the actual expenses and the receipts.</param>
+    /// <param name="context">The request, for its Accept header.</param>
+    /// <param name="format">markdown, html, csv, xlsx or docx; without it, the Accept header chooses; with neither, markdown.</param>
+    /// <param name="funderId">The funder the letter is written to (required with docx).</param>
+    /// <param name="csv">The CSV dialect: fr (default) or rfc4180.</param>
+    internal static Results<ContentHttpResult, FileContentHttpResult, ValidationProblem> ExecutionReportEndpoint(
+        ExecutionRequest request, HttpContext context, string? format = null, string? funderId = null, string? csv = null)
+    {
+        var errors = new RequestErrors();
+        format ??= FormatFromAccept(context.Request.Headers.Accept);
+        if (!ExecutionFormats.TryGetValue(format, out string? contentType))
+        {
+            errors.Add("format", ErrorCodes.ValueNotAllowed,
+                $"Format inconnu « {format} » : il vaut l'un de markdown, html, csv, xlsx, docx.",
+                $"Unknown format '{format}': expected one of markdown, html, csv, xlsx, docx.");
+        }
+        else if (format.Equals("docx", StringComparison.OrdinalIgnoreCase) && funderId is null)
+        {
+            errors.Add("funderId", ErrorCodes.FieldRequired,
+                "La lettre s'écrit pour un financeur : donnez funderId.", "The letter is written to one funder: give funderId.");
+        }
+        var dialect = CsvDialect.French;
+        if (csv is not null && !TryDialect(csv, out dialect))
+        {
+            errors.Add("csv", ErrorCodes.ValueNotAllowed, $"Dialecte CSV inconnu « {csv} » : il vaut fr ou rfc4180.", $"Unknown CSV dialect '{csv}': expected fr or rfc4180.");
+        }
+        var plan = PlanMapping.ToDomain(request.Plan, errors, "plan");
+        var input = ExecutionMapping.ToDomain(request, errors);
+        if (plan is null || input is null || errors.HasErrors)
+        {
+            return errors.Problem();
+        }
+        var planErrors = PlanValidator.Validate(plan);
+        if (planErrors.Count > 0)
+        {
+            return ApiProblems.Problem(new FundingValidationException(planErrors), "plan");
+        }
+        try
+        {
+            var result = Funding.Execution.ExecutionEvaluator.Evaluate(plan, input);
+            return format.ToUpperInvariant() switch
+            {
+                "XLSX" => TypedResults.File(ExecutionDocuments.Workbook(result), contentType, "etat-recapitulatif-des-depenses.xlsx"),
+                "DOCX" => TypedResults.File(ExecutionDocuments.Letter(result, input, funderId!), contentType, $"solde-{funderId}.docx"),
+                "HTML" => TypedResults.Text(ExecutionReport.Html(result), contentType),
+                "CSV" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ExecutionReport.Csv(result, dialect)), contentType, "etat-recapitulatif-des-depenses.csv"),
+                _ => TypedResults.Text(ExecutionReport.Markdown(result, input, funderId), contentType),
+            };
         }
         catch (FundingValidationException ex)
         {

@@ -58,7 +58,7 @@ internal static class FundingOpenApi
             var example = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName switch
             {
                 "EvaluatePlan" or "PlanReport" => Serialize(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan)),
-                "PlanExecution" => Serialize(ExecutionExample),
+                "PlanExecution" or "PlanExecutionReport" => Serialize(ExecutionExample),
                 "ComparePlans" => Serialize(new CompareRequest
                 {
                     Baseline = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
@@ -98,7 +98,7 @@ internal static class FundingOpenApi
             {
                 problemMedia.Example = ValidationExample.DeepClone();
             }
-            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == "PlanReport")
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName is "PlanReport" or "PlanExecutionReport")
                 && operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
             {
                 // One 200 answer, several representations: the text formats and the office files next to the JSON one.
@@ -106,7 +106,8 @@ internal static class FundingOpenApi
                 {
                     content[textType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
                 }
-                foreach (string fileType in ReportFileTypes)
+                bool execution = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == "PlanExecutionReport");
+                foreach (string fileType in ReportFileTypes.Where(t => !execution || t != Documents.DeliberationDocument.ZipContentType))
                 {
                     content[fileType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
                 }

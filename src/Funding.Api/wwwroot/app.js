@@ -210,6 +210,11 @@
       if (name === 'kind') { control.value = funder.kind ?? 'epci'; control.setAttribute('data-path', `${p}.kind`); }
       if (name === 'ruleType') { control.value = funder.rule?.type ?? 'rate'; control.setAttribute('data-path', `${p}.rule.type`); }
       if (name === 'paymentType') { control.value = funder.payment?.type ?? ''; control.setAttribute('data-path', `${p}.payment.type`); }
+      if (name === 'executionTerms') {
+        const terms = funder.execution;
+        control.value = !terms ? '' : terms.proRata ? 'proRata' : terms.capAtGrant ? 'capAtGrant' : 'asPromised';
+        control.setAttribute('data-path', `${p}.execution`);
+      }
     }
     item.setAttribute('aria-label', funder.name || `Financeur ${index + 1}`);
     $('.rule-fields', item).replaceChildren(...ruleFields(funder.rule ?? { type: 'rate' }, `${p}.rule`));
@@ -404,7 +409,9 @@
       case 'monthly': payment = { type: 'monthly' }; break;
       default: payment = undefined;
     }
-    return { id: value('id'), name: value('name'), kind: value('kind'), rule, payment };
+    const terms = value('executionTerms');
+    const execution = terms === 'proRata' ? { proRata: true } : terms === 'capAtGrant' ? { capAtGrant: true } : terms === 'asPromised' ? { proRata: false, capAtGrant: false } : undefined;
+    return { id: value('id'), name: value('name'), kind: value('kind'), rule, payment, execution };
   }
 
   /** Members pasted from a spreadsheet: "name<TAB>weight[<TAB>cap]" per line (";" works too); ids kept by name. */
@@ -487,6 +494,125 @@
     }
     renderResults(result, comparison);
     setStatus(`Calculé avec les règles de calcul ${result.calculationVersion}.`);
+    if (!$('#execution').hidden || $('#actual-expenses').value.trim() || $('#receipts').value.trim()) computeExecution();
+  }
+
+  // ---- Execution: actual expenses, receipts, balances ------------------------------------------------------------------
+
+  let executionSequence = 0;
+  let executionTimer = null;
+
+  /** The execution request from the plan and the two boxes: a first cell « 2023-01 » makes the expenses monthly. */
+  function readExecution() {
+    const expenseLines = lines($('#actual-expenses').value);
+    const monthly = expenseLines.some(([first]) => /^\d{4}-\d{2}$/.test(first));
+    const request = { plan: readForm() };
+    if (monthly) request.monthlyExpenses = expenseLines.map(([month, amount]) => ({ month, amount: num(amount ?? '') }));
+    else request.actualExpenses = expenseLines.map(([year, amount]) => ({ year: num(year), amount: num(amount ?? '') }));
+    request.receipts = lines($('#receipts').value).map(([funderId, date, amount, ...reference]) =>
+      ({ funderId, date: text(date ?? ''), amount: num(amount ?? ''), reference: text(reference.join(' ; ')) }));
+    return request;
+  }
+
+  function scheduleExecution() {
+    clearTimeout(executionTimer);
+    executionTimer = setTimeout(computeExecution, DEBOUNCE_MS);
+  }
+
+  async function computeExecution() {
+    const mine = ++executionSequence;
+    const request = readExecution();
+    const unreadable = invalidValues(request);
+    $('#execution-errors').replaceChildren();
+    $$('#execution .error').forEach(node => node.remove());
+    if (unreadable.length) {
+      showExecutionErrors(Object.fromEntries(unreadable.map(([path, reason]) => [path, [reason]])));
+      return;
+    }
+    $('#execution-status').textContent = 'Calcul en cours…';
+    let response, result;
+    try {
+      response = await post('/v1/plans/execution', toJson(request));
+      result = await response.json();
+    } catch (error) {
+      if (mine === executionSequence) $('#execution-status').textContent = `Le serveur ne répond pas : ${error.message}`;
+      return;
+    }
+    if (mine !== executionSequence) return;
+    if (!response.ok) {
+      showExecutionErrors(result?.errors ?? {});
+      $('#execution').classList.add('stale');
+      $('#execution-status').textContent = 'Soldes non à jour : corrigez les valeurs signalées.';
+      return;
+    }
+    $('#execution').classList.remove('stale');
+    renderExecution(result);
+    $('#execution-status').textContent = `Calculé avec les règles de calcul ${result.calculationVersion}.`;
+  }
+
+  /** Errors on the boxes stand under them, with the line they name (receipts[2] → « ligne 3 »); the plan's go to the plan. */
+  function showExecutionErrors(errors) {
+    const general = [];
+    for (const [path, messages] of Object.entries(errors)) {
+      const match = path.match(/^(actualExpenses|monthlyExpenses|receipts)(?:\[(\d+)\])?/);
+      if (!match) { general.push(`${path.replace(/^plan\./, '')} : ${messages.join(' ')}`); continue; }
+      const box = match[1] === 'receipts' ? $('#receipts') : $('#actual-expenses');
+      const line = match[2] !== undefined ? `ligne ${Number(match[2]) + 1} : ` : '';
+      const message = element('div', { class: 'error', id: `e${++fieldCounter}`, text: line + messages.join(' ') });
+      box.after(message);
+      box.setAttribute('aria-invalid', 'true');
+      box.setAttribute('aria-describedby', message.id);
+    }
+    $('#execution-errors').replaceChildren(...general.map(text => element('p', { text })));
+  }
+
+  function renderExecution(result) {
+    $('#execution-sentence').textContent = result.sentence;
+    $('#execution-table thead').replaceChildren(element('tr', {}, ...['Financeur', 'Prévu', 'Dû sur le réalisé', 'Reçu', 'Solde à percevoir', 'Trop-perçu à reverser']
+      .map(label => element('th', { scope: 'col', text: label }))));
+    $('#execution-table tbody').replaceChildren(...result.funders.map(f => {
+      const explain = element('button', { type: 'button', class: 'explain', 'aria-expanded': 'false', text: '?', 'aria-label': `Explication pour ${f.name}` });
+      const row = element('tr', { 'data-funder': f.id },
+        element('th', { scope: 'row' }, f.name, explain),
+        element('td', { text: euros.format(f.granted) }),
+        element('td', { class: 'due', text: euros.format(f.due) }),
+        element('td', { text: euros.format(f.received) }),
+        element('td', { class: 'to-claim', text: f.isCarrier ? '—' : euros.format(f.toClaim) }),
+        element('td', { class: f.toPayBack > 0 ? 'to-pay-back bad' : 'to-pay-back', text: euros.format(f.toPayBack) }));
+      return row;
+    }).flatMap(row => {
+      const funder = result.funders.find(f => f.id === row.getAttribute('data-funder'));
+      const details = element('tr', { class: 'explanation', hidden: true }, element('td', { colspan: 6 }, element('p', { text: funder.sentence }),
+        funder.explanation ? element('p', { text: funder.explanation.sentence }) : null));
+      const button = $('button.explain', row);
+      button.addEventListener('click', () => { details.hidden = !details.hidden; button.setAttribute('aria-expanded', String(!details.hidden)); });
+      return [row, details];
+    }));
+    const sum = key => result.funders.reduce((total, f) => total + f[key], 0);
+    $('#execution-table tfoot').replaceChildren(element('tr', {}, element('th', { scope: 'row', text: 'Total' }),
+      element('td', { text: euros.format(sum('granted')) }), element('td', { text: euros.format(sum('due')) }), element('td', { text: euros.format(sum('received')) }),
+      element('td', { text: euros.format(result.totalToClaim) }), element('td', { text: euros.format(result.totalToPayBack) })));
+    $('#execution-years thead').replaceChildren(element('tr', {}, ...['Exercice', 'Prévu', 'Réalisé', 'Écart'].map(label => element('th', { scope: 'col', text: label }))));
+    $('#execution-years tbody').replaceChildren(...result.expensesByBudgetYear.map(y => element('tr', {}, element('th', { scope: 'row', text: String(y.year) }),
+      element('td', { text: euros.format(y.planned) }), element('td', { text: euros.format(y.actual) }), element('td', { text: euros.format(y.difference) }))));
+    $('#execution-checks').replaceChildren(...result.checks.map(check => element('li', { class: check.outcome },
+      element('strong', { text: `${CHECK_LABELS[check.outcome] ?? check.outcome} — ` }), check.message, element('span', { class: 'source', text: check.source }))));
+    $('#execution-treasury thead').replaceChildren(element('tr', {}, ...['Mois', 'Dépensé', 'Reçu', 'Solde réel', 'Solde prévu'].map(label => element('th', { scope: 'col', text: label }))));
+    $('#execution-treasury tbody').replaceChildren(...result.treasury.map(m => element('tr', {}, element('th', { scope: 'row', text: monthLong.format(asDate(m.month)) }),
+      element('td', { text: euros.format(m.spent) }), element('td', { text: euros.format(m.received) }), element('td', { text: euros.format(m.balance) }), element('td', { text: euros.format(m.forecastBalance) }))));
+    const chosen = $('#balance-funder').value;
+    $('#balance-funder').replaceChildren(...result.funders.filter(f => !f.isCarrier).map(f => element('option', { value: f.id, text: f.name })));
+    if (chosen && result.funders.some(f => f.id === chosen && !f.isCarrier)) $('#balance-funder').value = chosen;
+  }
+
+  function selectTab(name) {
+    for (const [tab, panel] of [['#tab-results', '#results'], ['#tab-execution', '#execution']]) {
+      const selected = tab === `#tab-${name}`;
+      $(tab).setAttribute('aria-selected', String(selected));
+      $(tab).tabIndex = selected ? 0 : -1;
+      $(panel).hidden = !selected;
+    }
+    if (name === 'execution') computeExecution();
   }
 
   // ---- Errors -----------------------------------------------------------------------------------------------------
@@ -762,6 +888,18 @@
       schedule();
     });
     $('#load-sample').addEventListener('click', () => loadSample($('#sample').value));
+    $('#tab-results').addEventListener('click', () => selectTab('results'));
+    $('#tab-execution').addEventListener('click', () => selectTab('execution'));
+    for (const tab of $$('[role="tab"]')) {
+      tab.addEventListener('keydown', event => {
+        if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+        const next = tab.id === 'tab-results' ? 'execution' : 'results';
+        selectTab(next);
+        $(`#tab-${next}`).focus();
+      });
+    }
+    $('#actual-expenses').addEventListener('input', scheduleExecution);
+    $('#receipts').addEventListener('input', scheduleExecution);
     $('#import-json').addEventListener('click', () => $('#import-file').click());
     $('#import-file').addEventListener('change', async event => {
       const file = event.target.files[0];
@@ -801,6 +939,17 @@
       const id = $('#deliberation-funder').value;
       const response = await report('docx', id);
       if (response) download(await response.blob(), /zip/.test(response.headers.get('Content-Type') ?? '') ? `deliberations-${id}.zip` : `deliberation-${id}.docx`);
+    });
+    $('#download-execution-xlsx').addEventListener('click', async () => {
+      const response = await post('/v1/plans/execution/report?format=xlsx', toJson(readExecution()));
+      if (!response.ok) { showExecutionErrors((await response.json())?.errors ?? {}); return; }
+      download(await response.blob(), 'etat-recapitulatif-des-depenses.xlsx');
+    });
+    $('#download-balance-docx').addEventListener('click', async () => {
+      const id = $('#balance-funder').value;
+      const response = await post(`/v1/plans/execution/report?format=docx&funderId=${encodeURIComponent(id)}`, toJson(readExecution()));
+      if (!response.ok) { showExecutionErrors((await response.json())?.errors ?? {}); return; }
+      download(await response.blob(), `solde-${id}.docx`);
     });
     $('#download-json').addEventListener('click', () => download(new Blob([toJson(readForm(), '', '  ') + '\n'], { type: 'application/json' }), 'plan.json'));
     $('#share').addEventListener('click', async () => {

@@ -88,6 +88,7 @@ public sealed record PlannedAndActual(int Year, Money Planned, Money Actual)
 public sealed record ActualTreasuryMonth(YearMonth Month, Money Spent, Money Received, Money Balance, Money ForecastBalance);
 
 /// <summary>The execution of a plan: actual expenses, what each funder owes and its balance.</summary>
+/// <param name="Planned">The voted plan, evaluated.</param>
 /// <param name="PlannedCost">The voted plan's total cost.</param>
 /// <param name="ActualExpenses">The actual expenses, summed.</param>
 /// <param name="Actual">The plan re-evaluated on the actual expenses, under each funder's terms: every due with its explanation.</param>
@@ -97,6 +98,7 @@ public sealed record ActualTreasuryMonth(YearMonth Month, Money Spent, Money Rec
 /// <param name="Checks">The checks of what was received: advances and installments against the dated ceilings.</param>
 /// <param name="Sentence">The finding in French: actual against planned, what is still to claim, what must be paid back.</param>
 public sealed record ExecutionResult(
+    PlanResult Planned,
     Money PlannedCost,
     Money ActualExpenses,
     PlanResult Actual,
@@ -210,7 +212,7 @@ public static class ExecutionEvaluator
         var toPayBack = result.Sum(f => f.ToPayBack);
         string summary = $"Dépenses réalisées : {FrenchFormat.Money(actualTotal)} pour {FrenchFormat.Money(plannedTotal)} prévus ({(actualTotal >= plannedTotal ? "+" : "−")} {FrenchFormat.Money(actualTotal >= plannedTotal ? actualTotal - plannedTotal : plannedTotal - actualTotal)}). "
             + $"Reste à percevoir des financeurs : {FrenchFormat.Money(toClaim)} ; trop-perçus à reverser : {FrenchFormat.Money(toPayBack)}.";
-        return new ExecutionResult(plannedTotal, actualTotal, actual, result, expenses, treasury, checks, summary);
+        return new ExecutionResult(planned, plannedTotal, actualTotal, actual, result, expenses, treasury, checks, summary);
     }
 
     private static void Validate(PlanResult planned, ExecutionInput input, int[] years)

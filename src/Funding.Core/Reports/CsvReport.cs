@@ -74,7 +74,7 @@ public static class CsvReport
         return csv.ToString();
     }
 
-    private static string Amount(Money amount, bool french) =>
+    internal static string Amount(Money amount, bool french) =>
         french ? FrenchFormat.PlainAmount(amount) : amount.ToInvariantString();
 
     private static string Percent(Ratio rate, bool french)
@@ -91,7 +91,7 @@ public static class CsvReport
     internal static string Text(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
-    private static void Line(StringBuilder csv, char separator, IEnumerable<string> fields)
+    internal static void Line(StringBuilder csv, char separator, IEnumerable<string> fields)
     {
         csv.AppendJoin(separator, fields.Select(f => Quote(f, separator))).Append("\r\n");
     }

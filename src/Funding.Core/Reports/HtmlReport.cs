@@ -105,7 +105,7 @@ public static class HtmlReport
     }
 
     /// <summary>Escapes the characters that are markup in HTML text and attributes.</summary>
-    private static string Escape(string text) => text
+    internal static string Escape(string text) => text
         .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal)
