@@ -46,6 +46,9 @@ internal sealed record VersionSignature(string VotedOn, string Reference, DateTi
 /// <summary>One immutable version of a saved plan.</summary>
 internal sealed record PlanVersion(string PlanId, int Number, DateTimeOffset CreatedAt, string Author, string Comment, string PlanJson, VersionSignature? Signature);
 
+/// <summary>A recorded execution entry: the actual expenses and receipts of a saved plan, for one of its versions.</summary>
+internal sealed record ExecutionEntry(string PlanId, int Number, int Version, DateTimeOffset CreatedAt, string Author, string Comment, string ExecutionJson);
+
 /// <summary>What an update found: the new version, or the current one when the expected version was stale.</summary>
 internal sealed record UpdateOutcome(PlanVersion? Saved, int? CurrentVersion, bool Found, bool Archived);
 
@@ -308,6 +311,67 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
             new { id, workspace, archived = Archived, now = Now() }) == 1;
     }
 
+    // ---- Executions -------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Records an execution entry for version <paramref name="version"/> of a plan of the workspace, numbered after the
+    /// last one; null when there is no such plan or version. Entries are never changed: each is a step of the history.
+    /// </summary>
+    public async Task<ExecutionEntry?> RecordExecutionAsync(string workspace, string id, int version, string author, string comment, string executionJson, CancellationToken cancellation = default)
+    {
+        string now = Now();
+        for (int attempt = 0; ; attempt++)
+        {
+            await using var connection = await OpenAsync(cancellation);
+            await using var transaction = await connection.BeginTransactionAsync(cancellation);
+            bool exists = await connection.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM plan_versions v JOIN saved_plans p ON p.id = v.plan_id WHERE v.plan_id = @id AND v.number = @version AND p.workspace_id = @workspace",
+                new { id, version, workspace }, transaction) == 1;
+            if (!exists)
+            {
+                return null;
+            }
+            int number = await connection.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(number), 0) + 1 FROM executions WHERE plan_id = @id", new { id }, transaction);
+            try
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO executions (plan_id, number, version, created_at, author, comment, execution_json) VALUES (@id, @number, @version, @now, @author, @comment, @executionJson)",
+                    new { id, number, version, now, author, comment, executionJson }, transaction);
+                await transaction.CommitAsync(cancellation);
+                return new ExecutionEntry(id, number, version, Time(now), author, comment, executionJson);
+            }
+            catch (DbException) when (attempt < 5)
+            {
+                // Another entry took this number at the same time (PostgreSQL): take the next one.
+                await transaction.RollbackAsync(cancellation);
+            }
+        }
+    }
+
+    /// <summary>The execution entries of a plan of the workspace, in order (empty when there is none or no such plan).</summary>
+    public async Task<IReadOnlyList<ExecutionEntry>> ListExecutionsAsync(string workspace, string id, CancellationToken cancellation = default)
+    {
+        await using var connection = await OpenAsync(cancellation);
+        return await ExecutionsAsync(connection, workspace, id, null);
+    }
+
+    /// <summary>One execution entry, or null.</summary>
+    public async Task<ExecutionEntry?> GetExecutionAsync(string workspace, string id, int number, CancellationToken cancellation = default)
+    {
+        await using var connection = await OpenAsync(cancellation);
+        return (await ExecutionsAsync(connection, workspace, id, number)).SingleOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<ExecutionEntry>> ExecutionsAsync(DbConnection connection, string workspace, string id, int? number, DbTransaction? transaction = null)
+    {
+        var rows = await connection.QueryAsync<ExecutionRow>(
+            "SELECT e.plan_id AS PlanId, e.number AS Number, e.version AS Version, e.created_at AS CreatedAt, e.author AS Author, e.comment AS Comment, e.execution_json AS ExecutionJson " +
+            "FROM executions e JOIN saved_plans p ON p.id = e.plan_id WHERE e.plan_id = @id AND p.workspace_id = @workspace" +
+            (number is null ? "" : " AND e.number = @number") + " ORDER BY e.number",
+            new { id, workspace, number }, transaction);
+        return rows.Select(r => new ExecutionEntry(r.PlanId, r.Number, r.Version, Time(r.CreatedAt), r.Author, r.Comment, r.ExecutionJson)).ToArray();
+    }
+
     // ---- Export and import ------------------------------------------------------------------------------------------
 
     /// <summary>Every plan of a workspace with all its versions and signatures.</summary>
@@ -356,9 +420,44 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
         return true;
     }
 
+    /// <summary>Imports the execution entries of plans just imported, as they were.</summary>
+    public async Task ImportExecutionsAsync(IReadOnlyList<ExecutionEntry> entries)
+    {
+        await using var connection = await OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var e in entries)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO executions (plan_id, number, version, created_at, author, comment, execution_json) VALUES (@PlanId, @Number, @Version, @created, @Author, @Comment, @ExecutionJson)",
+                new { e.PlanId, e.Number, e.Version, created = Iso(e.CreatedAt), e.Author, e.Comment, e.ExecutionJson }, transaction);
+        }
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Every execution entry of a workspace's plans.</summary>
+    public async Task<IReadOnlyList<ExecutionEntry>> ExportExecutionsAsync(string workspace)
+    {
+        await using var connection = await OpenAsync();
+        var rows = await connection.QueryAsync<ExecutionRow>(
+            "SELECT e.plan_id AS PlanId, e.number AS Number, e.version AS Version, e.created_at AS CreatedAt, e.author AS Author, e.comment AS Comment, e.execution_json AS ExecutionJson " +
+            "FROM executions e JOIN saved_plans p ON p.id = e.plan_id WHERE p.workspace_id = @workspace ORDER BY e.plan_id, e.number", new { workspace });
+        return rows.Select(r => new ExecutionEntry(r.PlanId, r.Number, r.Version, Time(r.CreatedAt), r.Author, r.Comment, r.ExecutionJson)).ToArray();
+    }
+
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     // Rows as Dapper fills them: settable properties, so that SQLite's 64-bit and PostgreSQL's 32-bit integers both fit.
+    private sealed class ExecutionRow
+    {
+        public string PlanId { get; set; } = "";
+        public int Number { get; set; }
+        public int Version { get; set; }
+        public string CreatedAt { get; set; } = "";
+        public string Author { get; set; } = "";
+        public string Comment { get; set; } = "";
+        public string ExecutionJson { get; set; } = "";
+    }
+
     private sealed class SummaryRow
     {
         public string Id { get; set; } = "";

@@ -218,8 +218,55 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
 
         var imported = await (await target.PostJsonAsync("/v1/workspace/import", export)).OkJsonAsync();
         imported["plans"]!.GetValue<int>().ShouldBe(1);
+        imported["executions"]!.GetValue<int>().ShouldBe(0);
         imported["signatures"]!.GetValue<int>().ShouldBe(1);
         (await target.GetByteArrayAsync(new Uri($"/v1/saved-plans/{id}/versions/1", UriKind.Relative))).ShouldBe(signed);
         (await (await target.PostJsonAsync("/v1/workspace/import", export)).ProblemAsync(HttpStatusCode.Conflict))["code"]!.GetValue<string>().ShouldBe(ErrorCodes.ImportConflict);
+    }
+
+    [SkippableFact]
+    public async Task ExpensesAndReceipts_AreRecordedWithThePlan_AndKeptInItsHistory()
+    {
+        using var client = await ClientAsync();
+        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
+        string id = created["planId"]!.GetValue<string>();
+        await client.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""");
+        // An amendment after the vote: the entries still apply to the voted version by default.
+        await PutAsync(client, $"/v1/saved-plans/{id}", Save(Seeds.PlanJson, "v2"), "\"1\"");
+
+        // docs/execution.md: 129 750 € spent; the State paid 80 000 € and owes 64 875 €.
+        const string First = """{"comment": "état au 31 décembre 2024", "actualExpenses": [{"year": 2022, "amount": 77850}, {"year": 2023, "amount": 25950}, {"year": 2024, "amount": 25950}], "receipts": [{"funderId": "etat", "date": "2022-04-01", "amount": 80000, "reference": "titre n° 41"}]}""";
+        var recorded = await client.PostJsonAsync($"/v1/saved-plans/{id}/executions", First);
+        recorded.StatusCode.ShouldBe(HttpStatusCode.Created);
+        recorded.Headers.Location!.ToString().ShouldBe($"/v1/saved-plans/{id}/executions/1");
+        var entry = JsonNode.Parse(await recorded.Content.ReadAsStringAsync())!;
+        entry["version"]!.GetValue<int>().ShouldBe(1);
+        entry["result"]!["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "etat")!["toPayBack"]!.Raw().ShouldBe("15125.00");
+
+        // A second entry records the 15 125 € paid back to the State (a negative receipt): its balance closes.
+        const string Second = """{"comment": "après reversement", "actualExpenses": [{"year": 2022, "amount": 77850}, {"year": 2023, "amount": 25950}, {"year": 2024, "amount": 25950}], "receipts": [{"funderId": "etat", "date": "2022-04-01", "amount": 80000}, {"funderId": "etat", "date": "2025-03-01", "amount": -15125, "reference": "mandat n° 2025-77"}]}""";
+        (await client.PostJsonAsync($"/v1/saved-plans/{id}/executions", Second)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var history = (await client.GetJsonAsync($"/v1/saved-plans/{id}/executions")).AsArray();
+        history.Select(e => (e!["number"]!.GetValue<int>(), e["comment"]!.GetValue<string>())).ShouldBe([(1, "état au 31 décembre 2024"), (2, "après reversement")]);
+        var second = await client.GetJsonAsync($"/v1/saved-plans/{id}/executions/2");
+        second["result"]!["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "etat")!["balance"]!.Raw().ShouldBe("0.00");
+
+        // Refused entries are not kept; another workspace sees nothing.
+        (await client.PostJsonAsync($"/v1/saved-plans/{id}/executions", """{"receipts": [{"funderId": "region", "date": "2022-04-01", "amount": 1}]}"""))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostJsonAsync($"/v1/saved-plans/{id}/executions", """{"version": 9}""")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetJsonAsync($"/v1/saved-plans/{id}/executions")).AsArray().Count.ShouldBe(2);
+        using var other = await ClientAsync();
+        (await other.GetAsync(new Uri($"/v1/saved-plans/{id}/executions", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The history moves with an export.
+        string export = await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative));
+        using var elsewhere = new FundingApiFactory();
+        var (key, _) = await elsewhere.Services.GetRequiredService<SavedPlanStore>().AddKeyAsync("moved", "finances");
+        using var target = elsewhere.CreateClient();
+        target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        (await (await target.PostJsonAsync("/v1/workspace/import", export)).OkJsonAsync())["executions"]!.GetValue<int>().ShouldBe(2);
+        (await target.GetJsonAsync($"/v1/saved-plans/{id}/executions/2"))["comment"]!.GetValue<string>().ShouldBe("après reversement");
     }
 }

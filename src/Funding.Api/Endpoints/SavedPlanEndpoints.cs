@@ -52,6 +52,16 @@ internal static class SavedPlanEndpoints
         plans.MapGet("/{id}/versions/{number:int}/recompute", Recompute).WithName("RecomputeVersion")
             .WithSummary("A signed version recomputed with today's rules, beside the signed figures.")
             .Produces<RecomputeResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        plans.MapPost("/{id}/executions", RecordExecution).WithName("RecordExecution")
+            .WithSummary("Records what was actually spent and received on a saved plan (a new entry of its history, never changed) and answers the balances.")
+            .WithDescription("The entry applies to 'version', by default the latest signed version (the voted one), else the latest. The answer is POST /v1/plans/execution's for that version.")
+            .Produces<ExecutionEntryResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().ProducesStandardProblems();
+        plans.MapGet("/{id}/executions", Executions).WithName("ListExecutions")
+            .WithSummary("The execution history of a saved plan: every recorded entry, in order, without its figures.")
+            .Produces<ExecutionEntryResponse[]>().ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/{id}/executions/{number:int}", Execution).WithName("GetExecution")
+            .WithSummary("A recorded execution entry with its balances, computed for the plan version it applies to.")
+            .Produces<ExecutionEntryResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         var workspace = app.MapGroup("/v1/workspace").WithTags("Saved plans").ProducesProblem(StatusCodes.Status401Unauthorized);
         workspace.MapGet("/export", Export).WithName("ExportWorkspace")
             .WithSummary("Every saved plan of the workspace with all its versions and signatures: a backup, or the way to move to another database.")
@@ -225,6 +235,91 @@ internal static class SavedPlanEndpoints
             Total = total,
         });
     }
+
+    internal static async Task<IResult> RecordExecution(string id, RecordExecutionRequest request, HttpContext context, SavedPlanStore store)
+    {
+        var identity = Identity(context);
+        var versions = await store.ListVersionsAsync(identity.Workspace, id, context.RequestAborted);
+        if (versions.Count == 0)
+        {
+            return NotFound(id);
+        }
+        int number = request.Version ?? (versions.LastOrDefault(v => v.Signature is not null) ?? versions[^1]).Number;
+        var version = versions.FirstOrDefault(v => v.Number == number);
+        var errors = new RequestErrors();
+        if (version is null)
+        {
+            errors.Add("version", ErrorCodes.ValueNotAllowed, $"Le plan n'a pas de version {number} : ses versions vont de 1 à {versions[^1].Number}.",
+                $"The plan has no version {number}: its versions run from 1 to {versions[^1].Number}.");
+            return errors.Problem();
+        }
+        string comment = request.Comment ?? "";
+        if (comment.Length > FundingLimits.MaxDescriptionLength)
+        {
+            errors.Add("comment", FundingText.TooLong(new Subject("le commentaire", "the comment"), comment.Length, FundingLimits.MaxDescriptionLength));
+            return errors.Problem();
+        }
+        if (FundingText.TextProblem(comment, multiLine: true) is { } problem)
+        {
+            errors.Add("comment", problem);
+            return errors.Problem();
+        }
+        // Computed before it is recorded: an entry the engine refuses is not kept.
+        var computed = ComputeExecution(context, version, request);
+        if (computed.Result is not Ok<ExecutionResponse> ok)
+        {
+            return computed.Result;
+        }
+        var entry = await store.RecordExecutionAsync(identity.Workspace, id, number, identity.Name, comment,
+            JsonSerializer.Serialize(request with { Version = number, Comment = comment }, Options(context)), context.RequestAborted);
+        return entry is null ? NotFound(id) : TypedResults.Created($"/v1/saved-plans/{id}/executions/{entry.Number}", EntryResponse(context, entry, ok.Value));
+    }
+
+    internal static async Task<IResult> Executions(string id, HttpContext context, SavedPlanStore store)
+    {
+        var workspace = Identity(context).Workspace;
+        if (await store.GetSummaryAsync(workspace, id, context.RequestAborted) is null)
+        {
+            return NotFound(id);
+        }
+        var entries = await store.ListExecutionsAsync(workspace, id, context.RequestAborted);
+        return TypedResults.Ok(entries.Select(e => EntryResponse(context, e, null)).ToArray());
+    }
+
+    internal static async Task<IResult> Execution(string id, int number, HttpContext context, SavedPlanStore store)
+    {
+        var workspace = Identity(context).Workspace;
+        var entry = await store.GetExecutionAsync(workspace, id, number, context.RequestAborted);
+        var version = entry is null ? null : await store.GetVersionAsync(workspace, id, entry.Version, context.RequestAborted);
+        if (entry is null || version is null)
+        {
+            return NotFound(id);
+        }
+        var request = JsonSerializer.Deserialize<RecordExecutionRequest>(entry.ExecutionJson, Options(context))!;
+        var computed = ComputeExecution(context, version, request);
+        return computed.Result is Ok<ExecutionResponse> ok ? TypedResults.Ok(EntryResponse(context, entry, ok.Value)) : computed.Result;
+    }
+
+    private static Results<Ok<ExecutionResponse>, ValidationProblem> ComputeExecution(HttpContext context, PlanVersion version, RecordExecutionRequest request) =>
+        PlanEndpoints.Execution(new ExecutionRequest
+        {
+            Plan = JsonSerializer.Deserialize<PlanRequest>(version.PlanJson, Options(context))!,
+            ActualExpenses = request.ActualExpenses,
+            MonthlyExpenses = request.MonthlyExpenses,
+            Receipts = request.Receipts,
+        });
+
+    private static ExecutionEntryResponse EntryResponse(HttpContext context, ExecutionEntry entry, ExecutionResponse? result) => new()
+    {
+        PlanId = entry.PlanId,
+        Number = entry.Number,
+        Version = entry.Version,
+        CreatedAt = entry.CreatedAt,
+        Author = entry.Author,
+        Comment = entry.Comment,
+        Execution = JsonSerializer.Deserialize<RecordExecutionRequest>(entry.ExecutionJson, Options(context))!,
+        Result = result,
+    };
 
     internal static async Task<IResult> Latest(string id, HttpContext context, SavedPlanStore store)
     {

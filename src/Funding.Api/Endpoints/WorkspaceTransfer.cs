@@ -9,6 +9,7 @@ internal static class WorkspaceTransfer
     public static async Task<WorkspaceExport> ExportAsync(SavedPlanStore store, string workspace, JsonSerializerOptions options)
     {
         var plans = await store.ExportAsync(workspace);
+        var executions = (await store.ExportExecutionsAsync(workspace)).ToLookup(e => e.PlanId, StringComparer.Ordinal);
         return new WorkspaceExport
         {
             FormatVersion = 1,
@@ -36,6 +37,17 @@ internal static class WorkspaceTransfer
                         Answer = s.Answer,
                     } : null,
                 }).ToArray(),
+                Executions = executions[p.Plan.Id].Any()
+                    ? executions[p.Plan.Id].Select(e => new ExportedExecution
+                    {
+                        Number = e.Number,
+                        Version = e.Version,
+                        CreatedAt = e.CreatedAt,
+                        Author = e.Author,
+                        Comment = e.Comment,
+                        Execution = JsonSerializer.Deserialize<RecordExecutionRequest>(e.ExecutionJson, options)!,
+                    }).ToArray()
+                    : null,
             }).ToArray(),
         };
     }
@@ -53,11 +65,15 @@ internal static class WorkspaceTransfer
         {
             return null;
         }
+        var executions = export.Plans.SelectMany(p => (p.Executions ?? []).Select(e =>
+            new ExecutionEntry(p.Id, e.Number, e.Version, e.CreatedAt, e.Author, e.Comment, JsonSerializer.Serialize(e.Execution, options)))).ToArray();
+        await store.ImportExecutionsAsync(executions);
         return new WorkspaceImportResponse
         {
             Plans = plans.Length,
             Versions = plans.Sum(p => p.Item2.Count),
             Signatures = plans.Sum(p => p.Item2.Count(v => v.Signature is not null)),
+            Executions = executions.Length,
         };
     }
 }

@@ -80,6 +80,7 @@ internal static class FundingOpenApi
                     Plan = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan), Comment = "délibération QBO du 17 mars 2022",
                 }),
                 "SignVersion" => Serialize(SignExample),
+                "RecordExecution" => Serialize(RecordExample),
                 "ImportWorkspace" => Serialize(ExportExample(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan))),
                 _ => null,
             };
@@ -195,8 +196,24 @@ internal static class FundingOpenApi
                         },
                     },
                 ],
+                Executions =
+                [
+                    new ExportedExecution
+                    {
+                        Number = 1, Version = 1, CreatedAt = SignatureExample.SignedAt.AddDays(1000), Author = "finances", Comment = RecordExample.Comment!, Execution = RecordExample,
+                    },
+                ],
             },
         ],
+    };
+
+    /// <summary>The worked case's expenses and receipts, recorded on the saved seed's voted version.</summary>
+    internal static RecordExecutionRequest RecordExample => new()
+    {
+        Version = 1,
+        Comment = "état récapitulatif au 31 décembre 2024",
+        ActualExpenses = ExecutionExample.ActualExpenses,
+        Receipts = [.. ExecutionExample.Receipts!, new ReceiptInput { FunderId = "etat", Date = new LocalDate(2025, 3, 1), Amount = -15_125.00m, Reference = "mandat de reversement n° 2025-77" }],
     };
 
     /// <summary>An extract of INSEE's population table, as a CSV file to import.</summary>
@@ -318,7 +335,14 @@ internal static class FundingOpenApi
             ("SavePlanRequest", Serialize(new SavePlanRequest { Plan = seed, Comment = "avenant n° 1 : démarrage au 1er septembre" })!),
             ("SignRequest", Serialize(SignExample)!),
             ("WorkspaceExport", Serialize(ExportExample(seed))!),
-            ("WorkspaceImportResponse", Serialize(new WorkspaceImportResponse { Plans = 1, Versions = 2, Signatures = 1 })!),
+            ("WorkspaceImportResponse", Serialize(new WorkspaceImportResponse { Plans = 1, Versions = 2, Signatures = 1, Executions = 1 })!),
+            ("RecordExecutionRequest", Serialize(RecordExample)!),
+            ("ExecutionEntryResponse", Serialize(new ExecutionEntryResponse
+            {
+                PlanId = "3f2a9c41d07b5e68", Number = 1, Version = 1, CreatedAt = SignatureExample.SignedAt.AddDays(1000), Author = "finances",
+                Comment = RecordExample.Comment!, Execution = RecordExample,
+                Result = Value<ExecutionResponse>(Endpoints.PlanEndpoints.Execution(ExecutionExample with { Receipts = RecordExample.Receipts }).Result).Deserialize<ExecutionResponse>(ExampleOptions)!,
+            })!),
             ("SignatureOutput", Serialize(SignatureExample)!),
             ("SavedPlanVersionResponse", Serialize(new SavedPlanVersionResponse
             {

@@ -37,7 +37,7 @@ public sealed record ReceiptInput
     /// <summary>When it was received (YYYY-MM-DD).</summary>
     public required LocalDate Date { get; init; }
 
-    /// <summary>How much, in euros.</summary>
+    /// <summary>How much, in euros; negative for an amount paid back to the funder (« reversement »).</summary>
     public required decimal Amount { get; init; }
 
     /// <summary>The receipt's reference (« titre de recettes n° 2023-118 »).</summary>
@@ -164,4 +164,73 @@ public sealed record ActualTreasuryMonthOutput
 
     /// <summary>The voted plan's cumulative balance for the month.</summary>
     public required decimal ForecastBalance { get; init; }
+}
+
+/// <summary>What was spent and received on a saved plan, to record as a new entry of its execution history.</summary>
+public sealed record RecordExecutionRequest
+{
+    /// <summary>The plan version the entry applies to; default its latest signed version, else its latest.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>What this entry is (« état au 31 décembre 2023 », « titre n° 2024-12 reçu »).</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>The actual eligible expenses of each budget year (or give <c>monthlyExpenses</c>).</summary>
+    public IReadOnlyList<BudgetYearInput>? ActualExpenses { get; init; }
+
+    /// <summary>The actual eligible expenses month by month, instead of <c>actualExpenses</c>.</summary>
+    public IReadOnlyList<MonthExpenseInput>? MonthlyExpenses { get; init; }
+
+    /// <summary>The payments received from the funders.</summary>
+    public IReadOnlyList<ReceiptInput>? Receipts { get; init; }
+}
+
+/// <summary>One recorded entry of a saved plan's execution history, with what it gives today.</summary>
+public sealed record ExecutionEntryResponse
+{
+    /// <summary>The saved plan's id.</summary>
+    public required string PlanId { get; init; }
+
+    /// <summary>The entry's number, from 1.</summary>
+    public required int Number { get; init; }
+
+    /// <summary>The plan version it applies to.</summary>
+    public required int Version { get; init; }
+
+    /// <summary>When it was recorded (UTC).</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The name of the key that recorded it.</summary>
+    public required string Author { get; init; }
+
+    /// <summary>What this entry is.</summary>
+    public required string Comment { get; init; }
+
+    /// <summary>The expenses and receipts as recorded.</summary>
+    public required RecordExecutionRequest Execution { get; init; }
+
+    /// <summary>Dues, receipts and balances for that plan version (null in lists).</summary>
+    public ExecutionResponse? Result { get; init; }
+}
+
+/// <summary>A recorded execution entry as exported with its plan.</summary>
+public sealed record ExportedExecution
+{
+    /// <summary>The entry's number.</summary>
+    public required int Number { get; init; }
+
+    /// <summary>The plan version it applies to.</summary>
+    public required int Version { get; init; }
+
+    /// <summary>When it was recorded (UTC).</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Who recorded it.</summary>
+    public required string Author { get; init; }
+
+    /// <summary>What it is.</summary>
+    public required string Comment { get; init; }
+
+    /// <summary>The expenses and receipts as recorded.</summary>
+    public required RecordExecutionRequest Execution { get; init; }
 }

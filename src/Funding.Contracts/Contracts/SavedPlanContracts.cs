@@ -234,6 +234,9 @@ public sealed record ExportedPlan
 
     /// <summary>Every version, in order.</summary>
     public required IReadOnlyList<ExportedVersion> Versions { get; init; }
+
+    /// <summary>Its execution history: what was spent and received, entry by entry.</summary>
+    public IReadOnlyList<ExportedExecution>? Executions { get; init; }
 }
 
 /// <summary>A workspace's saved plans, for a backup or a move (from SQLite to PostgreSQL, say).</summary>
@@ -257,4 +260,7 @@ public sealed record WorkspaceImportResponse
 
     /// <summary>Signed versions among them.</summary>
     public required int Signatures { get; init; }
+
+    /// <summary>Execution entries imported.</summary>
+    public int Executions { get; init; }
 }

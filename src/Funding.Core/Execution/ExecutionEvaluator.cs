@@ -1,3 +1,4 @@
+using System.Globalization;
 using Funding.Formatting;
 using Funding.Plans;
 using Funding.Schedules;
@@ -22,10 +23,10 @@ public sealed record ExecutionInput(IReadOnlyList<BudgetYearAmount> ActualExpens
 /// <param name="Amount">What was spent, zero or more.</param>
 public sealed record MonthExpense(YearMonth Month, Money Amount);
 
-/// <summary>A payment received from a funder.</summary>
+/// <summary>A payment received from a funder, or (negative) an amount paid back to it.</summary>
 /// <param name="FunderId">The funder (or group member) who paid.</param>
-/// <param name="Date">When it was received.</param>
-/// <param name="Amount">How much.</param>
+/// <param name="Date">When it was received (or paid back).</param>
+/// <param name="Amount">How much; negative for an amount paid back to the funder (« reversement »).</param>
 /// <param name="Reference">The reference of the receipt (« titre de recettes n° 2023-118 »), or null.</param>
 public sealed record Receipt(string FunderId, LocalDate Date, Money Amount, string? Reference = null);
 
@@ -173,7 +174,16 @@ public static class ExecutionEvaluator
             Cost = new PerBudgetYearCost(actualYears, new LocalDate(start.Year, start.Month, 1)),
             Funders = funders,
         };
-        var actual = PlanEvaluator.Evaluate(actualPlan);
+        PlanResult actual;
+        try
+        {
+            actual = PlanEvaluator.Evaluate(actualPlan);
+        }
+        catch (FundingValidationException ex)
+        {
+            // The voted plan is valid: only the actual figures can make it fail (a total beyond the supported magnitude).
+            throw new FundingValidationException(ex.Errors.Select(e => e with { Field = FieldPath.Of(monthly.Count > 0 ? "monthlyExpenses" : "actualExpenses") }).ToArray());
+        }
         var received = input.Receipts.GroupBy(r => r.FunderId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount), StringComparer.Ordinal);
 
         var result = actual.Funders.Select(due =>
@@ -298,10 +308,6 @@ public static class ExecutionEvaluator
                 errors.Add(path.Field("funderId"), ErrorCodes.ValueNotAllowed,
                     $"« {receipt.FunderId} » n'est pas un financeur du plan (ni un membre de groupe).", $"'{receipt.FunderId}' is not a funder of the plan (nor a group member).");
             }
-            if (receipt.Amount.IsNegative)
-            {
-                errors.Add(path.Field("amount"), CommonMessages.Negative(new Subject("la recette", "the receipt"), receipt.Amount));
-            }
             if (receipt.Date.Year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
             {
                 errors.Add(path.Field("date"), ErrorCodes.DateOutOfRange,
@@ -311,6 +317,26 @@ public static class ExecutionEvaluator
             if (receipt.Reference is { } reference && FundingText.TextProblem(reference, multiLine: false) is { } problem)
             {
                 errors.Add(path.Field("reference"), problem);
+            }
+        }
+        if (!errors.Any)
+        {
+            // Sums checked before anything is computed: every figure stays within the supported magnitude.
+            decimal spent = input.ActualExpenses.Sum(y => y.Amount.Amount) + (input.MonthlyExpenses?.Sum(m => m.Amount.Amount) ?? 0m);
+            decimal moved = input.Receipts.Sum(r => Math.Abs(r.Amount.Amount));
+            var max = Money.MaxValue.Amount;
+            foreach (var (total, field, french, english) in new[]
+            {
+                (spent, input.MonthlyExpenses is { Count: > 0 } ? "monthlyExpenses" : "actualExpenses", "Les dépenses réalisées font ensemble", "The actual expenses add up to"),
+                (moved, "receipts", "Les recettes font ensemble", "The receipts add up to"),
+            })
+            {
+                if (total > max)
+                {
+                    errors.Add(FieldPath.Of(field), ErrorCodes.AmountOutOfRange,
+                        $"{french} {FrenchFormat.Number(total, 2)} €, au-delà des {FrenchFormat.Money(Money.MaxValue)} pris en charge.",
+                        $"{english} {total.ToString("0.00", CultureInfo.InvariantCulture)} €, beyond the supported {FundingMessage.En(Money.MaxValue)}.");
+                }
             }
         }
         if (errors.Any)
@@ -498,6 +524,20 @@ public static class ExecutionEvaluator
     }
 
     /// <summary>grant × actual / planned, rounded to the cent by the plan's policy (the grant when nothing was planned).</summary>
-    private static Money ProRata(Money grant, Money actual, Money planned, RoundingPolicy policy) =>
-        planned.IsZero ? grant : Money.FromCents(policy.RoundCents(new System.Numerics.BigInteger(grant.TotalCents) * actual.TotalCents, planned.TotalCents));
+    /// <exception cref="FundingValidationException">The result is beyond the supported magnitude (path <c>actualExpenses</c>).</exception>
+    private static Money ProRata(Money grant, Money actual, Money planned, RoundingPolicy policy)
+    {
+        if (planned.IsZero)
+        {
+            return grant;
+        }
+        var numerator = new System.Numerics.BigInteger(grant.TotalCents) * actual.TotalCents;
+        if (System.Numerics.BigInteger.Abs(numerator) >= new System.Numerics.BigInteger(Money.MaxCents) * planned.TotalCents)
+        {
+            throw new FundingValidationException([new ValidationError(FieldPath.Of("actualExpenses"), new FundingMessage(ErrorCodes.AmountOutOfRange,
+                $"Au prorata de dépenses réalisées de {FrenchFormat.Money(actual)} pour {FrenchFormat.Money(planned)} prévus, {FrenchFormat.Money(grant)} deviendraient un montant au-delà des {FrenchFormat.Money(Money.MaxValue)} pris en charge.",
+                $"In proportion to actual expenses of {FundingMessage.En(actual)} for {FundingMessage.En(planned)} planned, {FundingMessage.En(grant)} would become an amount beyond the supported {FundingMessage.En(Money.MaxValue)}."))]);
+        }
+        return Money.FromCents(policy.RoundCents(numerator, planned.TotalCents));
+    }
 }

@@ -15,6 +15,14 @@ namespace Funding.Client.Models
     {
         /// <summary>When it was first saved (UTC).</summary>
         public DateTimeOffset? CreatedAt { get; set; }
+        /// <summary>Its execution history: what was spent and received, entry by entry.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.ExportedExecution>? Executions { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.ExportedExecution> Executions { get; set; }
+#endif
         /// <summary>The saved plan&apos;s id (kept on import).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -68,6 +76,7 @@ namespace Funding.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
+                { "executions", n => { Executions = n.GetCollectionOfObjectValues<global::Funding.Client.Models.ExportedExecution>(global::Funding.Client.Models.ExportedExecution.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
@@ -83,6 +92,7 @@ namespace Funding.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.ExportedExecution>("executions", Executions);
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("status", Status);

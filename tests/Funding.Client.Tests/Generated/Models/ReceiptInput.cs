@@ -14,7 +14,7 @@ namespace Funding.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ReceiptInput : IParsable
     {
-        /// <summary>How much, in euros.</summary>
+        /// <summary>How much, in euros; negative for an amount paid back to the funder (« reversement »).</summary>
         public decimal? Amount { get; set; }
         /// <summary>When it was received (YYYY-MM-DD).</summary>
         public Date? Date { get; set; }

@@ -13,6 +13,8 @@ namespace Funding.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WorkspaceImportResponse : IParsable
     {
+        /// <summary>Execution entries imported.</summary>
+        public int? Executions { get; set; }
         /// <summary>Plans imported.</summary>
         public int? Plans { get; set; }
         /// <summary>Signed versions among them.</summary>
@@ -37,6 +39,7 @@ namespace Funding.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "executions", n => { Executions = n.GetIntValue(); } },
                 { "plans", n => { Plans = n.GetIntValue(); } },
                 { "signatures", n => { Signatures = n.GetIntValue(); } },
                 { "versions", n => { Versions = n.GetIntValue(); } },
@@ -49,6 +52,7 @@ namespace Funding.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteIntValue("executions", Executions);
             writer.WriteIntValue("plans", Plans);
             writer.WriteIntValue("signatures", Signatures);
             writer.WriteIntValue("versions", Versions);
