@@ -362,14 +362,14 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
         return (await ExecutionsAsync(connection, workspace, id, number)).SingleOrDefault();
     }
 
-    private static async Task<IReadOnlyList<ExecutionEntry>> ExecutionsAsync(DbConnection connection, string workspace, string id, int? number, DbTransaction? transaction = null)
+    private static async Task<IReadOnlyList<ExecutionEntry>> ExecutionsAsync(DbConnection connection, string workspace, string id, int? number)
     {
         var rows = await connection.QueryAsync<ExecutionRow>(
             "SELECT e.plan_id AS PlanId, e.number AS Number, e.version AS Version, e.created_at AS CreatedAt, e.author AS Author, e.comment AS Comment, e.execution_json AS ExecutionJson " +
             "FROM executions e JOIN saved_plans p ON p.id = e.plan_id WHERE e.plan_id = @id AND p.workspace_id = @workspace" +
             (number is null ? "" : " AND e.number = @number") + " ORDER BY e.number",
-            new { id, workspace, number }, transaction);
-        return rows.Select(r => new ExecutionEntry(r.PlanId, r.Number, r.Version, Time(r.CreatedAt), r.Author, r.Comment, r.ExecutionJson)).ToArray();
+            new { id, workspace, number });
+        return rows.Select(r => r.ToEntry()).ToArray();
     }
 
     // ---- Export and import ------------------------------------------------------------------------------------------
@@ -441,7 +441,7 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
         var rows = await connection.QueryAsync<ExecutionRow>(
             "SELECT e.plan_id AS PlanId, e.number AS Number, e.version AS Version, e.created_at AS CreatedAt, e.author AS Author, e.comment AS Comment, e.execution_json AS ExecutionJson " +
             "FROM executions e JOIN saved_plans p ON p.id = e.plan_id WHERE p.workspace_id = @workspace ORDER BY e.plan_id, e.number", new { workspace });
-        return rows.Select(r => new ExecutionEntry(r.PlanId, r.Number, r.Version, Time(r.CreatedAt), r.Author, r.Comment, r.ExecutionJson)).ToArray();
+        return rows.Select(r => r.ToEntry()).ToArray();
     }
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
@@ -456,6 +456,8 @@ internal sealed class SavedPlanStore(StorageOptions options, TimeProvider clock)
         public string Author { get; set; } = "";
         public string Comment { get; set; } = "";
         public string ExecutionJson { get; set; } = "";
+
+        public ExecutionEntry ToEntry() => new(PlanId, Number, Version, Time(CreatedAt), Author, Comment, ExecutionJson);
     }
 
     private sealed class SummaryRow

@@ -70,8 +70,6 @@ internal static class PlanEndpoints
         ["docx"] = DeliberationDocument.ContentType,
     };
 
-    private const string FormatList = "markdown, html, csv, json, xlsx, docx";
-
     /// <param name="request">The plan.</param>
     /// <param name="context">The request, for its Accept header.</param>
     /// <param name="format">markdown, html, csv, json, xlsx or docx. Without it, the Accept header chooses (text/markdown, text/html, text/csv, application/json or the XLSX and DOCX media types); with neither, markdown.</param>
@@ -81,26 +79,10 @@ internal static class PlanEndpoints
         PlanRequest request, HttpContext context, string? format = null, string? funderId = null, string? csv = null)
     {
         var errors = new RequestErrors();
-        format ??= FormatFromAccept(context.Request.Headers.Accept);
-        if (!ReportFormats.TryGetValue(format, out string? contentType))
-        {
-            errors.Add("format", ErrorCodes.ValueNotAllowed,
-                $"Format inconnu « {format} » : il vaut l'un de {FormatList}.",
-                $"Unknown format '{format}': expected one of {FormatList}.");
-        }
-        else if (format.Equals("docx", StringComparison.OrdinalIgnoreCase) && funderId is null)
-        {
-            errors.Add("funderId", ErrorCodes.FieldRequired,
+        (format, string contentType, var dialect) = ReadFormat(context, format, funderId, csv, ReportFormats, errors,
+            new(ErrorCodes.FieldRequired,
                 "Un projet de délibération s'écrit pour un financeur : donnez funderId (l'identifiant d'un financeur, ou d'un groupe pour un projet par membre).",
-                "A deliberation draft is written for one funder: give funderId (a funder's id, or a group's for one draft per member).");
-        }
-        var dialect = CsvDialect.French;
-        if (csv is not null && !TryDialect(csv, out dialect))
-        {
-            errors.Add("csv", ErrorCodes.ValueNotAllowed,
-                $"Dialecte CSV inconnu « {csv} » : il vaut fr ou rfc4180.",
-                $"Unknown CSV dialect '{csv}': expected fr or rfc4180.");
-        }
+                "A deliberation draft is written for one funder: give funderId (a funder's id, or a group's for one draft per member)."));
         var plan = PlanMapping.ToDomain(request, errors);
         if (plan is null || errors.HasErrors)
         {
@@ -164,6 +146,48 @@ internal static class PlanEndpoints
         return "markdown";
     }
 
+    /// <summary>
+    /// The format asked for (the query, else the Accept header) with its content type, and the CSV dialect; the errors
+    /// name <c>format</c>, <c>funderId</c> (required for a DOCX document) and <c>csv</c>.
+    /// </summary>
+    private static (string Format, string ContentType, CsvDialect Dialect) ReadFormat(HttpContext context, string? format, string? funderId, string? csv,
+        Dictionary<string, string> formats, RequestErrors errors, FundingMessage docxNeedsFunder)
+    {
+        format ??= FormatFromAccept(context.Request.Headers.Accept);
+        string list = string.Join(", ", formats.Keys);
+        if (!formats.TryGetValue(format, out string? contentType))
+        {
+            errors.Add("format", ErrorCodes.ValueNotAllowed,
+                $"Format inconnu « {format} » : il vaut l'un de {list}.",
+                $"Unknown format '{format}': expected one of {list}.");
+        }
+        else if (format.Equals("docx", StringComparison.OrdinalIgnoreCase) && funderId is null)
+        {
+            errors.Add("funderId", docxNeedsFunder);
+        }
+        var dialect = CsvDialect.French;
+        if (csv is not null && !TryDialect(csv, out dialect))
+        {
+            errors.Add("csv", ErrorCodes.ValueNotAllowed,
+                $"Dialecte CSV inconnu « {csv} » : il vaut fr ou rfc4180.",
+                $"Unknown CSV dialect '{csv}': expected fr or rfc4180.");
+        }
+        return (format, contentType ?? "", dialect);
+    }
+
+    /// <summary>The plan (validated, its errors under <c>plan.</c>) and the execution input of a request, or the problem.</summary>
+    private static (Plan? Plan, Funding.Execution.ExecutionInput? Input, ValidationProblem? Problem) ReadExecution(ExecutionRequest request, RequestErrors errors)
+    {
+        var plan = PlanMapping.ToDomain(request.Plan, errors, "plan");
+        var input = ExecutionMapping.ToDomain(request, errors);
+        if (plan is null || input is null || errors.HasErrors)
+        {
+            return (null, null, errors.Problem());
+        }
+        var planErrors = PlanValidator.Validate(plan);
+        return planErrors.Count > 0 ? (null, null, ApiProblems.Problem(new FundingValidationException(planErrors), "plan")) : (plan, input, null);
+    }
+
     private static bool TryDialect(string name, out CsvDialect dialect)
     {
         dialect = name.ToUpperInvariant() switch
@@ -202,20 +226,14 @@ internal static class PlanEndpoints
     {
         var errors = new RequestErrors();
         var level = errors.Explain(explain);
-        var plan = PlanMapping.ToDomain(request.Plan, errors, "plan");
-        var input = ExecutionMapping.ToDomain(request, errors);
-        if (plan is null || input is null || errors.HasErrors)
+        var (plan, input, problem) = ReadExecution(request, errors);
+        if (problem is not null)
         {
-            return errors.Problem();
-        }
-        var planErrors = PlanValidator.Validate(plan);
-        if (planErrors.Count > 0)
-        {
-            return ApiProblems.Problem(new FundingValidationException(planErrors), "plan");
+            return problem;
         }
         try
         {
-            return TypedResults.Ok(ExecutionMapping.ToResponse(Funding.Execution.ExecutionEvaluator.Evaluate(plan, input), level));
+            return TypedResults.Ok(ExecutionMapping.ToResponse(Funding.Execution.ExecutionEvaluator.Evaluate(plan!, input!), level));
         }
         catch (FundingValidationException ex)
         {
@@ -241,44 +259,23 @@ internal static class PlanEndpoints
         ExecutionRequest request, HttpContext context, string? format = null, string? funderId = null, string? csv = null)
     {
         var errors = new RequestErrors();
-        format ??= FormatFromAccept(context.Request.Headers.Accept);
-        if (!ExecutionFormats.TryGetValue(format, out string? contentType))
+        (format, string contentType, var dialect) = ReadFormat(context, format, funderId, csv, ExecutionFormats, errors,
+            new(ErrorCodes.FieldRequired, "La lettre s'écrit pour un financeur : donnez funderId.", "The letter is written to one funder: give funderId."));
+        var (plan, input, problem) = ReadExecution(request, errors);
+        if (problem is not null)
         {
-            errors.Add("format", ErrorCodes.ValueNotAllowed,
-                $"Format inconnu « {format} » : il vaut l'un de markdown, html, csv, xlsx, docx.",
-                $"Unknown format '{format}': expected one of markdown, html, csv, xlsx, docx.");
-        }
-        else if (format.Equals("docx", StringComparison.OrdinalIgnoreCase) && funderId is null)
-        {
-            errors.Add("funderId", ErrorCodes.FieldRequired,
-                "La lettre s'écrit pour un financeur : donnez funderId.", "The letter is written to one funder: give funderId.");
-        }
-        var dialect = CsvDialect.French;
-        if (csv is not null && !TryDialect(csv, out dialect))
-        {
-            errors.Add("csv", ErrorCodes.ValueNotAllowed, $"Dialecte CSV inconnu « {csv} » : il vaut fr ou rfc4180.", $"Unknown CSV dialect '{csv}': expected fr or rfc4180.");
-        }
-        var plan = PlanMapping.ToDomain(request.Plan, errors, "plan");
-        var input = ExecutionMapping.ToDomain(request, errors);
-        if (plan is null || input is null || errors.HasErrors)
-        {
-            return errors.Problem();
-        }
-        var planErrors = PlanValidator.Validate(plan);
-        if (planErrors.Count > 0)
-        {
-            return ApiProblems.Problem(new FundingValidationException(planErrors), "plan");
+            return problem;
         }
         try
         {
-            var result = Funding.Execution.ExecutionEvaluator.Evaluate(plan, input);
+            var result = Funding.Execution.ExecutionEvaluator.Evaluate(plan!, input!);
             return format.ToUpperInvariant() switch
             {
                 "XLSX" => TypedResults.File(ExecutionDocuments.Workbook(result), contentType, "etat-recapitulatif-des-depenses.xlsx"),
-                "DOCX" => TypedResults.File(ExecutionDocuments.Letter(result, input, funderId!), contentType, $"solde-{funderId}.docx"),
+                "DOCX" => TypedResults.File(ExecutionDocuments.Letter(result, input!, funderId!), contentType, $"solde-{funderId}.docx"),
                 "HTML" => TypedResults.Text(ExecutionReport.Html(result), contentType),
                 "CSV" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ExecutionReport.Csv(result, dialect)), contentType, "etat-recapitulatif-des-depenses.csv"),
-                _ => TypedResults.Text(ExecutionReport.Markdown(result, input, funderId), contentType),
+                _ => TypedResults.Text(ExecutionReport.Markdown(result, input!, funderId), contentType),
             };
         }
         catch (FundingValidationException ex)

@@ -143,7 +143,14 @@ internal static class SavedPlanEndpoints
         {
             errors.AddRange(PlanValidator.Validate(plan), "plan");
         }
-        string comment = request.Comment ?? "";
+        string comment = Comment(request.Comment, errors);
+        return (errors.HasErrors ? null : plan, comment, errors);
+    }
+
+    /// <summary>A version's or an entry's comment: empty when absent, refused (on <c>comment</c>) when too long or holding forbidden characters.</summary>
+    private static string Comment(string? text, RequestErrors errors)
+    {
+        string comment = text ?? "";
         if (comment.Length > FundingLimits.MaxDescriptionLength)
         {
             errors.Add("comment", FundingText.TooLong(new Subject("le commentaire", "the comment"), comment.Length, FundingLimits.MaxDescriptionLength));
@@ -152,7 +159,7 @@ internal static class SavedPlanEndpoints
         {
             errors.Add("comment", problem);
         }
-        return (errors.HasErrors ? null : plan, comment, errors);
+        return comment;
     }
 
     private static string Json(HttpContext context, PlanRequest plan) => JsonSerializer.Serialize(plan, Options(context));
@@ -253,15 +260,9 @@ internal static class SavedPlanEndpoints
                 $"The plan has no version {number}: its versions run from 1 to {versions[^1].Number}.");
             return errors.Problem();
         }
-        string comment = request.Comment ?? "";
-        if (comment.Length > FundingLimits.MaxDescriptionLength)
+        string comment = Comment(request.Comment, errors);
+        if (errors.HasErrors)
         {
-            errors.Add("comment", FundingText.TooLong(new Subject("le commentaire", "the comment"), comment.Length, FundingLimits.MaxDescriptionLength));
-            return errors.Problem();
-        }
-        if (FundingText.TextProblem(comment, multiLine: true) is { } problem)
-        {
-            errors.Add("comment", problem);
             return errors.Problem();
         }
         // Computed before it is recorded: an entry the engine refuses is not kept.
