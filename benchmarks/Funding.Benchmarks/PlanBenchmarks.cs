@@ -24,6 +24,20 @@ public class PlanBenchmarks
     [Benchmark]
     public PlanResult EvaluateTenFundersOverTenYears() => PlanEvaluator.Evaluate(_tenFundersTenYears);
 
+    private readonly Plan _pvdWithAnah = SamplePlans.PetitesVillesDeDemainAnah.Plan;
+
+    private readonly Funding.Execution.ExecutionInput _vacant = new(
+        [new BudgetYearAmount(2022, Money.Euros(77_850m)), new BudgetYearAmount(2023, Money.Euros(25_950m)), new BudgetYearAmount(2024, Money.Euros(25_950m))],
+        [new Funding.Execution.Receipt("etat", new LocalDate(2022, 4, 1), Money.Euros(80_000m)), new Funding.Execution.Receipt("qbo", new LocalDate(2022, 4, 1), Money.Euros(8_695.13m))]);
+
+    /// <summary>Five funders, a shared ceiling per budget year over four of them, three years.</summary>
+    [Benchmark]
+    public PlanResult EvaluatePvdWithAnah() => PlanEvaluator.Evaluate(_pvdWithAnah);
+
+    /// <summary>The seed's execution (docs/execution.md): the plan evaluated twice, planned and on the actual expenses.</summary>
+    [Benchmark]
+    public Funding.Execution.ExecutionResult ExecuteSeedVacantNineMonths() => Funding.Execution.ExecutionEvaluator.Evaluate(_seed, _vacant);
+
     /// <summary>The schedules alone (payments, budget-year table, treasury) of the 10-funder, 10-year plan.</summary>
     [Benchmark]
     public ScheduleResult ScheduleTenFundersOverTenYears() => ScheduleBuilder.Build(_tenFundersTenYears, _evaluated);

@@ -348,7 +348,8 @@ public static class ExecutionEvaluator
     /// <summary>A funder's rule as it applies to the actual expenses, under its terms.</summary>
     private static ContributionRule DueRule(Funder funder, ExecutionTerms terms, PlanResult planned, BudgetYearAmount[] actualYears, Money actualTotal, RoundingPolicy policy)
     {
-        var plannedResult = planned.Plan.Funders.Contains(funder) && funder.Rule is not KeyShareRule ? planned.Funder(funder.Id) : null;
+        // A group has no result of its own (its members do); no branch below reads one for it.
+        var plannedResult = funder.Rule is KeyShareRule ? null : planned.Funder(funder.Id);
         switch (funder.Rule)
         {
             case RateRule { CapScope: CapScope.BudgetYear } rate when terms.CapAtGrant:

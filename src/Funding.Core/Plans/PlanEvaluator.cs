@@ -136,7 +136,10 @@ public static class PlanEvaluator
             _policy = policy;
             Ledger = new YearLedger(costByYear, calendar.MonthsByYear.Select(m => (long)m).ToArray());
             PerFunder = new List<FunderResult>?[plan.Funders.Count];
+            _ceilingsClosingAt = CeilingsClosingAt(plan);
         }
+
+        private readonly ILookup<int, SharedCeiling> _ceilingsClosingAt;
 
         /// <summary>What is left to fund in each budget year.</summary>
         public YearLedger Ledger { get; }
@@ -167,26 +170,21 @@ public static class PlanEvaluator
                 }).ToList();
             }
             PerFunder[index] = results;
-            foreach (var ceiling in _plan.SharedCeilings)
+            foreach (var ceiling in _ceilingsClosingAt[index])
             {
-                if (LastMemberIndex(ceiling) == index)
-                {
-                    Ceilings.Add(SharedCeilings.Apply(ceiling, _plan, PerFunder, Ledger, _totalCost, _policy));
-                }
+                Ceilings.Add(SharedCeilings.Apply(ceiling, _plan, PerFunder, Ledger, _totalCost, _policy));
             }
         }
 
-        private int LastMemberIndex(SharedCeiling ceiling)
+        /// <summary>Each shared ceiling by the index of its last funder in the plan: it applies once that funder is computed.</summary>
+        private static ILookup<int, SharedCeiling> CeilingsClosingAt(Plan plan)
         {
-            int last = -1;
-            for (int i = 0; i < _plan.Funders.Count; i++)
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < plan.Funders.Count; i++)
             {
-                if (ceiling.FunderIds.Contains(_plan.Funders[i].Id, StringComparer.Ordinal))
-                {
-                    last = i;
-                }
+                index[plan.Funders[i].Id] = i;
             }
-            return last;
+            return plan.SharedCeilings.ToLookup(c => c.FunderIds.Max(id => index[id]));
         }
 
         public void ApplyRemainder()

@@ -571,6 +571,14 @@ public static class PlanValidator
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        var funderIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < plan.Funders.Count; i++)
+        {
+            if (plan.Funders[i]?.Id is { } funderId)
+            {
+                funderIndex.TryAdd(funderId, i);
+            }
+        }
         for (int c = 0; c < ceilings.Count && !errors.IsFull; c++)
         {
             var path = FieldPath.Of("sharedCeilings").Item(c);
@@ -599,6 +607,11 @@ public static class PlanValidator
             {
                 errors.Add(path.Field(Enum.IsDefined(ceiling.Scope) ? "sharing" : "per"), CommonMessages.UnknownType("plafond commun", "shared ceiling", Enum.IsDefined(ceiling.Scope) ? typeof(CeilingSharing) : typeof(CapScope)));
             }
+            if (ceiling.FunderIds is { Count: > FundingLimits.MaxPlanFunders } tooMany)
+            {
+                errors.Add(path.Field("funderIds"), CommonMessages.TooMany(tooMany.Count, FundingLimits.MaxPlanFunders, "financeurs", "funders"));
+                continue;
+            }
             if (ceiling.FunderIds is not { Count: >= 2 } funderIds)
             {
                 errors.Add(path.Field("funderIds"), ErrorCodes.SharedCeilingInvalid,
@@ -610,15 +623,7 @@ public static class PlanValidator
             {
                 var itemPath = path.Field("funderIds").Item(k);
                 string? id = funderIds[k];
-                int index = -1;
-                for (int i = 0; i < plan.Funders.Count; i++)
-                {
-                    if (plan.Funders[i] is { } f && f.Id == id)
-                    {
-                        index = i;
-                    }
-                }
-                if (index < 0)
+                if (id is null || !funderIndex.TryGetValue(id, out int index))
                 {
                     errors.Add(itemPath, ErrorCodes.SharedCeilingInvalid,
                         $"« {id} » n'est pas un financeur du plan (un membre de groupe ne partage pas de plafond commun).",

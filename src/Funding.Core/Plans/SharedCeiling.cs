@@ -81,7 +81,8 @@ internal static class SharedCeilings
 {
     internal static SharedCeilingResult Apply(SharedCeiling ceiling, Plan plan, List<FunderResult>?[] perFunder, YearLedger ledger, Money totalCost, RoundingPolicy policy)
     {
-        var indices = ceiling.FunderIds.Select(id => plan.Funders.ToList().FindIndex(f => f.Id == id)).Order().ToArray();
+        var ids = ceiling.FunderIds.ToHashSet(StringComparer.Ordinal);
+        var indices = Enumerable.Range(0, plan.Funders.Count).Where(i => ids.Contains(plan.Funders[i].Id)).ToArray();
         var members = indices.Select(i => perFunder[i]![0]).ToArray();
         int years = ledger.Years.Length;
         var before = members.Select(m => m.ContributionByBudgetYear.Select(y => y.Amount).ToArray()).ToArray();
