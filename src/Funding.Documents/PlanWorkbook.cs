@@ -97,6 +97,30 @@ public static class PlanWorkbook
         int costRow = sheet.NextRow;
         sheet.Add([XCell.Of("Coût de l'exercice", CellLook.Bold), .. table.CostByYear.Select(c => XCell.Money(c, CellLook.MoneyBold)),
             XCell.Calc($"SUM(B{costRow}:{XlsxBuilder.ColumnName(1 + years)}{costRow})", table.CostByYear.Sum(c => c.Amount), CellLook.MoneyBold)]);
+
+        // The contribution view: what each funder funds of each year's cost, whatever it pays when; its totals equal the
+        // cost of each year plus its over-funding minus its unfunded part.
+        sheet.Add();
+        sheet.Add([XCell.Of("Contribution au coût de l'exercice", CellLook.Header), .. table.Years.Select(y => XCell.Of(y.ToString(System.Globalization.CultureInfo.InvariantCulture), CellLook.Header)), XCell.Of("Total", CellLook.Header)]);
+        int firstContribution = sheet.NextRow;
+        foreach (var row in table.Rows)
+        {
+            int r = sheet.NextRow;
+            sheet.Add([XCell.Of(row.Name), .. row.Contributions.Select(a => XCell.Money(a)),
+                XCell.Calc($"SUM(B{r}:{XlsxBuilder.ColumnName(1 + years)}{r})", row.Total.Amount, CellLook.Money)]);
+        }
+        int lastContribution = sheet.NextRow - 1;
+        sheet.Add([XCell.Of("Total des contributions", CellLook.Bold),
+            .. Enumerable.Range(0, years + 1).Select(c => XCell.Calc($"SUM({XlsxBuilder.ColumnName(2 + c)}{firstContribution}:{XlsxBuilder.ColumnName(2 + c)}{lastContribution})",
+                c < years ? table.ContributionTotals[c].Amount : table.GrandTotal.Amount, CellLook.MoneyBold))]);
+        if (table.OverFundingByYear.Any(o => !o.IsZero))
+        {
+            sheet.Add([XCell.Of("Surfinancement de l'exercice", CellLook.Bold), .. table.OverFundingByYear.Select(o => XCell.Money(o, CellLook.MoneyBold))]);
+        }
+        if (table.UnfundedByYear.Any(u => !u.IsZero))
+        {
+            sheet.Add([XCell.Of("Non financé de l'exercice", CellLook.Bold), .. table.UnfundedByYear.Select(u => XCell.Money(u, CellLook.MoneyBold))]);
+        }
         return sheet;
     }
 

@@ -96,6 +96,22 @@ public class PlanWorkbookTests
     }
 
     [Fact]
+    public void TheBudgetYearsSheet_HoldsTheContributionView_ReconciledWithEachYearsCost()
+    {
+        // docs/plans.md by hand: the State funds 30 000 / 40 000 / 10 000 € of the years' cost, though it pays once.
+        var (sheets, _) = SheetXml.Read(PlanWorkbook.Write(Evaluate(SamplePlans.TerritoireIndustrieFinistereId)));
+        var years = sheets.Single(s => s.Name == PlanWorkbook.SheetNames[1]);
+        var header = years.Cells.Single(c => c.Value.Text == "Contribution au coût de l'exercice").Key;
+        int headerRow = int.Parse(header[1..], System.Globalization.CultureInfo.InvariantCulture);
+        string State(string column) => $"{column}{headerRow + 1}";
+        (years.Evaluate(State("B")), years.Evaluate(State("C")), years.Evaluate(State("D")), years.Evaluate(State("E"))).ShouldBe((30_000m, 40_000m, 10_000m, 80_000m));
+        // The row of totals equals each year's cost: 77 850 / 103 800 / 25 950 €.
+        var total = years.Cells.Single(c => c.Value.Text == "Total des contributions").Key;
+        int totalRow = int.Parse(total[1..], System.Globalization.CultureInfo.InvariantCulture);
+        (years.Evaluate($"B{totalRow}"), years.Evaluate($"C{totalRow}"), years.Evaluate($"D{totalRow}")).ShouldBe((77_850m, 103_800m, 25_950m));
+    }
+
+    [Fact]
     public void TheSeedsTotals_AreFormulas_OverTheYearsAndTheFunders()
     {
         var result = Evaluate(SamplePlans.TerritoireIndustrieFinistereId);
