@@ -178,6 +178,28 @@ public static class ExecutionEvaluator
         try
         {
             actual = PlanEvaluator.Evaluate(actualPlan);
+            // A match under a ceiling per budget year: each year's planned amount is that year's grant, as for a rate. Its
+            // due — the share of the matched funder's due, within its grant — is known once the others are, so the plan
+            // is evaluated again with that due spread over the years as the grant was.
+            var yearlyMatches = plan.Funders.Where(f => f.Rule is MatchRule
+                && plan.SharedCeilings.Any(c => c.Scope == CapScope.BudgetYear && c.FunderIds.Contains(f.Id, StringComparer.Ordinal))).ToArray();
+            if (yearlyMatches.Length > 0)
+            {
+                var matchedDues = yearlyMatches.ToDictionary(f => f.Id, f =>
+                {
+                    var match = (MatchRule)f.Rule;
+                    var due = policy.RoundToCents(match.Rate.ExactOf(actual.Funder(match.FunderId).Total));
+                    due = match.Cap is { } cap ? Money.Min(due, cap) : due;
+                    due = Money.Min(due, planned.Funder(f.Id).Total);
+                    var weights = planned.Funder(f.Id).ContributionByBudgetYear.Select(y => y.Amount.TotalCents).ToArray();
+                    var amounts = due.IsZero || weights.Sum() == 0 ? new Money[weights.Length] : Allocation.LargestRemainder.Split(due, weights);
+                    return (ContributionRule)new FixedPerYearRule(actualYears.Select((y, k) => new BudgetYearAmount(y.Year, amounts[k])).ToArray()) { ComputedFromRate = true };
+                }, StringComparer.Ordinal);
+                actual = PlanEvaluator.Evaluate(actualPlan with
+                {
+                    Funders = [.. actualPlan.Funders.Select(f => matchedDues.TryGetValue(f.Id, out var rule) ? f with { Rule = rule } : f)],
+                });
+            }
         }
         catch (FundingValidationException ex)
         {

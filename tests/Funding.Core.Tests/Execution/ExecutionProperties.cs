@@ -46,12 +46,6 @@ public class ExecutionProperties
     [Property]
     public bool WithActualsEqualToThePlan_EachBalanceIsWhatTheScheduleStillHadToPay(GeneratedPlan g, int cutoffMonth, bool monthly)
     {
-        // Known limit (docs/execution.md): a match sharing a ceiling per budget year is re-evaluated on the dues, and its
-        // years may be cut again differently; such plans are left out here.
-        if (g.Plan.SharedCeilings.Any(c => c.Scope == CapScope.BudgetYear && g.Plan.Funders.Any(f => f.Rule is MatchRule && c.FunderIds.Contains(f.Id))))
-        {
-            return true;
-        }
         var planned = PlanEvaluator.Evaluate(g.Plan);
         var period = g.Plan.Cost.Period;
         var cutoff = period.Start.PlusMonths(Math.Abs(cutoffMonth % (period.Months + 12)));
