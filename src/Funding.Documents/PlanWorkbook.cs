@@ -76,43 +76,22 @@ public static class PlanWorkbook
         return sheet;
     }
 
-    /// <summary>Each funder's payments per budget year, the totals per year and the cost per year.</summary>
+    /// <summary>
+    /// Each funder's payments per budget year, the totals per year and the cost per year; below, the contribution view —
+    /// what each funder funds of each year's cost, whatever it pays when — whose totals equal each year's cost plus its
+    /// over-funding minus its unfunded part.
+    /// </summary>
     private static XSheet BudgetYears(BudgetYearTable table)
     {
         var sheet = new XSheet(SheetNames[1]);
         int years = table.Years.Count;
         sheet.Widths.AddRange([38, .. Enumerable.Repeat(15.0, years), 16]);
-        sheet.Add([XCell.Of("Financeur", CellLook.Header), .. table.Years.Select(y => XCell.Of(y.ToString(System.Globalization.CultureInfo.InvariantCulture), CellLook.Header)), XCell.Of("Total", CellLook.Header)]);
-        int first = sheet.NextRow;
-        foreach (var row in table.Rows)
-        {
-            int r = sheet.NextRow;
-            sheet.Add([XCell.Of(row.Name), .. row.Amounts.Select(a => XCell.Money(a)),
-                XCell.Calc($"SUM(B{r}:{XlsxBuilder.ColumnName(1 + years)}{r})", row.Total.Amount, CellLook.Money)]);
-        }
-        int last = sheet.NextRow - 1;
-        sheet.Add([XCell.Of("Total versé", CellLook.Bold),
-            .. Enumerable.Range(0, years + 1).Select(c => XCell.Calc($"SUM({XlsxBuilder.ColumnName(2 + c)}{first}:{XlsxBuilder.ColumnName(2 + c)}{last})",
-                c < years ? table.YearTotals[c].Amount : table.GrandTotal.Amount, CellLook.MoneyBold))]);
+        YearBlock(sheet, table, "Financeur", r => r.Amounts, "Total versé", table.YearTotals);
         int costRow = sheet.NextRow;
         sheet.Add([XCell.Of("Coût de l'exercice", CellLook.Bold), .. table.CostByYear.Select(c => XCell.Money(c, CellLook.MoneyBold)),
             XCell.Calc($"SUM(B{costRow}:{XlsxBuilder.ColumnName(1 + years)}{costRow})", table.CostByYear.Sum(c => c.Amount), CellLook.MoneyBold)]);
-
-        // The contribution view: what each funder funds of each year's cost, whatever it pays when; its totals equal the
-        // cost of each year plus its over-funding minus its unfunded part.
         sheet.Add();
-        sheet.Add([XCell.Of("Contribution au coût de l'exercice", CellLook.Header), .. table.Years.Select(y => XCell.Of(y.ToString(System.Globalization.CultureInfo.InvariantCulture), CellLook.Header)), XCell.Of("Total", CellLook.Header)]);
-        int firstContribution = sheet.NextRow;
-        foreach (var row in table.Rows)
-        {
-            int r = sheet.NextRow;
-            sheet.Add([XCell.Of(row.Name), .. row.Contributions.Select(a => XCell.Money(a)),
-                XCell.Calc($"SUM(B{r}:{XlsxBuilder.ColumnName(1 + years)}{r})", row.Total.Amount, CellLook.Money)]);
-        }
-        int lastContribution = sheet.NextRow - 1;
-        sheet.Add([XCell.Of("Total des contributions", CellLook.Bold),
-            .. Enumerable.Range(0, years + 1).Select(c => XCell.Calc($"SUM({XlsxBuilder.ColumnName(2 + c)}{firstContribution}:{XlsxBuilder.ColumnName(2 + c)}{lastContribution})",
-                c < years ? table.ContributionTotals[c].Amount : table.GrandTotal.Amount, CellLook.MoneyBold))]);
+        YearBlock(sheet, table, "Contribution au coût de l'exercice", r => r.Contributions, "Total des contributions", table.ContributionTotals);
         if (table.OverFundingByYear.Any(o => !o.IsZero))
         {
             sheet.Add([XCell.Of("Surfinancement de l'exercice", CellLook.Bold), .. table.OverFundingByYear.Select(o => XCell.Money(o, CellLook.MoneyBold))]);
@@ -122,6 +101,24 @@ public static class PlanWorkbook
             sheet.Add([XCell.Of("Non financé de l'exercice", CellLook.Bold), .. table.UnfundedByYear.Select(u => XCell.Money(u, CellLook.MoneyBold))]);
         }
         return sheet;
+    }
+
+    /// <summary>A header, one row per funder with its amounts by year and their SUM, and a row of column SUMs.</summary>
+    private static void YearBlock(XSheet sheet, BudgetYearTable table, string title, Func<BudgetYearRow, IReadOnlyList<Money>> amounts, string totalLabel, IReadOnlyList<Money> totals)
+    {
+        int years = table.Years.Count;
+        sheet.Add([XCell.Of(title, CellLook.Header), .. table.Years.Select(y => XCell.Of(y.ToString(System.Globalization.CultureInfo.InvariantCulture), CellLook.Header)), XCell.Of("Total", CellLook.Header)]);
+        int first = sheet.NextRow;
+        foreach (var row in table.Rows)
+        {
+            int r = sheet.NextRow;
+            sheet.Add([XCell.Of(row.Name), .. amounts(row).Select(a => XCell.Money(a)),
+                XCell.Calc($"SUM(B{r}:{XlsxBuilder.ColumnName(1 + years)}{r})", row.Total.Amount, CellLook.Money)]);
+        }
+        int last = sheet.NextRow - 1;
+        sheet.Add([XCell.Of(totalLabel, CellLook.Bold),
+            .. Enumerable.Range(0, years + 1).Select(c => XCell.Calc($"SUM({XlsxBuilder.ColumnName(2 + c)}{first}:{XlsxBuilder.ColumnName(2 + c)}{last})",
+                c < years ? totals[c].Amount : table.GrandTotal.Amount, CellLook.MoneyBold))]);
     }
 
     /// <summary>Every payment: funder, date, budget year, kind, amount and how it was obtained.</summary>
