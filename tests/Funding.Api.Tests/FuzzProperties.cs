@@ -32,6 +32,7 @@ public static class FuzzArbitraries
         ("/v1/plans/report?format=csv&csv=rfc4180&funderId=brest-metropole", Seeds.PlanJson),
         ("/v1/plans/report?format=json&funderId=nobody", Seeds.PlanJson),
         ("/v1/plans/report?format=pdf&csv=x", Seeds.PlanJson),
+        ("/v1/plans/keys", $$$"""{"plan": {{{Seeds.PlanJson}}}, "groupId": "autres-epci", "keys": [{"name": "égales", "key": {"type": "equal"}}, {"name": "mixte", "key": {"type": "mixed", "components": [{"percent": 50, "key": {"type": "weight"}}, {"percent": 50, "key": {"type": "equal"}}]}}]}"""),
         ("/v1/plans/execution", Execution),
         ("/v1/plans/execution?explain=none", ExecutionMonthly),
         ("/v1/allocations", Allocation),

@@ -85,6 +85,25 @@ public class PlanEndpointTests(FundingApiFactory factory) : IClassFixture<Fundin
     }
 
     [Fact]
+    public async Task Keys_AreComparedSideBySide_WithEachMembersDifference()
+    {
+        // docs/plans.md by hand: Brest Métropole pays 23 706,83 € by population, 5 800,73 € in equal parts, 14 753,77 €
+        // by half population, half equal parts.
+        using var client = factory.CreateClient();
+        string body = System.Text.Json.JsonSerializer.Serialize(Funding.Api.OpenApi.FundingOpenApi.KeysExample, Seeds.Options);
+        var result = await (await client.PostJsonAsync("/v1/plans/keys", body)).OkJsonAsync();
+        result["planAllocated"]!.Raw().ShouldBe("52206.50");
+        var brest = result["members"]![0]!;
+        brest["plan"]!.Raw().ShouldBe("23706.83");
+        brest["byKey"]!.AsArray().Select(k => (k!["amount"]!.Raw(), k["difference"]!.Raw())).ShouldBe([("5800.73", "-17906.10"), ("14753.77", "-8953.06")]);
+
+        var wrong = JsonNode.Parse(body)!;
+        wrong["keys"]![0]!["key"] = JsonNode.Parse("""{"type": "weight", "label": "potentiel fiscal", "weightName": "potentielFiscal"}""");
+        var problem = await (await client.PostJsonAsync("/v1/plans/keys", wrong.ToJsonString())).ProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors().Keys.ShouldBe(["keys[0].key"]);
+    }
+
+    [Fact]
     public async Task Funders_SumToTheCost_AndEachScheduleToItsTotal()
     {
         using var client = factory.CreateClient();

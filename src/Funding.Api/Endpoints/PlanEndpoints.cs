@@ -27,6 +27,11 @@ internal static class PlanEndpoints
             .WithSummary("Compares two plans: per-funder and total deltas, with both explanations.")
             .WithDescription("Funders are matched by id. Use it for what-if questions: a higher cap, a start in January, one EPCI more. Errors name the plan: 'baseline.funders[0].id'.")
             .ProducesStandardProblems();
+        plans.MapPost("/keys", CompareKeys)
+            .WithName("CompareKeys")
+            .WithSummary("A group of the plan split by several keys side by side — population, a named weight, equal parts, a mix — each member with its difference to the plan's key.")
+            .WithDescription("Each key is evaluated as the whole plan would be with it (caps and floors included). Errors name 'groupId' or the key ('keys[1].key') with the engine's reason, such as a weight the members do not have.")
+            .ProducesStandardProblems();
         plans.MapPost("/execution", Execution)
             .WithName("PlanExecution")
             .WithSummary("What each funder owes on the actual expenses, what it paid, and what is still to claim or to pay back.")
@@ -213,6 +218,48 @@ internal static class PlanEndpoints
         try
         {
             return TypedResults.Ok(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan), level));
+        }
+        catch (FundingValidationException ex)
+        {
+            return ApiProblems.Problem(ex);
+        }
+    }
+
+    internal static Results<Ok<KeyComparisonResponse>, ValidationProblem> CompareKeys(KeyComparisonRequest request)
+    {
+        var errors = new RequestErrors();
+        var plan = PlanMapping.ToDomain(request.Plan, errors, "plan");
+        bool keysReadable = errors.NoNullItems(request.Keys, "keys")
+            && request.Keys.Select((k, i) => KeyMapping.NoNulls(k.Key, $"keys[{i}].key", errors)).All(ok => ok);
+        var keys = keysReadable ? request.Keys.Select((k, i) => new NamedKey(k.Name, KeyMapping.ToDomain(k.Key, $"keys[{i}].key", errors))).ToArray() : [];
+        if (plan is null || errors.HasErrors)
+        {
+            return errors.Problem();
+        }
+        var planErrors = PlanValidator.Validate(plan);
+        if (planErrors.Count > 0)
+        {
+            return ApiProblems.Problem(new FundingValidationException(planErrors), "plan");
+        }
+        try
+        {
+            var result = KeyComparison.Compare(plan, request.GroupId, keys);
+            return TypedResults.Ok(new KeyComparisonResponse
+            {
+                CalculationVersion = CalculationVersion.Current,
+                GroupId = result.GroupId,
+                PlanKey = result.PlanKey,
+                PlanAllocated = result.Allocated[0].Amount,
+                Keys = [.. result.Keys.Select((name, k) => new ComparedKeyOutput { Name = name, Allocated = result.Allocated[k + 1].Amount })],
+                Members = [.. result.Members.Select(m => new KeyComparisonMemberOutput
+                {
+                    Id = m.MemberId,
+                    Name = m.Name,
+                    Plan = m.Plan.Amount,
+                    ByKey = [.. result.Keys.Select((name, k) => new MemberUnderKeyOutput { Key = name, Amount = m.ByKey[k].Amount, Difference = m.Differences[k].Amount })],
+                    Sentence = m.Sentence,
+                })],
+            });
         }
         catch (FundingValidationException ex)
         {

@@ -59,6 +59,7 @@ internal static class FundingOpenApi
             {
                 "EvaluatePlan" or "PlanReport" => Serialize(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan)),
                 "PlanExecution" or "PlanExecutionReport" => Serialize(ExecutionExample),
+                "CompareKeys" => Serialize(KeysExample),
                 "ComparePlans" => Serialize(new CompareRequest
                 {
                     Baseline = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
@@ -165,6 +166,22 @@ internal static class FundingOpenApi
             };
         }
     }
+
+    /// <summary>The seed's other EPCIs by equal parts and by a mixed key (docs/plans.md works both by hand).</summary>
+    internal static KeyComparisonRequest KeysExample => new()
+    {
+        Plan = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
+        GroupId = "autres-epci",
+        Keys =
+        [
+            new NamedKeyInput { Name = "parts égales", Key = new EqualKeyInput() },
+            new NamedKeyInput
+            {
+                Name = "50 % population + 50 % parts égales",
+                Key = new MixedKeyInput { Components = [new KeyComponentInput { Percent = 50, Key = new WeightKeyInput { Label = "population" } }, new KeyComponentInput { Percent = 50, Key = new EqualKeyInput() }] },
+            },
+        ],
+    };
 
     private static readonly SignRequest SignExample = new() { VotedOn = new LocalDate(2022, 3, 17), Reference = "délibération n° 8" };
 
@@ -311,6 +328,8 @@ internal static class FundingOpenApi
         var weights = WeightsExample;
         return
         [
+            ("KeyComparisonRequest", Serialize(KeysExample)!),
+            ("KeyComparisonResponse", Value<KeyComparisonResponse>(Endpoints.PlanEndpoints.CompareKeys(KeysExample).Result)),
             ("ExecutionRequest", Serialize(ExecutionExample)!),
             ("ExecutionRequest", Serialize(ExecutionExample with
             {

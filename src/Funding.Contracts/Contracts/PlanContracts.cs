@@ -339,3 +339,90 @@ public sealed record CompareRequest
     /// <summary>The changed plan.</summary>
     public required PlanRequest Variant { get; init; }
 }
+
+/// <summary>A group of a plan split by several keys side by side.</summary>
+public sealed record KeyComparisonRequest
+{
+    /// <summary>The plan.</summary>
+    public required PlanRequest Plan { get; init; }
+
+    /// <summary>The id of a key-share group of the plan.</summary>
+    public required string GroupId { get; init; }
+
+    /// <summary>The keys to compare (1 to 20), each with a unique name.</summary>
+    public required IReadOnlyList<NamedKeyInput> Keys { get; init; }
+}
+
+/// <summary>A key with the name the comparison shows it under.</summary>
+public sealed record NamedKeyInput
+{
+    /// <summary>The name (« parts égales », « potentiel fiscal »).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The key: equal parts, a weight (named with <c>weightName</c> when the members carry several), or a mix.</summary>
+    public required KeyInput Key { get; init; }
+}
+
+/// <summary>Each member of a group under the plan's key and under every key compared.</summary>
+public sealed record KeyComparisonResponse
+{
+    /// <summary>The version of the calculation rules.</summary>
+    public required string CalculationVersion { get; init; }
+
+    /// <summary>The group.</summary>
+    public required string GroupId { get; init; }
+
+    /// <summary>The plan's key, as explanations name it.</summary>
+    public required string PlanKey { get; init; }
+
+    /// <summary>What the members pay together under the plan's key.</summary>
+    public required decimal PlanAllocated { get; init; }
+
+    /// <summary>The keys compared, in order, with what the members pay together under each.</summary>
+    public required IReadOnlyList<ComparedKeyOutput> Keys { get; init; }
+
+    /// <summary>Each member, in the group's order.</summary>
+    public required IReadOnlyList<KeyComparisonMemberOutput> Members { get; init; }
+}
+
+/// <summary>A key compared.</summary>
+public sealed record ComparedKeyOutput
+{
+    /// <summary>Its name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What the members pay together under it.</summary>
+    public required decimal Allocated { get; init; }
+}
+
+/// <summary>A member under each key.</summary>
+public sealed record KeyComparisonMemberOutput
+{
+    /// <summary>The member's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The member's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What it pays under the plan's key.</summary>
+    public required decimal Plan { get; init; }
+
+    /// <summary>What it would pay under each key, with the difference to the plan's key, in the order of the keys.</summary>
+    public required IReadOnlyList<MemberUnderKeyOutput> ByKey { get; init; }
+
+    /// <summary>The comparison in French.</summary>
+    public required string Sentence { get; init; }
+}
+
+/// <summary>A member under one key.</summary>
+public sealed record MemberUnderKeyOutput
+{
+    /// <summary>The key's name.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>What the member would pay.</summary>
+    public required decimal Amount { get; init; }
+
+    /// <summary>Amount − what it pays under the plan's key.</summary>
+    public required decimal Difference { get; init; }
+}

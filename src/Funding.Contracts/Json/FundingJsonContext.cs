@@ -27,6 +27,8 @@ namespace Funding.Contracts.Json;
 [JsonSerializable(typeof(ExecutionEntryResponse))]
 [JsonSerializable(typeof(ExecutionEntryResponse[]))]
 [JsonSerializable(typeof(ExecutionResponse))]
+[JsonSerializable(typeof(KeyComparisonRequest))]
+[JsonSerializable(typeof(KeyComparisonResponse))]
 [JsonSerializable(typeof(PlanRequest))]
 [JsonSerializable(typeof(PlanResponse))]
 [JsonSerializable(typeof(CompareRequest))]

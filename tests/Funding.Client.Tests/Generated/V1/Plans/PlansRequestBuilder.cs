@@ -3,6 +3,7 @@
 using Funding.Client.Models;
 using Funding.Client.V1.Plans.Compare;
 using Funding.Client.V1.Plans.Execution;
+using Funding.Client.V1.Plans.Keys;
 using Funding.Client.V1.Plans.Report;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -29,6 +30,11 @@ namespace Funding.Client.V1.Plans
         public global::Funding.Client.V1.Plans.Execution.ExecutionRequestBuilder Execution
         {
             get => new global::Funding.Client.V1.Plans.Execution.ExecutionRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The keys property</summary>
+        public global::Funding.Client.V1.Plans.Keys.KeysRequestBuilder Keys
+        {
+            get => new global::Funding.Client.V1.Plans.Keys.KeysRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The report property</summary>
         public global::Funding.Client.V1.Plans.Report.ReportRequestBuilder Report
