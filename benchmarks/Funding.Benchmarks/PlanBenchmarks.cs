@@ -21,6 +21,18 @@ public class PlanBenchmarks
     [Benchmark]
     public PlanResult EvaluateSeedPlan() => PlanEvaluator.Evaluate(_seed);
 
+    /// <summary>The lean path: the seed's figures (totals, contributions by budget year) without explanations, schedules or checks.</summary>
+    [Benchmark]
+    public PlanFigures FiguresOfSeedPlan() => PlanEvaluator.Figures(_seed);
+
+    /// <summary>The validation alone, which every evaluation starts with.</summary>
+    [Benchmark]
+    public int ValidateSeedPlan() => PlanValidator.Validate(_seed).Count;
+
+    /// <summary>What <c>explain=none</c> computes: every figure, schedule and check of the seed, no sentence.</summary>
+    [Benchmark]
+    public PlanResult EvaluateSeedPlanWithoutExplanations() => PlanEvaluator.Evaluate(_seed, explain: false);
+
     [Benchmark]
     public PlanResult EvaluateTenFundersOverTenYears() => PlanEvaluator.Evaluate(_tenFundersTenYears);
 

@@ -151,6 +151,12 @@ public static class ErrorCodes
     /// </summary>
     public const string SharedCeilingInvalid = "shared-ceiling-invalid";
 
+    /// <summary>
+    /// A sweep's parameter does not fit the plan: its funder is unknown, its rule has no such parameter (a cap on a fixed
+    /// amount, a key on a funder that is not a group…), or one of its scenarios makes the plan invalid.
+    /// </summary>
+    public const string SweepInvalid = "sweep-invalid";
+
     /// <summary>The carrier named in the options is not a funder of the plan.</summary>
     public const string CarrierUnknown = "carrier-unknown";
 

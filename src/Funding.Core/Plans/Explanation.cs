@@ -10,7 +10,19 @@ namespace Funding.Plans;
 /// 80 000,00 € (taux effectif 38,54 %). »
 /// </param>
 /// <param name="Terms">The inputs and intermediate values, in the order the sentence uses them.</param>
-public sealed record Explanation(string Rule, string Sentence, IReadOnlyList<ExplanationTerm> Terms);
+public sealed record Explanation(string Rule, string Sentence, IReadOnlyList<ExplanationTerm> Terms)
+{
+    /// <summary>
+    /// The explanation of a figure computed without explanations (<see cref="PlanEvaluator.Figures"/>, or
+    /// <see cref="PlanEvaluator.Evaluate(Plan, bool)"/> with <c>explain: false</c>): the rule only, an empty sentence and no terms.
+    /// </summary>
+    /// <param name="rule">The rule that produced the figure.</param>
+    /// <returns>The empty explanation.</returns>
+    public static Explanation Omitted(string rule) => new(rule, "", []);
+
+    /// <summary>Whether this explanation was left out (<see cref="Omitted"/>).</summary>
+    public bool IsOmitted => Sentence.Length == 0;
+}
 
 /// <summary>One input or intermediate value of a calculation.</summary>
 /// <param name="Name">A stable name: <c>base</c>, <c>rate</c>, <c>exact</c>, <c>cap</c>, <c>amount</c>…</param>

@@ -4,7 +4,7 @@ namespace Funding.Plans;
 /// A co-financing plan ("plan de financement") of a post or project: its cost and its funders, in waterfall order.
 /// </summary>
 /// <remarks>
-/// Evaluate it with <see cref="PlanEvaluator.Evaluate"/>. A plan is data: the seed's "State 50 % capped at 80 000 €"
+/// Evaluate it with <see cref="PlanEvaluator.Evaluate(Plan)"/>. A plan is data: the seed's "State 50 % capped at 80 000 €"
 /// is a <see cref="RateRule"/> with a cap, never a constant in code, so that users can re-run the same plan with new
 /// figures.
 /// </remarks>

@@ -31,47 +31,98 @@ public static class PlanEvaluator
     /// <param name="plan">The plan.</param>
     /// <returns>The result, with explanations, schedules and checks.</returns>
     /// <exception cref="FundingValidationException">The plan is not valid; every error names its field.</exception>
-    public static PlanResult Evaluate(Plan plan)
+    public static PlanResult Evaluate(Plan plan) => Evaluate(plan, explain: true);
+
+    /// <summary>Evaluates a plan, with or without the explanations.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="explain">
+    /// False for the figures alone: every figure, schedule and check is the same, but the contributions' explanations are
+    /// left empty (<see cref="Explanation.Omitted"/>) and the payments carry no sentence.
+    /// </param>
+    /// <returns>The result, with schedules and checks.</returns>
+    /// <exception cref="FundingValidationException">The plan is not valid; every error names its field.</exception>
+    public static PlanResult Evaluate(Plan plan, bool explain)
     {
         PlanValidator.ThrowIfInvalid(plan);
+        var run = Run(plan, explain);
+        return new PlanResult(plan, run.TotalCost, run.CostExplanation, run.CostByYear, run.Funders, run.Groups, run.Ceilings, run.CarrierId,
+            run.Unfunded, run.OverFunding, run.BudgetYears, run.Calendar, explain);
+    }
+
+    /// <summary>
+    /// The lean evaluation path: the cost, each funder's total and contribution to each budget year, and the year
+    /// balances — the same figures as <see cref="Evaluate(Plan)"/>, without explanations, payment schedules or checks.
+    /// For simulations and sweeps that only read totals.
+    /// </summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The figures.</returns>
+    /// <exception cref="FundingValidationException">The plan is not valid; every error names its field.</exception>
+    public static PlanFigures Figures(Plan plan)
+    {
+        PlanValidator.ThrowIfInvalid(plan);
+        return FiguresOfValid(plan);
+    }
+
+    /// <summary>The figures of a plan already validated (a sweep validates its base plan and each varied value once).</summary>
+    internal static PlanFigures FiguresOfValid(Plan plan)
+    {
+        var run = Run(plan, explain: false);
+        return new PlanFigures(run.TotalCost, run.CostByYear, run.Funders, run.CarrierId, run.Unfunded, run.OverFunding, run.BudgetYears);
+    }
+
+    private sealed record Evaluation(
+        Money TotalCost, Explanation CostExplanation, IReadOnlyList<BudgetYearCost> CostByYear, FunderResult[] Funders,
+        List<GroupResult> Groups, List<SharedCeilingResult> Ceilings, string? CarrierId, Money Unfunded, Money OverFunding,
+        BudgetYearBalance[] BudgetYears, PeriodCalendar Calendar);
+
+    private static Evaluation Run(Plan plan, bool explain)
+    {
         var policy = plan.Options.Rounding;
         var period = plan.Cost.Period;
         var calendar = PeriodCalendar.For(period);
-        var (totalCost, costExplanation, costByYear) = EvaluateCost(plan.Cost, calendar, policy);
+        var (totalCost, costExplanation, costByYear) = EvaluateCost(plan.Cost, calendar, policy, explain);
 
-        var waterfall = new Waterfall(plan, totalCost, costByYear, calendar, policy);
+        var waterfall = new Waterfall(plan, totalCost, costByYear, calendar, policy, explain);
         for (int i = 0; i < plan.Funders.Count; i++)
         {
             waterfall.Apply(i);
         }
         waterfall.ApplyRemainder();
-        var groups = waterfall.Groups;
         int remainderIndex = waterfall.RemainderIndex;
         var ledger = waterfall.Ledger;
 
         string? carrierId = plan.Options.CarrierId ?? (remainderIndex >= 0 ? plan.Funders[remainderIndex].Id : null);
-        var funders = waterfall.PerFunder.SelectMany(f => f ?? [])
-            .Select(f => f.Id == carrierId ? f with { IsCarrier = true } : f)
-            .ToArray();
+        int count = 0;
+        foreach (var results in waterfall.PerFunder)
+        {
+            count += results?.Count ?? 0;
+        }
+        var funders = new FunderResult[count];
+        int n = 0;
+        foreach (var results in waterfall.PerFunder)
+        {
+            foreach (var f in results ?? [])
+            {
+                funders[n++] = f.Id == carrierId ? f with { IsCarrier = true } : f;
+            }
+        }
         var unfundedByYear = ledger.Unfunded;
         var overFundingByYear = ledger.OverFunding;
-        var result = new PlanResult(
-            plan,
-            totalCost,
-            costExplanation,
-            costByYear,
-            funders,
-            groups,
-            waterfall.Ceilings,
-            carrierId,
-            unfunded: unfundedByYear.Sum(),
-            overFunding: overFundingByYear.Sum(),
-            ledger.Years.Select((y, k) => new BudgetYearBalance(y, costByYear[k].Amount, funders.Sum(f => f.ContributionByBudgetYear[k].Amount), overFundingByYear[k], unfundedByYear[k])).ToArray(),
-            calendar);
-        return result;
+        var balances = new BudgetYearBalance[ledger.Years.Length];
+        for (int k = 0; k < balances.Length; k++)
+        {
+            var contributions = Money.Zero;
+            foreach (var f in funders)
+            {
+                contributions += f.ContributionByBudgetYear[k].Amount;
+            }
+            balances[k] = new BudgetYearBalance(ledger.Years[k], costByYear[k].Amount, contributions, overFundingByYear[k], unfundedByYear[k]);
+        }
+        return new Evaluation(totalCost, costExplanation, costByYear, funders, waterfall.Groups, waterfall.Ceilings, carrierId,
+            unfundedByYear.Sum(), overFundingByYear.Sum(), balances, calendar);
     }
 
-    private static (Money Total, Explanation Explanation, IReadOnlyList<BudgetYearCost> ByYear) EvaluateCost(CostBase cost, PeriodCalendar calendar, RoundingPolicy policy)
+    private static (Money Total, Explanation Explanation, IReadOnlyList<BudgetYearCost> ByYear) EvaluateCost(CostBase cost, PeriodCalendar calendar, RoundingPolicy policy, bool explain)
     {
         var period = cost.Period;
         switch (cost)
@@ -82,6 +133,16 @@ public static class PlanEvaluator
             {
                 decimal exact = period.Prorate(annual.AnnualAmount);
                 var total = policy.RoundToCents(exact);
+                var shares = BudgetYears.Split(total, calendar, annual.Prorata);
+                var byYear = new BudgetYearCost[shares.Length];
+                for (int k = 0; k < byYear.Length; k++)
+                {
+                    byYear[k] = new BudgetYearCost(shares[k].Year, shares[k].Amount, explain ? "Coût " + shares[k].Sentence(total) : "");
+                }
+                if (!explain)
+                {
+                    return (total, Explanation.Omitted("cost"), byYear);
+                }
                 string sentence = period.Months % 12 == 0
                     ? $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an × {FrenchText.Duration(period.Months)} = {FrenchFormat.Money(total)}."
                     : $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an × {period.Months} mois / 12 = {Rounded(exact, total, policy)}.";
@@ -92,21 +153,22 @@ public static class PlanEvaluator
                     ExplanationTerm.ExactEuros("exact", exact),
                     ExplanationTerm.Euros("total", total),
                 ]);
-                var byYear = BudgetYears.Split(total, calendar, annual.Prorata)
-                    .Select(y => new BudgetYearCost(y.Year, y.Amount, "Coût " + y.Sentence(total)))
-                    .ToArray();
                 return (total, explanation, byYear);
             }
             case PerBudgetYearCost perYear:
             {
                 var total = perYear.Years.Sum(y => y.Amount);
+                var byYear = perYear.Years
+                    .Select(y => new BudgetYearCost(y.Year, y.Amount, explain ? $"Coût {y.Year} : {FrenchFormat.Money(y.Amount)}, montant donné pour l'exercice." : ""))
+                    .ToArray();
+                if (!explain)
+                {
+                    return (total, Explanation.Omitted("cost"), byYear);
+                }
                 string detail = string.Join(" + ", perYear.Years.Select(y => FrenchFormat.Money(y.Amount)));
                 var explanation = new Explanation("cost",
                     $"Coût total : somme des coûts des exercices {perYear.Years[0].Year} à {perYear.Years[^1].Year}, {detail} = {FrenchFormat.Money(total)}.",
                     [.. perYear.Years.Select(y => ExplanationTerm.Euros(y.Year.ToString(CultureInfo.InvariantCulture), y.Amount)), ExplanationTerm.Euros("total", total)]);
-                var byYear = perYear.Years
-                    .Select(y => new BudgetYearCost(y.Year, y.Amount, $"Coût {y.Year} : {FrenchFormat.Money(y.Amount)}, montant donné pour l'exercice."))
-                    .ToArray();
                 return (total, explanation, byYear);
             }
             default:
@@ -128,18 +190,21 @@ public static class PlanEvaluator
         private Money _left;
         private int _index;
 
-        public Waterfall(Plan plan, Money totalCost, IReadOnlyList<BudgetYearCost> costByYear, PeriodCalendar calendar, RoundingPolicy policy)
+        private readonly bool _explain;
+
+        public Waterfall(Plan plan, Money totalCost, IReadOnlyList<BudgetYearCost> costByYear, PeriodCalendar calendar, RoundingPolicy policy, bool explain)
         {
+            _explain = explain;
             _plan = plan;
             _costByYear = costByYear;
             _totalCost = totalCost;
             _policy = policy;
             Ledger = new YearLedger(costByYear, calendar.MonthsByYear.Select(m => (long)m).ToArray());
             PerFunder = new List<FunderResult>?[plan.Funders.Count];
-            _ceilingsClosingAt = CeilingsClosingAt(plan);
+            _ceilingsClosingAt = plan.SharedCeilings.Count == 0 ? null : CeilingsClosingAt(plan);
         }
 
-        private readonly ILookup<int, SharedCeiling> _ceilingsClosingAt;
+        private readonly ILookup<int, SharedCeiling>? _ceilingsClosingAt;
 
         /// <summary>What is left to fund in each budget year.</summary>
         public YearLedger Ledger { get; }
@@ -164,12 +229,20 @@ public static class PlanEvaluator
             var results = _plan.Funders[index].Rule.Accept(this);
             if (results is not null && _plan.Funders[index].Rule is not KeyShareRule)
             {
-                results = results.Select(r => r with
+                for (int r = 0; r < results.Count; r++)
                 {
-                    ContributionByBudgetYear = Ledger.Take(r.ByBudgetYear is { } given ? Ledger.OnYears(given) : Ledger.Attribute(r.Total)),
-                }).ToList();
+                    var result = results[r];
+                    results[r] = result with
+                    {
+                        ContributionByBudgetYear = Ledger.Take(result.ByBudgetYear is { } given ? Ledger.OnYears(given) : Ledger.Attribute(result.Total)),
+                    };
+                }
             }
             PerFunder[index] = results;
+            if (_ceilingsClosingAt is null)
+            {
+                return;
+            }
             foreach (var ceiling in _ceilingsClosingAt[index])
             {
                 Ceilings.Add(SharedCeilings.Apply(ceiling, _plan, PerFunder, Ledger, _totalCost, _policy));
@@ -192,36 +265,45 @@ public static class PlanEvaluator
             if (RemainderIndex >= 0)
             {
                 _index = RemainderIndex;
-                PerFunder[RemainderIndex] = [EvaluateRemainder(Funder, Payment, _totalCost, Ledger)];
+                PerFunder[RemainderIndex] = [EvaluateRemainder(Funder, Payment, _totalCost, Ledger, _explain)];
             }
         }
 
         public List<FunderResult>? Rate(RateRule rule) => rule.CapScope == CapScope.BudgetYear
-            ? [EvaluateRatePerYear(Funder, rule, Payment, _totalCost, _costByYear, Ledger, _policy)]
-            : [EvaluateRate(Funder, rule, Payment, _totalCost, ref _left, _policy)];
+            ? [EvaluateRatePerYear(Funder, rule, Payment, _totalCost, _costByYear, Ledger, _policy, _explain)]
+            : [EvaluateRate(Funder, rule, Payment, _totalCost, ref _left, _policy, _explain)];
 
-        public List<FunderResult>? FixedAnnual(FixedAnnualRule rule) => [EvaluateFixedAnnual(Funder, rule, Payment, _plan.Cost.Period, _totalCost, ref _left, _policy)];
+        public List<FunderResult>? FixedAnnual(FixedAnnualRule rule) => [EvaluateFixedAnnual(Funder, rule, Payment, _plan.Cost.Period, _totalCost, ref _left, _policy, _explain)];
 
-        public List<FunderResult>? FixedPerYear(FixedPerYearRule rule) => [EvaluateFixedPerYear(Funder, rule, Payment, _totalCost, ref _left)];
+        public List<FunderResult>? FixedPerYear(FixedPerYearRule rule) => [EvaluateFixedPerYear(Funder, rule, Payment, _totalCost, ref _left, _explain)];
 
-        public List<FunderResult>? FixedTotal(FixedTotalRule rule) => [EvaluateFixedTotal(Funder, rule, Payment, _totalCost, ref _left)];
+        public List<FunderResult>? FixedTotal(FixedTotalRule rule) => [EvaluateFixedTotal(Funder, rule, Payment, _totalCost, ref _left, _explain)];
 
         public List<FunderResult>? Match(MatchRule rule)
         {
             // The validator guarantees the matched funder is earlier in the list, computed, and not a group.
             var matched = PerFunder.Take(_index).Where(f => f is not null).SelectMany(f => f!).Single(f => f.Id == rule.FunderId);
-            return [EvaluateMatch(Funder, rule, matched, Payment, _totalCost, ref _left, _policy)];
+            return [EvaluateMatch(Funder, rule, matched, Payment, _totalCost, ref _left, _policy, _explain)];
         }
 
         public List<FunderResult>? KeyShare(KeyShareRule rule)
         {
-            var (members, group) = EvaluateKeyShare(Funder, rule, Payment, _index, _totalCost, ref _left, _policy);
+            var (members, group) = EvaluateKeyShare(Funder, rule, Payment, _index, _totalCost, ref _left, _policy, _explain);
             Groups.Add(group);
             // The group funds each year in proportion to what it still needs; each year's part is then split between the
             // members so that both each member's years and each year's members add up.
             var groupByYear = Ledger.Attribute(group.Allocated);
-            var byMember = YearLedger.SplitBetweenMembers(members.Select(m => m.Total).ToArray(), groupByYear);
-            return members.Select((m, j) => m with { ContributionByBudgetYear = Ledger.Take(byMember[j]) }).ToList();
+            var totals = new Money[members.Count];
+            for (int j = 0; j < totals.Length; j++)
+            {
+                totals[j] = members[j].Total;
+            }
+            var byMember = YearLedger.SplitBetweenMembers(totals, groupByYear);
+            for (int j = 0; j < members.Count; j++)
+            {
+                members[j] = members[j] with { ContributionByBudgetYear = Ledger.Take(byMember[j]) };
+            }
+            return members;
         }
 
         public List<FunderResult>? Remainder(RemainderRule rule)
@@ -273,7 +355,7 @@ public static class PlanEvaluator
     /// then never more than what is still to fund that year; the total is the sum of the years.
     /// </summary>
     private static FunderResult EvaluateRatePerYear(Funder funder, RateRule rule, PaymentMode payment, Money totalCost,
-        IReadOnlyList<BudgetYearCost> costByYear, YearLedger ledger, RoundingPolicy policy)
+        IReadOnlyList<BudgetYearCost> costByYear, YearLedger ledger, RoundingPolicy policy, bool explain)
     {
         var years = new List<BudgetYearAmount>();
         var parts = new List<string>();
@@ -292,32 +374,40 @@ public static class PlanEvaluator
             decimal exact = rule.Rate.ExactOf(bases[k]);
             var computed = policy.RoundToCents(exact);
             var amount = computed;
-            string part = $"{year.Year} : {FrenchFormat.Rate(rule.Rate, 6)} de {baseWord}{FrenchFormat.Money(bases[k])} = {Rounded(exact, computed, policy)}";
+            string part = explain ? $"{year.Year} : {FrenchFormat.Rate(rule.Rate, 6)} de {baseWord}{FrenchFormat.Money(bases[k])} = {Rounded(exact, computed, policy)}" : "";
             if (rule.Floor is { } floor && amount < floor)
             {
                 amount = floor;
                 computed = floor;
                 limit = ContributionLimit.Floor;
-                part += $", porté au plancher annuel de {FrenchFormat.Money(floor)}";
+                part += explain ? $", porté au plancher annuel de {FrenchFormat.Money(floor)}" : "";
             }
             if (rule.Cap is { } cap && computed > cap)
             {
                 amount = cap;
                 limit = ContributionLimit.Cap;
-                part += $", plafonné à {FrenchFormat.Money(cap)} (le plafond annuel retire {FrenchFormat.Money(computed - cap)})";
+                part += explain ? $", plafonné à {FrenchFormat.Money(cap)} (le plafond annuel retire {FrenchFormat.Money(computed - cap)})" : "";
             }
             var available = Money.Max(ledger.Left(k), Money.Zero);
             if (amount > available)
             {
                 amount = available;
                 limit = ContributionLimit.LeftToFund;
-                part += $", limité au reste à financer de l'exercice, {FrenchFormat.Money(available)}";
+                part += explain ? $", limité au reste à financer de l'exercice, {FrenchFormat.Money(available)}" : "";
             }
             years.Add(new BudgetYearAmount(year.Year, amount));
-            parts.Add(part);
-            terms.Add(ExplanationTerm.Euros(year.Year.ToString(CultureInfo.InvariantCulture), amount));
+            if (explain)
+            {
+                parts.Add(part);
+                terms.Add(ExplanationTerm.Euros(year.Year.ToString(CultureInfo.InvariantCulture), amount));
+            }
         }
         var total = years.Aggregate(Money.Zero, (sum, y) => sum + y.Amount);
+        var effectiveRate = Ratio.Of(total, rule.EligibleBase ?? totalCost);
+        if (!explain)
+        {
+            return Result(funder, rule.Type, total, totalCost, payment, Explanation.Omitted(rule.Type), limit, effectiveRate, rule.Cap) with { ByBudgetYear = years };
+        }
         string what = rule.EligibleBase is { } e
             ? $"de la dépense éligible de {FrenchFormat.Money(e)}, répartie entre les exercices au prorata de leur coût"
             : "du coût de chaque exercice";
@@ -325,11 +415,11 @@ public static class PlanEvaluator
         string sentence = $"{FrenchText.Subject(funder.Name)} finance {FrenchFormat.Rate(rule.Rate, 6)} {what}{(bounds.Length > 0 ? bounds + " par exercice" : "")} : {string.Join(" ; ", parts)} ; soit {FrenchFormat.Money(total)}";
         sentence += ShareOfCostText(total, totalCost);
         terms.Add(ExplanationTerm.Euros("amount", total));
-        return Result(funder, rule.Type, total, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, Ratio.Of(total, rule.EligibleBase ?? totalCost), rule.Cap)
+        return Result(funder, rule.Type, total, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, effectiveRate, rule.Cap)
             with { ByBudgetYear = years };
     }
 
-    private static FunderResult EvaluateRate(Funder funder, RateRule rule, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy)
+    private static FunderResult EvaluateRate(Funder funder, RateRule rule, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy, bool explain)
     {
         var baseAmount = rule.EligibleBase ?? totalCost;
         var computed = CappedRate.Compute(rule.Rate, baseAmount, rule.Cap, rule.Floor, policy);
@@ -343,6 +433,10 @@ public static class PlanEvaluator
         left -= amount;
 
         var effective = Ratio.Of(amount, baseAmount);
+        if (!explain)
+        {
+            return Result(funder, rule.Type, amount, totalCost, payment, Explanation.Omitted(rule.Type), limit, effective, rule.Cap);
+        }
         string baseText = rule.EligibleBase is null ? "du coût total" : "de la dépense éligible";
         string sentence = $"{FrenchText.Subject(funder.Name)} finance {computed.Clause($"{baseText} de {FrenchFormat.Money(baseAmount)}")}";
         if (limit == ContributionLimit.LeftToFund)
@@ -360,12 +454,16 @@ public static class PlanEvaluator
         return Result(funder, rule.Type, amount, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, effective, rule.Cap);
     }
 
-    private static FunderResult EvaluateFixedAnnual(Funder funder, FixedAnnualRule rule, PaymentMode payment, FundingPeriod period, Money totalCost, ref Money left, RoundingPolicy policy)
+    private static FunderResult EvaluateFixedAnnual(Funder funder, FixedAnnualRule rule, PaymentMode payment, FundingPeriod period, Money totalCost, ref Money left, RoundingPolicy policy, bool explain)
     {
         decimal exact = period.Prorate(rule.AnnualAmount);
         var amount = policy.RoundToCents(exact);
         left -= amount;
         var limit = rule.Cap is { } cap && amount > cap ? ContributionLimit.AboveCap : ContributionLimit.None;
+        if (!explain)
+        {
+            return Result(funder, rule.Type, amount, totalCost, payment, Explanation.Omitted(rule.Type), limit, null, rule.Cap);
+        }
         string sentence = period.Months % 12 == 0
             ? $"{FrenchText.Subject(funder.Name)} verse {FrenchFormat.Money(rule.AnnualAmount)} par an pendant {FrenchText.Duration(period.Months)}, soit {FrenchFormat.Money(amount)}"
             : $"{FrenchText.Subject(funder.Name)} verse {FrenchFormat.Money(rule.AnnualAmount)} par an pendant {period.Months} mois, soit {FrenchFormat.Money(rule.AnnualAmount)} × {period.Months} / 12 = {Rounded(exact, amount, policy)}";
@@ -384,7 +482,7 @@ public static class PlanEvaluator
         return Result(funder, rule.Type, amount, totalCost, payment, explanation, limit, null, rule.Cap);
     }
 
-    private static FunderResult EvaluateMatch(Funder funder, MatchRule rule, FunderResult matched, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy)
+    private static FunderResult EvaluateMatch(Funder funder, MatchRule rule, FunderResult matched, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy, bool explain)
     {
         decimal exact = rule.Rate.ExactOf(matched.Total);
         var computed = policy.RoundToCents(exact);
@@ -400,6 +498,10 @@ public static class PlanEvaluator
             (amount, limit) = (available, ContributionLimit.LeftToFund);
         }
         left -= amount;
+        if (!explain)
+        {
+            return Result(funder, rule.Type, amount, totalCost, payment, Explanation.Omitted(rule.Type), limit, null, rule.Cap);
+        }
 
         string what = rule.Rate == Rate.Percent(100)
             ? $"abonde euro pour euro la participation {FrenchText.Of(matched.Name)}, {FrenchFormat.Money(matched.Total)}"
@@ -428,12 +530,16 @@ public static class PlanEvaluator
         return Result(funder, rule.Type, amount, totalCost, payment, new Explanation(rule.Type, sentence + ".", terms), limit, null, rule.Cap);
     }
 
-    private static FunderResult EvaluateFixedPerYear(Funder funder, FixedPerYearRule rule, PaymentMode payment, Money totalCost, ref Money left)
+    private static FunderResult EvaluateFixedPerYear(Funder funder, FixedPerYearRule rule, PaymentMode payment, Money totalCost, ref Money left, bool explain)
     {
         var amount = rule.Total;
         left -= amount;
         var limit = rule.Cap is { } cap && amount > cap ? ContributionLimit.AboveCap : ContributionLimit.None;
         var years = rule.Years.OrderBy(y => y.Year).ToArray();
+        if (!explain)
+        {
+            return Result(funder, rule.Type, amount, totalCost, payment, Explanation.Omitted(rule.Type), limit, null, rule.Cap) with { ByBudgetYear = years };
+        }
         string detail = string.Join(", ", years.Select(y => $"{y.Year} : {FrenchFormat.Money(y.Amount)}"));
         string sentence = $"{FrenchText.Subject(funder.Name)} verse des montants fixés par exercice ({detail}), soit {FrenchFormat.Money(amount)}{ShareOfCostText(amount, totalCost)}";
         if (limit == ContributionLimit.AboveCap)
@@ -445,11 +551,15 @@ public static class PlanEvaluator
         return Result(funder, rule.Type, amount, totalCost, payment, explanation, limit, null, rule.Cap) with { ByBudgetYear = years };
     }
 
-    private static FunderResult EvaluateFixedTotal(Funder funder, FixedTotalRule rule, PaymentMode payment, Money totalCost, ref Money left)
+    private static FunderResult EvaluateFixedTotal(Funder funder, FixedTotalRule rule, PaymentMode payment, Money totalCost, ref Money left, bool explain)
     {
         var amount = rule.Amount;
         left -= amount;
         var limit = rule.Cap is { } cap && amount > cap ? ContributionLimit.AboveCap : ContributionLimit.None;
+        if (!explain)
+        {
+            return Result(funder, rule.Type, amount, totalCost, payment, Explanation.Omitted(rule.Type), limit, null, rule.Cap);
+        }
         string sentence = $"{FrenchText.Subject(funder.Name)} verse {FrenchFormat.Money(amount)} pour l'ensemble de la période{ShareOfCostText(amount, totalCost)}";
         if (limit == ContributionLimit.AboveCap)
         {
@@ -460,26 +570,32 @@ public static class PlanEvaluator
     }
 
     private static (List<FunderResult> Members, GroupResult Group) EvaluateKeyShare(
-        Funder funder, KeyShareRule rule, PaymentMode payment, int index, Money totalCost, ref Money left, RoundingPolicy policy)
+        Funder funder, KeyShareRule rule, PaymentMode payment, int index, Money totalCost, ref Money left, RoundingPolicy policy, bool explain)
     {
         var available = Money.Max(left, Money.Zero);
         Money pool;
-        string poolText;
+        string poolText = "";
         var terms = new List<ExplanationTerm>();
         switch (rule.Pool)
         {
             case FixedPool fixedPool:
                 pool = fixedPool.Amount;
-                poolText = FrenchFormat.Money(pool);
-                terms.Add(ExplanationTerm.Euros("pool", pool));
+                if (explain)
+                {
+                    poolText = FrenchFormat.Money(pool);
+                    terms.Add(ExplanationTerm.Euros("pool", pool));
+                }
                 break;
             case ShareOfRemainingPool share:
                 decimal exact = share.Rate.ExactOf(available);
                 pool = policy.RoundToCents(exact);
-                poolText = $"{FrenchFormat.Rate(share.Rate, 6)} du reste à financer de {FrenchFormat.Money(available)}, soit {Rounded(exact, pool, policy)}";
-                terms.Add(ExplanationTerm.Percent("rate", share.Rate));
-                terms.Add(ExplanationTerm.Euros("leftToFund", available));
-                terms.Add(ExplanationTerm.ExactEuros("exact", exact));
+                if (explain)
+                {
+                    poolText = $"{FrenchFormat.Rate(share.Rate, 6)} du reste à financer de {FrenchFormat.Money(available)}, soit {Rounded(exact, pool, policy)}";
+                    terms.Add(ExplanationTerm.Percent("rate", share.Rate));
+                    terms.Add(ExplanationTerm.Euros("leftToFund", available));
+                    terms.Add(ExplanationTerm.ExactEuros("exact", exact));
+                }
                 break;
             default:
                 throw new ArgumentException("Unknown pool.", nameof(rule));
@@ -495,7 +611,7 @@ public static class PlanEvaluator
             {
                 pool = cap;
                 groupLimit = ContributionLimit.Cap;
-                poolText += $", plafonné à {FrenchFormat.Money(cap)}";
+                poolText += explain ? $", plafonné à {FrenchFormat.Money(cap)}" : "";
             }
         }
 
@@ -510,6 +626,10 @@ public static class PlanEvaluator
             throw new FundingValidationException(ex.Errors.Select(e => e with { Field = PlanValidator.MemberPath(path, e.Field) }).ToArray());
         }
         left -= allocation.Allocated;
+        if (!explain)
+        {
+            return LeanKeyShare(funder, rule, payment, totalCost, pool, allocation, groupLimit);
+        }
 
         string groupSentence = $"Les membres du groupe « {funder.Name} » se partagent {poolText}, selon la clé {rule.Key.Label}";
         if (!allocation.Unallocated.IsZero)
@@ -535,12 +655,7 @@ public static class PlanEvaluator
         {
             var member = rule.Members[j];
             var share = allocation.Shares[j];
-            var limit = share.Bound switch
-            {
-                ShareBound.Cap => ContributionLimit.Cap,
-                ShareBound.Floor => ContributionLimit.Floor,
-                _ => groupLimit == ContributionLimit.Cap ? ContributionLimit.Cap : ContributionLimit.None,
-            };
+            var limit = MemberLimit(share.Bound, groupLimit);
             string sentence = $"{share.Sentence.TrimEnd('.')} ; part des {FrenchFormat.Money(allocation.Allocated)} partagés par le groupe « {funder.Name} »{ShareOfCostText(share.Amount, totalCost)}.";
             var explanation = new Explanation(rule.Type, sentence,
             [
@@ -570,12 +685,51 @@ public static class PlanEvaluator
         return (members, group);
     }
 
+    /// <summary>A key-share group's figures without explanations: the group and each member's share.</summary>
+    private static (List<FunderResult> Members, GroupResult Group) LeanKeyShare(
+        Funder funder, KeyShareRule rule, PaymentMode payment, Money totalCost, Money pool, global::Funding.Allocation.Allocation allocation, ContributionLimit groupLimit)
+    {
+        var memberIds = new string[rule.Members.Count];
+        var members = new List<FunderResult>(rule.Members.Count);
+        for (int j = 0; j < rule.Members.Count; j++)
+        {
+            var member = rule.Members[j];
+            memberIds[j] = member.Id;
+            var amount = allocation.Shares[j].Amount;
+            var share = ShareOf(amount, totalCost);
+            members.Add(new FunderResult
+            {
+                Id = member.Id,
+                Name = member.Name,
+                Kind = member.Kind,
+                GroupId = funder.Id,
+                RuleType = rule.Type,
+                Total = amount,
+                ShareOfCost = share,
+                EffectiveRate = share,
+                Limit = MemberLimit(allocation.Shares[j].Bound, groupLimit),
+                Cap = member.Cap,
+                Explanation = Explanation.Omitted(rule.Type),
+                Payment = payment,
+            });
+        }
+        var group = new GroupResult(funder.Id, funder.Name, pool, allocation.Allocated, allocation.Unallocated, memberIds, Explanation.Omitted(rule.Type), groupLimit);
+        return (members, group);
+    }
+
+    private static ContributionLimit MemberLimit(ShareBound bound, ContributionLimit groupLimit) => bound switch
+    {
+        ShareBound.Cap => ContributionLimit.Cap,
+        ShareBound.Floor => ContributionLimit.Floor,
+        _ => groupLimit == ContributionLimit.Cap ? ContributionLimit.Cap : ContributionLimit.None,
+    };
+
     /// <summary>
     /// The remainder, year by year: each budget year, what that year's cost still needs after every other contribution
     /// to it — so a year that costs nothing asks nothing of the carrier. A cap bounds the total, taken in proportion to
     /// what each year still needs.
     /// </summary>
-    private static FunderResult EvaluateRemainder(Funder funder, PaymentMode payment, Money totalCost, YearLedger ledger)
+    private static FunderResult EvaluateRemainder(Funder funder, PaymentMode payment, Money totalCost, YearLedger ledger, bool explain)
     {
         var available = ledger.Available;
         var amount = available;
@@ -583,6 +737,12 @@ public static class PlanEvaluator
         if (funder.Rule.Cap is { } cap && amount > cap)
         {
             (amount, limit) = (cap, ContributionLimit.Cap);
+        }
+        if (!explain)
+        {
+            var taken = ledger.Take(ledger.Attribute(amount));
+            return Result(funder, funder.Rule.Type, amount, totalCost, payment, Explanation.Omitted(funder.Rule.Type), limit, null, funder.Rule.Cap)
+                with { ByBudgetYear = taken, ContributionByBudgetYear = taken };
         }
         var others = totalCost - available;
         var needs = Enumerable.Range(0, ledger.Years.Length).Select(k => Money.Max(ledger.Left(k), Money.Zero)).ToArray();

@@ -17,7 +17,8 @@ public sealed class PlanResult
         Money unfunded,
         Money overFunding,
         IReadOnlyList<BudgetYearBalance> budgetYears,
-        PeriodCalendar calendar)
+        PeriodCalendar calendar,
+        bool explain = true)
     {
         Plan = plan;
         TotalCost = totalCost;
@@ -35,7 +36,7 @@ public sealed class PlanResult
         CarrierShare = carrierId is null ? Money.Zero : funders.Where(f => f.Id == carrierId).Sum(f => f.Total);
         // Last, in this order: the schedules read the contributions above, the checks read everything. Once the
         // constructor returns the result never changes.
-        Schedule = ScheduleBuilder.Build(plan, this, calendar);
+        Schedule = ScheduleBuilder.Build(plan, this, calendar, explain);
         Checks = PlanChecks.Evaluate(this);
     }
 

@@ -204,7 +204,7 @@ internal static class SharedCeilings
                 ShareOfCost = Ratio.Of(newTotal, totalCost),
                 EffectiveRate = Ratio.Of(newTotal, baseAmount),
                 Limit = ContributionLimit.SharedCeiling,
-                Explanation = member.Explanation with
+                Explanation = member.Explanation.IsOmitted ? member.Explanation : member.Explanation with
                 {
                     Sentence = memberSentence,
                     Terms = [.. member.Explanation.Terms.Where(t => t.Name != "amount"), ExplanationTerm.Euros("sharedCeilingCut", cut), ExplanationTerm.Euros("amount", newTotal)],

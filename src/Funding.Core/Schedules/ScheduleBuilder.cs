@@ -14,15 +14,15 @@ internal static class ScheduleBuilder
 {
     internal static ScheduleResult Build(Plan plan, PlanResult result) => Build(plan, result, PeriodCalendar.For(plan.Cost.Period));
 
-    internal static ScheduleResult Build(Plan plan, PlanResult result, PeriodCalendar calendar)
+    internal static ScheduleResult Build(Plan plan, PlanResult result, PeriodCalendar calendar, bool explain = true)
     {
         var period = calendar.Period;
         var annualAmounts = AnnualAmounts(plan, period);
         var funders = result.Funders
             .Select(f => new FunderSchedule(f.Id, f.Name, f.Payment, f.Total,
                 f.Payment is PerBudgetYearPayment perYear && f.ByBudgetYear is { } years
-                    ? GivenYears(years, period, perYear)
-                    : Payments(f, calendar, plan.Cost.ProrataBasis, annualAmounts.TryGetValue(f.Id, out var annual) ? annual : null)))
+                    ? GivenYears(years, period, perYear, explain)
+                    : Payments(f, calendar, plan.Cost.ProrataBasis, annualAmounts.TryGetValue(f.Id, out var annual) ? annual : null, explain)))
             .ToArray();
         var table = BuildTable(result, funders);
         var treasury = BuildTreasury(result, calendar, funders);
@@ -35,7 +35,7 @@ internal static class ScheduleBuilder
             .Where(f => f.Rule is FixedAnnualRule annual && period.Prorate(annual.AnnualAmount) % 0.01m == 0m)
             .ToDictionary(f => f.Id, f => ((FixedAnnualRule)f.Rule).AnnualAmount, StringComparer.Ordinal);
 
-    private static IReadOnlyList<Payment> Payments(FunderResult funder, PeriodCalendar calendar, ProrataBasis costBasis, Money? annualAmount)
+    private static IReadOnlyList<Payment> Payments(FunderResult funder, PeriodCalendar calendar, ProrataBasis costBasis, Money? annualAmount, bool explain)
     {
         var period = calendar.Period;
         var total = funder.Total;
@@ -48,7 +48,7 @@ internal static class ScheduleBuilder
             case OncePayment once:
             {
                 var date = once.Date ?? period.Start;
-                return [new Payment(date, date.Year, total, PaymentKind.OneOff, $"Versement unique le {FrenchFormat.Date(date)} : {FrenchFormat.Money(total)}.")];
+                return [new Payment(date, date.Year, total, PaymentKind.OneOff, explain ? $"Versement unique le {FrenchFormat.Date(date)} : {FrenchFormat.Money(total)}." : "")];
             }
             case PerBudgetYearPayment perYear:
             {
@@ -61,12 +61,12 @@ internal static class ScheduleBuilder
                     {
                         var date = YearPaymentDate(s.Year, period, perYear.PayOn);
                         return new Payment(date, s.Year, s.Amount, PaymentKind.Annual,
-                            $"Versement du {FrenchFormat.Date(date)} pour l'exercice " + s.Sentence(total, useAnnual ? annualAmount : null));
+                            explain ? $"Versement du {FrenchFormat.Date(date)} pour l'exercice " + s.Sentence(total, useAnnual ? annualAmount : null) : "");
                     })
                     .ToArray();
             }
             case AdvanceAndBalancePayment advance:
-                return AdvanceAndBalance(total, advance, period);
+                return AdvanceAndBalance(total, advance, period, explain);
             case MonthlyPayment:
             {
                 var parts = LargestRemainder.SplitEqually(total, period.Months);
@@ -78,6 +78,10 @@ internal static class ScheduleBuilder
                     {
                         var (amount, i) = x;
                         var date = calendar.MonthStarts[i];
+                        if (!explain)
+                        {
+                            return new Payment(date, date.Year, amount, PaymentKind.Monthly, "");
+                        }
                         string computed = exact == amount.Amount ? FrenchFormat.Money(amount) : $"{FrenchFormat.ExactMoney(exact)}, soit {FrenchFormat.Money(amount)}";
                         return new Payment(date, date.Year, amount, PaymentKind.Monthly,
                             $"Mensualité {i + 1}/{period.Months} du {FrenchFormat.Date(date)} : {FrenchFormat.Money(total)} / {period.Months} = {computed}.");
@@ -89,12 +93,12 @@ internal static class ScheduleBuilder
     }
 
     /// <summary>Amounts fixed per budget year, paid per budget year: each year's payment is that year's amount, as given.</summary>
-    private static Payment[] GivenYears(IReadOnlyList<BudgetYearAmount> years, FundingPeriod period, PerBudgetYearPayment mode) =>
+    private static Payment[] GivenYears(IReadOnlyList<BudgetYearAmount> years, FundingPeriod period, PerBudgetYearPayment mode, bool explain) =>
         years.Where(y => !y.Amount.IsZero).OrderBy(y => y.Year).Select(y =>
         {
             var date = YearPaymentDate(y.Year, period, mode.PayOn);
             return new Payment(date, y.Year, y.Amount, PaymentKind.Annual,
-                $"Versement du {FrenchFormat.Date(date)} pour l'exercice {y.Year} : montant de l'exercice, {FrenchFormat.Money(y.Amount)}.");
+                explain ? $"Versement du {FrenchFormat.Date(date)} pour l'exercice {y.Year} : montant de l'exercice, {FrenchFormat.Money(y.Amount)}." : "");
         }).ToArray();
 
     /// <summary>Each year's payment date: the stated day of the year, never before the period starts; else the start of the year's part.</summary>
@@ -109,7 +113,7 @@ internal static class ScheduleBuilder
         return stated < period.Start ? period.Start : stated;
     }
 
-    private static List<Payment> AdvanceAndBalance(Money total, AdvanceAndBalancePayment mode, FundingPeriod period)
+    private static List<Payment> AdvanceAndBalance(Money total, AdvanceAndBalancePayment mode, FundingPeriod period, bool explain)
     {
         // Shares in millionths of a percent: the advance, each installment, then the balance takes the rest.
         var installments = mode.Installments ?? [];
@@ -121,26 +125,28 @@ internal static class ScheduleBuilder
 
         var payments = new List<Payment>();
         Money paid = Money.Zero;
-        void Add(LocalDate date, Money amount, PaymentKind kind, string sentence)
+        void Add(LocalDate date, Money amount, PaymentKind kind, Func<string> sentence)
         {
             if (!amount.IsZero)
             {
-                payments.Add(new Payment(date, date.Year, amount, kind, sentence));
+                payments.Add(new Payment(date, date.Year, amount, kind, explain ? sentence() : ""));
             }
             paid += amount;
         }
-        Add(period.Start, amounts[0], PaymentKind.Advance,
+        Add(period.Start, amounts[0], PaymentKind.Advance, () =>
             $"Avance de {FrenchFormat.Rate(mode.Advance, 6)} le {FrenchFormat.Date(period.Start)} : {FrenchFormat.Rate(mode.Advance, 6)} × {FrenchFormat.Money(total)} = {Computed(total, mode.Advance, amounts[0])}.");
         for (int k = 0; k < installments.Count; k++)
         {
             var installment = installments[k];
-            Add(installment.Date, amounts[k + 1], PaymentKind.Installment,
-                $"Acompte {k + 1} de {FrenchFormat.Rate(installment.Share, 6)} le {FrenchFormat.Date(installment.Date)} : {FrenchFormat.Rate(installment.Share, 6)} × {FrenchFormat.Money(total)} = {Computed(total, installment.Share, amounts[k + 1])}.");
+            int n = k;
+            Add(installment.Date, amounts[k + 1], PaymentKind.Installment, () =>
+                $"Acompte {n + 1} de {FrenchFormat.Rate(installment.Share, 6)} le {FrenchFormat.Date(installment.Date)} : {FrenchFormat.Rate(installment.Share, 6)} × {FrenchFormat.Money(total)} = {Computed(total, installment.Share, amounts[n + 1])}.");
         }
         var balanceDate = mode.BalanceDate ?? period.End;
         var balance = amounts[^1];
-        Add(balanceDate, balance, PaymentKind.Balance,
-            $"Solde le {FrenchFormat.Date(balanceDate)} : {FrenchFormat.Money(total)} − {FrenchFormat.Money(paid)} déjà versés = {FrenchFormat.Money(balance)}.");
+        var paidBefore = paid;
+        Add(balanceDate, balance, PaymentKind.Balance, () =>
+            $"Solde le {FrenchFormat.Date(balanceDate)} : {FrenchFormat.Money(total)} − {FrenchFormat.Money(paidBefore)} déjà versés = {FrenchFormat.Money(balance)}.");
         return payments;
     }
 

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Funding.Contracts;
+using Funding.Contracts.Errors;
+using Funding.Contracts.Json;
+using Funding.Contracts.Mapping;
+using Funding.Plans;
+
+namespace Funding.Benchmarks;
+
+/// <summary>
+/// What <c>POST /v1/plans</c> does with a seed plan, step by step and in process (no sockets): read the JSON, map it to
+/// the domain, evaluate, map the answer, write the JSON. Where the time of a distinct plan over HTTP goes.
+/// </summary>
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private readonly JsonSerializerOptions _options = Options();
+    private byte[] _body = [];
+    private PlanRequest _request = null!;
+    private Plan _plan = null!;
+    private PlanResult _result = null!;
+    private PlanResponse _none = null!;
+    private PlanResponse _full = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _plan = SamplePlans.TerritoireIndustrieFinistere.Plan;
+        _request = PlanMapping.ToRequest(_plan);
+        _body = JsonSerializer.SerializeToUtf8Bytes(_request, _options);
+        _result = PlanEvaluator.Evaluate(_plan);
+        _none = PlanResultMapping.ToResponse(_result, ExplainLevel.None);
+        _full = PlanResultMapping.ToResponse(_result, ExplainLevel.Full);
+    }
+
+    [Benchmark]
+    public PlanRequest? ReadRequest() => JsonSerializer.Deserialize<PlanRequest>(_body, _options);
+
+    [Benchmark]
+    public Plan? MapToDomain() => PlanMapping.ToDomain(_request, new RequestErrors());
+
+    [Benchmark]
+    public PlanResult Evaluate() => PlanEvaluator.Evaluate(_plan);
+
+    [Benchmark]
+    public PlanResponse MapAnswerNone() => PlanResultMapping.ToResponse(_result, ExplainLevel.None);
+
+    [Benchmark]
+    public byte[] WriteAnswerNone() => JsonSerializer.SerializeToUtf8Bytes(_none, _options);
+
+    [Benchmark]
+    public byte[] WriteAnswerFull() => JsonSerializer.SerializeToUtf8Bytes(_full, _options);
+
+    private static JsonSerializerOptions Options()
+    {
+        var options = new JsonSerializerOptions();
+        ApiJson.Configure(options);
+        return options;
+    }
+}
