@@ -71,6 +71,7 @@ internal static class AnswerBudget
         }
         long budget = For(context.Request.ContentLength);
         var original = context.Response.Body;
+        context.Items[OriginalBodyKey] = original;
         using var buffer = new BoundedBuffer(budget);
         context.Response.Body = buffer;
         bool tooLarge = false;
@@ -100,6 +101,15 @@ internal static class AnswerBudget
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    private static readonly object OriginalBodyKey = new();
+
+    /// <summary>
+    /// The response body around the bounded buffer, for an endpoint that streams an answer it bounded itself before
+    /// writing a byte (a sweep's CSV): what it writes goes to the client at once.
+    /// </summary>
+    public static Stream Unbuffered(HttpContext context) =>
+        context.Items.TryGetValue(OriginalBodyKey, out object? body) && body is Stream stream ? stream : context.Response.Body;
 
     private sealed class AnswerTooLargeException : Exception;
 

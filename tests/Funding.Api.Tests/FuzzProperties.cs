@@ -33,6 +33,9 @@ public static class FuzzArbitraries
         ("/v1/plans/report?format=json&funderId=nobody", Seeds.PlanJson),
         ("/v1/plans/report?format=pdf&csv=x", Seeds.PlanJson),
         ("/v1/plans/keys", $$$"""{"plan": {{{Seeds.PlanJson}}}, "groupId": "autres-epci", "keys": [{"name": "égales", "key": {"type": "equal"}}, {"name": "mixte", "key": {"type": "mixed", "components": [{"percent": 50, "key": {"type": "weight"}}, {"percent": 50, "key": {"type": "equal"}}]}}]}"""),
+        ("/v1/plans/sweep", $$$"""{"plan": {{{Seeds.PlanJson}}}, "parameters": [{"parameter": "cap", "funderId": "etat", "range": {"from": 60000, "to": 100000, "step": 20000}}, {"parameter": "key", "funderId": "autres-epci", "keys": [{"name": "égales", "key": {"type": "equal"}}]}], "byBudgetYear": true}"""),
+        ("/v1/plans/sweep?format=csv", $$$"""{"plan": {{{Seeds.PlanJson}}}, "parameters": [{"parameter": "startDate", "dateRange": {"from": "2022-01-01", "to": "2022-07-01", "stepMonths": 3}}, {"parameter": "rate", "funderId": "etat", "values": [40, 50]}]}"""),
+        ("/v1/plans/sweep?format=xlsx", $$$"""{"plan": {{{Seeds.PlanJson}}}, "parameters": [{"parameter": "cost", "values": [90000, 103800]}, {"parameter": "annualAmount", "funderId": "qbo", "values": [10000]}]}"""),
         ("/v1/plans/execution", Execution),
         ("/v1/plans/execution?explain=none", ExecutionMonthly),
         ("/v1/allocations", Allocation),
@@ -156,7 +159,7 @@ public static class FuzzArbitraries
 
 public class FuzzProperties(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
 {
-    private static readonly HashSet<string> SuccessTypes = ["application/json", "text/markdown", "text/html", "text/csv"];
+    private static readonly HashSet<string> SuccessTypes = ["application/json", "text/markdown", "text/html", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
 
     /// <summary>
     /// 20 000 mutated bodies across every POST endpoint and its options: never a 5xx, every error a problem detail, and

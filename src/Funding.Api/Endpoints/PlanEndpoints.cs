@@ -32,6 +32,7 @@ internal static class PlanEndpoints
             .WithSummary("A group of the plan split by several keys side by side — population, a named weight, equal parts, a mix — each member with its difference to the plan's key.")
             .WithDescription("Each key is evaluated as the whole plan would be with it (caps and floors included). Errors name 'groupId' or the key ('keys[1].key') with the engine's reason, such as a weight the members do not have.")
             .ProducesStandardProblems();
+        plans.MapSweep();
         plans.MapPost("/execution", Execution)
             .WithName("PlanExecution")
             .WithSummary("What each funder owes on the actual expenses, what it paid, and what is still to claim or to pay back.")
@@ -155,7 +156,7 @@ internal static class PlanEndpoints
     /// The format asked for (the query, else the Accept header) with its content type, and the CSV dialect; the errors
     /// name <c>format</c>, <c>funderId</c> (required for a DOCX document) and <c>csv</c>.
     /// </summary>
-    private static (string Format, string ContentType, CsvDialect Dialect) ReadFormat(HttpContext context, string? format, string? funderId, string? csv,
+    internal static (string Format, string ContentType, CsvDialect Dialect) ReadFormat(HttpContext context, string? format, string? funderId, string? csv,
         Dictionary<string, string> formats, RequestErrors errors, FundingMessage docxNeedsFunder)
     {
         format ??= FormatFromAccept(context.Request.Headers.Accept);
@@ -217,7 +218,8 @@ internal static class PlanEndpoints
         }
         try
         {
-            return TypedResults.Ok(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan), level));
+            // explain=none takes the lean path: the same figures, schedules and checks, without building a sentence.
+            return TypedResults.Ok(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan, explain: level != ExplainLevel.None), level));
         }
         catch (FundingValidationException ex)
         {

@@ -60,6 +60,7 @@ internal static class FundingOpenApi
                 "EvaluatePlan" or "PlanReport" => Serialize(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan)),
                 "PlanExecution" or "PlanExecutionReport" => Serialize(ExecutionExample),
                 "CompareKeys" => Serialize(KeysExample),
+                "SweepPlan" => Serialize(SweepExample),
                 "ComparePlans" => Serialize(new CompareRequest
                 {
                     Baseline = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
@@ -114,6 +115,13 @@ internal static class FundingOpenApi
                     content[fileType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
                 }
             }
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == "SweepPlan")
+                && operation.Responses?.TryGetValue("200", out var swept) == true && swept.Content is { } sweepContent)
+            {
+                // The JSON table, the streamed CSV and the workbook.
+                sweepContent["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                sweepContent[Documents.SweepWorkbook.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            }
             return Task.CompletedTask;
         });
     }
@@ -165,6 +173,53 @@ internal static class FundingOpenApi
                 ],
             };
         }
+    }
+
+    /// <summary>The seed's State cap from 60 000 € to 100 000 € against two keys for the other EPCIs (docs/plans.md works the caps by hand).</summary>
+    internal static SweepRequest SweepExample => new()
+    {
+        Plan = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
+        Parameters =
+        [
+            new SweepParameterInput { Parameter = SweepParameter.Cap, FunderId = "etat", Range = new SweepRangeInput { From = 60_000m, To = 100_000m, Step = 20_000m } },
+            new SweepParameterInput
+            {
+                Parameter = SweepParameter.Key,
+                FunderId = "autres-epci",
+                Keys = [new NamedKeyInput { Name = "population", Key = new WeightKeyInput { Label = "population" } }, new NamedKeyInput { Name = "parts égales", Key = new EqualKeyInput() }],
+            },
+        ],
+        ByBudgetYear = true,
+    };
+
+    /// <summary>The seed's start date over a year, quarter by quarter, against three State rates.</summary>
+    internal static SweepRequest SweepDatesExample => new()
+    {
+        Plan = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
+        Parameters =
+        [
+            new SweepParameterInput { Parameter = SweepParameter.StartDate, DateRange = new SweepDateRangeInput { From = new LocalDate(2022, 1, 1), To = new LocalDate(2022, 10, 1), StepMonths = 3 } },
+            new SweepParameterInput { Parameter = SweepParameter.Rate, FunderId = "etat", Values = [30m, 40m, 50m] },
+        ],
+    };
+
+    /// <summary>The seed's annual cost and QBO's annual amount, as lists and a date list.</summary>
+    internal static SweepRequest SweepCostExample => new()
+    {
+        Plan = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan),
+        Parameters =
+        [
+            new SweepParameterInput { Parameter = SweepParameter.Cost, Values = [90_000m, 103_800m, 120_000m] },
+            new SweepParameterInput { Parameter = SweepParameter.AnnualAmount, FunderId = "qbo", Values = [10_000m, 11_593.50m] },
+        ],
+    };
+
+    /// <summary>The answer to a sweep request, computed.</summary>
+    internal static SweepResponse SweepAnswer(SweepRequest request)
+    {
+        var errors = new Funding.Contracts.Errors.RequestErrors();
+        var (plan, axes) = SweepMapping.ToDomain(request, errors);
+        return SweepMapping.ToResponse(PlanSweep.Run(plan!, axes!, request.ByBudgetYear));
     }
 
     /// <summary>The seed's other EPCIs by equal parts and by a mixed key (docs/plans.md works both by hand).</summary>
@@ -328,6 +383,16 @@ internal static class FundingOpenApi
         var weights = WeightsExample;
         return
         [
+            ("SweepRequest", Serialize(SweepExample)!),
+            ("SweepRequest", Serialize(SweepDatesExample)!),
+            ("SweepRequest", Serialize(SweepCostExample)!),
+            ("SweepRequest", Serialize(new SweepRequest
+            {
+                Plan = SweepCostExample.Plan,
+                Parameters = [new SweepParameterInput { Parameter = SweepParameter.StartDate, Dates = [new LocalDate(2022, 4, 1), new LocalDate(2023, 1, 1)] }],
+            })!),
+            ("SweepResponse", Serialize(SweepAnswer(SweepExample))!),
+            ("SweepResponse", Serialize(SweepAnswer(SweepCostExample))!),
             ("KeyComparisonRequest", Serialize(KeysExample)!),
             ("KeyComparisonResponse", Value<KeyComparisonResponse>(Endpoints.PlanEndpoints.CompareKeys(KeysExample).Result)),
             ("ExecutionRequest", Serialize(ExecutionExample)!),

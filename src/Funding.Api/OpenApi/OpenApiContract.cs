@@ -328,6 +328,15 @@ internal static class OpenApiContract
             {
                 props[name] = ValueRef(ValueSchema(name), prop["description"]);
             }
+            else if (IsType(prop, "array") && prop["items"] is null)
+            {
+                // A list of decimals comes without items: a sweep's values (rates or amounts) or totals (amounts).
+                prop["items"] = ValueRef(name == "values" ? "Decimal" : ValueSchema(name), null);
+            }
+            else if (IsType(prop, "array") && prop["items"] is JsonObject inner && IsType(inner, "array") && inner["items"] is null)
+            {
+                inner["items"] = ValueRef("Money", null);
+            }
             else if (name == "weights" && IsType(prop, "object"))
             {
                 prop["additionalProperties"] = new JsonObject { [Ref] = "#/components/schemas/Weight" };

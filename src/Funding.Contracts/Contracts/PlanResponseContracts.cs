@@ -96,8 +96,8 @@ public sealed record FunderOutput
     /// <summary>Whether this funder is the plan's carrier.</summary>
     public required bool IsCarrier { get; init; }
 
-    /// <summary>The figures in French format, ready to paste into a report.</summary>
-    public required FormattedFiguresOutput Formatted { get; init; }
+    /// <summary>The figures in French format, ready to paste into a report; absent with <c>explain=none</c> (figures only).</summary>
+    public FormattedFiguresOutput? Formatted { get; init; }
 
     /// <summary>How the contribution was obtained.</summary>
     public ExplanationOutput? Explanation { get; init; }

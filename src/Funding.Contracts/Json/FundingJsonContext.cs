@@ -28,6 +28,8 @@ namespace Funding.Contracts.Json;
 [JsonSerializable(typeof(ExecutionEntryResponse[]))]
 [JsonSerializable(typeof(ExecutionResponse))]
 [JsonSerializable(typeof(KeyComparisonRequest))]
+[JsonSerializable(typeof(SweepRequest))]
+[JsonSerializable(typeof(SweepResponse))]
 [JsonSerializable(typeof(KeyComparisonResponse))]
 [JsonSerializable(typeof(PlanRequest))]
 [JsonSerializable(typeof(PlanResponse))]

@@ -14,6 +14,12 @@ internal static class PlanResultMapping
     {
         bool sentences = explain != ExplainLevel.None;
         var schedules = result.Schedule.Funders.ToDictionary(s => s.FunderId, StringComparer.Ordinal);
+        // A result evaluated without explanations has no sentence to give.
+        if (result.CostExplanation.IsOmitted)
+        {
+            explain = ExplainLevel.None;
+        }
+        sentences = explain != ExplainLevel.None;
         return new PlanResponse
         {
             CalculationVersion = result.CalculationVersion,
@@ -126,7 +132,7 @@ internal static class PlanResultMapping
         Limit = funder.Limit,
         Cap = funder.Cap?.Amount,
         IsCarrier = funder.IsCarrier,
-        Formatted = new FormattedFiguresOutput
+        Formatted = explain == ExplainLevel.None ? null : new FormattedFiguresOutput
         {
             Total = FrenchFormat.Money(funder.Total),
             ShareOfCost = FrenchFormat.Rate(funder.ShareOfCost),

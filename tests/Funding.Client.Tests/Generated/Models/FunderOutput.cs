@@ -33,7 +33,7 @@ namespace Funding.Client.Models
 #else
         public global::Funding.Client.Models.ExplanationOutput Explanation { get; set; }
 #endif
-        /// <summary>The figures in French format, ready to paste into a report.</summary>
+        /// <summary>The figures in French format, ready to paste into a report; absent with `explain=none` (figures only).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Funding.Client.Models.FormattedFiguresOutput? Formatted { get; set; }

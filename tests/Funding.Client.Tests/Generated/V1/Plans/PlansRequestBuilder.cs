@@ -5,6 +5,7 @@ using Funding.Client.V1.Plans.Compare;
 using Funding.Client.V1.Plans.Execution;
 using Funding.Client.V1.Plans.Keys;
 using Funding.Client.V1.Plans.Report;
+using Funding.Client.V1.Plans.Sweep;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
@@ -40,6 +41,11 @@ namespace Funding.Client.V1.Plans
         public global::Funding.Client.V1.Plans.Report.ReportRequestBuilder Report
         {
             get => new global::Funding.Client.V1.Plans.Report.ReportRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The sweep property</summary>
+        public global::Funding.Client.V1.Plans.Sweep.SweepRequestBuilder Sweep
+        {
+            get => new global::Funding.Client.V1.Plans.Sweep.SweepRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Funding.Client.V1.Plans.PlansRequestBuilder"/> and sets the default values.

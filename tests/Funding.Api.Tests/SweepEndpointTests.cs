@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Funding.Api.Tests;
+
+public class SweepEndpointTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    private static string Sweep(string parameters, bool byBudgetYear = false) =>
+        $$"""{"plan": {{Seeds.PlanJson}}, "parameters": {{parameters}}, "byBudgetYear": {{(byBudgetYear ? "true" : "false")}}}""";
+
+    private const string StateCap = """[{"parameter": "cap", "funderId": "etat", "range": {"from": 60000, "to": 100000, "step": 20000}}]""";
+
+    [Fact]
+    public async Task TheStatesCap_AsARange_GivesEachFundersTotal_AndMarksThePlan()
+    {
+        using var client = factory.CreateClient();
+        var result = await (await client.PostJsonAsync("/v1/plans/sweep", Sweep(StateCap))).OkJsonAsync();
+        // By hand (docs/plans.md): what is left after the State and QBO's 23 187 € is shared half and half by the other EPCIs
+        // and the carrier: 124 413 €, 104 413 €, 84 413 € left.
+        result["count"]!.GetValue<int>().ShouldBe(3);
+        result["planScenario"]!.GetValue<int>().ShouldBe(1);
+        result["parameters"]![0]!["labels"]!.AsArray().Select(l => l!.GetValue<string>()).ShouldBe(["60\u202F000,00\u00A0€", "80\u202F000,00\u00A0€", "100\u202F000,00\u00A0€"]);
+        var ids = result["funders"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()).ToList();
+        int carrier = ids.IndexOf("uimm-finistere");
+        result["scenarios"]!.AsArray().Select(s => s!["totals"]![carrier]!.Raw()).ShouldBe(["62206.50", "52206.50", "42206.50"]);
+        var range = result["funders"]![carrier]!;
+        (range["min"]!.Raw(), range["minScenario"]!.GetValue<int>(), range["max"]!.Raw(), range["maxScenario"]!.GetValue<int>()).ShouldBe(("42206.50", 2, "62206.50", 0));
+        result["scenarios"]![0]!["byBudgetYear"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task TheCsv_IsStreamed_WithTheRangeOfEachFunder()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostJsonAsync("/v1/plans/sweep?format=csv", Sweep(StateCap, byBudgetYear: true));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        string csv = System.Text.Encoding.UTF8.GetString(bytes);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, csv);
+        bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "a byte order mark, for French spreadsheets");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1 + 3 + 2);
+        lines[0].ShouldStartWith("\uFEFFScénario;Plafond de l'État;Coût total (€);État (€);");
+        lines[2].ShouldStartWith("2;80000;207600,00;80000,00;23187,00;");
+        lines[^1].ShouldStartWith("Maximum;;;100000,00;23187,00;");
+    }
+
+    [Fact]
+    public async Task TheWorkbook_IsAnXlsx()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostJsonAsync("/v1/plans/sweep?format=xlsx", Sweep(StateCap));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes[..2].ShouldBe("PK"u8.ToArray());
+        (await (await client.PostJsonAsync("/v1/plans/sweep?format=xlsx", Sweep(StateCap))).Content.ReadAsByteArrayAsync()).ShouldBe(bytes, "the same bytes for the same sweep");
+    }
+
+    [Theory]
+    [InlineData("""[{"parameter": "cap", "funderId": "etat", "range": {"from": 60000, "to": 100000, "step": 0}}]""", "parameters[0].range.step", "value-not-allowed")]
+    [InlineData("""[{"parameter": "cap", "funderId": "etat", "range": {"from": 0, "to": 1000000, "step": 1}}]""", "parameters[0].range", "too-many")]
+    [InlineData("""[{"parameter": "cost", "values": [1, 2, 3]}, {"parameter": "rate", "funderId": "etat", "range": {"from": 0, "to": 100, "step": 0.002}}]""", "parameters", "too-many")]
+    [InlineData("""[{"parameter": "rate", "funderId": "etat", "range": {"from": 50, "to": 150, "step": 50}}]""", "parameters[0].range", "rate-out-of-range")]
+    [InlineData("""[{"parameter": "cap", "funderId": "qbo", "values": [1]}]""", "parameters[0].funderId", "sweep-invalid")]
+    [InlineData("""[{"parameter": "cost", "funderId": "qbo", "values": [1]}]""", "parameters[0].funderId", "value-not-allowed")]
+    [InlineData("""[{"parameter": "startDate", "values": [1]}]""", "parameters[0].values", "value-not-allowed")]
+    [InlineData("""[{"parameter": "key", "funderId": "autres-epci", "keys": [{"name": "a", "key": {"type": "equal"}}, {"name": "a", "key": {"type": "equal"}}]}]""", "parameters[0].keys[1].name", "id-duplicate")]
+    [InlineData("""[]""", "parameters", "too-many")]
+    public async Task ABadParameter_Is400_NamingIt(string parameters, string path, string code)
+    {
+        using var client = factory.CreateClient();
+        var problem = await (await client.PostJsonAsync("/v1/plans/sweep", Sweep(parameters))).ProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors().Keys.ShouldBe([path]);
+        problem["fieldErrors"]![0]!["code"]!.GetValue<string>().ShouldBe(code);
+    }
+
+    [Fact]
+    public async Task AnAnswerBeyondItsBudget_IsRefusedBeforeComputing_AndTheCsvStreamsWithinIt()
+    {
+        using var client = factory.CreateClient();
+        // 20 000 scenarios × 12 funders × 3 budget years: up to 18 MiB, beyond the 4 MiB budget of a small request, in any format.
+        string big = Sweep("""[{"parameter": "cost", "range": {"from": 100000, "to": 119999, "step": 1}}]""", byBudgetYear: true);
+        foreach (string url in new[] { "/v1/plans/sweep", "/v1/plans/sweep?format=csv" })
+        {
+            var problem = await (await client.PostJsonAsync(url, big)).ProblemAsync(HttpStatusCode.BadRequest);
+            problem.Errors()["parameters"].Single().ShouldContain("réduisez le nombre de scénarios");
+            problem["fieldErrors"]![0]!["code"]!.GetValue<string>().ShouldBe("answer-too-large");
+        }
+
+        string body = Sweep("""[{"parameter": "cost", "range": {"from": 100000, "to": 109999, "step": 1}}]""");
+        var response = await client.PostJsonAsync("/v1/plans/sweep?format=csv", body);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1 + 10_000 + 2);
+        // The 10 000th scenario: 109 999 € a year over 24 months from April 2022; the State is capped at 80 000 €.
+        lines[10_000].ShouldStartWith("10000;109999;219998,00;80000,00;23187,00;");
+    }
+}
