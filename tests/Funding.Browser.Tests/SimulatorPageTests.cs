@@ -50,6 +50,35 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task ASweepOfTheStatesCap_ChartsTheCarrierAcrossCaps_WithThePlanMarked()
+    {
+        var page = await SeedPageAsync();
+
+        await page.Locator("#sweep-parameter").SelectOptionAsync("cap:etat");
+        await page.Locator("#sweep-from").FillAsync("60000");
+        await page.Locator("#sweep-to").FillAsync("100000");
+        await page.Locator("#sweep-step").FillAsync("20000");
+        await page.Locator("#sweep-run").ClickAsync();
+
+        // By hand (docs/plans.md): the carrier pays 62 206,50 € under a 60 000 € cap and 42 206,50 € under 100 000 €.
+        var carrier = page.Locator("#sweep-table tr[data-funder=\"uimm-finistere\"] td");
+        await Expect(carrier).ToHaveTextAsync([Euros("42 206,50"), Euros("62 206,50"), Euros("52 206,50")]);
+        await Expect(page.Locator("#sweep-chart polyline[data-funder=\"uimm-finistere\"]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#sweep-chart polyline[data-funder=\"qbo\"]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#sweep-chart .plan-marker")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#sweep-caption")).ToContainTextAsync("3 scénarios en faisant varier le plafond de l'État");
+        await Expect(page.Locator("#sweep-caption")).ToContainTextAsync("le trait vertical marque le plan actuel (80");
+
+        // Each EPCI's share across keys: the plan's key (population) is the first scenario.
+        await page.Locator("#sweep-parameter").SelectOptionAsync("key:autres-epci");
+        await Expect(page.Locator("#sweep-range")).ToBeHiddenAsync();
+        await page.Locator("#sweep-run").ClickAsync();
+        await Expect(page.Locator("#sweep-caption")).ToContainTextAsync("le plan actuel (population)");
+        // Brest: 23 706,83 € by population, 5 800,73 € in equal parts (docs/plans.md, « Comparer des clés »).
+        await Expect(page.Locator("#sweep-table tr[data-funder=\"brest-metropole\"] td")).ToHaveTextAsync([Euros("5 800,73"), Euros("23 706,83"), Euros("23 706,83")]);
+    }
+
+    [SkippableFact]
     public async Task ChangingTheCap_UpdatesTheStateAndTheRemainder()
     {
         var page = await SeedPageAsync();

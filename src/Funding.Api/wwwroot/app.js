@@ -493,8 +493,153 @@
       comparison = compared.ok ? await compared.json() : null;
     }
     renderResults(result, comparison);
+    renderSweepChoices();
     setStatus(`Calculé avec les règles de calcul ${result.calculationVersion}.`);
     if (!$('#execution').hidden || $('#actual-expenses').value.trim() || $('#receipts').value.trim()) computeExecution();
+  }
+
+  // ---- Scenario sweeps: one parameter over a range or a few keys, as a chart -------------------------------------------
+
+  const SWEEP_COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d35400', '#16a085', '#7f6000', '#b03060', '#34495e', '#5d8aa8', '#6b8e23', '#a0522d'];
+  const SWEEP_KEYS = [
+    { name: 'population', key: { type: 'weight' } },
+    { name: 'parts égales', key: { type: 'equal' } },
+    { name: '50 % population + 50 % parts égales', key: { type: 'mixed', components: [{ percent: 50, key: { type: 'weight' } }, { percent: 50, key: { type: 'equal' } }] } },
+  ];
+
+  /** The parameters the current plan offers, each with its current value (to centre the range on it). */
+  function sweepChoices() {
+    const choices = [];
+    const current = readForm();
+    if (current.cost?.type === 'annual' && current.cost.annualAmount !== undefined) {
+      choices.push({ id: 'cost', label: 'Coût annuel', parameter: 'cost', value: current.cost.annualAmount });
+    }
+    for (const f of current.funders) {
+      const rule = f.rule ?? {};
+      if (rule.type === 'rate' || rule.type === 'match') {
+        if (rule.cap !== undefined) choices.push({ id: `cap:${f.id}`, label: `Plafond de ${f.name}`, parameter: 'cap', funderId: f.id, value: rule.cap });
+        choices.push({ id: `rate:${f.id}`, label: `Taux de ${f.name} (%)`, parameter: 'rate', funderId: f.id, value: rule.ratePercent ?? rule.percent, rate: true });
+      } else if (rule.type === 'fixedAnnual') {
+        choices.push({ id: `annualAmount:${f.id}`, label: `Montant annuel de ${f.name}`, parameter: 'annualAmount', funderId: f.id, value: rule.annualAmount });
+      } else if (rule.type === 'keyShare') {
+        choices.push({ id: `key:${f.id}`, label: `Clé du groupe ${f.name} (population, parts égales, mixte)`, parameter: 'key', funderId: f.id });
+      }
+    }
+    return choices;
+  }
+
+  function renderSweepChoices() {
+    const select = $('#sweep-parameter');
+    const previous = select.value;
+    const choices = sweepChoices();
+    select.replaceChildren(...choices.map(c => element('option', { value: c.id, text: c.label })));
+    if (choices.some(c => c.id === previous)) select.value = previous;
+    sweepDefaults(false);
+  }
+
+  /** A range around the current value: ± 25 % in 10 steps (a rate: 0 to 100 % by 10). */
+  function sweepDefaults(force) {
+    const choice = sweepChoices().find(c => c.id === $('#sweep-parameter').value);
+    $('#sweep-range').hidden = !choice || choice.parameter === 'key';
+    if (!choice || choice.parameter === 'key' || (!force && $('#sweep-from').value)) return;
+    const round = x => String(Math.round(x));
+    if (choice.rate) {
+      [$('#sweep-from').value, $('#sweep-to').value, $('#sweep-step').value] = ['0', '100', '10'];
+    } else {
+      const v = Number(choice.value ?? 0);
+      [$('#sweep-from').value, $('#sweep-to').value, $('#sweep-step').value] = [round(v * 0.75), round(v * 1.25), round(Math.max(v / 20, 1))];
+    }
+  }
+
+  function sweepRequest() {
+    const choice = sweepChoices().find(c => c.id === $('#sweep-parameter').value);
+    if (!choice) return null;
+    const parameter = { parameter: choice.parameter, funderId: choice.funderId };
+    if (choice.parameter === 'key') {
+      parameter.keys = SWEEP_KEYS;
+    } else {
+      parameter.range = { from: num($('#sweep-from').value), to: num($('#sweep-to').value), step: num($('#sweep-step').value) };
+    }
+    return { plan: readForm(), parameters: [parameter] };
+  }
+
+  async function runSweep() {
+    const request = sweepRequest();
+    if (!request) return;
+    $('#sweep-error').hidden = true;
+    const response = await post('/v1/plans/sweep', toJson(request));
+    const result = await response.json();
+    if (!response.ok) {
+      $('#sweep-error').textContent = Object.entries(result.errors ?? {}).map(([path, messages]) => `${path} : ${messages.join(' ')}`).join(' ') || result.detail || result.title;
+      $('#sweep-error').hidden = false;
+      $('#sweep-figure').hidden = true;
+      $('#sweep-table').hidden = true;
+      return;
+    }
+    renderSweep(result);
+  }
+
+  /** One line per funder whose total moves across the scenarios; the plan's own scenario marked. */
+  function renderSweep(result) {
+    const svg = $('#sweep-chart');
+    const ns = 'http://www.w3.org/2000/svg';
+    const shape = (tag, attributes, text) => {
+      const node = document.createElementNS(ns, tag);
+      for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const labels = result.parameters[0].labels;
+    const moving = result.funders.map((f, i) => ({ ...f, i })).filter(f => f.min !== f.max).slice(0, SWEEP_COLOURS.length);
+    const top = Math.max(1, ...moving.map(f => Number(f.max)));
+    const [left, right, upper, lower] = [70, 630, 20, 220];
+    const x = k => labels.length === 1 ? (left + right) / 2 : left + (right - left) * k / (labels.length - 1);
+    const y = v => lower - (lower - upper) * Number(v) / top;
+    const children = [
+      shape('line', { x1: left, y1: lower, x2: right, y2: lower, class: 'axis' }),
+      shape('text', { x: left - 6, y: upper + 4, 'text-anchor': 'end', class: 'tick' }, euros.format(Number(top))),
+      shape('text', { x: left - 6, y: lower, 'text-anchor': 'end', class: 'tick' }, euros.format(Number(0))),
+    ];
+    labels.forEach((label, k) => {
+      if (labels.length <= 12 || k % Math.ceil(labels.length / 12) === 0) children.push(shape('text', { x: x(k), y: lower + 16, 'text-anchor': 'middle', class: 'tick' }, label));
+    });
+    if (result.planScenario !== undefined && result.planScenario !== null) {
+      const px = x(result.planScenario);
+      children.push(shape('line', { x1: px, y1: upper, x2: px, y2: lower, class: 'plan-marker' }));
+      children.push(shape('text', { x: px + 4, y: upper + 10, class: 'plan-marker-label' }, 'plan actuel'));
+    }
+    moving.forEach((f, n) => {
+      const points = result.scenarios.map((s, k) => `${x(k).toFixed(1)},${y(s.totals[f.i]).toFixed(1)}`).join(' ');
+      const line = shape('polyline', { points, fill: 'none', stroke: SWEEP_COLOURS[n], 'stroke-width': 2, 'data-funder': f.id });
+      line.appendChild(shape('title', {}, f.name));
+      children.push(line);
+    });
+    svg.replaceChildren(...children);
+    const name = result.parameters[0].name;
+    const current = result.planScenario ?? null;
+    $('#sweep-caption').textContent = `${result.count} scénarios en faisant varier le ${name} (${labels[0]} à ${labels[labels.length - 1]}) ; `
+      + (moving.length ? `${moving.length} financeurs changent : ${moving.map((f, n) => `${f.name} (${['bleu', 'rouge', 'vert', 'violet', 'orange', 'turquoise', 'brun', 'framboise', 'ardoise', 'acier', 'olive', 'terre'][n]})`).join(', ')}` : 'aucun financeur ne change')
+      + (current !== null ? ` ; le trait vertical marque le plan actuel (${labels[current]}).` : ' ; le plan actuel n\'est pas parmi les scénarios.');
+    $('#sweep-table tbody').replaceChildren(...result.funders.map((f, i) => element('tr', { 'data-funder': f.id },
+      element('th', { scope: 'row', text: f.name }),
+      element('td', { class: 'num', text: euros.format(Number(f.min)) }),
+      element('td', { class: 'num', text: euros.format(Number(f.max)) }),
+      element('td', { class: 'num', text: current !== null ? euros.format(Number(result.scenarios[current].totals[i])) : '—' }))));
+    $('#sweep-figure').hidden = false;
+    $('#sweep-table').hidden = false;
+  }
+
+  async function downloadSweepCsv() {
+    const request = sweepRequest();
+    if (!request) return;
+    const response = await post('/v1/plans/sweep?format=csv', toJson(request));
+    if (!response.ok) {
+      const problem = await response.json();
+      $('#sweep-error').textContent = Object.values(problem.errors ?? {}).flat().join(' ') || problem.title;
+      $('#sweep-error').hidden = false;
+      return;
+    }
+    download(await response.blob(), 'scenarios.csv');
   }
 
   // ---- Execution: actual expenses, receipts, balances ------------------------------------------------------------------
@@ -850,6 +995,9 @@
   }
 
   function wire() {
+    $('#sweep-parameter').addEventListener('change', () => sweepDefaults(true));
+    $('#sweep-run').addEventListener('click', runSweep);
+    $('#sweep-csv').addEventListener('click', downloadSweepCsv);
     const form = $('#plan-form');
     form.addEventListener('input', event => {
       if (event.target.matches('[data-field="name"]')) event.target.closest('li')?.setAttribute('aria-label', event.target.value);
