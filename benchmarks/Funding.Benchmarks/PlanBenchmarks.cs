@@ -79,3 +79,34 @@ public class PlanBenchmarks
         return new Plan("Dix financeurs sur dix ans", new AnnualCost(Money.Euros(150_000m), period), funders);
     }
 }
+
+/// <summary>
+/// Scenario sweeps over the three-funder model (the State's 50 % capped at 80 000 €, QBO 11 593,50 € a year, the
+/// carrier the rest), on the 1 000 annual costs of the peer harness's shape: one scenario is the mean divided by 1 000.
+/// </summary>
+[MemoryDiagnoser]
+public class SweepBenchmarks
+{
+    private readonly Plan _threeFunders = new(
+        "Modèle à trois financeurs",
+        new AnnualCost(Money.Euros(103_800m), new FundingPeriod(new NodaTime.LocalDate(2022, 1, 1), 24)),
+        [
+            new Funder("etat", "État", FunderKind.State, new RateRule(Rate.Percent(50)) { Cap = Money.Euros(80_000m) }) { Payment = new OncePayment() },
+            new Funder("qbo", "Quimper Bretagne Occidentale", FunderKind.Epci, new FixedAnnualRule(Money.Euros(11_593.50m))),
+            new Funder("porteur", "Porteur", FunderKind.Private, new RemainderRule()),
+        ]);
+
+    private readonly SweepAxis _costs = new(SweepParameter.Cost)
+    {
+        // 103 800, 80 000, 200 000 €, then 997 costs from 20 000,00 to 300 000,00 € (a fixed seed), like cases/plan.json.
+        Numbers = [103_800m, 80_000m, 200_000m, .. Enumerable.Range(0, 997).Select(i => (2_000_000 + (int)((i * 2_654_435_761L) % 28_000_001)) / 100m)],
+    };
+
+    /// <summary>1 000 scenarios, checked and computed: divide by 1 000 for one scenario.</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public SweepResult ThousandCostsOfTheThreeFunderModel() => PlanSweep.Run(_threeFunders, [_costs]);
+
+    /// <summary>The three-funder model's lean figures alone, once.</summary>
+    [Benchmark]
+    public PlanFigures FiguresOfTheThreeFunderModel() => PlanEvaluator.Figures(_threeFunders);
+}
