@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
@@ -15,55 +14,116 @@ namespace Funding;
 /// </remarks>
 public sealed class FieldPath : IEquatable<FieldPath>
 {
-    private readonly ImmutableArray<FieldSegment> _segments;
+    // A path is its parent and its last segment: extending one (the validator does it for every field it checks, valid
+    // or not) is one small allocation, never a copy of the segments.
+    private readonly FieldPath? _parent;
+    private readonly FieldSegment _last;
+    private readonly int _length;
 
-    private FieldPath(ImmutableArray<FieldSegment> segments) => _segments = segments;
+    private FieldPath(FieldPath? parent, FieldSegment last)
+    {
+        _parent = parent;
+        _last = last;
+        _length = parent is null ? 0 : parent._length + 1;
+    }
 
     /// <summary>The whole input.</summary>
-    public static FieldPath Root { get; } = new([]);
+    public static FieldPath Root { get; } = new(null, default);
 
     /// <summary>The segments, from the root.</summary>
-    public IReadOnlyList<FieldSegment> Segments => _segments;
+    public IReadOnlyList<FieldSegment> Segments
+    {
+        get
+        {
+            var segments = new FieldSegment[_length];
+            for (var path = this; path._parent is not null; path = path._parent)
+            {
+                segments[path._length - 1] = path._last;
+            }
+            return segments;
+        }
+    }
 
     /// <summary>A path of fields from the root: <c>FieldPath.Of("cost", "years")</c>.</summary>
     /// <param name="fields">Field names.</param>
     /// <returns>The path.</returns>
-    public static FieldPath Of(params string[] fields) =>
-        new([.. Preconditions.CheckNotNull(fields).Select(f => new FieldSegment(Preconditions.CheckNotNull(f), null))]);
+    public static FieldPath Of(params string[] fields)
+    {
+        Preconditions.CheckNotNull(fields);
+        var path = Root;
+        foreach (string field in fields)
+        {
+            path = path.Field(field);
+        }
+        return path;
+    }
+
+    /// <summary>A path of one field from the root: <c>FieldPath.Of("cost")</c>.</summary>
+    /// <param name="field">The field's name.</param>
+    /// <returns>The path.</returns>
+    public static FieldPath Of(string field) => Root.Field(field);
 
     /// <summary>This path, then a field.</summary>
     /// <param name="name">The field's name.</param>
     /// <returns>The longer path.</returns>
-    public FieldPath Field(string name) => new(_segments.Add(new FieldSegment(Preconditions.CheckNotNull(name), null)));
+    public FieldPath Field(string name) => new(this, new FieldSegment(Preconditions.CheckNotNull(name), null));
 
     /// <summary>This path (a list), then one of its items.</summary>
     /// <param name="index">The item's position, from 0.</param>
     /// <returns>The longer path.</returns>
-    public FieldPath Item(int index) => new(_segments.Add(new FieldSegment(null, index)));
+    public FieldPath Item(int index) => new(this, new FieldSegment(null, index));
 
     /// <summary>This path, then another one.</summary>
     /// <param name="rest">The path to append.</param>
     /// <returns>The longer path.</returns>
-    public FieldPath Append(FieldPath rest) => new(_segments.AddRange(Preconditions.CheckNotNull(rest)._segments));
+    public FieldPath Append(FieldPath rest)
+    {
+        var path = this;
+        foreach (var segment in Preconditions.CheckNotNull(rest).Segments)
+        {
+            path = new FieldPath(path, segment);
+        }
+        return path;
+    }
 
     /// <summary>Whether the path begins with the field <paramref name="name"/>.</summary>
     /// <param name="name">A field name.</param>
     /// <returns>True when the first segment is that field.</returns>
-    public bool StartsWith(string name) => _segments.Length > 0 && _segments[0].Name == name;
+    public bool StartsWith(string name)
+    {
+        if (_length == 0)
+        {
+            return false;
+        }
+        var first = this;
+        while (first._parent!._parent is not null)
+        {
+            first = first._parent;
+        }
+        return first._last.Name == name;
+    }
 
     /// <summary>The path without its last segment (<c>funders[1].id</c> → <c>funders[1]</c>).</summary>
     /// <returns>The parent, or the root.</returns>
-    public FieldPath Parent() => _segments.Length == 0 ? this : new(_segments.RemoveAt(_segments.Length - 1));
+    public FieldPath Parent() => _parent ?? this;
 
     /// <summary>The path without its first segment.</summary>
     /// <returns>The rest, or the root.</returns>
-    public FieldPath Rest() => _segments.Length == 0 ? this : new(_segments.RemoveAt(0));
+    public FieldPath Rest()
+    {
+        var path = Root;
+        foreach (var segment in Segments.Skip(1))
+        {
+            path = new FieldPath(path, segment);
+        }
+        return path;
+    }
 
     /// <inheritdoc />
     public override string ToString()
     {
         var text = new StringBuilder();
-        foreach (var segment in _segments)
+        foreach (var segment in Segments)
         {
             if (segment.Index is { } index)
             {
@@ -78,7 +138,25 @@ public sealed class FieldPath : IEquatable<FieldPath>
     }
 
     /// <inheritdoc />
-    public bool Equals(FieldPath? other) => other is not null && _segments.SequenceEqual(other._segments);
+    public bool Equals(FieldPath? other)
+    {
+        if (other is null || other._length != _length)
+        {
+            return false;
+        }
+        for (FieldPath? a = this, b = other; a is not null && b is not null; a = a._parent, b = b._parent)
+        {
+            if (ReferenceEquals(a, b))
+            {
+                return true;
+            }
+            if (a._last != b._last)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as FieldPath);
@@ -87,7 +165,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        foreach (var segment in _segments)
+        foreach (var segment in Segments)
         {
             hash.Add(segment);
         }

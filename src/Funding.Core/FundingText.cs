@@ -115,7 +115,14 @@ public static class FundingText
     /// <returns>The index, or −1 when every character is allowed.</returns>
     public static int FirstForbidden(ReadOnlySpan<char> text, bool multiLine = false)
     {
-        for (int i = 0; i < text.Length; i++)
+        // Vectorized: the first character that may be forbidden (a control, a direction mark, a separator, a surrogate).
+        // Most texts have none and stop here; from the first candidate on, each character is examined.
+        int start = text.IndexOfAny(Candidates);
+        if (start < 0)
+        {
+            return -1;
+        }
+        for (int i = start; i < text.Length; i++)
         {
             char c = text[i];
             if (c < 0x20 ? !(multiLine && c == '\n') : IsForbiddenAbove0x20(c))
@@ -137,6 +144,10 @@ public static class FundingText
         }
         return -1;
     }
+
+    /// <summary>Every character <see cref="FirstForbidden"/> may refuse: controls (the line feed included), marks, separators, surrogates.</summary>
+    private static readonly System.Buffers.SearchValues<char> Candidates = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => c < 0x20 || IsForbiddenAbove0x20(c) || char.IsSurrogate(c))]);
 
     private static bool IsForbiddenAbove0x20(char c) =>
         c is (>= '\u007F' and <= '\u009F') or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E')

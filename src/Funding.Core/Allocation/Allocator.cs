@@ -98,12 +98,19 @@ public static class Allocator
         return errors.Any ? null : resolved;
     }
 
-    private static Allocation SplitCore(Money amount, IReadOnlyList<AllocationParty> parties, AllocationKey key)
+    /// <summary>
+    /// Splits between parties a validated plan's members already are (ids unique, names, weights, caps and floors checked
+    /// by <see cref="Plans.PlanValidator"/> with the same rules): the parties are not checked again, the key is still resolved.
+    /// </summary>
+    internal static Allocation SplitValidated(Money amount, IReadOnlyList<AllocationParty> parties, AllocationKey key) =>
+        SplitCore(amount, parties, key, validateParties: false);
+
+    private static Allocation SplitCore(Money amount, IReadOnlyList<AllocationParty> parties, AllocationKey key, bool validateParties = true)
     {
         Preconditions.CheckNotNull(parties);
         Preconditions.CheckNotNull(key);
         var errors = new ValidationErrors();
-        var resolved = Resolve(parties, key, errors);
+        var resolved = validateParties ? Resolve(parties, key, errors) : ResolvedKey.Resolve(parties, key, FieldPath.Of("key"), errors);
         errors.ThrowIfAny();
 
         long magnitude = Math.Abs(amount.TotalCents);

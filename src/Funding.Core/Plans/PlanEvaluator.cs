@@ -618,7 +618,7 @@ public static class PlanEvaluator
         global::Funding.Allocation.Allocation allocation;
         try
         {
-            allocation = Allocator.Split(pool, PlanValidator.MemberParties(rule), rule.Key);
+            allocation = Allocator.SplitValidated(pool, PlanValidator.MemberParties(rule), rule.Key);
         }
         catch (FundingValidationException ex)
         {

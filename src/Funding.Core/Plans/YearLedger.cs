@@ -20,12 +20,22 @@ internal sealed class YearLedger
 
     internal YearLedger(IReadOnlyList<BudgetYearCost> costByYear, long[] fallbackWeights)
     {
-        Years = costByYear.Select(c => c.Year).ToArray();
-        Cost = costByYear.Select(c => c.Amount).ToArray();
-        _left = [.. Cost];
-        _costWeights = Cost.Any(c => !c.IsZero) ? Cost.Select(c => c.TotalCents).ToArray()
+        int years = costByYear.Count;
+        Years = new int[years];
+        Cost = new Money[years];
+        _left = new Money[years];
+        var weights = new long[years];
+        bool anyCost = false;
+        for (int k = 0; k < years; k++)
+        {
+            Years[k] = costByYear[k].Year;
+            Cost[k] = _left[k] = costByYear[k].Amount;
+            weights[k] = Cost[k].TotalCents;
+            anyCost |= !Cost[k].IsZero;
+        }
+        _costWeights = anyCost ? weights
             : fallbackWeights.Any(w => w > 0) ? fallbackWeights
-            : [1, .. new long[Years.Length - 1]];
+            : [1, .. new long[years - 1]];
     }
 
     /// <summary>The budget years, in order.</summary>
@@ -38,7 +48,18 @@ internal sealed class YearLedger
     internal Money Left(int k) => _left[k];
 
     /// <summary>What is still to fund, summed over the years that still need funding.</summary>
-    internal Money Available => _left.Aggregate(Money.Zero, (sum, l) => l.IsNegative ? sum : sum + l);
+    internal Money Available
+    {
+        get
+        {
+            long sum = 0;
+            foreach (var left in _left)
+            {
+                sum += Math.Max(left.TotalCents, 0L);
+            }
+            return Money.FromCents(sum);
+        }
+    }
 
     /// <summary>The years still to fund, as at the end of the waterfall: the unfunded part of each year.</summary>
     internal Money[] Unfunded => _left.Select(l => l.IsNegative ? Money.Zero : l).ToArray();
@@ -52,8 +73,13 @@ internal sealed class YearLedger
     /// </summary>
     internal Money[] Attribute(Money total)
     {
-        var needs = _left.Select(l => l.IsNegative ? 0L : l.TotalCents).ToArray();
-        long needed = needs.Sum();
+        var needs = new long[_left.Length];
+        long needed = 0;
+        for (int k = 0; k < needs.Length; k++)
+        {
+            needs[k] = Math.Max(_left[k].TotalCents, 0L);
+            needed += needs[k];
+        }
         if (total.TotalCents <= needed)
         {
             return needed == 0 ? new Money[Years.Length] : LargestRemainder.Split(total, needs);
