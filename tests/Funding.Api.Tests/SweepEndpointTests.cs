@@ -67,6 +67,10 @@ public class SweepEndpointTests(FundingApiFactory factory) : IClassFixture<Fundi
     [InlineData("""[{"parameter": "startDate", "values": [1]}]""", "parameters[0].values", "value-not-allowed")]
     [InlineData("""[{"parameter": "key", "funderId": "autres-epci", "keys": [{"name": "a", "key": {"type": "equal"}}, {"name": "a", "key": {"type": "equal"}}]}]""", "parameters[0].keys[1].name", "id-duplicate")]
     [InlineData("""[]""", "parameters", "too-many")]
+    [InlineData("""[{"parameter": "cost", "range": {"from": -1000000000000000000000000000, "to": 0, "step": 1}}]""", "parameters[0].range.from", "amount-out-of-range")]
+    [InlineData("""[{"parameter": "cost", "range": {"from": 0, "to": 1000000000000, "step": 0.0000000000000000000000000001}}]""", "parameters[0].range", "too-many")]
+    [InlineData("""[{"parameter": "startDate", "dateRange": {"from": "2022-01-01", "to": "9999-12-31", "stepMonths": 3}}]""", "parameters[0].dateRange.to", "date-out-of-range")]
+    [InlineData("""[{"parameter": "startDate", "dates": ["2022-01-01", "2151-01-01"]}]""", "parameters[0].dates[1]", "sweep-invalid")]
     public async Task ABadParameter_Is400_NamingIt(string parameters, string path, string code)
     {
         using var client = factory.CreateClient();

@@ -123,12 +123,25 @@ internal static class SweepMapping
                 $"La fin de la plage, {Fr(range.To)}, est avant son début, {Fr(range.From)}.", $"The range ends at {range.To}, before it starts at {range.From}.");
             return null;
         }
-        decimal steps = decimal.Floor((range.To - range.From) / range.Step);
+        foreach (var (value, field) in new[] { (range.From, "from"), (range.To, "to") })
+        {
+            if (Math.Abs(value) > Money.MaxValue.Amount)
+            {
+                errors.Add($"{path}.{field}", ErrorCodes.AmountOutOfRange,
+                    $"{Fr(value)} est hors limites : une valeur balayée (un montant ou un taux) est comprise entre −1 000 000 000 000 et 1 000 000 000 000.",
+                    $"{value} is out of range: a swept value (an amount or a rate) lies between −1,000,000,000,000 and 1,000,000,000,000.");
+                return null;
+            }
+        }
+        // The count before the values: a step of 10⁻²⁸ over a wide range would not even fit in a decimal.
+        decimal steps = range.Step >= 1e-6m || range.To - range.From <= range.Step * PlanSweep.MaxScenarios
+            ? decimal.Floor((range.To - range.From) / range.Step)
+            : decimal.MaxValue - 1;
         if (steps + 1 > PlanSweep.MaxScenarios)
         {
             errors.Add(path, ErrorCodes.TooMany,
-                $"La plage compte {Fr(steps + 1)} valeurs, au-delà de la limite de {FrenchFormat.Number(PlanSweep.MaxScenarios)} scénarios.",
-                $"The range has {steps + 1} values, beyond the limit of {PlanSweep.MaxScenarios} scenarios.");
+                $"La plage compte {(steps + 1 > 1e15m ? "plus de 10¹⁵" : Fr(steps + 1))} valeurs, au-delà de la limite de {FrenchFormat.Number(PlanSweep.MaxScenarios)} scénarios.",
+                $"The range has {(steps + 1 > 1e15m ? "more than 10^15" : (steps + 1).ToString(CultureInfo.InvariantCulture))} values, beyond the limit of {PlanSweep.MaxScenarios} scenarios.");
             return null;
         }
         var values = new decimal[(int)steps + 1];
@@ -146,6 +159,16 @@ internal static class SweepMapping
             errors.Add($"{path}.stepMonths", ErrorCodes.ValueNotAllowed,
                 $"Le pas vaut {range.StepMonths} mois : il va de 1 à 120.", $"The step is {range.StepMonths} months: it must be 1 to 120.");
             return null;
+        }
+        foreach (var (date, field) in new[] { (range.From, "from"), (range.To, "to") })
+        {
+            if (date.Year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
+            {
+                errors.Add($"{path}.{field}", ErrorCodes.DateOutOfRange,
+                    $"La date {FrenchFormat.Date(date)} est hors limites : l'année est comprise entre {FundingLimits.MinYear} et {FundingLimits.MaxYear}.",
+                    $"The date {date:yyyy-MM-dd} is out of range: the year must be between {FundingLimits.MinYear} and {FundingLimits.MaxYear}.");
+                return null;
+            }
         }
         if (range.To < range.From)
         {
