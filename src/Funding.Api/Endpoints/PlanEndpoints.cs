@@ -206,7 +206,7 @@ internal static class PlanEndpoints
     }
 
     /// <param name="request">The plan.</param>
-    /// <param name="explain">full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (figures only).</param>
+    /// <param name="explain">full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (the lean path: each funder's total and contributions by budget year, the year balances and totals; no sentence, payment schedule, treasury or checks).</param>
     internal static Results<Ok<PlanResponse>, ValidationProblem> Evaluate(PlanRequest request, string? explain = null)
     {
         var errors = new RequestErrors();
@@ -218,8 +218,10 @@ internal static class PlanEndpoints
         }
         try
         {
-            // explain=none takes the lean path: the same figures, schedules and checks, without building a sentence.
-            return TypedResults.Ok(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan, explain: level != ExplainLevel.None), level));
+            // explain=none is the lean path: the figures alone, no sentence built, no schedule, treasury or checks.
+            return TypedResults.Ok(level == ExplainLevel.None
+                ? PlanResultMapping.ToResponse(PlanEvaluator.Figures(plan), plan)
+                : PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan), level));
         }
         catch (FundingValidationException ex)
         {

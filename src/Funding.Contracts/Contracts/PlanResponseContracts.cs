@@ -37,14 +37,14 @@ public sealed record PlanResponse
     /// <summary>The plan's totals.</summary>
     public required TotalsOutput Totals { get; init; }
 
-    /// <summary>Funders × budget years, with totals that reconcile in both directions.</summary>
-    public required BudgetYearTableOutput BudgetYearTable { get; init; }
+    /// <summary>Funders × budget years, with totals that reconcile in both directions; absent with <c>explain=none</c> (the lean figures).</summary>
+    public BudgetYearTableOutput? BudgetYearTable { get; init; }
 
-    /// <summary>The carrier's monthly cash position.</summary>
-    public required TreasuryOutput Treasury { get; init; }
+    /// <summary>The carrier's monthly cash position; absent with <c>explain=none</c>.</summary>
+    public TreasuryOutput? Treasury { get; init; }
 
-    /// <summary>The checks, passed or failed, each with its legal source.</summary>
-    public required IReadOnlyList<CheckOutput> Checks { get; init; }
+    /// <summary>The checks, passed or failed, each with its legal source; absent with <c>explain=none</c>.</summary>
+    public IReadOnlyList<CheckOutput>? Checks { get; init; }
 }
 
 /// <summary>The cost of a budget year.</summary>
@@ -102,8 +102,8 @@ public sealed record FunderOutput
     /// <summary>How the contribution was obtained.</summary>
     public ExplanationOutput? Explanation { get; init; }
 
-    /// <summary>When the funder pays.</summary>
-    public required ScheduleOutput Schedule { get; init; }
+    /// <summary>When the funder pays; absent with <c>explain=none</c> (its contributions by budget year remain).</summary>
+    public ScheduleOutput? Schedule { get; init; }
 
     /// <summary>What the funder contributes to each budget year's cost (the contribution view; its payments are in <c>schedule</c>), summing to <c>total</c>.</summary>
     public required IReadOnlyList<YearAmountOutput> ContributionByBudgetYear { get; init; }

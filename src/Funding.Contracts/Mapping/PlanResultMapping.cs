@@ -38,28 +38,8 @@ internal static class PlanResultMapping
                 MemberIds = g.MemberIds,
                 Explanation = Explanation(g.Explanation, explain),
             }).ToArray(),
-            SharedCeilings = result.SharedCeilings.Select(c => new SharedCeilingOutput
-            {
-                Id = c.Id,
-                Name = c.Name,
-                FunderIds = c.FunderIds,
-                Per = c.Scope,
-                Sharing = c.Sharing,
-                Ceiling = c.Ceiling.Amount,
-                Before = c.Before.Amount,
-                After = c.After.Amount,
-                TookOff = c.TookOff.Amount,
-                ByBudgetYear = c.ByBudgetYear.Select(y => new SharedCeilingYearOutput { Year = y.Year, Ceiling = y.Ceiling?.Amount, Before = y.Before.Amount, After = y.After.Amount }).ToArray(),
-                Explanation = Explanation(c.Explanation, explain),
-            }).ToArray(),
-            BudgetYears = result.BudgetYears.Select(b => new BudgetYearBalanceOutput
-            {
-                Year = b.Year,
-                Cost = b.Cost.Amount,
-                Contributions = b.Contributions.Amount,
-                OverFunding = b.OverFunding.Amount,
-                Unfunded = b.Unfunded.Amount,
-            }).ToArray(),
+            SharedCeilings = result.SharedCeilings.Select(c => Ceiling(c, explain)).ToArray(),
+            BudgetYears = result.BudgetYears.Select(Balance).ToArray(),
             Totals = new TotalsOutput
             {
                 TotalCost = result.TotalCost.Amount,
@@ -75,6 +55,92 @@ internal static class PlanResultMapping
             Checks = result.Checks.Select(c => new CheckOutput { Id = c.Id, Outcome = c.Outcome, Passed = c.Passed, Message = c.Message, Source = c.Source }).ToArray(),
         };
     }
+
+    /// <summary>
+    /// The lean answer (<c>explain=none</c>): the cost, each funder's figures and contributions by budget year, the groups,
+    /// shared ceilings, year balances and totals — no sentence, no French text, no payment schedule, treasury or checks.
+    /// </summary>
+    public static PlanResponse ToResponse(PlanFigures figures, Plan plan)
+    {
+        var funders = new FunderOutput[figures.Funders.Count];
+        for (int i = 0; i < funders.Length; i++)
+        {
+            var f = figures.Funders[i];
+            funders[i] = new FunderOutput
+            {
+                Id = f.Id,
+                Name = f.Name,
+                Kind = f.Kind,
+                GroupId = f.GroupId,
+                Rule = f.RuleType,
+                Total = f.Total.Amount,
+                ShareOfCostPercent = Figures.Percent(f.ShareOfCost),
+                EffectiveRatePercent = Figures.Percent(f.EffectiveRate),
+                Limit = f.Limit,
+                Cap = f.Cap?.Amount,
+                IsCarrier = f.IsCarrier,
+                ContributionByBudgetYear = YearAmounts(f.ContributionByBudgetYear),
+            };
+        }
+        return new PlanResponse
+        {
+            CalculationVersion = figures.CalculationVersion,
+            Name = plan.Name,
+            TotalCost = figures.TotalCost.Amount,
+            CostByBudgetYear = [.. figures.CostByBudgetYear.Select(c => new BudgetYearCostOutput { Year = c.Year, Amount = c.Amount.Amount })],
+            Funders = funders,
+            Groups = [.. figures.Groups.Select(g => new GroupOutput
+            {
+                Id = g.Id, Name = g.Name, Pool = g.Pool.Amount, Allocated = g.Allocated.Amount, Unallocated = g.Unallocated.Amount, MemberIds = g.MemberIds,
+            })],
+            SharedCeilings = [.. figures.SharedCeilings.Select(c => Ceiling(c, ExplainLevel.None))],
+            BudgetYears = [.. figures.BudgetYears.Select(Balance)],
+            Totals = new TotalsOutput
+            {
+                TotalCost = figures.TotalCost.Amount,
+                TotalFunded = figures.TotalFunded.Amount,
+                PublicFunding = figures.PublicFunding.Amount,
+                CarrierShare = figures.CarrierShare.Amount,
+                Unfunded = figures.Unfunded.Amount,
+                OverFunding = figures.OverFunding.Amount,
+                CarrierId = figures.CarrierId,
+            },
+        };
+    }
+
+    private static YearAmountOutput[] YearAmounts(IReadOnlyList<BudgetYearAmount> years)
+    {
+        var output = new YearAmountOutput[years.Count];
+        for (int k = 0; k < output.Length; k++)
+        {
+            output[k] = new YearAmountOutput { Year = years[k].Year, Amount = years[k].Amount.Amount };
+        }
+        return output;
+    }
+
+    private static BudgetYearBalanceOutput Balance(BudgetYearBalance b) => new()
+    {
+        Year = b.Year,
+        Cost = b.Cost.Amount,
+        Contributions = b.Contributions.Amount,
+        OverFunding = b.OverFunding.Amount,
+        Unfunded = b.Unfunded.Amount,
+    };
+
+    private static SharedCeilingOutput Ceiling(SharedCeilingResult c, ExplainLevel explain) => new()
+    {
+        Id = c.Id,
+        Name = c.Name,
+        FunderIds = c.FunderIds,
+        Per = c.Scope,
+        Sharing = c.Sharing,
+        Ceiling = c.Ceiling.Amount,
+        Before = c.Before.Amount,
+        After = c.After.Amount,
+        TookOff = c.TookOff.Amount,
+        ByBudgetYear = c.ByBudgetYear.Select(y => new SharedCeilingYearOutput { Year = y.Year, Ceiling = y.Ceiling?.Amount, Before = y.Before.Amount, After = y.After.Amount }).ToArray(),
+        Explanation = Explanation(c.Explanation, explain),
+    };
 
     public static CompareResponse ToResponse(PlanComparison comparison) => new()
     {
@@ -152,7 +218,7 @@ internal static class PlanResultMapping
                 Sentence = explain == ExplainLevel.Full ? p.Sentence : null,
             }).ToArray(),
         },
-        ContributionByBudgetYear = funder.ContributionByBudgetYear.Select(y => new YearAmountOutput { Year = y.Year, Amount = y.Amount.Amount }).ToArray(),
+        ContributionByBudgetYear = YearAmounts(funder.ContributionByBudgetYear),
     };
 
     private static BudgetYearTableOutput Table(BudgetYearTable table) => new()

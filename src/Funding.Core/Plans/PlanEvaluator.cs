@@ -67,7 +67,7 @@ public static class PlanEvaluator
     internal static PlanFigures FiguresOfValid(Plan plan)
     {
         var run = Run(plan, explain: false);
-        return new PlanFigures(run.TotalCost, run.CostByYear, run.Funders, run.CarrierId, run.Unfunded, run.OverFunding, run.BudgetYears);
+        return new PlanFigures(run.TotalCost, run.CostByYear, run.Funders, run.CarrierId, run.Unfunded, run.OverFunding, run.BudgetYears, run.Groups, run.Ceilings);
     }
 
     private sealed record Evaluation(

@@ -14,8 +14,22 @@ public sealed class PlanFigures
         string? carrierId,
         Money unfunded,
         Money overFunding,
-        IReadOnlyList<BudgetYearBalance> budgetYears)
+        IReadOnlyList<BudgetYearBalance> budgetYears,
+        IReadOnlyList<GroupResult> groups,
+        IReadOnlyList<SharedCeilingResult> sharedCeilings)
     {
+        Groups = groups;
+        SharedCeilings = sharedCeilings;
+        long funded = 0, publicFunding = 0, carrier = 0;
+        foreach (var funder in funders)
+        {
+            funded += funder.Total.TotalCents;
+            publicFunding += funder.Kind.IsPublic() ? funder.Total.TotalCents : 0;
+            carrier += funder.Id == carrierId ? funder.Total.TotalCents : 0;
+        }
+        TotalFunded = Money.FromCents(funded);
+        PublicFunding = Money.FromCents(publicFunding);
+        CarrierShare = Money.FromCents(carrier);
         TotalCost = totalCost;
         CostByBudgetYear = costByBudgetYear;
         Funders = funders;
@@ -49,6 +63,21 @@ public sealed class PlanFigures
 
     /// <summary>By how much the funders pay more than the cost.</summary>
     public Money OverFunding { get; }
+
+    /// <summary>The key-share groups and the pools they shared (explanations omitted).</summary>
+    public IReadOnlyList<GroupResult> Groups { get; }
+
+    /// <summary>The shared ceilings and what each took off its funders.</summary>
+    public IReadOnlyList<SharedCeilingResult> SharedCeilings { get; }
+
+    /// <summary>The sum of every funder's total.</summary>
+    public Money TotalFunded { get; }
+
+    /// <summary>The sum of the public funders' totals.</summary>
+    public Money PublicFunding { get; }
+
+    /// <summary>The carrier's own share.</summary>
+    public Money CarrierShare { get; }
 
     /// <summary>Each budget year's cost, contributions, over-funding and unfunded part.</summary>
     public IReadOnlyList<BudgetYearBalance> BudgetYears { get; }

@@ -79,7 +79,7 @@ namespace Funding.Client.Models
 #else
         public string Rule { get; set; }
 #endif
-        /// <summary>When the funder pays.</summary>
+        /// <summary>When the funder pays; absent with `explain=none` (its contributions by budget year remain).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Funding.Client.Models.ScheduleOutput? Schedule { get; set; }

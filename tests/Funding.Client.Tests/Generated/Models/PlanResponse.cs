@@ -21,7 +21,7 @@ namespace Funding.Client.Models
 #else
         public List<global::Funding.Client.Models.BudgetYearBalanceOutput> BudgetYears { get; set; }
 #endif
-        /// <summary>Funders × budget years, with totals that reconcile in both directions.</summary>
+        /// <summary>Funders × budget years, with totals that reconcile in both directions; absent with `explain=none` (the lean figures).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Funding.Client.Models.BudgetYearTableOutput? BudgetYearTable { get; set; }
@@ -37,7 +37,7 @@ namespace Funding.Client.Models
 #else
         public string CalculationVersion { get; set; }
 #endif
-        /// <summary>The checks, passed or failed, each with its legal source.</summary>
+        /// <summary>The checks, passed or failed, each with its legal source; absent with `explain=none`.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::Funding.Client.Models.CheckOutput>? Checks { get; set; }
@@ -103,7 +103,7 @@ namespace Funding.Client.Models
 #else
         public global::Funding.Client.Models.TotalsOutput Totals { get; set; }
 #endif
-        /// <summary>The carrier&apos;s monthly cash position.</summary>
+        /// <summary>The carrier&apos;s monthly cash position; absent with `explain=none`.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Funding.Client.Models.TreasuryOutput? Treasury { get; set; }

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     const raw = (await rawPost("/v1/plans", plan)) as Schemas["PlanResponse"];
     const totals = (result: Schemas["PlanResponse"] | undefined) => JSON.stringify(result?.funders.map((f) => [f.id, f.total]));
     check(totals(typed) === totals(raw) && typed !== undefined, `sample ${sample.id}: the totals of a raw post`);
-    check(typed!.budgetYearTable.rows[0]!.amounts[0]!.year === typed!.budgetYearTable.years[0], `sample ${sample.id}: per-year amounts say their year`);
+    check(typed!.budgetYearTable!.rows[0]!.amounts[0]!.year === typed!.budgetYearTable!.years[0], `sample ${sample.id}: per-year amounts say their year`);
   }
 
   // A 400 is read as a typed problem, with the offending path and the trace id.

@@ -135,7 +135,7 @@ namespace Funding.Client.V1.Plans
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class PlansRequestBuilderPostQueryParameters 
         {
-            /// <summary>full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (figures only).</summary>
+            /// <summary>full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (the lean path: each funder&apos;s total and contributions by budget year, the year balances and totals; no sentence, payment schedule, treasury or checks).</summary>
             [QueryParameter("explain")]
             public global::Funding.Client.V1.Plans.PostExplainQueryParameterType? Explain { get; set; }
         }
