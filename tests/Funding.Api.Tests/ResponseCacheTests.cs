@@ -129,3 +129,21 @@ public class ResponseCacheMemoryTests
         (after - before).ShouldBeLessThan((long)(cache.CountedBytes * 1.25), $"heap grew by {after - before} B for {cache.CountedBytes} B counted");
     }
 }
+
+public class LeanPathCacheTests(FundingApiFactory factory) : IClassFixture<FundingApiFactory>
+{
+    [Fact]
+    public async Task TheLeanPath_BypassesTheCache_ItIsCheaperToCompute()
+    {
+        using var client = factory.CreateClient();
+        string body = Seeds.Mutate(p => p["name"] = "lean " + Guid.NewGuid());
+        foreach (int _ in new[] { 1, 2 })
+        {
+            var response = await client.PostJsonAsync("/v1/plans?explain=none", body);
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            response.Headers.GetValues(ResponseCache.HeaderName).Single().ShouldBe("bypass");
+        }
+        var full = await client.PostJsonAsync("/v1/plans?explain=summary", body);
+        full.Headers.GetValues(ResponseCache.HeaderName).Single().ShouldBe("miss");
+    }
+}
