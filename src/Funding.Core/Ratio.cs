@@ -20,35 +20,25 @@ public readonly struct Ratio :
     IComparable<Ratio>,
     IComparisonOperators<Ratio, Ratio, bool>
 {
-    // A ratio of two amounts keeps them and divides only when read: a plan's lean figures (and a sweep's thousands of
-    // scenarios) carry each funder's share of the cost without paying for a 28-digit decimal division nobody reads.
     private readonly decimal _fraction;
-    private readonly long _partCents;
-    private readonly long _wholeCents;
 
     private Ratio(decimal fraction) => _fraction = fraction;
-
-    private Ratio(long partCents, long wholeCents)
-    {
-        _partCents = partCents;
-        _wholeCents = wholeCents;
-    }
 
     /// <summary>0 %.</summary>
     public static Ratio Zero => default;
 
     /// <summary>The ratio as a fraction: 38,54 % → 0,3854….</summary>
-    public decimal Fraction => _wholeCents == 0 ? _fraction : (decimal)_partCents / _wholeCents;
+    public decimal Fraction => _fraction;
 
     /// <summary>The ratio as a percentage: 38,54 % → 38,54….</summary>
-    public decimal PercentValue => Fraction * 100m;
+    public decimal PercentValue => _fraction * 100m;
 
     /// <summary>The ratio of two amounts, zero when the whole is zero (a share of nothing is nothing).</summary>
     /// <param name="part">The numerator.</param>
     /// <param name="whole">The denominator.</param>
     /// <returns>part / whole, or zero.</returns>
     public static Ratio Of(Money part, Money whole) =>
-        whole.IsZero ? Zero : new Ratio(part.TotalCents, whole.TotalCents);
+        whole.IsZero ? Zero : new Ratio((decimal)part.TotalCents / whole.TotalCents);
 
     /// <summary>The ratio of two quantities (a share of a key: 102 574 / 572 524 inhabitants).</summary>
     /// <param name="part">The numerator.</param>
@@ -71,16 +61,16 @@ public readonly struct Ratio :
     public static Ratio FromRate(Rate rate) => rate;
 
     /// <inheritdoc />
-    public bool Equals(Ratio other) => Fraction == other.Fraction;
+    public bool Equals(Ratio other) => _fraction == other._fraction;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Ratio other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => Fraction.GetHashCode();
+    public override int GetHashCode() => _fraction.GetHashCode();
 
     /// <inheritdoc />
-    public int CompareTo(Ratio other) => Fraction.CompareTo(other.Fraction);
+    public int CompareTo(Ratio other) => _fraction.CompareTo(other._fraction);
 
     /// <summary>Equality.</summary>
     /// <param name="left">A ratio.</param>
@@ -98,25 +88,25 @@ public readonly struct Ratio :
     /// <param name="left">A ratio.</param>
     /// <param name="right">Another.</param>
     /// <returns>Whether left is smaller.</returns>
-    public static bool operator <(Ratio left, Ratio right) => left.Fraction < right.Fraction;
+    public static bool operator <(Ratio left, Ratio right) => left._fraction < right._fraction;
 
     /// <summary>Greater than.</summary>
     /// <param name="left">A ratio.</param>
     /// <param name="right">Another.</param>
     /// <returns>Whether left is larger.</returns>
-    public static bool operator >(Ratio left, Ratio right) => left.Fraction > right.Fraction;
+    public static bool operator >(Ratio left, Ratio right) => left._fraction > right._fraction;
 
     /// <summary>Less than or equal.</summary>
     /// <param name="left">A ratio.</param>
     /// <param name="right">Another.</param>
     /// <returns>Whether left is not larger.</returns>
-    public static bool operator <=(Ratio left, Ratio right) => left.Fraction <= right.Fraction;
+    public static bool operator <=(Ratio left, Ratio right) => left._fraction <= right._fraction;
 
     /// <summary>Greater than or equal.</summary>
     /// <param name="left">A ratio.</param>
     /// <param name="right">Another.</param>
     /// <returns>Whether left is not smaller.</returns>
-    public static bool operator >=(Ratio left, Ratio right) => left.Fraction >= right.Fraction;
+    public static bool operator >=(Ratio left, Ratio right) => left._fraction >= right._fraction;
 
     /// <summary>The ratio in French, two decimals: « 38,54 % ».</summary>
     /// <returns>The formatted ratio.</returns>
