@@ -14,11 +14,18 @@ internal static class ExactWeights
     /// Converts weights to 64-bit integers at their common scale. Returns false when a weight or the total does not fit
     /// in 64 bits; the caller then uses <see cref="ToBigIntegers"/>.
     /// </summary>
-    internal static bool TryToUInt64(ReadOnlySpan<decimal> weights, Span<ulong> numerators, out ulong total, out ulong max)
+    internal static bool TryToUInt64(ReadOnlySpan<decimal> weights, Span<ulong> numerators, out ulong total, out ulong max) =>
+        TryToUInt64(weights, numerators, out total, out max, out _);
+
+    /// <summary>10^<paramref name="k"/>, for k from 0 to 19.</summary>
+    internal static ulong PowerOfTen(int k) => PowersOfTen[k];
+
+    /// <summary>As above, with the common scale the integers are at (weight × 10^scale).</summary>
+    internal static bool TryToUInt64(ReadOnlySpan<decimal> weights, Span<ulong> numerators, out ulong total, out ulong max, out int commonScale)
     {
         total = 0;
         max = 0;
-        int commonScale = CommonScale(weights);
+        commonScale = CommonScale(weights);
         if (commonScale > 19)
         {
             return false;
@@ -26,12 +33,12 @@ internal static class ExactWeights
         for (int i = 0; i < weights.Length; i++)
         {
             var (mantissa, scale) = Normalize(weights[i]);
-            ulong factor = PowersOfTen[commonScale - scale];
-            if (mantissa > ulong.MaxValue / factor)
+            // The bound is a table lookup: a division per weight was a third of a million-party split.
+            if (mantissa > LargestBeforeScaling[commonScale - scale])
             {
                 return false;
             }
-            ulong value = (ulong)mantissa * factor;
+            ulong value = (ulong)mantissa * PowersOfTen[commonScale - scale];
             numerators[i] = value;
             if (value > max)
             {
@@ -68,6 +75,10 @@ internal static class ExactWeights
         decimal.GetBits(value, bits);
         var mantissa = new UInt128(unchecked((uint)bits[2]), unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]));
         int scale = (bits[3] >> 16) & 0xFF;
+        if (scale == 0)
+        {
+            return (mantissa, 0);
+        }
         while (scale > 0 && mantissa % 10 == 0 && mantissa != 0)
         {
             mantissa /= 10;
@@ -89,6 +100,9 @@ internal static class ExactWeights
         }
         return common;
     }
+
+    /// <summary>The largest mantissa that can be multiplied by 10^k within 64 bits, for each k.</summary>
+    private static readonly ulong[] LargestBeforeScaling = [.. BuildPowersOfTen().Select(p => ulong.MaxValue / p)];
 
     private static ulong[] BuildPowersOfTen()
     {

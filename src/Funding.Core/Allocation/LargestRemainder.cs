@@ -38,16 +38,16 @@ public static class LargestRemainder
         Preconditions.CheckArgument(weights.Length > 0, nameof(weights), "At least one weight is needed to split an amount.");
         Preconditions.CheckArgument(destination.Length >= weights.Length, nameof(destination), "The destination is shorter than the weights.");
         Preconditions.CheckArgument(weights.Length <= FundingLimits.MaxParties, nameof(weights), $"At most {FundingLimits.MaxParties} weights can be split.");
-        for (int i = 0; i < weights.Length; i++)
+        // A negative weight is seen on its sign bit; the upper bound is checked on the exact integers below (a decimal
+        // comparison per weight was a sixth of a million-party split), and this loop runs in full only to name a culprit.
+        bool negative = false;
+        foreach (decimal weight in weights)
         {
-            decimal weight = weights[i];
-            if (weight < 0m || weight > FundingLimits.MaxWeight)
-            {
-                throw new ArgumentOutOfRangeException(
-                    nameof(weights),
-                    weight,
-                    $"Weight #{i.ToString(CultureInfo.InvariantCulture)} is {weight.ToString(CultureInfo.InvariantCulture)}: weights must be between 0 and {FundingLimits.MaxWeight.ToString(CultureInfo.InvariantCulture)}.");
-            }
+            negative |= decimal.IsNegative(weight) && weight < 0m;
+        }
+        if (negative)
+        {
+            CheckWeights(weights);
         }
 
         Span<long> cents = MemoryMarshal.Cast<Money, long>(destination[..weights.Length]);
@@ -56,13 +56,18 @@ public static class LargestRemainder
         try
         {
             Span<ulong> numerators = rented.AsSpan(0, weights.Length);
-            if (ExactWeights.TryToUInt64(weights, numerators, out ulong total, out ulong max))
+            if (ExactWeights.TryToUInt64(weights, numerators, out ulong total, out ulong max, out int scale))
             {
+                if ((UInt128)max > (UInt128)(ulong)FundingLimits.MaxWeight * ExactWeights.PowerOfTen(scale))
+                {
+                    CheckWeights(weights);
+                }
                 Preconditions.CheckArgument(total > 0, nameof(weights), "Every weight is zero, so nothing can be split.");
                 LargestRemainderEngine.Split(magnitude, numerators, total, max, cents, default);
             }
             else
             {
+                CheckWeights(weights);
                 var big = ExactWeights.ToBigIntegers(weights, out BigInteger bigTotal);
                 LargestRemainderEngine.Split(magnitude, big, bigTotal, cents, default);
             }
@@ -76,6 +81,22 @@ public static class LargestRemainder
             for (int i = 0; i < cents.Length; i++)
             {
                 cents[i] = -cents[i];
+            }
+        }
+    }
+
+    /// <summary>Throws for the first weight outside 0 to <see cref="FundingLimits.MaxWeight"/>.</summary>
+    private static void CheckWeights(ReadOnlySpan<decimal> weights)
+    {
+        for (int i = 0; i < weights.Length; i++)
+        {
+            decimal weight = weights[i];
+            if (weight < 0m || weight > FundingLimits.MaxWeight)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(weights),
+                    weight,
+                    $"Weight #{i.ToString(CultureInfo.InvariantCulture)} is {weight.ToString(CultureInfo.InvariantCulture)}: weights must be between 0 and {FundingLimits.MaxWeight.ToString(CultureInfo.InvariantCulture)}.");
             }
         }
     }
