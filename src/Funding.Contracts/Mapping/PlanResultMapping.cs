@@ -65,22 +65,7 @@ internal static class PlanResultMapping
         var funders = new FunderOutput[figures.Funders.Count];
         for (int i = 0; i < funders.Length; i++)
         {
-            var f = figures.Funders[i];
-            funders[i] = new FunderOutput
-            {
-                Id = f.Id,
-                Name = f.Name,
-                Kind = f.Kind,
-                GroupId = f.GroupId,
-                Rule = f.RuleType,
-                Total = f.Total.Amount,
-                ShareOfCostPercent = Figures.Percent(f.ShareOfCost),
-                EffectiveRatePercent = Figures.Percent(f.EffectiveRate),
-                Limit = f.Limit,
-                Cap = f.Cap?.Amount,
-                IsCarrier = f.IsCarrier,
-                ContributionByBudgetYear = YearAmounts(f.ContributionByBudgetYear),
-            };
+            funders[i] = FunderFigures(figures.Funders[i]);
         }
         return new PlanResponse
         {
@@ -185,7 +170,8 @@ internal static class PlanResultMapping
         },
     };
 
-    private static FunderOutput Funder(FunderResult funder, FunderSchedule schedule, ExplainLevel explain) => new()
+    /// <summary>A funder's figures, the same at every level of explanation.</summary>
+    private static FunderOutput FunderFigures(FunderResult funder) => new()
     {
         Id = funder.Id,
         Name = funder.Name,
@@ -198,6 +184,11 @@ internal static class PlanResultMapping
         Limit = funder.Limit,
         Cap = funder.Cap?.Amount,
         IsCarrier = funder.IsCarrier,
+        ContributionByBudgetYear = YearAmounts(funder.ContributionByBudgetYear),
+    };
+
+    private static FunderOutput Funder(FunderResult funder, FunderSchedule schedule, ExplainLevel explain) => FunderFigures(funder) with
+    {
         Formatted = explain == ExplainLevel.None ? null : new FormattedFiguresOutput
         {
             Total = FrenchFormat.Money(funder.Total),
@@ -218,7 +209,6 @@ internal static class PlanResultMapping
                 Sentence = explain == ExplainLevel.Full ? p.Sentence : null,
             }).ToArray(),
         },
-        ContributionByBudgetYear = YearAmounts(funder.ContributionByBudgetYear),
     };
 
     private static BudgetYearTableOutput Table(BudgetYearTable table) => new()

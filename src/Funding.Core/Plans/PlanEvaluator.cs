@@ -666,21 +666,7 @@ public static class PlanEvaluator
                 new ExplanationTerm("remainderCents", share.RemainderCents, TermUnit.Count),
                 ExplanationTerm.Euros("amount", share.Amount),
             ]);
-            members.Add(new FunderResult
-            {
-                Id = member.Id,
-                Name = member.Name,
-                Kind = member.Kind,
-                GroupId = funder.Id,
-                RuleType = rule.Type,
-                Total = share.Amount,
-                ShareOfCost = ShareOf(share.Amount, totalCost),
-                EffectiveRate = ShareOf(share.Amount, totalCost),
-                Limit = limit,
-                Cap = member.Cap,
-                Explanation = explanation,
-                Payment = payment,
-            });
+            members.Add(MemberResult(funder, rule, member, share.Amount, totalCost, limit, explanation, payment));
         }
         return (members, group);
     }
@@ -695,26 +681,33 @@ public static class PlanEvaluator
         {
             var member = rule.Members[j];
             memberIds[j] = member.Id;
-            var amount = allocation.Shares[j].Amount;
-            var share = ShareOf(amount, totalCost);
-            members.Add(new FunderResult
-            {
-                Id = member.Id,
-                Name = member.Name,
-                Kind = member.Kind,
-                GroupId = funder.Id,
-                RuleType = rule.Type,
-                Total = amount,
-                ShareOfCost = share,
-                EffectiveRate = share,
-                Limit = MemberLimit(allocation.Shares[j].Bound, groupLimit),
-                Cap = member.Cap,
-                Explanation = Explanation.Omitted(rule.Type),
-                Payment = payment,
-            });
+            members.Add(MemberResult(funder, rule, member, allocation.Shares[j].Amount, totalCost,
+                MemberLimit(allocation.Shares[j].Bound, groupLimit), Explanation.Omitted(rule.Type), payment));
         }
         var group = new GroupResult(funder.Id, funder.Name, pool, allocation.Allocated, allocation.Unallocated, memberIds, Explanation.Omitted(rule.Type), groupLimit);
         return (members, group);
+    }
+
+    /// <summary>A group member's result: its share of the pool, as a share of the total cost.</summary>
+    private static FunderResult MemberResult(Funder group, KeyShareRule rule, KeyShareMember member, Money amount, Money totalCost,
+        ContributionLimit limit, Explanation explanation, PaymentMode payment)
+    {
+        var share = ShareOf(amount, totalCost);
+        return new FunderResult
+        {
+            Id = member.Id,
+            Name = member.Name,
+            Kind = member.Kind,
+            GroupId = group.Id,
+            RuleType = rule.Type,
+            Total = amount,
+            ShareOfCost = share,
+            EffectiveRate = share,
+            Limit = limit,
+            Cap = member.Cap,
+            Explanation = explanation,
+            Payment = payment,
+        };
     }
 
     private static ContributionLimit MemberLimit(ShareBound bound, ContributionLimit groupLimit) => bound switch
