@@ -1,11 +1,15 @@
 namespace Funding.Contracts;
 
 /// <summary>
-/// How much explanation an answer carries (the <c>explain</c> query parameter). Figures are the same at every level.
+/// How much explanation an answer carries (the <c>explain</c> query parameter). Every figure an answer holds is the same at
+/// every level.
 /// </summary>
 public enum ExplainLevel
 {
-    /// <summary>Figures only: no sentence, no explanation.</summary>
+    /// <summary>
+    /// Figures only: no sentence, no explanation. For a plan, the lean path — each funder's total and contributions by
+    /// budget year, groups, ceilings, year balances and totals, without payment schedules, treasury or checks.
+    /// </summary>
     None,
 
     /// <summary>One sentence per figure that has one (each funder, group, budget year, the treasury); no terms, no per-payment or per-share sentences.</summary>
