@@ -22,7 +22,7 @@ public static class SweepWorkbook
         var sweep = result.Sweep;
         var scenarios = new XSheet("Scénarios");
         var header = new List<XCell> { XCell.Of("Scénario", CellLook.Header) };
-        header.AddRange(sweep.Axes.Select(a => XCell.Of(Capitalized(a.Name(sweep.Plan)), CellLook.Header)));
+        header.AddRange(sweep.Axes.Select(a => XCell.Of(a.Title(sweep.Plan), CellLook.Header)));
         header.Add(XCell.Of("Coût total", CellLook.Header));
         header.AddRange(sweep.Funders.Select(f => XCell.Of(f.Name, CellLook.Header)));
         if (sweep.ByBudgetYear)
@@ -84,6 +84,4 @@ public static class SweepWorkbook
         }
         return XlsxBuilder.Build([summary, scenarios], $"Scénarios — {sweep.Plan.Name}");
     }
-
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

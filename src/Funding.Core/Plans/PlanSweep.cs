@@ -59,6 +59,15 @@ public sealed record SweepAxis(SweepParameter Parameter, string? FunderId = null
         _ => Money.TryEuros(Numbers[i], out var amount, out _) ? FrenchFormat.Money(amount) : FrenchFormat.ExactMoney(Numbers[i]),
     };
 
+    /// <summary>What varies, as a column heading: « Plafond de l'État », « Coût annuel »…</summary>
+    /// <param name="plan">The plan, for the funder's name.</param>
+    /// <returns>The heading.</returns>
+    public string Title(Plan plan)
+    {
+        string name = Name(plan);
+        return name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
     /// <summary>What varies, in French: « taux de État », « coût annuel », « clé du groupe EPCI »…</summary>
     /// <param name="plan">The plan, for the funder's name.</param>
     /// <returns>The name.</returns>
@@ -145,7 +154,7 @@ public static class PlanSweep
             var path = parameters.Item(a);
             if (axis.Count == 0)
             {
-                errors.Add(path.Field("values"), CommonMessages.Missing("Donnez au moins une valeur.", "Give at least one value."));
+                errors.Add(path.Field(ValuesField(axis.Parameter)), CommonMessages.Missing("Donnez au moins une valeur.", "Give at least one value."));
             }
             scenarios *= Math.Max(axis.Count, 1);
             CheckTarget(plan, axis, path, errors);
@@ -164,10 +173,7 @@ public static class PlanSweep
             {
                 var value = parameters.Item(a).Field(ValuesField(axes[a].Parameter)).Item(i);
                 CheckScenario(Apply(plan, axes[a], i, value, errors), value, axes[a].Label(i), errors);
-                if (errors.Any)
-                {
-                    errors.ThrowIfAny();
-                }
+                errors.ThrowIfAny();
             }
         }
         if (axes.Count == 2)
@@ -427,27 +433,13 @@ public sealed class PreparedSweep
     public SweepResult Run()
     {
         var scenarios = new List<SweepScenario>(Count);
-        var min = new Money[Funders.Count];
-        var max = new Money[Funders.Count];
-        var minAt = new int[Funders.Count];
-        var maxAt = new int[Funders.Count];
+        var ranges = new SweepRanges(this);
         foreach (var scenario in Scenarios())
         {
             scenarios.Add(scenario);
-            for (int f = 0; f < Funders.Count; f++)
-            {
-                var total = scenario.Totals[f];
-                if (scenario.Index == 0 || total < min[f])
-                {
-                    (min[f], minAt[f]) = (total, scenario.Index);
-                }
-                if (scenario.Index == 0 || total > max[f])
-                {
-                    (max[f], maxAt[f]) = (total, scenario.Index);
-                }
-            }
+            ranges.Add(scenario);
         }
-        return new SweepResult(this, scenarios, [.. Funders.Select((f, i) => new SweepFunder(f.Id, f.Name, min[i], minAt[i], max[i], maxAt[i]))]);
+        return new SweepResult(this, scenarios, ranges.Funders());
     }
 
     private SweepScenario Scenario(int index, int[] values, PlanFigures figures)
@@ -527,4 +519,38 @@ public sealed class PreparedSweep
             && x.Components.Zip(y.Components).All(c => c.First.Share == c.Second.Share && SameKey(c.First.Key, c.Second.Key)),
         _ => false,
     };
+}
+
+/// <summary>Each funder's smallest and largest total over the scenarios seen so far, and the first scenario giving each.</summary>
+internal sealed class SweepRanges(PreparedSweep sweep)
+{
+    private readonly Money[] _min = new Money[sweep.Funders.Count];
+    private readonly Money[] _max = new Money[sweep.Funders.Count];
+    private readonly int[] _minAt = new int[sweep.Funders.Count];
+    private readonly int[] _maxAt = new int[sweep.Funders.Count];
+    private bool _any;
+
+    public IReadOnlyList<Money> Min => _min;
+
+    public IReadOnlyList<Money> Max => _max;
+
+    public void Add(SweepScenario scenario)
+    {
+        for (int f = 0; f < _min.Length; f++)
+        {
+            var total = scenario.Totals[f];
+            if (!_any || total < _min[f])
+            {
+                (_min[f], _minAt[f]) = (total, scenario.Index);
+            }
+            if (!_any || total > _max[f])
+            {
+                (_max[f], _maxAt[f]) = (total, scenario.Index);
+            }
+        }
+        _any = true;
+    }
+
+    public SweepFunder[] Funders() =>
+        [.. sweep.Funders.Select((f, i) => new SweepFunder(f.Id, f.Name, _min[i], _minAt[i], _max[i], _maxAt[i]))];
 }

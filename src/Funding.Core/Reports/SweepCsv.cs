@@ -27,7 +27,7 @@ public static class SweepCsv
         char separator = french ? ';' : ',';
         var funders = sweep.Funders;
         var header = new List<string> { french ? "Scénario" : "scenario" };
-        header.AddRange(sweep.Axes.Select(a => french ? Capitalized(a.Name(sweep.Plan)) : $"{a.Parameter.ToString().ToLowerInvariant()}{(a.FunderId is null ? "" : ":" + a.FunderId)}"));
+        header.AddRange(sweep.Axes.Select(a => french ? a.Title(sweep.Plan) : $"{a.Parameter.ToString().ToLowerInvariant()}{(a.FunderId is null ? "" : ":" + a.FunderId)}"));
         header.Add(french ? "Coût total (€)" : "totalCost");
         header.AddRange(funders.Select(f => french ? $"{f.Name} (€)" : f.Id));
         if (sweep.ByBudgetYear)
@@ -41,8 +41,7 @@ public static class SweepCsv
         header.Add(french ? "Surfinancement (€)" : "overFunding");
         yield return (french ? CsvReport.ByteOrderMark.ToString() : "") + Line(separator, header.Select(CsvReport.Text));
 
-        var min = new Money[funders.Count];
-        var max = new Money[funders.Count];
+        var ranges = new SweepRanges(sweep);
         var line = new List<string>(header.Count);
         foreach (var scenario in sweep.Scenarios())
         {
@@ -53,13 +52,8 @@ public static class SweepCsv
                 line.Add(Value(sweep.Axes[a], scenario.Values[a], french));
             }
             line.Add(CsvReport.Amount(scenario.TotalCost, french));
-            for (int f = 0; f < funders.Count; f++)
-            {
-                var total = scenario.Totals[f];
-                line.Add(CsvReport.Amount(total, french));
-                min[f] = scenario.Index == 0 || total < min[f] ? total : min[f];
-                max[f] = scenario.Index == 0 || total > max[f] ? total : max[f];
-            }
+            line.AddRange(scenario.Totals.Select(t => CsvReport.Amount(t, french)));
+            ranges.Add(scenario);
             if (scenario.ByBudgetYear is { } byYear)
             {
                 foreach (var years in byYear)
@@ -71,7 +65,7 @@ public static class SweepCsv
             line.Add(CsvReport.Amount(scenario.OverFunding, french));
             yield return Line(separator, line);
         }
-        foreach (var (label, values) in new[] { (french ? "Minimum" : "min", min), (french ? "Maximum" : "max", max) })
+        foreach (var (label, values) in new[] { (french ? "Minimum" : "min", ranges.Min), (french ? "Maximum" : "max", ranges.Max) })
         {
             line.Clear();
             line.Add(label);
@@ -97,8 +91,6 @@ public static class SweepCsv
     };
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
-
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Line(char separator, IEnumerable<string> fields)
     {
