@@ -90,12 +90,24 @@ public class ContentTypeGateTests(FundingApiFactory factory) : IClassFixture<Fun
     }
 }
 
-public class ResponseCacheMemoryTests
+/// <summary>
+/// Memory measurements read the whole process's heap, so they run alone: a test running beside them would add what it
+/// holds to what the cache holds (the measurement failed about one run in ten that way).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RunAlone
+{
+    public const string Name = "Memory measurements (run alone)";
+}
+
+[Collection(RunAlone.Name)]
+public class ResponseCacheMemoryTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>
     /// The limit is real memory: filling a 4 MiB cache with many answers grows the managed heap by no more than the
-    /// counted bytes (plus 25 %), and what is counted never exceeds the limit. (Counting only the answer's bytes, as
-    /// before, let a 64 MiB cache hold about 210 MB.)
+    /// counted bytes (plus 10 %), and what is counted never exceeds the limit nor overstates the memory by more than
+    /// half. (Counting only the answer's bytes, as before, let a 64 MiB cache hold about 210 MB.) Measured alone
+    /// (<see cref="RunAlone"/>), in isolation it holds about 70 % of what it counts.
     /// </summary>
     [Fact]
     public async Task CountedBytes_AreTheRealMemory_AndStayWithinTheLimit()
@@ -104,8 +116,22 @@ public class ResponseCacheMemoryTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Funding:ResponseCacheMegabytes"] = "4" })
             .Build();
         using var cache = new ResponseCache(configuration);
-        byte[] answer = new byte[200];
         long before = GC.GetTotalMemory(forceFullCollection: true);
+        await Fill(cache);
+        long after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(cache);
+
+        long real = after - before, counted = cache.CountedBytes;
+        output.WriteLine($"the heap grew by {real} B for {counted} B counted ({(double)real / counted:P1})");
+        counted.ShouldBeLessThanOrEqualTo(4 * 1024 * 1024);
+        counted.ShouldBeGreaterThan(3 * 1024 * 1024, "20 000 answers of 712 counted bytes fill the cache");
+        real.ShouldBeLessThan((long)(counted * 1.10), $"the heap grew by {real} B for {counted} B counted");
+        real.ShouldBeGreaterThan(counted / 2, $"the heap grew by {real} B for {counted} B counted: the count overstates it");
+    }
+
+    private static async Task Fill(ResponseCache cache)
+    {
+        byte[] answer = new byte[200];
         for (int i = 0; i < 20_000; i++)
         {
             var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
@@ -121,12 +147,6 @@ public class ResponseCacheMemoryTests
                 return c.Response.Body.WriteAsync(answer).AsTask();
             });
         }
-        long after = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(cache);
-
-        cache.CountedBytes.ShouldBeLessThanOrEqualTo(4 * 1024 * 1024);
-        cache.CountedBytes.ShouldBeGreaterThan(3 * 1024 * 1024, "20 000 answers of 712 counted bytes fill the cache");
-        (after - before).ShouldBeLessThan((long)(cache.CountedBytes * 1.25), $"heap grew by {after - before} B for {cache.CountedBytes} B counted");
     }
 }
 
