@@ -110,6 +110,31 @@ public class SweepBenchmarks
     [Benchmark(OperationsPerInvoke = 1000)]
     public SweepResult ThousandCostsOfTheThreeFunderModel() => PlanSweep.Run(_threeFunders, [_costs]);
 
+    private PreparedSweep _prepared = null!;
+
+    [GlobalSetup(Targets = [nameof(ThousandCostsComputed), nameof(ThousandCostsComputedByTheEngine)])]
+    public void Prepare() => _prepared = PlanSweep.Prepare(_threeFunders, [_costs]);
+
+    /// <summary>The 1 000 scenarios computed, once checked (the compiled path): divide by 1 000 for one scenario.</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public SweepResult ThousandCostsComputed() => _prepared.Run();
+
+    /// <summary>The same 1 000 scenarios computed by the engine's lean path, plan by plan.</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public int ThousandCostsComputedByTheEngine()
+    {
+        int count = 0;
+        foreach (var scenario in _prepared.EngineScenarios())
+        {
+            count += scenario.Totals.Length;
+        }
+        return count;
+    }
+
+    /// <summary>The 1 000 values checked (each scenario's plan validated), nothing computed.</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public PreparedSweep ThousandCostsChecked() => PlanSweep.Prepare(_threeFunders, [_costs]);
+
     /// <summary>The three-funder model's lean figures alone, once.</summary>
     [Benchmark]
     public PlanFigures FiguresOfTheThreeFunderModel() => PlanEvaluator.Figures(_threeFunders);

@@ -158,6 +158,12 @@ public static class PlanSweep
             }
             scenarios *= Math.Max(axis.Count, 1);
             CheckTarget(plan, axis, path, errors);
+            if (a > 0 && axes[0].Parameter == axis.Parameter && axes[0].FunderId == axis.FunderId)
+            {
+                errors.Add(path.Field("parameter"), Invalid(
+                    "Ce paramètre varie déjà (parameters[0]) : donnez toutes ses valeurs au même endroit.",
+                    "This parameter already varies (parameters[0]): give all its values in one place."));
+            }
         }
         if (scenarios > MaxScenarios)
         {
@@ -166,24 +172,37 @@ public static class PlanSweep
         errors.ThrowIfAny();
 
         // Every value on its own, then (two parameters) every combination: a scenario the plan cannot take is refused
-        // before anything is computed, naming the value.
+        // before anything is computed, naming the value. A simple plan's values are checked by its kernel, without
+        // building a plan each; any value it refuses is checked again by the validator, which names the problem.
         for (int a = 0; a < axes.Count; a++)
         {
+            var kernel = SweepKernel.TryCompile(plan, axes, byBudgetYear: false);
             for (int i = 0; i < axes[a].Count; i++)
             {
+                if (kernel is not null && kernel.TrySet(plan, axes[a], i) && kernel.IsValid())
+                {
+                    continue;
+                }
                 var value = parameters.Item(a).Field(ValuesField(axes[a].Parameter)).Item(i);
-                CheckScenario(Apply(plan, axes[a], i, value, errors), value, axes[a].Label(i), errors);
+                CheckScenario(Apply(plan, axes[a], i, value, errors), value, axes[a], i, errors);
                 errors.ThrowIfAny();
             }
         }
         if (axes.Count == 2)
         {
+            var kernel = SweepKernel.TryCompile(plan, axes, byBudgetYear: false);
             for (int i = 0; i < axes[0].Count; i++)
             {
-                var first = Apply(plan, axes[0], i, parameters, errors);
+                kernel?.Set(plan, axes[0], i);
+                Plan? first = null;
                 for (int j = 0; j < axes[1].Count; j++)
                 {
-                    CheckScenario(Apply(first, axes[1], j, parameters, errors), parameters, $"{axes[0].Label(i)} et {axes[1].Label(j)}", errors);
+                    if (kernel is not null && kernel.TrySet(plan, axes[1], j) && kernel.IsValid())
+                    {
+                        continue;
+                    }
+                    first ??= Apply(plan, axes[0], i, parameters, errors);
+                    CheckScenario(Apply(first, axes[1], j, parameters, errors), parameters, axes[0], i, errors, (axes[1], j));
                     errors.ThrowIfAny();
                 }
             }
@@ -251,7 +270,8 @@ public static class PlanSweep
 
     private static FundingMessage Invalid(string french, string english) => new(ErrorCodes.SweepInvalid, french, english);
 
-    private static void CheckScenario(Plan? variant, FieldPath path, string label, ValidationErrors errors)
+    /// <summary>Validates a scenario's plan; its values are named (« 60 000,00 € et parts égales ») only when it is refused.</summary>
+    private static void CheckScenario(Plan? variant, FieldPath path, SweepAxis axis, int i, ValidationErrors errors, (SweepAxis Axis, int Index)? second = null)
     {
         if (variant is null)
         {
@@ -260,6 +280,7 @@ public static class PlanSweep
         var problems = PlanValidator.Validate(variant);
         if (problems.Count > 0)
         {
+            string label = second is var (other, j) ? $"{axis.Label(i)} et {other.Label(j)}" : axis.Label(i);
             var first = problems[0];
             errors.Add(path, Invalid(
                 $"Avec {label}, le plan n'est pas valide ({first.Path}) : {first.Message}",
@@ -410,7 +431,38 @@ public sealed class PreparedSweep
 
     /// <summary>Computes the scenarios one by one, in order (for streaming): nothing is kept.</summary>
     /// <returns>The scenarios.</returns>
-    public IEnumerable<SweepScenario> Scenarios()
+    /// <remarks>
+    /// A simple plan's totals come from the compiled path (<see cref="SweepKernel"/>): no plan, calendar or result is built
+    /// per scenario. Any other sweep goes through the engine's lean path.
+    /// </remarks>
+    public IEnumerable<SweepScenario> Scenarios() =>
+        SweepKernel.TryCompile(Plan, Axes, ByBudgetYear) is { } kernel ? KernelScenarios(kernel) : EngineScenarios();
+
+    /// <summary>Whether this sweep's scenarios come from the compiled path.</summary>
+    internal bool UsesKernel => SweepKernel.TryCompile(Plan, Axes, ByBudgetYear) is not null;
+
+    private IEnumerable<SweepScenario> KernelScenarios(SweepKernel kernel)
+    {
+        int[]? previous = null;
+        for (int s = 0; s < Count; s++)
+        {
+            var values = ValuesOf(s);
+            for (int a = 0; a < Axes.Count; a++)
+            {
+                if (previous is null || previous[a] != values[a])
+                {
+                    kernel.Set(Plan, Axes[a], values[a]);
+                }
+            }
+            previous = values;
+            var totals = new Money[kernel.Funders];
+            kernel.Compute(totals, out var totalCost, out var unfunded, out var overFunding);
+            yield return new SweepScenario(s, values, totalCost, totals, null, unfunded, overFunding);
+        }
+    }
+
+    /// <summary>The scenarios computed by the engine, plan by plan: every sweep can take this path (the kernel is checked against it).</summary>
+    internal IEnumerable<SweepScenario> EngineScenarios()
     {
         var errors = new ValidationErrors();
         var path = FieldPath.Of("parameters");

@@ -121,8 +121,11 @@ public class PlanSweepTests
         var unknownWeight = new SweepAxis(SweepParameter.Key, "autres-epci") { Keys = [new NamedKey("potentiel fiscal", AllocationKey.ByWeight("potentiel fiscal", "potentielFiscal"))] };
         Should.Throw<FundingValidationException>(() => PlanSweep.Prepare(Seed, [unknownWeight]))
             .Errors.Single().ShouldSatisfyAllConditions(e => e.Path.ShouldBe("parameters[0].keys[0]"), e => e.Message.ShouldStartWith("Avec potentiel fiscal, le plan n'est pas valide"));
+        var caps = new SweepAxis(SweepParameter.Cap, "etat") { Numbers = [60_000m] };
+        Should.Throw<FundingValidationException>(() => PlanSweep.Prepare(Seed, [caps, caps with { Numbers = [70_000m] }]))
+            .Errors.Single().ShouldSatisfyAllConditions(e => e.Path.ShouldBe("parameters[1].parameter"), e => e.Code.ShouldBe(ErrorCodes.SweepInvalid));
         var big = new SweepAxis(SweepParameter.Cost) { Numbers = [.. Enumerable.Range(0, 400).Select(i => (decimal)i)] };
-        Should.Throw<FundingValidationException>(() => PlanSweep.Prepare(Seed, [big, big with { }]))
+        Should.Throw<FundingValidationException>(() => PlanSweep.Prepare(Seed, [big, big with { Parameter = SweepParameter.Cap, FunderId = "etat" }]))
             .Errors.Single().ShouldSatisfyAllConditions(e => e.Path.ShouldBe("parameters"), e => e.Code.ShouldBe(ErrorCodes.TooMany));
     }
 
