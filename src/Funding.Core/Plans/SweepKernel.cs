@@ -189,12 +189,13 @@ internal sealed class SweepKernel
     /// <returns>True when every scenario with these values can be evaluated.</returns>
     public bool IsValid()
     {
-        decimal max = Money.MaxValue.Amount;
-        if (_annualCost.IsNegative || _annualCost.Amount * _months / 12m > max)
+        // Compared twelve times over (amount × months against 12 × the bound): exact, and no decimal division.
+        decimal max12 = Money.MaxValue.Amount * 12m;
+        if (_annualCost.IsNegative || _annualCost.Amount * _months > max12)
         {
             return false;
         }
-        decimal promised = 0m;
+        decimal promised12 = 0m;
         foreach (ref readonly var step in _steps.AsSpan())
         {
             if (step.Cap is { } cap && (cap.IsNegative || (step.Floor is { } floor && cap < floor)))
@@ -208,14 +209,14 @@ internal sealed class SweepKernel
                     return false;
                 }
                 // Promised amounts are never negative, so one beyond the bound takes their sum beyond it too.
-                promised += step.AnnualAmount.Amount * _months / 12m;
+                promised12 += step.AnnualAmount.Amount * _months;
             }
             else if (step.Kind == StepKind.FixedTotal)
             {
-                promised += step.Amount.Amount;
+                promised12 += step.Amount.Amount * 12m;
             }
         }
-        return promised <= max;
+        return promised12 <= max12;
     }
 
     private static int IndexOf(Plan plan, string id)
