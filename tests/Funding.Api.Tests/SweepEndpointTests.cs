@@ -63,6 +63,7 @@ public class SweepEndpointTests(FundingApiFactory factory) : IClassFixture<Fundi
     [InlineData("""[{"parameter": "cost", "values": [1, 2, 3]}, {"parameter": "rate", "funderId": "etat", "range": {"from": 0, "to": 100, "step": 0.002}}]""", "parameters", "too-many")]
     [InlineData("""[{"parameter": "rate", "funderId": "etat", "range": {"from": 50, "to": 150, "step": 50}}]""", "parameters[0].range", "rate-out-of-range")]
     [InlineData("""[{"parameter": "cap", "funderId": "qbo", "values": [1]}]""", "parameters[0].funderId", "sweep-invalid")]
+    [InlineData("""[{"parameter": "cap", "funderId": "etat", "values": [1]}, {"parameter": "cap", "funderId": "etat", "values": [2]}]""", "parameters[1].parameter", "sweep-invalid")]
     [InlineData("""[{"parameter": "cost", "funderId": "qbo", "values": [1]}]""", "parameters[0].funderId", "value-not-allowed")]
     [InlineData("""[{"parameter": "startDate", "values": [1]}]""", "parameters[0].values", "value-not-allowed")]
     [InlineData("""[{"parameter": "key", "funderId": "autres-epci", "keys": [{"name": "a", "key": {"type": "equal"}}, {"name": "a", "key": {"type": "equal"}}]}]""", "parameters[0].keys[1].name", "id-duplicate")]

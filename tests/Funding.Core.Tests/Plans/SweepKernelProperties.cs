@@ -130,6 +130,22 @@ public class SweepKernelProperties
     }
 
     [Fact]
+    public void AValueTheKernelRefuses_IsNamedByTheValidator()
+    {
+        // A negative cost, then (two parameters) a cap below nothing: the kernel refuses, the validator says why.
+        var plan = PlanSweepTests.ThreeFunders();
+        Should.Throw<FundingValidationException>(() => PlanSweep.Prepare(plan, [new SweepAxis(SweepParameter.Cost) { Numbers = [100_000m, -5m] }]))
+            .Errors.Single().ShouldSatisfyAllConditions(
+                e => e.Path.ShouldBe("parameters[0].values[1]"),
+                e => e.Code.ShouldBe(ErrorCodes.SweepInvalid),
+                e => e.Message.ShouldStartWith("Avec -5,00\u00A0€, le plan n'est pas valide (cost.annualAmount)"));
+        var withFloor = plan with { Funders = [plan.Funders[0] with { Rule = ((RateRule)plan.Funders[0].Rule) with { Floor = Money.Euros(10_000m) } }, .. plan.Funders.Skip(1)] };
+        Should.Throw<FundingValidationException>(() => PlanSweep.Prepare(withFloor,
+            [new SweepAxis(SweepParameter.Cost) { Numbers = [100_000m] }, new SweepAxis(SweepParameter.Cap, "etat") { Numbers = [20_000m, 5_000m] }]))
+            .Errors.Single().ShouldSatisfyAllConditions(e => e.Path.ShouldBe("parameters[1].values[1]"), e => e.Message.ShouldContain("(funders[0].rule.cap)"));
+    }
+
+    [Fact]
     public void TheThreeFunderModel_ByHand()
     {
         // 2 × 100 000 € = 200 000 €: the State 50 % = 100 000 €, capped at 80 000 €; QBO 2 × 11 593,50 € = 23 187 €; the carrier
