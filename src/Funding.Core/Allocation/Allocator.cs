@@ -73,17 +73,23 @@ public static class Allocator
     /// The problems of parties and a key, found without splitting anything (what a plan checks before computing).
     /// Floors are not compared with an amount here.
     /// </summary>
-    internal static IReadOnlyList<ValidationError> Validate(IReadOnlyList<AllocationParty> parties, AllocationKey key)
+    /// <param name="parties">The parties.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="idsAndNamesChecked">
+    /// Whether the caller has already checked the parties' ids (well-formed, unique) and names: a plan checks its group
+    /// members' ids against every id of the plan, and stops before this when one is wrong.
+    /// </param>
+    internal static IReadOnlyList<ValidationError> Validate(IReadOnlyList<AllocationParty> parties, AllocationKey key, bool idsAndNamesChecked = false)
     {
         var errors = new ValidationErrors();
-        Resolve(parties, key, errors);
+        Resolve(parties, key, errors, idsAndNamesChecked);
         return errors.ToList();
     }
 
     /// <summary>Validates the parties, resolves the key to exact weights and refuses a key without weight.</summary>
-    private static ResolvedKey? Resolve(IReadOnlyList<AllocationParty> parties, AllocationKey key, ValidationErrors errors)
+    private static ResolvedKey? Resolve(IReadOnlyList<AllocationParty> parties, AllocationKey key, ValidationErrors errors, bool idsAndNamesChecked = false)
     {
-        ValidateParties(parties, errors);
+        ValidateParties(parties, errors, idsAndNamesChecked);
         if (errors.Any)
         {
             return null;
@@ -224,7 +230,7 @@ public static class Allocator
         return (leftover, new Allocation.BoundsInfo(bounds, Money.FromCents(remaining), freeTotal, Money.FromCents(unallocated)));
     }
 
-    private static void ValidateParties(IReadOnlyList<AllocationParty> parties, ValidationErrors errors)
+    private static void ValidateParties(IReadOnlyList<AllocationParty> parties, ValidationErrors errors, bool idsAndNamesChecked = false)
     {
         if (parties.Count == 0)
         {
@@ -236,7 +242,7 @@ public static class Allocator
             errors.Add(FieldPath.Of("parties"), CommonMessages.TooMany(parties.Count, FundingLimits.MaxParties, "parties", "parties"));
             return;
         }
-        var seen = new Dictionary<string, int>(parties.Count, StringComparer.Ordinal);
+        var seen = idsAndNamesChecked ? null : new Dictionary<string, int>(parties.Count, StringComparer.Ordinal);
         for (int i = 0; i < parties.Count && !errors.IsFull; i++)
         {
             var party = parties[i];
@@ -245,7 +251,11 @@ public static class Allocator
                 errors.Add(FieldPath.Of("parties").Item(i), CommonMessages.Missing("Une partie manque (null).", "A party is missing."));
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(party.Id))
+            if (seen is null)
+            {
+                // Ids and names checked by the caller.
+            }
+            else if (string.IsNullOrWhiteSpace(party.Id))
             {
                 errors.Add(FieldPath.Of("parties").Item(i).Field("id"), FundingText.Empty(new Subject("l'identifiant", "the id")));
             }
@@ -257,7 +267,7 @@ public static class Allocator
             {
                 errors.Add(FieldPath.Of("parties").Item(i).Field("id"), CommonMessages.DuplicateId(party.Id, $"parties[{seen[party.Id]}]"));
             }
-            if (party.Name is { } name && FundingText.NameProblem(name, new Subject("le nom", "the name")) is { } nameProblem)
+            if (seen is not null && party.Name is { } name && FundingText.NameProblem(name, new Subject("le nom", "the name")) is { } nameProblem)
             {
                 errors.Add(FieldPath.Of("parties").Item(i).Field("name"), nameProblem);
             }

@@ -109,7 +109,8 @@ public static class LargestRemainder
     public static Money[] Split(Money amount, ReadOnlySpan<long> weights)
     {
         Preconditions.CheckArgument(weights.Length > 0, nameof(weights), "At least one weight is needed to split an amount.");
-        var numerators = new ulong[weights.Length];
+        // Budget years and group members: a few weights, on the stack.
+        Span<ulong> numerators = weights.Length <= 64 ? stackalloc ulong[weights.Length] : new ulong[weights.Length];
         ulong total = 0, max = 0;
         for (int i = 0; i < weights.Length; i++)
         {

@@ -18,7 +18,21 @@ public sealed record Explanation(string Rule, string Sentence, IReadOnlyList<Exp
     /// </summary>
     /// <param name="rule">The rule that produced the figure.</param>
     /// <returns>The empty explanation.</returns>
-    public static Explanation Omitted(string rule) => new(rule, "", []);
+    public static Explanation Omitted(string rule)
+    {
+        // One shared instance per rule type (explanations are immutable): the lean path asks for one per funder.
+        foreach (var omitted in OmittedByRule)
+        {
+            if (string.Equals(omitted.Rule, rule, StringComparison.Ordinal))
+            {
+                return omitted;
+            }
+        }
+        return new(rule, "", []);
+    }
+
+    private static readonly Explanation[] OmittedByRule =
+        [.. new[] { "rate", "fixedAnnual", "fixedPerYear", "fixedTotal", "keyShare", "match", "remainder", "cost" }.Select(r => new Explanation(r, "", []))];
 
     /// <summary>Whether this explanation was left out (<see cref="Omitted"/>).</summary>
     public bool IsOmitted => Sentence.Length == 0;

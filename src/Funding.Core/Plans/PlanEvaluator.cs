@@ -103,7 +103,11 @@ public static class PlanEvaluator
         {
             foreach (var f in results ?? [])
             {
-                funders[n++] = f.Id == carrierId ? f with { IsCarrier = true } : f;
+                if (f.Id == carrierId)
+                {
+                    f.Complete(isCarrier: true);
+                }
+                funders[n++] = f;
             }
         }
         var unfundedByYear = ledger.Unfunded;
@@ -229,13 +233,9 @@ public static class PlanEvaluator
             var results = _plan.Funders[index].Rule.Accept(this);
             if (results is not null && _plan.Funders[index].Rule is not KeyShareRule)
             {
-                for (int r = 0; r < results.Count; r++)
+                foreach (var result in results)
                 {
-                    var result = results[r];
-                    results[r] = result with
-                    {
-                        ContributionByBudgetYear = Ledger.Take(result.ByBudgetYear is { } given ? Ledger.OnYears(given) : Ledger.Attribute(result.Total)),
-                    };
+                    result.Complete(Ledger.Take(result.ByBudgetYear is { } given ? Ledger.OnYears(given) : Ledger.Attribute(result.Total)));
                 }
             }
             PerFunder[index] = results;
@@ -301,7 +301,7 @@ public static class PlanEvaluator
             var byMember = YearLedger.SplitBetweenMembers(totals, groupByYear);
             for (int j = 0; j < members.Count; j++)
             {
-                members[j] = members[j] with { ContributionByBudgetYear = Ledger.Take(byMember[j]) };
+                members[j].Complete(Ledger.Take(byMember[j]));
             }
             return members;
         }

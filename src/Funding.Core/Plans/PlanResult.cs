@@ -166,8 +166,11 @@ public sealed record FunderResult
     /// <summary>How the funder pays.</summary>
     public required PaymentMode Payment { get; init; }
 
+    private bool _isCarrier;
+    private IReadOnlyList<BudgetYearAmount> _contributionByBudgetYear = [];
+
     /// <summary>Whether this funder is the plan's carrier.</summary>
-    public bool IsCarrier { get; init; }
+    public bool IsCarrier { get => _isCarrier; init => _isCarrier = value; }
 
     /// <summary>
     /// The amount the rule gives each budget year, when it works year by year (amounts fixed per year, a cap per
@@ -181,7 +184,20 @@ public sealed record FunderResult
     /// the post. Amounts given per year are taken as given; an amount for the whole period funds each year in proportion
     /// to what that year still needed when the funder's rule applied.
     /// </summary>
-    public IReadOnlyList<BudgetYearAmount> ContributionByBudgetYear { get; init; } = [];
+    public IReadOnlyList<BudgetYearAmount> ContributionByBudgetYear { get => _contributionByBudgetYear; init => _contributionByBudgetYear = value; }
+
+    /// <summary>
+    /// Completes a result the evaluator is still building (never one it has returned): its contributions by budget year
+    /// and whether it is the carrier, known only once the year ledger and the whole plan are. Saves copying the record.
+    /// </summary>
+    internal void Complete(IReadOnlyList<BudgetYearAmount>? contributions = null, bool isCarrier = false)
+    {
+        if (contributions is not null)
+        {
+            _contributionByBudgetYear = contributions;
+        }
+        _isCarrier |= isCarrier;
+    }
 }
 
 /// <summary>One budget year's balance: cost, contributions, and what is over-funded or unfunded in it.</summary>

@@ -152,7 +152,7 @@ public static class PlanValidator
             return;
         }
 
-        var ids = new Dictionary<string, FieldPath>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, FieldPath>(plan.Funders.Count + payers, StringComparer.Ordinal);
         void Id(string? id, FieldPath path)
         {
             if (ValidateId(id, path, errors) && !ids.TryAdd(id!, path))
@@ -367,7 +367,7 @@ public static class PlanValidator
 
         // The key and the members' weights, caps and floors are validated by the allocation engine's own rules, without
         // splitting (the floors are checked against the real pool when it is known); its paths are renamed into the plan's.
-        foreach (var error in Allocator.Validate(MemberParties(rule), rule.Key))
+        foreach (var error in Allocator.Validate(MemberParties(rule), rule.Key, idsAndNamesChecked: true))
         {
             errors.Add(MemberPath(path, error.Field), error.Problem);
         }

@@ -126,16 +126,31 @@ internal sealed class YearLedger
     internal static Money[][] SplitBetweenMembers(IReadOnlyList<Money> memberTotals, IReadOnlyList<Money> groupByYear)
     {
         int years = groupByYear.Count;
-        var result = memberTotals.Select(_ => new Money[years]).ToArray();
-        var toPlace = memberTotals.Select(m => m.TotalCents).ToArray();
+        var result = new Money[memberTotals.Count][];
+        var toPlace = new long[memberTotals.Count];
+        for (int m = 0; m < result.Length; m++)
+        {
+            result[m] = new Money[years];
+            toPlace[m] = memberTotals[m].TotalCents;
+        }
         for (int k = 0; k < years; k++)
         {
             if (groupByYear[k].IsZero)
             {
                 continue;
             }
-            var parts = k == years - 1 ? toPlace.Select(Money.FromCents).ToArray() : LargestRemainder.Split(groupByYear[k], toPlace);
-            for (int m = 0; m < memberTotals.Count; m++)
+            if (k == years - 1)
+            {
+                // The last year takes what each member has still to place.
+                for (int m = 0; m < result.Length; m++)
+                {
+                    result[m][k] = Money.FromCents(toPlace[m]);
+                    toPlace[m] = 0;
+                }
+                continue;
+            }
+            var parts = LargestRemainder.Split(groupByYear[k], toPlace);
+            for (int m = 0; m < result.Length; m++)
             {
                 result[m][k] = parts[m];
                 toPlace[m] -= parts[m].TotalCents;
