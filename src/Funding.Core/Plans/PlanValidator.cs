@@ -153,11 +153,12 @@ public static class PlanValidator
         }
 
         var ids = new Dictionary<string, FieldPath>(plan.Funders.Count + payers, StringComparer.Ordinal);
-        void Id(string? id, FieldPath path)
+        // Ids by the path of what they identify (a funder, a member): a field's path is built only to name an error.
+        void Id(string? id, FieldPath owner)
         {
-            if (ValidateId(id, path, errors) && !ids.TryAdd(id!, path))
+            if (ValidateId(id, owner, "id", errors) && !ids.TryAdd(id!, owner))
             {
-                errors.Add(path, CommonMessages.DuplicateId(id!, ids[id!].Parent().ToString()));
+                errors.Add(owner.Field("id"), CommonMessages.DuplicateId(id!, ids[id!].ToString()));
             }
         }
 
@@ -171,8 +172,8 @@ public static class PlanValidator
                 errors.Add(path, CommonMessages.Missing("Un financeur manque (null).", "A funder is missing."));
                 continue;
             }
-            Id(funder.Id, path.Field("id"));
-            ValidateText(funder.Name, path.Field("name"), Name, errors);
+            Id(funder.Id, path);
+            ValidateText(funder.Name, path, "name", Name, errors);
             if (!Enum.IsDefined(funder.Kind))
             {
                 errors.Add(path.Field("kind"), CommonMessages.UnknownType("financeur", "funder", typeof(FunderKind)));
@@ -246,7 +247,7 @@ public static class PlanValidator
     {
         if (rule?.Cap is { } cap)
         {
-            NonNegative(cap, path.Field("cap"), new Subject("le plafond", "the cap"), errors);
+            NonNegative(cap, path, "cap", new Subject("le plafond", "the cap"), errors);
         }
         if (rule is null)
         {
@@ -263,11 +264,11 @@ public static class PlanValidator
         {
             if (rule.EligibleBase is { } eligible)
             {
-                NonNegative(eligible, path.Field("eligibleBase"), new Subject("la base éligible", "the eligible base"), errors);
+                NonNegative(eligible, path, "eligibleBase", new Subject("la base éligible", "the eligible base"), errors);
             }
             if (rule.Floor is { } floor)
             {
-                NonNegative(floor, path.Field("floor"), new Subject("le plancher", "the floor"), errors);
+                NonNegative(floor, path, "floor", new Subject("le plancher", "the floor"), errors);
                 if (rule.Cap is { } c && c < floor)
                 {
                     errors.Add(path.Field("cap"), CommonMessages.CapBelowFloor(c, floor));
@@ -278,7 +279,7 @@ public static class PlanValidator
 
         public bool FixedAnnual(FixedAnnualRule rule)
         {
-            NonNegative(rule.AnnualAmount, path.Field("annualAmount"), new Subject("le montant annuel", "the annual amount"), errors);
+            NonNegative(rule.AnnualAmount, path, "annualAmount", new Subject("le montant annuel", "the annual amount"), errors);
             return true;
         }
 
@@ -310,7 +311,7 @@ public static class PlanValidator
 
         public bool FixedTotal(FixedTotalRule rule)
         {
-            NonNegative(rule.Amount, path.Field("amount"), new Subject("le montant", "the amount"), errors);
+            NonNegative(rule.Amount, path, "amount", new Subject("le montant", "the amount"), errors);
             return true;
         }
 
@@ -320,7 +321,7 @@ public static class PlanValidator
             return true;
         }
 
-        public bool Match(MatchRule rule) => ValidateId(rule.FunderId, path.Field("funderId"), errors);
+        public bool Match(MatchRule rule) => ValidateId(rule.FunderId, path, "funderId", errors);
 
         public bool Remainder(RemainderRule rule) => true;
     }
@@ -348,17 +349,18 @@ public static class PlanValidator
             errors.Add(path.Field("key"), CommonMessages.Missing("Un groupe réparti par clé a besoin d'une clé de répartition.", "A key-share group needs an allocation key."));
             return;
         }
+        var membersPath = path.Field("members");
         for (int j = 0; j < rule.Members.Count; j++)
         {
             var member = rule.Members[j];
-            var memberPath = path.Field("members").Item(j);
+            var memberPath = membersPath.Item(j);
             if (member is null)
             {
                 errors.Add(memberPath, CommonMessages.Missing("Un membre manque (null).", "A member is missing."));
                 continue;
             }
-            id(member.Id, memberPath.Field("id"));
-            ValidateText(member.Name, memberPath.Field("name"), Name, errors);
+            id(member.Id, memberPath);
+            ValidateText(member.Name, memberPath, "name", Name, errors);
         }
         if (errors.Any)
         {
@@ -693,41 +695,54 @@ public static class PlanValidator
 
     private static readonly Subject Name = new("le nom", "the name");
 
-    private static bool ValidateText(string? text, FieldPath path, Subject what, ValidationErrors errors)
+    // Each check takes the path of the object and the field's name: the field's path is built only to name an error
+    // (a valid plan's validation used to build one for every field it looked at).
+
+    private static bool ValidateText(string? text, FieldPath path, Subject what, ValidationErrors errors) =>
+        ValidateText(text, path, null, what, errors);
+
+    private static bool ValidateText(string? text, FieldPath owner, string? field, Subject what, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(path, FundingText.Empty(what));
+            errors.Add(At(owner, field), FundingText.Empty(what));
             return false;
         }
         if (FundingText.NameProblem(text, what) is { } problem)
         {
-            errors.Add(path, problem);
+            errors.Add(At(owner, field), problem);
             return false;
         }
         return true;
     }
 
-    private static bool ValidateId(string? id, FieldPath path, ValidationErrors errors)
+    private static bool ValidateId(string? id, FieldPath path, ValidationErrors errors) => ValidateId(id, path, null, errors);
+
+    private static bool ValidateId(string? id, FieldPath owner, string? field, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            errors.Add(path, FundingText.Empty(new Subject("l'identifiant", "the id")));
+            errors.Add(At(owner, field), FundingText.Empty(new Subject("l'identifiant", "the id")));
             return false;
         }
         if (FundingText.IdProblem(id) is { } problem)
         {
-            errors.Add(path, problem);
+            errors.Add(At(owner, field), problem);
             return false;
         }
         return true;
     }
 
-    private static void NonNegative(Money amount, FieldPath path, Subject what, ValidationErrors errors)
+    private static void NonNegative(Money amount, FieldPath path, Subject what, ValidationErrors errors) =>
+        NonNegative(amount, path, null, what, errors);
+
+    private static void NonNegative(Money amount, FieldPath owner, string? field, Subject what, ValidationErrors errors)
     {
         if (amount.IsNegative)
         {
-            errors.Add(path, CommonMessages.Negative(what, amount));
+            errors.Add(At(owner, field), CommonMessages.Negative(what, amount));
         }
     }
+
+    private static FieldPath At(FieldPath owner, string? field) => field is null ? owner : owner.Field(field);
 }
