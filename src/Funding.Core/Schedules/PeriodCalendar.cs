@@ -12,11 +12,6 @@ internal sealed class PeriodCalendar
     private PeriodCalendar(FundingPeriod period)
     {
         Period = period;
-        MonthStarts = new LocalDate[period.Months];
-        for (int i = 0; i < MonthStarts.Length; i++)
-        {
-            MonthStarts[i] = period.Start.PlusMonths(i);
-        }
         var end = period.End;
         FirstYear = period.Start.Year;
         Years = new int[end.Year - FirstYear + 1];
@@ -32,11 +27,14 @@ internal sealed class PeriodCalendar
             DaysByYear[y] = NodaTime.Period.DaysBetween(from, to) + 1;
             DaysInYear[y] = CalendarSystem.Iso.GetDaysInYear(year);
         }
-        foreach (var start in MonthStarts)
+        // Month i of the period falls in the year of (start month − 1 + i) / 12 after the first: counted without dates.
+        for (int i = 0, first = period.Start.Month - 1; i < period.Months; i++)
         {
-            MonthsByYear[start.Year - FirstYear]++;
+            MonthsByYear[(first + i) / 12]++;
         }
     }
+
+    private LocalDate[]? _monthStarts;
 
     internal FundingPeriod Period { get; }
 
@@ -44,7 +42,18 @@ internal sealed class PeriodCalendar
 
     internal int[] Years { get; }
 
-    internal LocalDate[] MonthStarts { get; }
+    /// <summary>The start of each month of the period (computed when first asked: the schedules need it, the figures do not).</summary>
+    internal LocalDate[] MonthStarts => _monthStarts ??= ComputeMonthStarts(Period);
+
+    private static LocalDate[] ComputeMonthStarts(FundingPeriod period)
+    {
+        var starts = new LocalDate[period.Months];
+        for (int i = 0; i < starts.Length; i++)
+        {
+            starts[i] = period.Start.PlusMonths(i);
+        }
+        return starts;
+    }
 
     internal int[] MonthsByYear { get; }
 
