@@ -71,6 +71,58 @@ public class FundingTextTests
     }
 }
 
+public class FundingTextProperties
+{
+    private static readonly char[] Alphabet =
+    [
+        'a', 'Z', ' ', '~', '0', 'é', 'É', 'ß', '€', '\u00A0', '\u202F', '\n', '\t', '\u0000', '\u001F', '\u007F', '\u0085', '\u009F',
+        '\u061C', '\u200E', '\u200F', '\u202A', '\u202E', '\u2066', '\u2069', '\u2028', '\u2029', '\uFFFE', '\uFFFF',
+        '\uD83D', '\uDE00', '\uD800', '\uDFFF', '\u4E2D',
+    ];
+
+    /// <summary>
+    /// The vectorized scan finds what a plain scan of every character finds, on texts short and long (the long ones
+    /// take the second skip), mostly ASCII with anything else anywhere.
+    /// </summary>
+    [Property(MaxTest = 2000)]
+    public bool FirstForbidden_IsThePlainScansAnswer(PositiveInt seed, bool multiLine)
+    {
+        var random = new Random(seed.Get);
+        int length = random.Next(0, 4) == 0 ? random.Next(60, 300) : random.Next(0, 40);
+        var text = new char[length];
+        for (int i = 0; i < length; i++)
+        {
+            text[i] = random.Next(0, 8) == 0 ? Alphabet[random.Next(Alphabet.Length)] : (char)random.Next(' ', '~' + 1);
+        }
+        return FundingText.FirstForbidden(text, multiLine) == PlainScan(text, multiLine);
+    }
+
+    /// <summary>The rule written out, character by character from the start.</summary>
+    private static int PlainScan(char[] text, bool multiLine)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool control = c < ' ' ? !(multiLine && c == '\n') : c is >= '\u007F' and <= '\u009F';
+            bool mark = c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+            bool separatorOrNonCharacter = c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF';
+            if (control || mark || separatorOrNonCharacter)
+            {
+                return i;
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
+
 public class FieldPathTests
 {
     [Fact]
