@@ -432,11 +432,13 @@ public static class PlanEvaluator
         }
         left -= amount;
 
-        var effective = Ratio.Of(amount, baseAmount);
         if (!explain)
         {
-            return Result(funder, rule.Type, amount, totalCost, payment, Explanation.Omitted(rule.Type), limit, effective, rule.Cap);
+            // On the total cost, the effective rate is the share of the cost: Result divides once.
+            Ratio? effectiveRate = rule.EligibleBase is null ? null : Ratio.Of(amount, baseAmount);
+            return Result(funder, rule.Type, amount, totalCost, payment, Explanation.Omitted(rule.Type), limit, effectiveRate, rule.Cap);
         }
+        var effective = Ratio.Of(amount, baseAmount);
         string baseText = rule.EligibleBase is null ? "du coût total" : "de la dépense éligible";
         string sentence = $"{FrenchText.Subject(funder.Name)} finance {computed.Clause($"{baseText} de {FrenchFormat.Money(baseAmount)}")}";
         if (limit == ContributionLimit.LeftToFund)
@@ -772,20 +774,26 @@ public static class PlanEvaluator
 
     private static FunderResult Result(
         Funder funder, string ruleType, Money amount, Money totalCost, PaymentMode payment, Explanation explanation,
-        ContributionLimit limit, Ratio? effective, Money? cap) => new()
+        ContributionLimit limit, Ratio? effective, Money? cap)
+    {
+        // One division (a decimal division is the dearest step of a lean evaluation): the effective rate, when the rule has
+        // none of its own, is the share of the cost.
+        var share = ShareOf(amount, totalCost);
+        return new()
         {
             Id = funder.Id,
             Name = funder.Name,
             Kind = funder.Kind,
             RuleType = ruleType,
             Total = amount,
-            ShareOfCost = ShareOf(amount, totalCost),
-            EffectiveRate = effective ?? ShareOf(amount, totalCost),
+            ShareOfCost = share,
+            EffectiveRate = effective ?? share,
             Limit = limit,
             Cap = cap,
             Explanation = explanation,
             Payment = payment,
         };
+    }
 
     private static Ratio ShareOf(Money amount, Money totalCost) => Ratio.Of(amount, totalCost);
 
