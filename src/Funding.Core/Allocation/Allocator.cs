@@ -87,6 +87,8 @@ public static class Allocator
     }
 
     /// <summary>Validates the parties, resolves the key to exact weights and refuses a key without weight.</summary>
+    private static readonly FieldPath KeyPath = FieldPath.Of("key");
+
     private static ResolvedKey? Resolve(IReadOnlyList<AllocationParty> parties, AllocationKey key, ValidationErrors errors, bool idsAndNamesChecked = false)
     {
         ValidateParties(parties, errors, idsAndNamesChecked);
@@ -94,7 +96,7 @@ public static class Allocator
         {
             return null;
         }
-        var resolved = ResolvedKey.Resolve(parties, key, FieldPath.Of("key"), errors);
+        var resolved = ResolvedKey.Resolve(parties, key, KeyPath, errors);
         if (resolved is { Total.IsZero: true })
         {
             errors.Add(FieldPath.Of("parties"), ErrorCodes.WeightsAllZero,
@@ -116,7 +118,7 @@ public static class Allocator
         Preconditions.CheckNotNull(parties);
         Preconditions.CheckNotNull(key);
         var errors = new ValidationErrors();
-        var resolved = validateParties ? Resolve(parties, key, errors) : ResolvedKey.Resolve(parties, key, FieldPath.Of("key"), errors);
+        var resolved = validateParties ? Resolve(parties, key, errors) : ResolvedKey.Resolve(parties, key, KeyPath, errors);
         errors.ThrowIfAny();
 
         long magnitude = Math.Abs(amount.TotalCents);

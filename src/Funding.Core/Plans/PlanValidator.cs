@@ -152,20 +152,21 @@ public static class PlanValidator
             return;
         }
 
-        var ids = new Dictionary<string, FieldPath>(plan.Funders.Count + payers, StringComparer.Ordinal);
-        // Ids by the path of what they identify (a funder, a member): a field's path is built only to name an error.
-        void Id(string? id, FieldPath owner)
+        var ids = new Dictionary<string, Owner>(plan.Funders.Count + payers, StringComparer.Ordinal);
+        // Ids by what they identify (a funder, a member): a path is built only to name an error.
+        void Id(string? id, Owner owner)
         {
             if (ValidateId(id, owner, "id", errors) && !ids.TryAdd(id!, owner))
             {
-                errors.Add(owner.Field("id"), CommonMessages.DuplicateId(id!, ids[id!].ToString()));
+                errors.Add(owner.Path.Field("id"), CommonMessages.DuplicateId(id!, ids[id!].Path.ToString()));
             }
         }
+        Action<string?, Owner> checkId = Id;
 
         FieldPath? remainderPath = null;
         for (int i = 0; i < plan.Funders.Count && !errors.IsFull; i++)
         {
-            var path = FieldPath.Of("funders").Item(i);
+            var path = FundersPath.Item(i);
             var funder = plan.Funders[i];
             if (funder is null)
             {
@@ -178,7 +179,7 @@ public static class PlanValidator
             {
                 errors.Add(path.Field("kind"), CommonMessages.UnknownType("financeur", "funder", typeof(FunderKind)));
             }
-            ValidateRule(funder.Rule, path.Field("rule"), Id, errors);
+            ValidateRule(funder.Rule, path.Field("rule"), checkId, errors);
             if (funder.Rule is MatchRule match)
             {
                 ValidateMatch(plan, i, match, path.Field("rule").Field("funderId"), errors);
@@ -207,7 +208,7 @@ public static class PlanValidator
             }
             if (period is not null)
             {
-                ValidatePayment(funder.Payment, period, path.Field("payment"), errors);
+                ValidatePayment(funder.Payment, period, path, errors);
             }
         }
     }
@@ -243,7 +244,7 @@ public static class PlanValidator
         }
     }
 
-    private static void ValidateRule(ContributionRule? rule, FieldPath path, Action<string?, FieldPath> id, ValidationErrors errors)
+    private static void ValidateRule(ContributionRule? rule, FieldPath path, Action<string?, Owner> id, ValidationErrors errors)
     {
         if (rule?.Cap is { } cap)
         {
@@ -258,7 +259,7 @@ public static class PlanValidator
     }
 
     /// <summary>Each rule's own fields; the funder-level checks (a match's target, one remainder) are in ValidateFunders.</summary>
-    private sealed class RuleChecks(FieldPath path, Action<string?, FieldPath> id, ValidationErrors errors) : IRuleVisitor<bool>
+    private sealed class RuleChecks(FieldPath path, Action<string?, Owner> id, ValidationErrors errors) : IRuleVisitor<bool>
     {
         public bool Rate(RateRule rule)
         {
@@ -326,7 +327,7 @@ public static class PlanValidator
         public bool Remainder(RemainderRule rule) => true;
     }
 
-    private static void ValidateKeyShare(KeyShareRule rule, FieldPath path, Action<string?, FieldPath> id, ValidationErrors errors)
+    private static void ValidateKeyShare(KeyShareRule rule, FieldPath path, Action<string?, Owner> id, ValidationErrors errors)
     {
         switch (rule.Pool)
         {
@@ -353,10 +354,10 @@ public static class PlanValidator
         for (int j = 0; j < rule.Members.Count; j++)
         {
             var member = rule.Members[j];
-            var memberPath = membersPath.Item(j);
+            var memberPath = new Owner(membersPath, j);
             if (member is null)
             {
-                errors.Add(memberPath, CommonMessages.Missing("Un membre manque (null).", "A member is missing."));
+                errors.Add(memberPath.Path, CommonMessages.Missing("Un membre manque (null).", "A member is missing."));
                 continue;
             }
             id(member.Id, memberPath);
@@ -387,8 +388,13 @@ public static class PlanValidator
         : allocationPath.StartsWith("key") ? rulePath.Append(allocationPath)
         : rulePath;
 
-    private static void ValidatePayment(PaymentMode? payment, FundingPeriod period, FieldPath path, ValidationErrors errors)
+    private static void ValidatePayment(PaymentMode? payment, FundingPeriod period, FieldPath funderPath, ValidationErrors errors)
     {
+        if (payment is null or PerBudgetYearPayment or MonthlyPayment or OncePayment { Date: null })
+        {
+            return; // nothing to check: no date, no share
+        }
+        var path = funderPath.Field("payment");
         // Payments may fall from a year before the period to two years after it (a balance paid late), not beyond.
         var earliest = period.Start.PlusYears(-1);
         var latest = period.End.PlusYears(2);
@@ -701,7 +707,7 @@ public static class PlanValidator
     private static bool ValidateText(string? text, FieldPath path, Subject what, ValidationErrors errors) =>
         ValidateText(text, path, null, what, errors);
 
-    private static bool ValidateText(string? text, FieldPath owner, string? field, Subject what, ValidationErrors errors)
+    private static bool ValidateText(string? text, Owner owner, string? field, Subject what, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -718,7 +724,7 @@ public static class PlanValidator
 
     private static bool ValidateId(string? id, FieldPath path, ValidationErrors errors) => ValidateId(id, path, null, errors);
 
-    private static bool ValidateId(string? id, FieldPath owner, string? field, ValidationErrors errors)
+    private static bool ValidateId(string? id, Owner owner, string? field, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -736,7 +742,7 @@ public static class PlanValidator
     private static void NonNegative(Money amount, FieldPath path, Subject what, ValidationErrors errors) =>
         NonNegative(amount, path, null, what, errors);
 
-    private static void NonNegative(Money amount, FieldPath owner, string? field, Subject what, ValidationErrors errors)
+    private static void NonNegative(Money amount, Owner owner, string? field, Subject what, ValidationErrors errors)
     {
         if (amount.IsNegative)
         {
@@ -744,5 +750,15 @@ public static class PlanValidator
         }
     }
 
-    private static FieldPath At(FieldPath owner, string? field) => field is null ? owner : owner.Field(field);
+    private static FieldPath At(Owner owner, string? field) => field is null ? owner.Path : owner.Path.Field(field);
+
+    private static readonly FieldPath FundersPath = FieldPath.Of("funders");
+
+    /// <summary>What a field belongs to — a path, or an item of a list — whose own path is built only to name an error.</summary>
+    private readonly record struct Owner(FieldPath Parent, int Index = -1)
+    {
+        public FieldPath Path => Index < 0 ? Parent : Parent.Item(Index);
+
+        public static implicit operator Owner(FieldPath path) => new(path);
+    }
 }
