@@ -55,14 +55,17 @@ public sealed class FundingValidationException : ArgumentException
 internal sealed class ValidationErrors
 {
     internal const int MaxErrors = 50;
-    private readonly List<ValidationError> _errors = [];
 
-    internal bool Any => _errors.Count > 0;
+    // Created with the first error: most validations find none.
+    private List<ValidationError>? _errors;
 
-    internal bool IsFull => _errors.Count >= MaxErrors;
+    internal bool Any => _errors is { Count: > 0 };
+
+    internal bool IsFull => _errors is { Count: >= MaxErrors };
 
     internal void Add(FieldPath path, FundingMessage problem)
     {
+        _errors ??= [];
         if (_errors.Count < MaxErrors)
         {
             _errors.Add(new ValidationError(path, problem));
@@ -71,11 +74,11 @@ internal sealed class ValidationErrors
 
     internal void Add(FieldPath path, string code, string french, string english) => Add(path, new FundingMessage(code, french, english));
 
-    internal IReadOnlyList<ValidationError> ToList() => _errors.ToArray();
+    internal IReadOnlyList<ValidationError> ToList() => _errors is null ? [] : _errors.ToArray();
 
     internal void ThrowIfAny()
     {
-        if (_errors.Count > 0)
+        if (_errors is { Count: > 0 })
         {
             throw new FundingValidationException(_errors.ToArray());
         }

@@ -61,8 +61,20 @@ public sealed record CappedRate(Rate Rate, Money Base, decimal Exact, Money Unca
         policy ??= RoundingPolicy.Default;
         decimal exact = rate.ExactOf(baseAmount);
         var uncapped = policy.RoundToCents(exact);
+        var amount = Bound(uncapped, cap, floor, out var limit);
+        return new CappedRate(rate, baseAmount, exact, uncapped, amount, cap, floor, limit, policy);
+    }
+
+    /// <summary>An amount raised to the floor, then lowered to the cap: the last step of <see cref="Compute"/> (the lean evaluation calls it alone).</summary>
+    /// <param name="uncapped">rate × base rounded to the cent.</param>
+    /// <param name="cap">The cap, or null.</param>
+    /// <param name="floor">The floor, or null.</param>
+    /// <param name="limit">Which bound changed the amount, if one did.</param>
+    /// <returns>The amount.</returns>
+    internal static Money Bound(Money uncapped, Money? cap, Money? floor, out ContributionLimit limit)
+    {
         var amount = uncapped;
-        var limit = ContributionLimit.None;
+        limit = ContributionLimit.None;
         if (floor is { } minimum && amount < minimum)
         {
             (amount, limit) = (minimum, ContributionLimit.Floor);
@@ -71,7 +83,7 @@ public sealed record CappedRate(Rate Rate, Money Base, decimal Exact, Money Unca
         {
             (amount, limit) = (maximum, ContributionLimit.Cap);
         }
-        return new CappedRate(rate, baseAmount, exact, uncapped, amount, cap, floor, limit, policy);
+        return amount;
     }
 
     /// <summary>

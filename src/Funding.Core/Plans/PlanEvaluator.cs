@@ -422,17 +422,27 @@ public static class PlanEvaluator
     private static FunderResult EvaluateRate(Funder funder, RateRule rule, PaymentMode payment, Money totalCost, ref Money left, RoundingPolicy policy, bool explain)
     {
         var baseAmount = rule.EligibleBase ?? totalCost;
-        var computed = CappedRate.Compute(rule.Rate, baseAmount, rule.Cap, rule.Floor, policy);
-        var amount = computed.Amount;
-        var limit = computed.Limit;
         var available = Money.Max(left, Money.Zero);
+        CappedRate? computed = null;
+        Money amount;
+        ContributionLimit limit;
+        if (explain)
+        {
+            computed = CappedRate.Compute(rule.Rate, baseAmount, rule.Cap, rule.Floor, policy);
+            (amount, limit) = (computed.Amount, computed.Limit);
+        }
+        else
+        {
+            // The lean path bounds the rounded amount without building the computation's record (its inputs are validated).
+            amount = CappedRate.Bound(policy.RoundToCents(rule.Rate.ExactOf(baseAmount)), rule.Cap, rule.Floor, out limit);
+        }
         if (amount > available)
         {
             (amount, limit) = (available, ContributionLimit.LeftToFund);
         }
         left -= amount;
 
-        if (!explain)
+        if (computed is null)
         {
             // On the total cost, the effective rate is the share of the cost: Result divides once.
             Ratio? effectiveRate = rule.EligibleBase is null ? null : Ratio.Of(amount, baseAmount);

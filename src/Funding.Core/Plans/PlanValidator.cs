@@ -376,8 +376,16 @@ public static class PlanValidator
         }
     }
 
-    internal static AllocationParty[] MemberParties(KeyShareRule rule) =>
-        rule.Members.Select(m => new AllocationParty(m.Id, m.Weight) { Name = m.Name, Weights = m.Weights, Cap = m.Cap, Floor = m.Floor }).ToArray();
+    internal static AllocationParty[] MemberParties(KeyShareRule rule)
+    {
+        var parties = new AllocationParty[rule.Members.Count];
+        for (int j = 0; j < parties.Length; j++)
+        {
+            var m = rule.Members[j];
+            parties[j] = new AllocationParty(m.Id, m.Weight) { Name = m.Name, Weights = m.Weights, Cap = m.Cap, Floor = m.Floor };
+        }
+        return parties;
+    }
 
     /// <summary>
     /// An error of the allocation engine in the plan's terms: the engine's <c>parties[j]…</c> are the group's

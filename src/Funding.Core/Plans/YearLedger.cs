@@ -62,10 +62,32 @@ internal sealed class YearLedger
     }
 
     /// <summary>The years still to fund, as at the end of the waterfall: the unfunded part of each year.</summary>
-    internal Money[] Unfunded => _left.Select(l => l.IsNegative ? Money.Zero : l).ToArray();
+    internal Money[] Unfunded
+    {
+        get
+        {
+            var unfunded = new Money[_left.Length];
+            for (int k = 0; k < unfunded.Length; k++)
+            {
+                unfunded[k] = _left[k].IsNegative ? Money.Zero : _left[k];
+            }
+            return unfunded;
+        }
+    }
 
     /// <summary>The years funded beyond their cost: the over-funding of each year.</summary>
-    internal Money[] OverFunding => _left.Select(l => l.IsNegative ? -l : Money.Zero).ToArray();
+    internal Money[] OverFunding
+    {
+        get
+        {
+            var overFunding = new Money[_left.Length];
+            for (int k = 0; k < overFunding.Length; k++)
+            {
+                overFunding[k] = _left[k].IsNegative ? -_left[k] : Money.Zero;
+            }
+            return overFunding;
+        }
+    }
 
     /// <summary>
     /// Splits a contribution for the whole period over the years in proportion to what each still needs; beyond
