@@ -145,7 +145,11 @@ public static class PlanValidator
             errors.Add(FieldPath.Of("funders"), CommonMessages.Missing("Le plan a besoin d'au moins un financeur.", "The plan needs at least one funder."));
             return;
         }
-        int payers = plan.Funders.Sum(f => f?.Rule is KeyShareRule { Members: { } members } ? members.Count : 1);
+        int payers = 0;
+        foreach (var f in plan.Funders)
+        {
+            payers += f?.Rule is KeyShareRule { Members: { } members } ? members.Count : 1;
+        }
         if (payers > FundingLimits.MaxPlanFunders)
         {
             errors.Add(FieldPath.Of("funders"), CommonMessages.TooMany(payers, FundingLimits.MaxPlanFunders, "financeurs (membres des groupes compris)", "funders (group members included)"));
@@ -495,10 +499,11 @@ public static class PlanValidator
                 $"Le coût total serait de {FrenchFormat.Number(cost, 2)} €, au-delà des {FrenchFormat.Money(Money.MaxValue)} pris en charge.",
                 $"The total cost would be {cost.ToString("0.00", CultureInfo.InvariantCulture)} €, beyond the supported {FundingMessage.En(Money.MaxValue)}.");
         }
+        var promisedOf = new Promised(period);
         decimal promised = 0m;
         for (int i = 0; i < plan.Funders.Count; i++)
         {
-            decimal amount = plan.Funders[i].Rule.Accept(new Promised(period));
+            decimal amount = plan.Funders[i].Rule.Accept(promisedOf);
             if (amount > max)
             {
                 errors.Add(FieldPath.Of("funders").Item(i).Field("rule"), ErrorCodes.AmountOutOfRange,
@@ -515,7 +520,8 @@ public static class PlanValidator
         }
 
         int years = period.End.Year - period.Start.Year + 1;
-        long payments = plan.Funders.Sum(f =>
+        long payments = 0;
+        foreach (var f in plan.Funders)
         {
             int payers = f.Rule is KeyShareRule keyShare ? keyShare.Members.Count : 1;
             int each = (f.Payment ?? Schedules.PaymentMode.DefaultFor(f.Rule)) switch
@@ -525,8 +531,8 @@ public static class PlanValidator
                 Schedules.AdvanceAndBalancePayment advance => (advance.Installments?.Count ?? 0) + 2,
                 _ => 1,
             };
-            return (long)payers * each;
-        });
+            payments += (long)payers * each;
+        }
         if (payments > FundingLimits.MaxPayments)
         {
             errors.Add(FieldPath.Of("funders"), ErrorCodes.TooMany,
