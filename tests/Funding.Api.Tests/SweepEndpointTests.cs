@@ -29,6 +29,29 @@ public class SweepEndpointTests(FundingApiFactory factory) : IClassFixture<Fundi
     }
 
     [Fact]
+    public async Task TheThreeFunderModel_OverHttp_GivesTheFiguresByHand()
+    {
+        // The seed without its group: the State's 50 % capped at 80 000 €, QBO 11 593,50 € a year, the carrier the rest, over
+        // 24 months — a plan the sweep's kernel computes. By hand: at 100 000 € a year, 200 000 € in all, the State 80 000 €,
+        // QBO 23 187 €, the carrier 96 813 €; at 20 000 € a year, 40 000 €, the State 20 000 €, QBO 23 187 € (3 187 € over the
+        // cost), the carrier nothing.
+        var plan = Seeds.Plan();
+        var funders = plan["funders"]!.AsArray();
+        foreach (var funder in funders.Where(f => f!["id"]!.GetValue<string>() is not ("etat" or "qbo" or "uimm-finistere")).ToList())
+        {
+            funders.Remove(funder);
+        }
+        string body = $$"""{"plan": {{plan.ToJsonString()}}, "parameters": [{"parameter": "cost", "values": [100000, 20000]}]}""";
+        using var client = factory.CreateClient();
+        var result = await (await client.PostJsonAsync("/v1/plans/sweep", body)).OkJsonAsync();
+        result["funders"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()).ShouldBe(["etat", "qbo", "uimm-finistere"]);
+        var scenarios = result["scenarios"]!.AsArray();
+        scenarios[0]!["totals"]!.AsArray().Select(t => t!.Raw()).ShouldBe(["80000.00", "23187.00", "96813.00"]);
+        scenarios[1]!["totals"]!.AsArray().Select(t => t!.Raw()).ShouldBe(["20000.00", "23187.00", "0.00"]);
+        scenarios[1]!["overFunding"]!.Raw().ShouldBe("3187.00");
+    }
+
+    [Fact]
     public async Task TheCsv_IsStreamed_WithTheRangeOfEachFunder()
     {
         using var client = factory.CreateClient();
