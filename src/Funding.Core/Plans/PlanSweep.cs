@@ -339,7 +339,8 @@ public static class PlanSweep
         }
     }
 
-    private static int IndexOf(Plan plan, string funderId)
+    /// <summary>The index of funder <paramref name="funderId"/> in the plan, or −1.</summary>
+    internal static int IndexOf(Plan plan, string funderId)
     {
         for (int f = 0; f < plan.Funders.Count; f++)
         {

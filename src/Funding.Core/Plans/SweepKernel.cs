@@ -49,16 +49,16 @@ internal sealed class SweepKernel
 
     private readonly Step[] _steps;
     private readonly int _remainder;
-    private readonly int _months;
+    private readonly FundingPeriod _period;
     private readonly RoundingPolicy _policy;
     private Money _annualCost;
 
-    private SweepKernel(Step[] steps, int remainder, Money annualCost, int months, RoundingPolicy policy)
+    private SweepKernel(Step[] steps, int remainder, Money annualCost, FundingPeriod period, RoundingPolicy policy)
     {
         _steps = steps;
         _remainder = remainder;
         _annualCost = annualCost;
-        _months = months;
+        _period = period;
         _policy = policy;
     }
 
@@ -95,11 +95,13 @@ internal sealed class SweepKernel
                 case MatchRule match:
                     steps[f].Kind = StepKind.Match;
                     steps[f].Rate = match.Rate;
-                    steps[f].Matched = IndexOf(plan, match.FunderId, f);
-                    if (steps[f].Matched < 0)
+                    // An earlier funder with a total by then (the validator guarantees it; anything else is the engine's).
+                    int matched = PlanSweep.IndexOf(plan, match.FunderId);
+                    if (matched < 0 || matched >= f || plan.Funders[matched].Rule is RemainderRule)
                     {
                         return null;
                     }
+                    steps[f].Matched = matched;
                     break;
                 case FixedAnnualRule annual:
                     steps[f].Kind = StepKind.FixedAnnual;
@@ -117,22 +119,9 @@ internal sealed class SweepKernel
                     return null;
             }
         }
-        var kernel = new SweepKernel(steps, remainder, cost.AnnualAmount, cost.Period.Months, plan.Options.Rounding);
+        var kernel = new SweepKernel(steps, remainder, cost.AnnualAmount, cost.Period, plan.Options.Rounding);
         kernel.ProrateAnnualAmounts();
         return kernel;
-    }
-
-    /// <summary>The earlier funder <paramref name="id"/> a match follows, when it is a step that has a total by then.</summary>
-    private static int IndexOf(Plan plan, string id, int before)
-    {
-        for (int f = 0; f < before; f++)
-        {
-            if (plan.Funders[f].Id == id)
-            {
-                return plan.Funders[f].Rule is RemainderRule ? -1 : f;
-            }
-        }
-        return -1;
     }
 
     /// <summary>Sets value <paramref name="i"/> of <paramref name="axis"/> when it is an amount or a rate at all.</summary>
@@ -149,7 +138,7 @@ internal sealed class SweepKernel
             {
                 return false;
             }
-            _steps[IndexOf(plan, axis.FunderId!)].Rate = rate;
+            _steps[PlanSweep.IndexOf(plan, axis.FunderId!)].Rate = rate;
             return true;
         }
         if (!Money.TryEuros(value, out var amount, out _))
@@ -161,7 +150,7 @@ internal sealed class SweepKernel
             _annualCost = amount;
             return true;
         }
-        ref var step = ref _steps[IndexOf(plan, axis.FunderId!)];
+        ref var step = ref _steps[PlanSweep.IndexOf(plan, axis.FunderId!)];
         if (axis.Parameter == SweepParameter.Cap)
         {
             step.Cap = amount;
@@ -191,7 +180,7 @@ internal sealed class SweepKernel
     {
         // Compared twelve times over (amount × months against 12 × the bound): exact, and no decimal division.
         decimal max12 = Money.MaxValue.Amount * 12m;
-        if (_annualCost.IsNegative || _annualCost.Amount * _months > max12)
+        if (_annualCost.IsNegative || _annualCost.Amount * _period.Months > max12)
         {
             return false;
         }
@@ -209,7 +198,7 @@ internal sealed class SweepKernel
                     return false;
                 }
                 // Promised amounts are never negative, so one beyond the bound takes their sum beyond it too.
-                promised12 += step.AnnualAmount.Amount * _months;
+                promised12 += step.AnnualAmount.Amount * _period.Months;
             }
             else if (step.Kind == StepKind.FixedTotal)
             {
@@ -217,16 +206,6 @@ internal sealed class SweepKernel
             }
         }
         return promised12 <= max12;
-    }
-
-    private static int IndexOf(Plan plan, string id)
-    {
-        int f = 0;
-        while (plan.Funders[f].Id != id)
-        {
-            f++;
-        }
-        return f;
     }
 
     private void ProrateAnnualAmounts()
@@ -246,13 +225,13 @@ internal sealed class SweepKernel
     /// </summary>
     private Money Prorated(Money annual)
     {
-        if (_months % 12 == 0)
+        if (_period.Months % 12 == 0)
         {
             // Whole years: annual × years, exact in cents (|cents| ≤ 10^16, at most 50 years: no overflow), nothing to round.
-            long cents = annual.TotalCents * (_months / 12);
+            long cents = annual.TotalCents * (_period.Months / 12);
             return Math.Abs(cents) > Money.MaxCents ? Money.Zero : Money.FromCents(cents);
         }
-        decimal exact = annual.Amount * _months / 12m;
+        decimal exact = _period.Prorate(annual);
         return exact > Money.MaxValue.Amount || exact < Money.MinValue.Amount ? Money.Zero : _policy.RoundToCents(exact);
     }
 
