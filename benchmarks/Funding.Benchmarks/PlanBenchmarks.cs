@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Funding;
 using Funding.Allocation;
 using Funding.Plans;
+using Funding.Rules;
 using Funding.Schedules;
 using NodaTime;
 
@@ -56,7 +57,7 @@ public class PlanBenchmarks
 
     /// <summary>The schedules alone (payments, budget-year table, treasury) of the 10-funder, 10-year plan.</summary>
     [Benchmark]
-    public ScheduleResult ScheduleTenFundersOverTenYears() => ScheduleBuilder.Build(_tenFundersTenYears, _evaluated);
+    public ScheduleResult ScheduleTenFundersOverTenYears() => ScheduleBuilder.Build(_tenFundersTenYears, _evaluated.Figures, Funding.Schedules.PeriodCalendar.For(_tenFundersTenYears.Cost.Period));
 
     private static Plan TenFundersTenYears()
     {

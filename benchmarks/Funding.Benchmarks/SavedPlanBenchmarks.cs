@@ -12,7 +12,9 @@ public class SavedPlanBenchmarks
 {
     private const string Workspace = "bench";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"funding-bench-{Guid.NewGuid():N}");
-    private SavedPlanStore _store = null!;
+    private FundingStorage _storage = null!;
+
+    private PlanStore _store = null!;
     private string _planJson = "";
     private string _someId = "";
     private int _version;
@@ -21,17 +23,18 @@ public class SavedPlanBenchmarks
     public void Setup()
     {
         Directory.CreateDirectory(_folder);
-        _store = new SavedPlanStore(new StorageOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "funding.db")}"), TimeProvider.System);
-        _store.Migrate();
+        _storage = FundingStorage.Open(new StorageOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "funding.db")}"), TimeProvider.System);
+        _storage.Migrator.MigrateAsync().GetAwaiter().GetResult();
+        _store = _storage.Plans;
         _planJson = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "examples", "territoire-industrie-finistere.json"));
         var now = DateTimeOffset.UtcNow;
         var plans = Enumerable.Range(0, 10_000).Select(i =>
         {
             string id = i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
-            return (new SavedPlanSummary(id, $"Poste {(i % 3 == 0 ? "PVD" : "Territoire d'industrie")} n° {i}", 2, SavedPlanStore.Active, now.AddMinutes(-i), now.AddMinutes(-i)),
+            return (new SavedPlanSummary(id, $"Poste {(i % 3 == 0 ? "PVD" : "Territoire d'industrie")} n° {i}", 2, PlanStore.Active, now.AddMinutes(-i), now.AddMinutes(-i)),
                 (IReadOnlyList<PlanVersion>)[new PlanVersion(id, 1, now, "finances", "v1", _planJson, null), new PlanVersion(id, 2, now, "finances", "avenant", _planJson, null)]);
         }).ToArray();
-        _store.ImportAsync(Workspace, plans).GetAwaiter().GetResult();
+        _storage.Transfer.ImportAsync(Workspace, plans, []).GetAwaiter().GetResult();
         _someId = plans[4_321].Item1.Id;
         _version = 2;
     }

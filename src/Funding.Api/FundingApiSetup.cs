@@ -41,7 +41,27 @@ internal static class FundingApiSetup
         // Saved plans: SQLite by default (ConnectionStrings:Funding, "Data Source=funding.db"), PostgreSQL with
         // Funding:Database:Provider=postgresql and its connection string.
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => new Funding.Storage.SavedPlanStore(StorageOptionsFrom(builder.Configuration), provider.GetRequiredService<TimeProvider>()));
+        // One data source for the process (an NpgsqlDataSource for PostgreSQL), the stores on it.
+        var storage = StorageOptionsFrom(builder.Configuration);
+        if (storage.Provider == Funding.Storage.DatabaseProvider.PostgreSql)
+        {
+            services.AddNpgsqlDataSource(storage.ConnectionString);
+        }
+        else
+        {
+            services.AddSingleton<System.Data.Common.DbDataSource>(new Funding.Storage.SqliteDataSource(storage.ConnectionString));
+        }
+        services.AddSingleton(provider => new Funding.Storage.Database(provider.GetRequiredService<System.Data.Common.DbDataSource>(), storage.Provider, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Funding.Storage.KeyStore>();
+        services.AddSingleton<Funding.Storage.PlanStore>();
+        services.AddSingleton<Funding.Storage.ExecutionStore>();
+        services.AddSingleton<Funding.Storage.WorkspaceTransferStore>();
+        services.AddSingleton<Funding.Storage.StorageMigrator>();
+        services.AddHostedService<StorageMigration>();
+        // Saved plans need the workspace's key: an authentication scheme, and RequireAuthorization() on their route groups.
+        services.AddAuthentication(Security.ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Security.ApiKeyAuthenticationHandler>(Security.ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
         // Cross-origin calls are off unless origins are listed (Funding:Cors:AllowedOrigins); preflights are answered either way.
         string[] origins = builder.Configuration.GetSection("Funding:Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
@@ -60,14 +80,13 @@ internal static class FundingApiSetup
 
     public static WebApplication UseFundingApi(this WebApplication app)
     {
-        // Created on first run, migrated at every start: nothing to install or run by hand.
-        app.Services.GetRequiredService<Funding.Storage.SavedPlanStore>().Migrate();
         app.Use(HttpHygiene.InvokeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
         app.Use(RejectOversizedBodies);
-        app.Use(SavedPlanEndpoints.RequireKey);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.Use(RequireJsonBodies);
         // The cache answers before the answer budget: a cached answer was produced under the same budget (the same
         // request, the same size), so a hit is written once, straight to the client.
@@ -116,26 +135,34 @@ internal static class FundingApiSetup
         app.MapCaps();
         app.MapPlans();
         app.MapSamples();
+        app.MapRules();
         app.MapWeightImport();
         app.MapSavedPlans();
         return app;
     }
 
     /// <summary>
-    /// Every POST of the API reads a JSON body in UTF-8: any other media type or charset is a 415 problem here, before the
-    /// response cache and the endpoint, so the same body always gets the same answer (it used to get a 415, a 400 or, from
-    /// the cache, a 200). <c>application/json</c> with no charset or <c>charset=utf-8</c> is accepted, in any case.
+    /// Every endpoint that reads a JSON body (its metadata says so: <c>IAcceptsMetadata</c>, from its body parameter)
+    /// reads it in UTF-8: any other media type or charset is a 415 problem here, before the response cache and the endpoint,
+    /// so the same body always gets the same answer. <c>application/json</c> with no charset or <c>charset=utf-8</c> is
+    /// accepted, in any case.
     /// </summary>
     private static async Task RequireJsonBodies(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        bool hasBody = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method);
-        if (hasBody && request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase) && !IsJsonUtf8(request.ContentType))
+        bool readsJson = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("application/json", StringComparer.OrdinalIgnoreCase) == true;
+        if (readsJson && !IsJsonUtf8(request.ContentType))
         {
             await Problems.WriteAsync(context, ApiProblems.NotJson());
             return;
         }
         await next(context);
+        // Another media type than JSON does not even select the endpoint: routing answers an empty 415, said here.
+        if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+        {
+            context.Response.ContentLength = null;
+            await Problems.WriteAsync(context, ApiProblems.NotJson());
+        }
     }
 
     /// <summary>

@@ -9,28 +9,29 @@ namespace Funding.Api;
 /// </summary>
 internal static class KeysCommand
 {
-    private static SavedPlanStore Store()
+    private static async Task<FundingStorage> StorageAsync()
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var store = new SavedPlanStore(FundingApiSetup.StorageOptionsFrom(configuration), TimeProvider.System);
-        store.Migrate();
-        return store;
+        var storage = FundingStorage.Open(FundingApiSetup.StorageOptionsFrom(configuration), TimeProvider.System);
+        await storage.Migrator.MigrateAsync();
+        return storage;
     }
 
     /// <summary><c>workspace export WORKSPACE FILE</c> and <c>workspace import WORKSPACE FILE</c>, in the API's export format.</summary>
     public static async Task<int> RunWorkspaceAsync(string[] args, TextWriter output, TextWriter error)
     {
+        await using var storage = await StorageAsync();
         var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true };
         Funding.Contracts.Json.ApiJson.Configure(options);
         switch (args)
         {
             case ["export", var workspace, var file]:
             {
-                var export = await Endpoints.WorkspaceTransfer.ExportAsync(Store(), workspace, options);
+                var export = await Endpoints.WorkspaceTransfer.ExportAsync(storage.Transfer, workspace, options);
                 await File.WriteAllBytesAsync(file, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, options));
                 output.WriteLine($"{export.Plans.Count} plan(s) exporté(s) dans {file}.");
                 return 0;
@@ -38,7 +39,7 @@ internal static class KeysCommand
             case ["import", var workspace, var file]:
             {
                 var export = System.Text.Json.JsonSerializer.Deserialize<WorkspaceExport>(await File.ReadAllBytesAsync(file), options)!;
-                var imported = await Endpoints.WorkspaceTransfer.ImportAsync(Store(), workspace, export, options);
+                var imported = await Endpoints.WorkspaceTransfer.ImportAsync(storage.Transfer, workspace, export, options);
                 if (imported is null)
                 {
                     error.WriteLine("Rien n'a été importé : un plan de l'export existe déjà dans cette base.");
@@ -55,7 +56,8 @@ internal static class KeysCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var store = Store();
+        await using var storage = await StorageAsync();
+        var store = storage.Keys;
         switch (args)
         {
             case ["add", var workspace, .. var rest] when Valid(workspace) && rest.Length <= 1:

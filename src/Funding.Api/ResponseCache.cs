@@ -48,23 +48,20 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
     private const int MaxRequestBytes = 256 * 1024;
     private const int MaxResponseBytes = 2 * 1024 * 1024;
 
-    private static readonly HashSet<string> Paths = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "/v1/plans", "/v1/plans/compare", "/v1/allocations", "/v1/caps",
-    };
-
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        string path = request.Path.Value?.TrimEnd('/').ToUpperInvariant() ?? "";
+        // Which endpoints cache their answers is their own metadata (.CachesAnswers()), not a list of paths here.
+        var endpoint = context.GetEndpoint();
         if (!HttpMethods.IsPost(request.Method)
-            || !Paths.Contains(path)
+            || endpoint?.Metadata.GetMetadata<CachedAnswer>() is not { } cached
             || request.ContentLength is not (> 0 and <= MaxRequestBytes))
         {
             await next(context);
             return;
         }
-        if (IsLean(request))
+        string path = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint.DisplayName ?? "";
+        if (cached.BypassWhenLean && IsLean(request))
         {
             context.Response.Headers[HeaderName] = "bypass";
             await next(context);
@@ -77,13 +74,13 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
         // The query string is part of the question (explain=none answers differently from explain=full).
         var key = new Key(path, request.QueryString.Value ?? "", Hash(body.AsSpan(0, read)));
 
-        if (read == length && _cache.TryGetValue(key, out byte[]? cached) && cached is not null)
+        if (read == length && _cache.TryGetValue(key, out byte[]? answer) && answer is not null)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json; charset=utf-8";
-            context.Response.ContentLength = cached.Length;
+            context.Response.ContentLength = answer.Length;
             context.Response.Headers[HeaderName] = "hit";
-            await context.Response.Body.WriteAsync(cached, context.RequestAborted);
+            await context.Response.Body.WriteAsync(answer, context.RequestAborted);
             return;
         }
 
@@ -102,8 +99,8 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
         }
         if (read == length && context.Response.StatusCode == StatusCodes.Status200OK && captured.Length <= MaxResponseBytes)
         {
-            byte[] answer = captured.ToArray();
-            _cache.Set(key, answer, new MemoryCacheEntryOptions { Size = answer.Length + EntryOverheadBytes, SlidingExpiration = TimeSpan.FromMinutes(30) });
+            byte[] kept = captured.ToArray();
+            _cache.Set(key, kept, new MemoryCacheEntryOptions { Size = kept.Length + EntryOverheadBytes, SlidingExpiration = TimeSpan.FromMinutes(30) });
         }
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
@@ -115,8 +112,7 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
     /// 10 000 without it), so it bypasses the cache.
     /// </summary>
     private static bool IsLean(HttpRequest request) =>
-        request.Query.TryGetValue("explain", out var explain) && string.Equals(explain.ToString(), "none", StringComparison.OrdinalIgnoreCase)
-        && request.Path.Value?.TrimEnd('/').Equals("/v1/plans", StringComparison.OrdinalIgnoreCase) == true;
+        request.Query.TryGetValue("explain", out var explain) && string.Equals(explain.ToString(), "none", StringComparison.OrdinalIgnoreCase);
 
     public void Dispose() => _cache.Dispose();
 

@@ -11,5 +11,5 @@ namespace Funding;
 public static class CalculationVersion
 {
     /// <summary>The current version of the calculation rules.</summary>
-    public const string Current = "2026.11.3";
+    public const string Current = "2026.12.1";
 }

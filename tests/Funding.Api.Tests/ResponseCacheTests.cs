@@ -132,9 +132,12 @@ public class ResponseCacheMemoryTests(Xunit.Abstractions.ITestOutputHelper outpu
     private static async Task Fill(ResponseCache cache)
     {
         byte[] answer = new byte[200];
+        // The endpoint routing would select: its metadata says its answers may be cached.
+        var endpoint = new Microsoft.AspNetCore.Http.Endpoint(null, new Microsoft.AspNetCore.Http.EndpointMetadataCollection(new CachedAnswer()), "POST /v1/caps");
         for (int i = 0; i < 20_000; i++)
         {
             var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.SetEndpoint(context, endpoint);
             byte[] body = System.Text.Encoding.UTF8.GetBytes($"{{\"n\":{i}}}");
             context.Request.Method = "POST";
             context.Request.Path = "/v1/caps";

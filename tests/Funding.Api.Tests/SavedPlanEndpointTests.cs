@@ -42,7 +42,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     private async Task<HttpClient> ClientAsync(string? workspace = null)
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var store = factory.Services.GetRequiredService<SavedPlanStore>();
+        var store = factory.Services.GetRequiredService<KeyStore>();
         var (key, _) = await store.AddKeyAsync(workspace ?? "ws-" + Guid.NewGuid().ToString("N")[..10], "finances");
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -131,8 +131,8 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
 
         // The stored answer is what is served, even if the rules change: plant a different answer in the database.
         (await client.GetByteArrayAsync(new Uri(url, UriKind.Relative))).ShouldBe(signed);
-        var store = factory.Services.GetRequiredService<SavedPlanStore>();
-        await using (var connection = await store.OpenAsync())
+        var database = factory.Services.GetRequiredService<Database>();
+        await using (var connection = await database.OpenAsync())
         {
             await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE signatures SET answer = @answer WHERE plan_id = @id", new { answer = Encoding.UTF8.GetBytes("{\"frozen\":true}"), id });
         }
@@ -211,7 +211,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
         string export = await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative));
 
         using var elsewhere = new FundingApiFactory(); // always SQLite: the move between databases
-        var store = elsewhere.Services.GetRequiredService<SavedPlanStore>();
+        var store = elsewhere.Services.GetRequiredService<KeyStore>();
         var (key, _) = await store.AddKeyAsync("moved", "finances");
         using var target = elsewhere.CreateClient();
         target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -263,7 +263,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
         // The history moves with an export.
         string export = await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative));
         using var elsewhere = new FundingApiFactory();
-        var (key, _) = await elsewhere.Services.GetRequiredService<SavedPlanStore>().AddKeyAsync("moved", "finances");
+        var (key, _) = await elsewhere.Services.GetRequiredService<KeyStore>().AddKeyAsync("moved", "finances");
         using var target = elsewhere.CreateClient();
         target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         (await (await target.PostJsonAsync("/v1/workspace/import", export)).OkJsonAsync())["executions"]!.GetValue<int>().ShouldBe(2);

@@ -23,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new API key for a new workspace of the server under test (saved plans need one).</summary>
     public async Task<string> NewKeyAsync()
     {
-        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Funding.Storage.SavedPlanStore>(_server!.Services);
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Funding.Storage.KeyStore>(_server!.Services);
         return (await store.AddKeyAsync("ws-" + Guid.NewGuid().ToString("N")[..10], "finances")).Key;
     }
 

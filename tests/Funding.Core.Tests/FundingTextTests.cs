@@ -140,9 +140,9 @@ public class FieldPathTests
     public void AnAllocationError_IsReRootedUnderTheGroup_Structurally()
     {
         var rule = FieldPath.Of("funders").Item(2).Field("rule");
-        Funding.Plans.PlanValidator.MemberPath(rule, FieldPath.Of("parties").Item(3).Field("cap")).ToString().ShouldBe("funders[2].rule.members[3].cap");
-        Funding.Plans.PlanValidator.MemberPath(rule, FieldPath.Of("key").Field("components")).ToString().ShouldBe("funders[2].rule.key.components");
+        Funding.Rules.KeyShareRule.MemberPath(rule, FieldPath.Of("parties").Item(3).Field("cap")).ToString().ShouldBe("funders[2].rule.members[3].cap");
+        Funding.Rules.KeyShareRule.MemberPath(rule, FieldPath.Of("key").Field("components")).ToString().ShouldBe("funders[2].rule.key.components");
         // A field merely starting with the letters "parties" is not the parties list.
-        Funding.Plans.PlanValidator.MemberPath(rule, FieldPath.Of("partiesTotal")).ToString().ShouldBe("funders[2].rule");
+        Funding.Rules.KeyShareRule.MemberPath(rule, FieldPath.Of("partiesTotal")).ToString().ShouldBe("funders[2].rule");
     }
 }

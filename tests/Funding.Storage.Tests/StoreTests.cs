@@ -16,19 +16,22 @@ public sealed class StoreTests : IDisposable
 
     internal static string? PostgresConnection => Environment.GetEnvironmentVariable("FUNDING_TEST_POSTGRES") is { Length: > 0 } text ? text : null;
 
-    private SavedPlanStore Store(string provider)
+    private FundingStorage Store(string provider)
     {
+        StorageOptions options;
         if (provider == "postgresql")
         {
             Skip.If(PostgresConnection is null && Environment.GetEnvironmentVariable("FUNDING_POSTGRES_TESTS") != "required",
                 "No PostgreSQL server: set FUNDING_TEST_POSTGRES (CI starts one with .ci/postgres).");
-            var store = new SavedPlanStore(new StorageOptions(DatabaseProvider.PostgreSql, PostgresConnection!), TimeProvider.System);
-            store.Migrate();
-            return store;
+            options = new StorageOptions(DatabaseProvider.PostgreSql, PostgresConnection!);
         }
-        var sqlite = new SavedPlanStore(new StorageOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "funding.db")}"), TimeProvider.System);
-        sqlite.Migrate();
-        return sqlite;
+        else
+        {
+            options = new StorageOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "funding.db")}");
+        }
+        var storage = FundingStorage.Open(options, TimeProvider.System);
+        storage.Migrator.MigrateAsync().GetAwaiter().GetResult();
+        return storage;
     }
 
     private static string Workspace() => "ws-" + Guid.NewGuid().ToString("N")[..12];
@@ -39,16 +42,16 @@ public sealed class StoreTests : IDisposable
     {
         var store = Store(provider);
         string ws = Workspace();
-        var created = await store.CreateAsync(ws, "Poste PVD", """{"name":"Poste PVD"}""", "alice", "version initiale");
+        var created = await store.Plans.CreateAsync(ws, "Poste PVD", """{"name":"Poste PVD"}""", "alice", "version initiale");
 
-        var read = await store.GetVersionAsync(ws, created.PlanId, 1);
+        var read = await store.Plans.GetVersionAsync(ws, created.PlanId, 1);
 
         read.ShouldNotBeNull();
         read.PlanJson.ShouldBe("""{"name":"Poste PVD"}""");
         read.Author.ShouldBe("alice");
         read.Comment.ShouldBe("version initiale");
         read.Signature.ShouldBeNull();
-        (await store.GetSummaryAsync(ws, created.PlanId))!.LatestVersion.ShouldBe(1);
+        (await store.Plans.GetSummaryAsync(ws, created.PlanId))!.LatestVersion.ShouldBe(1);
     }
 
     [SkippableTheory]
@@ -57,14 +60,14 @@ public sealed class StoreTests : IDisposable
     {
         var store = Store(provider);
         string ws = Workspace();
-        var created = await store.CreateAsync(ws, "Plan", "{}", "alice", "v1");
-        (await store.UpdateAsync(ws, created.PlanId, 1, "Plan", "{\"v\":2}", "bob", "avenant n° 1")).Saved!.Number.ShouldBe(2);
+        var created = await store.Plans.CreateAsync(ws, "Plan", "{}", "alice", "v1");
+        (await store.Plans.UpdateAsync(ws, created.PlanId, 1, "Plan", "{\"v\":2}", "bob", "avenant n° 1")).Saved!.Number.ShouldBe(2);
 
-        var stale = await store.UpdateAsync(ws, created.PlanId, 1, "Plan", "{\"v\":3}", "carol", "trop tard");
+        var stale = await store.Plans.UpdateAsync(ws, created.PlanId, 1, "Plan", "{\"v\":3}", "carol", "trop tard");
 
         stale.Saved.ShouldBeNull();
         stale.CurrentVersion.ShouldBe(2);
-        (await store.ListVersionsAsync(ws, created.PlanId)).Select(v => v.Comment).ShouldBe(["v1", "avenant n° 1"]);
+        (await store.Plans.ListVersionsAsync(ws, created.PlanId)).Select(v => v.Comment).ShouldBe(["v1", "avenant n° 1"]);
     }
 
     [SkippableTheory]
@@ -73,16 +76,16 @@ public sealed class StoreTests : IDisposable
     {
         var store = Store(provider);
         string ws = Workspace();
-        var created = await store.CreateAsync(ws, "Plan", "{}", "alice", "v1");
+        var created = await store.Plans.CreateAsync(ws, "Plan", "{}", "alice", "v1");
 
         for (int round = 1; round <= 5; round++)
         {
             var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
-                Task.Run(() => store.UpdateAsync(ws, created.PlanId, round, "Plan", $"{{\"round\":{round},\"writer\":{i}}}", $"w{i}", "concurrent"))));
+                Task.Run(() => store.Plans.UpdateAsync(ws, created.PlanId, round, "Plan", $"{{\"round\":{round},\"writer\":{i}}}", $"w{i}", "concurrent"))));
             outcomes.Count(o => o.Saved is not null).ShouldBe(1, $"round {round}");
             outcomes.Where(o => o.Saved is null).ShouldAllBe(o => o.CurrentVersion == round + 1);
         }
-        (await store.ListVersionsAsync(ws, created.PlanId)).Count.ShouldBe(6);
+        (await store.Plans.ListVersionsAsync(ws, created.PlanId)).Count.ShouldBe(6);
     }
 
     [SkippableTheory]
@@ -90,15 +93,15 @@ public sealed class StoreTests : IDisposable
     public async Task AnotherWorkspace_SeesNothing(string provider)
     {
         var store = Store(provider);
-        var created = await store.CreateAsync(Workspace(), "Plan", "{}", "alice", "v1");
+        var created = await store.Plans.CreateAsync(Workspace(), "Plan", "{}", "alice", "v1");
         string other = Workspace();
 
-        (await store.GetSummaryAsync(other, created.PlanId)).ShouldBeNull();
-        (await store.GetVersionAsync(other, created.PlanId, 1)).ShouldBeNull();
-        (await store.UpdateAsync(other, created.PlanId, 1, "x", "{}", "eve", "")).Found.ShouldBeFalse();
-        (await store.SignAsync(other, created.PlanId, 1, "2022-03-17", "d", "eve", "v", [1])).ShouldBeFalse();
-        (await store.ArchiveAsync(other, created.PlanId)).ShouldBeFalse();
-        (await store.ListAsync(other, null, 1, 20, includeArchived: true)).Total.ShouldBe(0);
+        (await store.Plans.GetSummaryAsync(other, created.PlanId)).ShouldBeNull();
+        (await store.Plans.GetVersionAsync(other, created.PlanId, 1)).ShouldBeNull();
+        (await store.Plans.UpdateAsync(other, created.PlanId, 1, "x", "{}", "eve", "")).Found.ShouldBeFalse();
+        (await store.Plans.SignAsync(other, created.PlanId, 1, "2022-03-17", "d", "eve", "v", [1])).ShouldBeFalse();
+        (await store.Plans.ArchiveAsync(other, created.PlanId)).ShouldBeFalse();
+        (await store.Plans.ListAsync(other, null, 1, 20, includeArchived: true)).Total.ShouldBe(0);
     }
 
     [SkippableTheory]
@@ -107,18 +110,18 @@ public sealed class StoreTests : IDisposable
     {
         var store = Store(provider);
         string ws = Workspace();
-        var created = await store.CreateAsync(ws, "Plan", "{}", "alice", "v1");
+        var created = await store.Plans.CreateAsync(ws, "Plan", "{}", "alice", "v1");
         byte[] answer = [0x7B, 0x00, 0xFF, 0x7D];
 
-        (await store.SignAsync(ws, created.PlanId, 1, "2022-03-17", "délibération n° 8", "alice", "2026.11.2", answer)).ShouldBeTrue();
-        (await store.SignAsync(ws, created.PlanId, 1, "2022-04-01", "autre", "bob", "2027.1.1", [1])).ShouldBeFalse();
+        (await store.Plans.SignAsync(ws, created.PlanId, 1, "2022-03-17", "délibération n° 8", "alice", "2026.11.2", answer)).ShouldBeTrue();
+        (await store.Plans.SignAsync(ws, created.PlanId, 1, "2022-04-01", "autre", "bob", "2027.1.1", [1])).ShouldBeFalse();
 
-        var signature = (await store.GetVersionAsync(ws, created.PlanId, 1))!.Signature!;
+        var signature = (await store.Plans.GetVersionAsync(ws, created.PlanId, 1))!.Signature!;
         signature.Answer.ShouldBe(answer);
         signature.Reference.ShouldBe("délibération n° 8");
         signature.CalculationVersion.ShouldBe("2026.11.2");
-        (await store.ArchiveAsync(ws, created.PlanId)).ShouldBeTrue();
-        (await store.GetVersionAsync(ws, created.PlanId, 1))!.Signature!.Answer.ShouldBe(answer);
+        (await store.Plans.ArchiveAsync(ws, created.PlanId)).ShouldBeTrue();
+        (await store.Plans.GetVersionAsync(ws, created.PlanId, 1))!.Signature!.Answer.ShouldBe(answer);
     }
 
     [SkippableTheory]
@@ -129,17 +132,17 @@ public sealed class StoreTests : IDisposable
         string ws = Workspace();
         for (int i = 1; i <= 25; i++)
         {
-            await store.CreateAsync(ws, i % 2 == 0 ? $"Poste PVD {i}" : $"Territoire d'industrie {i}", "{}", "alice", "v1");
+            await store.Plans.CreateAsync(ws, i % 2 == 0 ? $"Poste PVD {i}" : $"Territoire d'industrie {i}", "{}", "alice", "v1");
         }
-        var (page1, total) = await store.ListAsync(ws, "pvd", 1, 10, includeArchived: false);
+        var (page1, total) = await store.Plans.ListAsync(ws, "pvd", 1, 10, includeArchived: false);
         total.ShouldBe(12);
         page1.Count.ShouldBe(10);
-        (await store.ListAsync(ws, "PVD", 2, 10, includeArchived: false)).Plans.Count.ShouldBe(2);
-        (await store.ListAsync(ws, "100%_", 1, 10, includeArchived: false)).Total.ShouldBe(0);
+        (await store.Plans.ListAsync(ws, "PVD", 2, 10, includeArchived: false)).Plans.Count.ShouldBe(2);
+        (await store.Plans.ListAsync(ws, "100%_", 1, 10, includeArchived: false)).Total.ShouldBe(0);
 
-        await store.ArchiveAsync(ws, page1[0].Id);
-        (await store.ListAsync(ws, "pvd", 1, 10, includeArchived: false)).Total.ShouldBe(11);
-        (await store.ListAsync(ws, "pvd", 1, 10, includeArchived: true)).Total.ShouldBe(12);
+        await store.Plans.ArchiveAsync(ws, page1[0].Id);
+        (await store.Plans.ListAsync(ws, "pvd", 1, 10, includeArchived: false)).Total.ShouldBe(11);
+        (await store.Plans.ListAsync(ws, "pvd", 1, 10, includeArchived: true)).Total.ShouldBe(12);
     }
 
     [SkippableTheory]
@@ -148,13 +151,13 @@ public sealed class StoreTests : IDisposable
     {
         var store = Store(provider);
         string ws = Workspace();
-        var (key, info) = await store.AddKeyAsync(ws, "finances");
+        var (key, info) = await store.Keys.AddKeyAsync(ws, "finances");
 
-        (await store.AuthenticateAsync(key)).ShouldBe(new KeyIdentity(info.Id, ws, "finances"));
-        (await store.AuthenticateAsync(key + "x")).ShouldBeNull();
-        (await store.RevokeKeyAsync(ws, "finances")).ShouldBe(1);
-        (await store.AuthenticateAsync(key)).ShouldBeNull();
-        (await store.ListKeysAsync(ws)).Single().RevokedAt.ShouldNotBeNull();
+        (await store.Keys.AuthenticateAsync(key)).ShouldBe(new KeyIdentity(info.Id, ws, "finances"));
+        (await store.Keys.AuthenticateAsync(key + "x")).ShouldBeNull();
+        (await store.Keys.RevokeKeyAsync(ws, "finances")).ShouldBe(1);
+        (await store.Keys.AuthenticateAsync(key)).ShouldBeNull();
+        (await store.Keys.ListKeysAsync(ws)).Single().RevokedAt.ShouldNotBeNull();
     }
 
     [SkippableTheory]
@@ -163,21 +166,21 @@ public sealed class StoreTests : IDisposable
     {
         var source = Store("sqlite");
         string ws = Workspace();
-        var created = await source.CreateAsync(ws, "Plan", "{\"v\":1}", "alice", "v1");
-        await source.UpdateAsync(ws, created.PlanId, 1, "Plan", "{\"v\":2}", "bob", "avenant");
-        await source.SignAsync(ws, created.PlanId, 2, "2022-03-17", "délibération n° 8", "bob", "2026.11.2", [1, 2, 3]);
-        var exported = await source.ExportAsync(ws);
+        var created = await source.Plans.CreateAsync(ws, "Plan", "{\"v\":1}", "alice", "v1");
+        await source.Plans.UpdateAsync(ws, created.PlanId, 1, "Plan", "{\"v\":2}", "bob", "avenant");
+        await source.Plans.SignAsync(ws, created.PlanId, 2, "2022-03-17", "délibération n° 8", "bob", "2026.11.2", [1, 2, 3]);
+        var exported = await source.Transfer.ExportAsync(ws);
 
         var target = Store(provider);
         string targetWs = provider == "sqlite" ? Workspace() : ws;
         if (provider == "sqlite")
         {
             // Same database: the ids exist already, so the import is refused as a whole.
-            (await target.ImportAsync(targetWs, exported)).ShouldBeFalse();
+            (await target.Transfer.ImportAsync(targetWs, exported, [])).ShouldBeFalse();
             return;
         }
-        (await target.ImportAsync(targetWs, exported)).ShouldBeTrue();
-        var versions = await target.ListVersionsAsync(targetWs, created.PlanId);
+        (await target.Transfer.ImportAsync(targetWs, exported, [])).ShouldBeTrue();
+        var versions = await target.Plans.ListVersionsAsync(targetWs, created.PlanId);
         versions.Select(v => (v.Number, v.PlanJson, v.Author)).ShouldBe([(1, "{\"v\":1}", "alice"), (2, "{\"v\":2}", "bob")]);
         versions[1].Signature!.Answer.ShouldBe([1, 2, 3]);
     }

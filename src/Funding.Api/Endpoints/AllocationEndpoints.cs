@@ -14,6 +14,7 @@ internal static class AllocationEndpoints
         app.MapGroup("/v1/allocations")
             .WithTags("Allocations")
             .MapPost("/", Split)
+            .CachesAnswers()
             .WithName("SplitAmount")
             .WithSummary("Splits an amount between parties by a key, exactly to the cent.")
             .WithDescription(

@@ -15,6 +15,7 @@ internal static class CapEndpoints
         app.MapGroup("/v1/caps")
             .WithTags("Caps")
             .MapPost("/", Apply)
+            .CachesAnswers()
             .WithName("ApplyCap")
             .WithSummary("Applies a rate to a base with an optional cap and floor.")
             .WithDescription("\"50 % of 207 600 € capped at 80 000 €?\" Returns the amount, the uncapped amount, whether the cap binds or is just reached, the effective rate and the explanation.")

@@ -1,9 +1,10 @@
-using Funding.Documents;
-using Funding.Contracts;
 using Funding.Api.Errors;
+using Funding.Contracts;
 using Funding.Contracts.Mapping;
+using Funding.Documents;
 using Funding.Plans;
 using Funding.Reports;
+using Funding.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Funding.Api.Endpoints;
@@ -15,6 +16,7 @@ internal static class PlanEndpoints
     {
         var plans = app.MapGroup("/v1/plans").WithTags("Plans");
         plans.MapPost("/", Evaluate)
+            .CachesAnswers(bypassWhenLean: true)
             .WithName("EvaluatePlan")
             .WithSummary("Evaluates a co-financing plan: every funder's total, schedule, the budget-year table, the treasury and the checks.")
             .WithDescription(
@@ -23,6 +25,7 @@ internal static class PlanEndpoints
                 "A failed check is part of the result (200), not an error. Try it with the seed case: GET /v1/samples/territoire-industrie-finistere.")
             .ProducesStandardProblems();
         plans.MapPost("/compare", Compare)
+            .CachesAnswers()
             .WithName("ComparePlans")
             .WithSummary("Compares two plans: per-funder and total deltas, with both explanations.")
             .WithDescription("Funders are matched by id. Use it for what-if questions: a higher cap, a start in January, one EPCI more. Errors name the plan: 'baseline.funders[0].id'.")

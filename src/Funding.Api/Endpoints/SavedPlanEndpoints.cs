@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Funding.Api.Errors;
+using Funding.Api.Security;
 using Funding.Contracts.Mapping;
 using Funding.Formatting;
 using Funding.Plans;
@@ -21,11 +22,10 @@ internal static class SavedPlanEndpoints
 {
     private const int PageSize = 20;
     private const int MaxPage = 100_000;
-    private const string IdentityKey = "funding.identity";
 
     public static IEndpointRouteBuilder MapSavedPlans(this IEndpointRouteBuilder app)
     {
-        var plans = app.MapGroup("/v1/saved-plans").WithTags("Saved plans").ProducesProblem(StatusCodes.Status401Unauthorized);
+        var plans = app.MapGroup("/v1/saved-plans").WithTags("Saved plans").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         plans.MapPost("/", Create).WithName("SavePlan").WithSummary("Saves a plan as version 1 of a new saved plan.")
             .Produces<SavedPlanVersionResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesStandardProblems();
         plans.MapGet("/", List).WithName("ListSavedPlans").WithSummary("The workspace's saved plans, the latest changed first, 20 a page.")
@@ -62,7 +62,7 @@ internal static class SavedPlanEndpoints
         plans.MapGet("/{id}/executions/{number:int}", Execution).WithName("GetExecution")
             .WithSummary("A recorded execution entry with its balances, computed for the plan version it applies to.")
             .Produces<ExecutionEntryResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        var workspace = app.MapGroup("/v1/workspace").WithTags("Saved plans").ProducesProblem(StatusCodes.Status401Unauthorized);
+        var workspace = app.MapGroup("/v1/workspace").WithTags("Saved plans").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         workspace.MapGet("/export", Export).WithName("ExportWorkspace")
             .WithSummary("Every saved plan of the workspace with all its versions and signatures: a backup, or the way to move to another database.")
             .Produces<WorkspaceExport>();
@@ -72,10 +72,10 @@ internal static class SavedPlanEndpoints
         return app;
     }
 
-    internal static async Task<IResult> Export(HttpContext context, SavedPlanStore store) =>
-        TypedResults.Ok(await WorkspaceTransfer.ExportAsync(store, Identity(context).Workspace, Options(context)));
+    internal static async Task<IResult> Export(HttpContext context, [AsParameters] SavedPlanStores store) =>
+        TypedResults.Ok(await WorkspaceTransfer.ExportAsync(store.Transfer, Identity(context).Workspace, Options(context)));
 
-    internal static async Task<IResult> Import(WorkspaceExport export, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Import(WorkspaceExport export, HttpContext context, [AsParameters] SavedPlanStores store)
     {
         if (export.FormatVersion != 1)
         {
@@ -83,49 +83,14 @@ internal static class SavedPlanEndpoints
             errors.Add("formatVersion", ErrorCodes.ValueNotAllowed, "Seul le format 1 est connu.", "Only format 1 is known.");
             return errors.Problem();
         }
-        var imported = await WorkspaceTransfer.ImportAsync(store, Identity(context).Workspace, export, Options(context));
+        var imported = await WorkspaceTransfer.ImportAsync(store.Transfer, Identity(context).Workspace, export, Options(context));
         return imported is not null ? TypedResults.Ok(imported) : TypedResults.Problem(ApiProblems.Create(StatusCodes.Status409Conflict, ErrorCodes.ImportConflict,
             new(ErrorCodes.ImportConflict, "Un de ces plans existe déjà.", "One of these plans exists already."),
             new(ErrorCodes.ImportConflict, "Rien n'a été importé : un plan de l'export a le même identifiant qu'un plan de cette base.",
                 "Nothing was imported: a plan of the export has the id of a plan in this database.")));
     }
 
-    private static KeyIdentity Identity(HttpContext context) => (KeyIdentity)context.Items[IdentityKey]!;
-
-    /// <summary>Whether a request is for saved plans or workspaces, which need the workspace's key.</summary>
-    internal static bool NeedsKey(PathString path) =>
-        path.StartsWithSegments("/v1/saved-plans", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/v1/workspace", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// Every saved-plans request carries the workspace's key: <c>Authorization: Bearer fk_…</c>. Checked as middleware,
-    /// before the body is read: a request without a valid key learns nothing, not even what its body got wrong.
-    /// </summary>
-    internal static async Task RequireKey(HttpContext context, RequestDelegate next)
-    {
-        if (!NeedsKey(context.Request.Path) || HttpMethods.IsOptions(context.Request.Method))
-        {
-            await next(context);
-            return;
-        }
-        string? header = context.Request.Headers.Authorization;
-        KeyIdentity? identity = null;
-        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length is > 7 and < 200)
-        {
-            identity = await context.RequestServices.GetRequiredService<SavedPlanStore>().AuthenticateAsync(header[7..].Trim(), context.RequestAborted);
-        }
-        if (identity is null)
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            await Problems.WriteAsync(context, ApiProblems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized,
-                new(ErrorCodes.Unauthorized, "Clé d'API manquante ou invalide.", "Missing or invalid API key."),
-                new(ErrorCodes.Unauthorized,
-                    "Les plans enregistrés demandent la clé de l'espace de travail : « Authorization: Bearer <clé> ». Une clé se crée avec « dotnet run --project src/Funding.Api -- keys add ESPACE NOM ».",
-                    "Saved plans need the workspace's key: 'Authorization: Bearer <key>'. Create one with 'dotnet run --project src/Funding.Api -- keys add WORKSPACE NAME'.")));
-            return;
-        }
-        context.Items[IdentityKey] = identity;
-        await next(context);
-    }
+    private static Caller Identity(HttpContext context) => context.User.Caller();
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(ApiProblems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound,
         new(ErrorCodes.NotFound, "Plan enregistré introuvable.", "No such saved plan."),
@@ -202,7 +167,7 @@ internal static class SavedPlanEndpoints
         return result;
     }
 
-    internal static async Task<IResult> Create(SavePlanRequest request, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Create(SavePlanRequest request, HttpContext context, [AsParameters] SavedPlanStores store)
     {
         var (plan, comment, errors) = Read(request);
         if (plan is null)
@@ -210,12 +175,12 @@ internal static class SavedPlanEndpoints
             return errors.Problem();
         }
         var identity = Identity(context);
-        var version = await store.CreateAsync(identity.Workspace, plan.Name, Json(context, request.Plan), identity.Name, comment, context.RequestAborted);
+        var version = await store.Plans.CreateAsync(identity.Workspace, plan.Name, Json(context, request.Plan), identity.Name, comment, context.RequestAborted);
         context.Response.Headers.ETag = ETag(1);
         return TypedResults.Created($"/v1/saved-plans/{version.PlanId}", Response(context, version));
     }
 
-    internal static async Task<IResult> List(HttpContext context, SavedPlanStore store, string? search = null, int? page = null, bool? archived = null)
+    internal static async Task<IResult> List(HttpContext context, [AsParameters] SavedPlanStores store, string? search = null, int? page = null, bool? archived = null)
     {
         var errors = new RequestErrors();
         if (page is < 1 or > MaxPage)
@@ -230,7 +195,7 @@ internal static class SavedPlanEndpoints
         {
             return errors.Problem();
         }
-        var (plans, total) = await store.ListAsync(Identity(context).Workspace, search, page ?? 1, PageSize, archived ?? false, context.RequestAborted);
+        var (plans, total) = await store.Plans.ListAsync(Identity(context).Workspace, search, page ?? 1, PageSize, archived ?? false, context.RequestAborted);
         return TypedResults.Ok(new SavedPlanListResponse
         {
             Plans = plans.Select(p => new SavedPlanSummaryOutput
@@ -243,10 +208,10 @@ internal static class SavedPlanEndpoints
         });
     }
 
-    internal static async Task<IResult> RecordExecution(string id, RecordExecutionRequest request, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> RecordExecution(string id, RecordExecutionRequest request, HttpContext context, [AsParameters] SavedPlanStores store)
     {
         var identity = Identity(context);
-        var versions = await store.ListVersionsAsync(identity.Workspace, id, context.RequestAborted);
+        var versions = await store.Plans.ListVersionsAsync(identity.Workspace, id, context.RequestAborted);
         if (versions.Count == 0)
         {
             return NotFound(id);
@@ -271,27 +236,27 @@ internal static class SavedPlanEndpoints
         {
             return computed.Result;
         }
-        var entry = await store.RecordExecutionAsync(identity.Workspace, id, number, identity.Name, comment,
+        var entry = await store.Executions.RecordAsync(identity.Workspace, id, number, identity.Name, comment,
             JsonSerializer.Serialize(request with { Version = number, Comment = comment }, Options(context)), context.RequestAborted);
         return entry is null ? NotFound(id) : TypedResults.Created($"/v1/saved-plans/{id}/executions/{entry.Number}", EntryResponse(context, entry, ok.Value));
     }
 
-    internal static async Task<IResult> Executions(string id, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Executions(string id, HttpContext context, [AsParameters] SavedPlanStores store)
     {
         var workspace = Identity(context).Workspace;
-        if (await store.GetSummaryAsync(workspace, id, context.RequestAborted) is null)
+        if (await store.Plans.GetSummaryAsync(workspace, id, context.RequestAborted) is null)
         {
             return NotFound(id);
         }
-        var entries = await store.ListExecutionsAsync(workspace, id, context.RequestAborted);
+        var entries = await store.Executions.ListAsync(workspace, id, context.RequestAborted);
         return TypedResults.Ok(entries.Select(e => EntryResponse(context, e, null)).ToArray());
     }
 
-    internal static async Task<IResult> Execution(string id, int number, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Execution(string id, int number, HttpContext context, [AsParameters] SavedPlanStores store)
     {
         var workspace = Identity(context).Workspace;
-        var entry = await store.GetExecutionAsync(workspace, id, number, context.RequestAborted);
-        var version = entry is null ? null : await store.GetVersionAsync(workspace, id, entry.Version, context.RequestAborted);
+        var entry = await store.Executions.GetAsync(workspace, id, number, context.RequestAborted);
+        var version = entry is null ? null : await store.Plans.GetVersionAsync(workspace, id, entry.Version, context.RequestAborted);
         if (entry is null || version is null)
         {
             return NotFound(id);
@@ -322,15 +287,15 @@ internal static class SavedPlanEndpoints
         Result = result,
     };
 
-    internal static async Task<IResult> Latest(string id, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Latest(string id, HttpContext context, [AsParameters] SavedPlanStores store)
     {
-        var summary = await store.GetSummaryAsync(Identity(context).Workspace, id, context.RequestAborted);
+        var summary = await store.Plans.GetSummaryAsync(Identity(context).Workspace, id, context.RequestAborted);
         return summary is null ? NotFound(id) : await Version(id, summary.LatestVersion, context, store);
     }
 
-    internal static async Task<IResult> Version(string id, int number, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Version(string id, int number, HttpContext context, [AsParameters] SavedPlanStores store)
     {
-        var version = await store.GetVersionAsync(Identity(context).Workspace, id, number, context.RequestAborted);
+        var version = await store.Plans.GetVersionAsync(Identity(context).Workspace, id, number, context.RequestAborted);
         if (version is null)
         {
             return NotFound(id);
@@ -343,13 +308,13 @@ internal static class SavedPlanEndpoints
         return WithETag(context, number, TypedResults.Ok(Response(context, version)));
     }
 
-    internal static async Task<IResult> Update(string id, SavePlanRequest request, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Update(string id, SavePlanRequest request, HttpContext context, [AsParameters] SavedPlanStores store)
     {
         var identity = Identity(context);
         string? ifMatch = context.Request.Headers.IfMatch;
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            var current = await store.GetSummaryAsync(identity.Workspace, id, context.RequestAborted);
+            var current = await store.Plans.GetSummaryAsync(identity.Workspace, id, context.RequestAborted);
             return current is null ? NotFound(id) : TypedResults.Problem(ApiProblems.Create(StatusCodes.Status428PreconditionRequired, ErrorCodes.IfMatchRequired,
                 new(ErrorCodes.IfMatchRequired, "Précisez la version modifiée (If-Match).", "Say which version you amend (If-Match)."),
                 new(ErrorCodes.IfMatchRequired,
@@ -359,7 +324,7 @@ internal static class SavedPlanEndpoints
         int? expected = null;
         if (ifMatch.Trim() == "*")
         {
-            expected = (await store.GetSummaryAsync(identity.Workspace, id, context.RequestAborted))?.LatestVersion;
+            expected = (await store.Plans.GetSummaryAsync(identity.Workspace, id, context.RequestAborted))?.LatestVersion;
             if (expected is null)
             {
                 return NotFound(id);
@@ -381,7 +346,7 @@ internal static class SavedPlanEndpoints
         {
             return invalid.Problem();
         }
-        var outcome = await store.UpdateAsync(identity.Workspace, id, expected.Value, plan.Name, Json(context, request.Plan), identity.Name, comment, context.RequestAborted);
+        var outcome = await store.Plans.UpdateAsync(identity.Workspace, id, expected.Value, plan.Name, Json(context, request.Plan), identity.Name, comment, context.RequestAborted);
         if (!outcome.Found)
         {
             return NotFound(id);
@@ -406,23 +371,23 @@ internal static class SavedPlanEndpoints
         return WithETag(context, outcome.Saved.Number, TypedResults.Ok(Response(context, outcome.Saved)));
     }
 
-    internal static async Task<IResult> Archive(string id, HttpContext context, SavedPlanStore store) =>
-        await store.ArchiveAsync(Identity(context).Workspace, id, context.RequestAborted) ? TypedResults.NoContent() : NotFound(id);
+    internal static async Task<IResult> Archive(string id, HttpContext context, [AsParameters] SavedPlanStores store) =>
+        await store.Plans.ArchiveAsync(Identity(context).Workspace, id, context.RequestAborted) ? TypedResults.NoContent() : NotFound(id);
 
-    internal static async Task<IResult> Versions(string id, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Versions(string id, HttpContext context, [AsParameters] SavedPlanStores store)
     {
-        var versions = await store.ListVersionsAsync(Identity(context).Workspace, id, context.RequestAborted);
+        var versions = await store.Plans.ListVersionsAsync(Identity(context).Workspace, id, context.RequestAborted);
         return versions.Count == 0 ? NotFound(id) : TypedResults.Ok(versions.Select(v => new VersionSummaryOutput
         {
             Number = v.Number, CreatedAt = v.CreatedAt, Author = v.Author, Comment = v.Comment, Signature = v.Signature is { } s ? Output(s) : null,
         }).ToArray());
     }
 
-    internal static async Task<IResult> Compare(string id, int a, int b, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Compare(string id, int a, int b, HttpContext context, [AsParameters] SavedPlanStores store)
     {
         string workspace = Identity(context).Workspace;
-        var first = await store.GetVersionAsync(workspace, id, a, context.RequestAborted);
-        var second = await store.GetVersionAsync(workspace, id, b, context.RequestAborted);
+        var first = await store.Plans.GetVersionAsync(workspace, id, a, context.RequestAborted);
+        var second = await store.Plans.GetVersionAsync(workspace, id, b, context.RequestAborted);
         if (first is null || second is null)
         {
             return NotFound(id);
@@ -435,7 +400,7 @@ internal static class SavedPlanEndpoints
         }).Result;
     }
 
-    internal static async Task<IResult> Sign(string id, int number, SignRequest request, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Sign(string id, int number, SignRequest request, HttpContext context, [AsParameters] SavedPlanStores store)
     {
         var identity = Identity(context);
         var errors = new RequestErrors();
@@ -452,14 +417,14 @@ internal static class SavedPlanEndpoints
         {
             return errors.Problem();
         }
-        var version = await store.GetVersionAsync(identity.Workspace, id, number, context.RequestAborted);
+        var version = await store.Plans.GetVersionAsync(identity.Workspace, id, number, context.RequestAborted);
         if (version is null)
         {
             return NotFound(id);
         }
         if (version.Signature is null)
         {
-            var signedAt = store.UtcNow();
+            var signedAt = store.Database.Now();
             var signature = new SignatureOutput
             {
                 VotedOn = request.VotedOn,
@@ -469,7 +434,7 @@ internal static class SavedPlanEndpoints
                 CalculationVersion = CalculationVersion.Current,
             };
             byte[] answer = JsonSerializer.SerializeToUtf8Bytes(Response(context, version, signature), Options(context));
-            if (await store.SignAsync(identity.Workspace, id, number, NodaTime.Text.LocalDatePattern.Iso.Format(request.VotedOn), reference, identity.Name, CalculationVersion.Current, answer, signedAt, context.RequestAborted))
+            if (await store.Plans.SignAsync(identity.Workspace, id, number, NodaTime.Text.LocalDatePattern.Iso.Format(request.VotedOn), reference, identity.Name, CalculationVersion.Current, answer, signedAt, context.RequestAborted))
             {
                 return WithETag(context, number, TypedResults.Bytes(answer, "application/json; charset=utf-8"));
             }
@@ -480,9 +445,9 @@ internal static class SavedPlanEndpoints
                 "A signature is never replaced: save an amendment (a new version) and sign it.")));
     }
 
-    internal static async Task<IResult> Recompute(string id, int number, HttpContext context, SavedPlanStore store)
+    internal static async Task<IResult> Recompute(string id, int number, HttpContext context, [AsParameters] SavedPlanStores store)
     {
-        var version = await store.GetVersionAsync(Identity(context).Workspace, id, number, context.RequestAborted);
+        var version = await store.Plans.GetVersionAsync(Identity(context).Workspace, id, number, context.RequestAborted);
         if (version is null)
         {
             return NotFound(id);

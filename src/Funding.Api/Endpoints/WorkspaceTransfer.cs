@@ -6,7 +6,7 @@ namespace Funding.Api.Endpoints;
 /// <summary>A workspace's saved plans to and from the export format: the API's endpoints and the program's command share it.</summary>
 internal static class WorkspaceTransfer
 {
-    public static async Task<WorkspaceExport> ExportAsync(SavedPlanStore store, string workspace, JsonSerializerOptions options)
+    public static async Task<WorkspaceExport> ExportAsync(WorkspaceTransferStore store, string workspace, JsonSerializerOptions options)
     {
         var plans = await store.ExportAsync(workspace);
         var executions = (await store.ExportExecutionsAsync(workspace)).ToLookup(e => e.PlanId, StringComparer.Ordinal);
@@ -53,7 +53,7 @@ internal static class WorkspaceTransfer
     }
 
     /// <summary>Imports an export as it was; null when one of its plans exists already (then nothing is imported).</summary>
-    public static async Task<WorkspaceImportResponse?> ImportAsync(SavedPlanStore store, string workspace, WorkspaceExport export, JsonSerializerOptions options)
+    public static async Task<WorkspaceImportResponse?> ImportAsync(WorkspaceTransferStore store, string workspace, WorkspaceExport export, JsonSerializerOptions options)
     {
         var plans = export.Plans.Select(p => (
             new SavedPlanSummary(p.Id, p.Name, p.Versions.Count == 0 ? 0 : p.Versions.Max(v => v.Number), p.Status, p.CreatedAt, p.UpdatedAt),
@@ -61,13 +61,12 @@ internal static class WorkspaceTransfer
                 JsonSerializer.Serialize(v.Plan, options),
                 v.Signature is { } s ? new VersionSignature(NodaTime.Text.LocalDatePattern.Iso.Format(s.VotedOn), s.Reference, s.SignedAt, s.SignedBy, s.CalculationVersion, s.Answer) : null)).ToArray()))
             .ToArray();
-        if (!await store.ImportAsync(workspace, plans))
+        var executions = export.Plans.SelectMany(p => (p.Executions ?? []).Select(e =>
+            new ExecutionEntry(p.Id, e.Number, e.Version, e.CreatedAt, e.Author, e.Comment, JsonSerializer.Serialize(e.Execution, options)))).ToArray();
+        if (!await store.ImportAsync(workspace, plans, executions))
         {
             return null;
         }
-        var executions = export.Plans.SelectMany(p => (p.Executions ?? []).Select(e =>
-            new ExecutionEntry(p.Id, e.Number, e.Version, e.CreatedAt, e.Author, e.Comment, JsonSerializer.Serialize(e.Execution, options)))).ToArray();
-        await store.ImportExecutionsAsync(executions);
         return new WorkspaceImportResponse
         {
             Plans = plans.Length,

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Funding.Allocation;
 using Funding.Contracts;
 using Funding.Contracts.Json;
 using Funding.Contracts.Mapping;
 using Funding.Plans;
+using Funding.Rules;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using NodaTime;
@@ -35,6 +37,15 @@ internal static class FundingOpenApi
             document.Servers?.Clear();
             return Task.CompletedTask;
         });
+        options.AddDocumentTransformer(async (document, context, cancellationToken) =>
+        {
+            // A rule's parts that are DTOs (a group's pool and members) are described from them; the rules themselves from
+            // their descriptors (RuleSchemas), which reference these.
+            foreach (var (name, type) in new[] { ("PoolInput", typeof(PoolInput)), ("MemberInput", typeof(MemberInput)) })
+            {
+                document.AddComponent(name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+            }
+        });
         options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = context.JsonTypeInfo.Type;
@@ -55,6 +66,13 @@ internal static class FundingOpenApi
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
+            // An endpoint that needs the workspace's key says so in its metadata (RequireAuthorization): marked here, given
+            // its security requirement when the document is polished.
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+            {
+                operation.Extensions ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiExtension>();
+                operation.Extensions[OpenApiContract.RequiresKey] = new Microsoft.OpenApi.JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(true));
+            }
             var example = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName switch
             {
                 "EvaluatePlan" or "PlanReport" => Serialize(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan)),
@@ -323,7 +341,8 @@ internal static class FundingOpenApi
         };
         var compare = new CompareRequest { Baseline = seed, Variant = mixed };
         // The seed with every optional field of the contract set to a plausible value; evaluated below like the others.
-        var group = (KeyShareRuleInput)seed.Funders[2].Rule;
+        var group = new KeyShareRule(new ShareOfRemainingPool(Rate.Percent(50)), AllocationKey.ByWeight("population"),
+            SamplePlans.FinistereEpcis.Where(e => e.Id != "qbo").Select(e => new KeyShareMember(e.Id, e.Name, Funding.Plans.FunderKind.Epci) { Weight = e.Population }).ToArray());
         var detailed = seed with
         {
             Cost = ((AnnualCostInput)seed.Cost) with { Prorata = ProrataBasis.Days, GrowthPercent = 2.5m },
@@ -331,42 +350,42 @@ internal static class FundingOpenApi
             [
                 seed.Funders[0] with
                 {
-                    Rule = new RateRuleInput { RatePercent = 50, Cap = 80_000.00m, EligibleBase = 207_600.00m, Floor = 10_000.00m },
+                    Rule = RuleInput.From(new RateRule(Rate.Percent(50)) { Cap = Money.Euros(80_000m), EligibleBase = Money.Euros(207_600m), Floor = Money.Euros(10_000m) }),
                     Payment = new AdvanceAndBalancePaymentInput { AdvancePercent = 30, AdvanceGuaranteed = false, BalanceDate = new LocalDate(2024, 6, 30) },
                 },
                 seed.Funders[1] with
                 {
-                    Rule = new FixedAnnualRuleInput { AnnualAmount = 11_593.50m, Cap = 25_000.00m },
+                    Rule = RuleInput.From(new FixedAnnualRule(Money.Euros(11_593.50m)) { Cap = Money.Euros(25_000m) }),
                     Payment = new PerBudgetYearPaymentInput { Prorata = ProrataBasis.Months, PayOn = "06-30" },
                 },
                 new FunderInput
                 {
                     Id = "region", Name = "Région Bretagne", Kind = Funding.Plans.FunderKind.Region,
-                    Rule = new FixedTotalRuleInput { Amount = 10_000.00m, Cap = 20_000.00m },
+                    Rule = RuleInput.From(new FixedTotalRule(Money.Euros(10_000m)) { Cap = Money.Euros(20_000m) }),
                     Payment = new OncePaymentInput { Date = new LocalDate(2022, 6, 1) },
                 },
                 new FunderInput
                 {
                     Id = "banque-des-territoires", Name = "Banque des Territoires", Kind = Funding.Plans.FunderKind.OtherPublic,
-                    Rule = new RateRuleInput { RatePercent = 10, Cap = 5_000.00m, CapPer = Funding.Plans.CapScope.BudgetYear },
+                    Rule = RuleInput.From(new RateRule(Rate.Percent(10)) { Cap = Money.Euros(5_000m), CapScope = CapScope.BudgetYear }),
                     Payment = new PerBudgetYearPaymentInput(),
                 },
                 new FunderInput
                 {
                     Id = "ccpcp", Name = "Communauté de communes du Pays de Châteaulin et du Porzay", Kind = Funding.Plans.FunderKind.Epci,
-                    Rule = new FixedPerYearRuleInput { Years = [new BudgetYearInput { Year = 2022, Amount = 8_000.00m }, new BudgetYearInput { Year = 2023, Amount = 11_593.50m }], Cap = 25_000.00m },
+                    Rule = RuleInput.From(new FixedPerYearRule([new BudgetYearAmount(2022, Money.Euros(8_000m)), new BudgetYearAmount(2023, Money.Euros(11_593.50m))]) { Cap = Money.Euros(25_000m) }),
                 },
                 new FunderInput
                 {
                     Id = "departement", Name = "Département du Finistère", Kind = Funding.Plans.FunderKind.Department,
-                    Rule = new MatchRuleInput { FunderId = "etat", Percent = 25, Cap = 15_000.00m },
+                    Rule = RuleInput.From(new MatchRule("etat", Rate.Percent(25)) { Cap = Money.Euros(15_000m) }),
                     Payment = new OncePaymentInput { Date = new LocalDate(2022, 7, 1) },
                 },
                 seed.Funders[2] with
                 {
-                    Rule = group with { Cap = 60_000.00m, Members = [group.Members[0] with { Floor = 1_000.00m }, .. group.Members.Skip(1)] },
+                    Rule = RuleInput.From(group with { Cap = Money.Euros(60_000m), Members = [group.Members[0] with { Floor = Money.Euros(1_000m) }, .. group.Members.Skip(1)] }),
                 },
-                seed.Funders[3] with { Rule = new RemainderRuleInput { Cap = 150_000.00m } },
+                seed.Funders[3] with { Rule = RuleInput.From(new RemainderRule { Cap = Money.Euros(150_000m) }) },
             ],
             Options = new PlanOptionsInput
             {
@@ -443,6 +462,12 @@ internal static class FundingOpenApi
             })!),
             ("WeightImportResponse", Value<WeightImportResponse>(Endpoints.WeightImportEndpoints.Import(weights).Result)),
             ("SampleSummary", Value<SampleSummary[]>(Endpoints.SampleEndpoints.List())[0]!),
+            ("RuleCatalogResponse", Value<RuleCatalogResponse>(Endpoints.RuleEndpoints.List())),
+            // A list field: a rate for each year of the post, at most one per year of the longest period.
+            ("RuleFieldOutput", JsonNode.Parse("""{"name": "ratePercentByYear", "kind": "percentList", "label": "Taux par année du poste", "help": "Le taux de chaque année du poste.", "required": true, "unit": "%", "minimum": 0, "maximum": 100, "maxItems": 50}""")!),
+            // A rate given per year of the post varies year by year: the sweep names the year (a degressive rate's second year).
+            ("SweepParameterInput", JsonNode.Parse("""{"parameter": "rate", "funderId": "region", "year": 2, "values": [50, 60, 70]}""")!),
+            ("SweepParameterOutput", JsonNode.Parse("""{"parameter": "rate", "funderId": "region", "year": 2, "name": "taux de l'année 2 de la Région", "labels": ["50 %", "60 %", "70 %"]}""")!),
             ("HttpValidationProblemDetails", ValidationExample),
             ("ProblemDetails", ProblemExample),
         ];

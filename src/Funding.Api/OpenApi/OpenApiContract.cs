@@ -34,6 +34,7 @@ internal static class OpenApiContract
         ("Caps", "A rate applied to a base, with a cap and a floor."),
         ("Plans", "Co-financing plans: every funder's total and explanation, payments by budget year, treasury, checks, comparisons and reports."),
         ("Samples", "Built-in plans from real deliberations, ready to post to /v1/plans."),
+        ("Rules", "The contribution rule types, each with its French label and fields."),
     ];
 
     /// <summary>The enums of query parameters, by name: values and default.</summary>
@@ -45,6 +46,9 @@ internal static class OpenApiContract
     };
 
     private const string Ref = "$ref";
+
+    /// <summary>The mark an operation whose endpoint requires authorization carries until the document is polished.</summary>
+    public const string RequiresKey = "x-funding-requires-key";
 
     /// <summary>The polished document as JSON text, indented.</summary>
     public static string PolishText(string json, IEnumerable<(string Schema, JsonNode Example)>? examples = null)
@@ -65,8 +69,10 @@ internal static class OpenApiContract
     public static void Polish(JsonObject document)
     {
         var schemas = document["components"]!["schemas"]!.AsObject();
+        RuleSchemas.ExtractInlineVariants(schemas);
         RenameVariants(document, schemas);
         AddValueSchemas(schemas);
+        RuleSchemas.Add(schemas);
         foreach (var (_, schema) in schemas.ToList())
         {
             Unions(schema!.AsObject());
@@ -87,19 +93,16 @@ internal static class OpenApiContract
             {
                 ["type"] = "http",
                 ["scheme"] = "bearer",
-                ["description"] = "The workspace's API key: 'Authorization: Bearer fk_…', created by 'dotnet run --project src/Funding.Api -- keys add WORKSPACE NAME'.",
+                ["description"] = "The workspace's API key: 'Authorization: Bearer fk_…', given by the workspace's administrator ('dotnet run --project src/Funding.Api -- keys add WORKSPACE NAME' on the server).",
             },
         };
-        foreach (var (path, item) in document["paths"]!.AsObject())
+        foreach (var (_, item) in document["paths"]!.AsObject())
         {
-            if (!path.StartsWith("/v1/saved-plans", StringComparison.Ordinal) && !path.StartsWith("/v1/workspace", StringComparison.Ordinal))
-            {
-                continue;
-            }
             foreach (var (_, operation) in item!.AsObject())
             {
-                if (operation is JsonObject op)
+                if (operation is JsonObject op && op[RequiresKey] is not null)
                 {
+                    op.Remove(RequiresKey);
                     op["security"] = new JsonArray(new JsonObject { ["apiKey"] = new JsonArray() });
                 }
             }

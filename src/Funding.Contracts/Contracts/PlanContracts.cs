@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Funding.Plans;
+using Funding.Rules;
 using NodaTime;
 
 namespace Funding.Contracts;
@@ -123,88 +124,6 @@ public sealed record FunderInput
     /// <summary>How the funder's due is computed on actual expenses (<c>POST /v1/plans/execution</c>); default by its kind.</summary>
     public ExecutionTermsInput? Execution { get; init; }
 }
-
-/// <summary>A contribution rule: <c>rate</c>, <c>fixedAnnual</c>, <c>fixedPerYear</c>, <c>fixedTotal</c>, <c>keyShare</c>, <c>match</c> or <c>remainder</c>.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(RateRuleInput), "rate")]
-[JsonDerivedType(typeof(FixedAnnualRuleInput), "fixedAnnual")]
-[JsonDerivedType(typeof(FixedPerYearRuleInput), "fixedPerYear")]
-[JsonDerivedType(typeof(FixedTotalRuleInput), "fixedTotal")]
-[JsonDerivedType(typeof(KeyShareRuleInput), "keyShare")]
-[JsonDerivedType(typeof(MatchRuleInput), "match")]
-[JsonDerivedType(typeof(RemainderRuleInput), "remainder")]
-public abstract record RuleInput
-{
-    /// <summary>The most this funder contributes ("plafond"), in euros: applied to computed contributions, checked against promised ones.</summary>
-    public decimal? Cap { get; init; }
-}
-
-/// <summary>A rate of the eligible base: the State's 50 % capped at 80 000 €.</summary>
-public sealed record RateRuleInput : RuleInput
-{
-    /// <summary>The rate in percent, 0 to 100 (50 means 50 %), at most 6 decimals.</summary>
-    public required decimal RatePercent { get; init; }
-
-    /// <summary>The eligible base for the whole period, in euros; the total cost when absent.</summary>
-    public decimal? EligibleBase { get; init; }
-
-    /// <summary>The least this funder contributes ("plancher"), in euros.</summary>
-    public decimal? Floor { get; init; }
-
-    /// <summary>
-    /// What the cap bounds: <c>period</c> (default: the total) or <c>budgetYear</c> (each budget year: « au plus 45 000 € par
-    /// an »; then each year gives rate × its cost — or its part of <c>eligibleBase</c>, split by the years' cost — raised
-    /// to <c>floor</c> and capped, each year on its own, and payments per budget year follow those amounts).
-    /// </summary>
-    public Funding.Plans.CapScope? CapPer { get; init; }
-}
-
-/// <summary>A fixed amount per year of the period: 11 593,50 € a year.</summary>
-public sealed record FixedAnnualRuleInput : RuleInput
-{
-    /// <summary>The amount per full year, in euros.</summary>
-    public required decimal AnnualAmount { get; init; }
-}
-
-/// <summary>Amounts fixed budget year by budget year: 2022 → 8 000 €, 2023 → 11 593,50 €.</summary>
-public sealed record FixedPerYearRuleInput : RuleInput
-{
-    /// <summary>One amount per budget year of the plan's period (years not listed get nothing).</summary>
-    public required IReadOnlyList<BudgetYearInput> Years { get; init; }
-}
-
-/// <summary>One amount for the whole period.</summary>
-public sealed record FixedTotalRuleInput : RuleInput
-{
-    /// <summary>The amount, in euros.</summary>
-    public required decimal Amount { get; init; }
-}
-
-/// <summary>A group of funders sharing a pool by an allocation key.</summary>
-public sealed record KeyShareRuleInput : RuleInput
-{
-    /// <summary>What the group shares.</summary>
-    public required PoolInput Pool { get; init; }
-
-    /// <summary>How the pool is split between the members.</summary>
-    public required KeyInput Key { get; init; }
-
-    /// <summary>The members (at least one), each a funder of the plan.</summary>
-    public required IReadOnlyList<MemberInput> Members { get; init; }
-}
-
-/// <summary>A funder matching another listed before it: a Region matching the State euro for euro, up to its cap.</summary>
-public sealed record MatchRuleInput : RuleInput
-{
-    /// <summary>The id of the funder matched (listed before; not the remainder, not a group).</summary>
-    public required string FunderId { get; init; }
-
-    /// <summary>The share of the matched funder's total, in percent: 100 (the default) is « euro pour euro ».</summary>
-    public decimal? Percent { get; init; }
-}
-
-/// <summary>The carrier pays whatever is left ("reste à charge"); at most one per plan.</summary>
-public sealed record RemainderRuleInput : RuleInput;
 
 /// <summary>A group's pool: a <c>fixed</c> amount, or a <c>percentOfRemaining</c> of what is left to fund.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]

@@ -1,4 +1,5 @@
 using Funding.Plans;
+using Funding.Rules;
 using Funding.Schedules;
 using NodaTime;
 
@@ -140,7 +141,7 @@ public sealed record SharedCeilingOutput
     /// <summary>The funders sharing it.</summary>
     public required IReadOnlyList<string> FunderIds { get; init; }
 
-    /// <summary>Per <c>budgetYear</c> or over the <c>period</c>.</summary>
+    /// <summary>Whether the ceiling holds over the <c>period</c> (default) or for each <c>budgetYear</c>.</summary>
     public required CapScope Per { get; init; }
 
     /// <summary>How the excess was taken off.</summary>

@@ -28,6 +28,9 @@ public sealed record SweepParameterInput
     /// <summary>The funder (rate, cap, annualAmount) or group (key); absent for cost and startDate.</summary>
     public string? FunderId { get; init; }
 
+    /// <summary>For a rate given per year of the post (a degressive rate), which year's rate varies, from 1; absent otherwise.</summary>
+    public int? Year { get; init; }
+
     /// <summary>The values of a rate (in percent: 50 is 50 %) or an amount (euros).</summary>
     public IReadOnlyList<decimal>? Values { get; init; }
 
@@ -103,6 +106,9 @@ public sealed record SweepParameterOutput
 
     /// <summary>The funder or group concerned.</summary>
     public string? FunderId { get; init; }
+
+    /// <summary>The year of the post whose rate varies, for a rate given per year.</summary>
+    public int? Year { get; init; }
 
     /// <summary>What varies, in French (« plafond de l'État »).</summary>
     public required string Name { get; init; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Funding.Contracts.Json;
+using Funding.Rules;
 using NodaTime;
 using NodaTime.Text;
 
@@ -56,6 +57,14 @@ internal static class JsonShape
                 walker.Walk(document.RootElement, options.GetTypeInfo(type), "");
             }
         }
+        return problems;
+    }
+
+    /// <summary>The problems of a rule's JSON object, by its descriptor (paths relative to the rule); empty when its shape is right.</summary>
+    public static IReadOnlyList<(string Path, FundingMessage Message)> CheckRule(JsonElement element, JsonSerializerOptions options)
+    {
+        var problems = new List<(string, FundingMessage)>();
+        new Walker(options, problems).WalkRule(element, "");
         return problems;
     }
 
@@ -181,6 +190,11 @@ internal static class JsonShape
             {
                 return;
             }
+            if (info.Type == typeof(RuleInput))
+            {
+                WalkRule(element, path);
+                return;
+            }
             if (info.PolymorphismOptions is { } polymorphism)
             {
                 if (Resolve(element, polymorphism, path) is not { } derived)
@@ -249,6 +263,124 @@ internal static class JsonShape
         }
 
         /// <summary>The derived contract a discriminated object names, or null (and a problem) when it names none.</summary>
+        /// <summary>A rule's object, by its type's descriptor: the discriminator, unknown fields, each field's kind, required fields.</summary>
+        public void WalkRule(JsonElement element, string path)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                Add(path, WrongType(element, "un objet", "an object"));
+                return;
+            }
+            string expected = string.Join(", ", RuleCatalog.All.Select(t => t.Descriptor.Type));
+            if (!element.TryGetProperty("type", out var discriminator))
+            {
+                Add(Join(path, "type"), new FundingMessage(ErrorCodes.FieldRequired,
+                    $"Le champ « type » manque : il vaut l'un de {expected}.",
+                    $"The 'type' field is missing: expected one of {expected}."));
+                return;
+            }
+            string? name = discriminator.ValueKind == JsonValueKind.String ? discriminator.GetString() : null;
+            if (RuleCatalog.Find(name) is not { } type)
+            {
+                string shown = name is null ? discriminator.GetRawText() : $"« {Truncate(name)} »";
+                Add(Join(path, "type"), new FundingMessage(ErrorCodes.ValueNotAllowed,
+                    $"Type inconnu {shown} : il vaut l'un de {expected}.",
+                    $"Unknown type {shown}: expected one of {expected}."));
+                return;
+            }
+            var descriptor = type.Descriptor;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                string propertyPath = Join(path, property.Name);
+                if (!seen.Add(property.Name))
+                {
+                    Add(propertyPath, Duplicate(property.Name));
+                    continue;
+                }
+                if (property.Name == "type")
+                {
+                    continue;
+                }
+                if (descriptor.Field(property.Name) is not { } field)
+                {
+                    Add(propertyPath, new FundingMessage(ErrorCodes.FieldUnknown,
+                        $"Champ inconnu « {Truncate(property.Name)} » : vérifiez son orthographe dans la documentation de l'API (la règle « {descriptor.Type} » a les champs {string.Join(", ", descriptor.Fields.Select(f => f.Name))}).",
+                        $"Unknown field '{Truncate(property.Name)}': check its spelling against the API documentation (the '{descriptor.Type}' rule has the fields {string.Join(", ", descriptor.Fields.Select(f => f.Name))})."));
+                    continue;
+                }
+                if (property.Value.ValueKind == JsonValueKind.Null)
+                {
+                    if (field.Required)
+                    {
+                        Add(propertyPath, Null());
+                    }
+                    continue;
+                }
+                RuleField(field, property.Value, propertyPath);
+            }
+            foreach (var field in descriptor.Fields)
+            {
+                if (field.Required && !seen.Contains(field.Name))
+                {
+                    Add(Join(path, field.Name), new FundingMessage(ErrorCodes.FieldRequired, "Ce champ est obligatoire.", "This field is required."));
+                }
+            }
+        }
+
+        private void RuleField(RuleField field, JsonElement value, string path)
+        {
+            switch (field.Kind)
+            {
+                case RuleFieldKind.Money or RuleFieldKind.Percent:
+                    Number(value, path);
+                    break;
+                case RuleFieldKind.PercentList:
+                    if (value.ValueKind != JsonValueKind.Array)
+                    {
+                        Add(path, WrongType(value, "une liste de nombres", "an array of numbers"));
+                        return;
+                    }
+                    int i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        Number(item, $"{path}[{i++}]");
+                    }
+                    if (field.MaxItems is { } max && i > max)
+                    {
+                        Add(path, new FundingMessage(ErrorCodes.TooMany,
+                            $"{i} valeurs, au-delà de la limite de {max}.", $"{i} values is beyond the limit of {max}."));
+                    }
+                    break;
+                case RuleFieldKind.FunderId:
+                    Value(value, typeof(string), path);
+                    break;
+                case RuleFieldKind.Choice:
+                    string[] values = [.. field.Choices.Select(c => c.Value)];
+                    string? text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                    if (text is null || !values.Contains(text, StringComparer.Ordinal))
+                    {
+                        string shown = text is null ? value.GetRawText() : $"« {Truncate(text)} »";
+                        Add(path, new FundingMessage(ErrorCodes.ValueNotAllowed,
+                            $"{shown} n'est pas admis : la valeur est l'une de {string.Join(", ", values)}.",
+                            $"{shown} is not allowed: expected one of {string.Join(", ", values)}."));
+                    }
+                    break;
+                case RuleFieldKind.YearAmounts:
+                    Walk(value, options.GetTypeInfo(typeof(IReadOnlyList<BudgetYearInput?>)), path);
+                    break;
+                case RuleFieldKind.Pool:
+                    Walk(value, options.GetTypeInfo(typeof(PoolInput)), path);
+                    break;
+                case RuleFieldKind.Key:
+                    Walk(value, options.GetTypeInfo(typeof(KeyInput)), path);
+                    break;
+                case RuleFieldKind.Members:
+                    Walk(value, options.GetTypeInfo(typeof(IReadOnlyList<MemberInput?>)), path);
+                    break;
+            }
+        }
+
         private JsonTypeInfo? Resolve(JsonElement element, JsonPolymorphismOptions polymorphism, string path)
         {
             if (element.ValueKind != JsonValueKind.Object)

@@ -15,6 +15,21 @@ namespace Funding.Contracts.Json;
 /// </summary>
 internal static class ApiJson
 {
+    /// <summary>The contract's options, for reading and writing parts of a body (a rule's pool, key or members).</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>The contract's metadata of <typeparamref name="T"/>.</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions();
+        Configure(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -38,4 +38,11 @@ namespace Funding.Contracts.Json;
 [JsonSerializable(typeof(ReportResponse))]
 [JsonSerializable(typeof(SampleSummary[]))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(RuleCatalogResponse))]
+[JsonSerializable(typeof(PoolInput))]
+[JsonSerializable(typeof(KeyInput))]
+[JsonSerializable(typeof(MemberInput[]))]
+[JsonSerializable(typeof(IReadOnlyList<MemberInput?>))]
+[JsonSerializable(typeof(BudgetYearInput[]))]
+[JsonSerializable(typeof(IReadOnlyList<BudgetYearInput?>))]
 internal sealed partial class FundingJsonContext : JsonSerializerContext;

@@ -1,6 +1,8 @@
 using Funding.Contracts;
 using Funding.Contracts.Errors;
+using Funding.Contracts.Rules;
 using Funding.Plans;
+using Funding.Rules;
 using Funding.Schedules;
 using NodaTime;
 using NodaTime.Text;
@@ -60,15 +62,6 @@ internal static class PlanMapping
         for (int i = 0; i < request.Funders.Count; i++)
         {
             var funder = request.Funders[i];
-            if (funder?.Rule is KeyShareRuleInput keyShare)
-            {
-                ok &= errors.NoNullItems(keyShare.Members, path($"funders[{i}].rule.members"));
-                ok &= KeyMapping.NoNulls(keyShare.Key, path($"funders[{i}].rule.key"), errors);
-            }
-            if (funder?.Rule is FixedPerYearRuleInput fixedPerYear)
-            {
-                ok &= errors.NoNullItems(fixedPerYear.Years, path($"funders[{i}].rule.years"));
-            }
             if (funder?.Payment is AdvanceAndBalancePaymentInput advance)
             {
                 ok &= errors.NoNullItems(advance.Installments, path($"funders[{i}].payment.installments"));
@@ -102,7 +95,7 @@ internal static class PlanMapping
     }
 
     private static Funder Funder(FunderInput funder, string path, RequestErrors errors) =>
-        new(funder.Id, funder.Name, funder.Kind, Rule(funder.Rule, $"{path}.rule", errors))
+        new(funder.Id, funder.Name, funder.Kind, RuleJson.Read(funder.Rule, $"{path}.rule", errors) ?? new RemainderRule())
         {
             Payment = funder.Payment is null ? null : Payment(funder.Payment, $"{path}.payment", errors),
             Execution = funder.Execution is { } terms
@@ -110,43 +103,14 @@ internal static class PlanMapping
                 : null,
         };
 
-    private static ContributionRule Rule(RuleInput rule, string path, RequestErrors errors)
-    {
-        var cap = errors.Money(rule.Cap, $"{path}.cap");
-        return rule switch
-        {
-            RateRuleInput rate => new RateRule(errors.Percent(rate.RatePercent, $"{path}.ratePercent"))
-            {
-                Cap = cap,
-                EligibleBase = errors.Money(rate.EligibleBase, $"{path}.eligibleBase"),
-                Floor = errors.Money(rate.Floor, $"{path}.floor"),
-                CapScope = rate.CapPer ?? CapScope.Period,
-            },
-            FixedAnnualRuleInput annual => new FixedAnnualRule(errors.Money(annual.AnnualAmount, $"{path}.annualAmount")) { Cap = cap },
-            FixedTotalRuleInput total => new FixedTotalRule(errors.Money(total.Amount, $"{path}.amount")) { Cap = cap },
-            FixedPerYearRuleInput perYear => new FixedPerYearRule(
-                perYear.Years.Select((y, k) => new BudgetYearAmount(y.Year, errors.Money(y.Amount, $"{path}.years[{k}].amount"))).ToArray()) { Cap = cap },
-            KeyShareRuleInput keyShare => new KeyShareRule(
-                Pool(keyShare.Pool, $"{path}.pool", errors),
-                KeyMapping.ToDomain(keyShare.Key, $"{path}.key", errors),
-                keyShare.Members.Select((m, j) => Member(m, $"{path}.members[{j}]", KeyMapping.UsesSingleWeight(keyShare.Key), errors)).ToArray())
-            {
-                Cap = cap,
-            },
-            MatchRuleInput match => new MatchRule(match.FunderId, errors.Percent(match.Percent ?? 100m, $"{path}.percent")) { Cap = cap },
-            RemainderRuleInput => new RemainderRule { Cap = cap },
-            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown rule type."),
-        };
-    }
-
-    private static KeySharePool Pool(PoolInput pool, string path, RequestErrors errors) => pool switch
+    internal static KeySharePool Pool(PoolInput pool, string path, RequestErrors errors) => pool switch
     {
         FixedPoolInput fixedPool => new FixedPool(errors.Money(fixedPool.Amount, $"{path}.amount")),
         PercentOfRemainingPoolInput percent => new ShareOfRemainingPool(errors.Percent(percent.Percent, $"{path}.percent")),
         _ => throw new ArgumentOutOfRangeException(nameof(pool), pool, "Unknown pool type."),
     };
 
-    private static KeyShareMember Member(MemberInput member, string path, bool needsWeight, RequestErrors errors)
+    internal static KeyShareMember Member(MemberInput member, string path, bool needsWeight, RequestErrors errors)
     {
         if (needsWeight && member.Weight is null)
         {
@@ -256,7 +220,7 @@ internal static class PlanMapping
             Id = f.Id,
             Name = f.Name,
             Kind = f.Kind,
-            Rule = ToInput(f.Rule),
+            Rule = RuleInput.From(f.Rule),
             Payment = f.Payment is null ? null : ToInput(f.Payment),
             Execution = f.Execution is { } terms ? new ExecutionTermsInput { ProRata = terms.FixedProRata, CapAtGrant = terms.CapAtGrant } : null,
         }).ToArray(),
@@ -282,56 +246,17 @@ internal static class PlanMapping
         },
     };
 
-    private static RuleInput ToInput(ContributionRule rule) => rule.Accept(RuleToInput.Instance);
-
-    /// <summary>Each domain rule as the contract writes it: a visitor, so that a new rule type cannot be forgotten here.</summary>
-    private sealed class RuleToInput : IRuleVisitor<RuleInput>
+    /// <summary>A group member as the contract writes it.</summary>
+    internal static MemberInput ToInput(KeyShareMember m) => new()
     {
-        public static readonly RuleToInput Instance = new();
-
-        public RuleInput Rate(RateRule rule) =>
-            new RateRuleInput
-            {
-                RatePercent = rule.Rate.PercentValue.Plain(), Cap = rule.Cap?.Amount, EligibleBase = rule.EligibleBase?.Amount, Floor = rule.Floor?.Amount,
-                CapPer = rule.CapScope == CapScope.Period ? null : rule.CapScope,
-            };
-
-        public RuleInput FixedAnnual(FixedAnnualRule rule) => new FixedAnnualRuleInput { AnnualAmount = rule.AnnualAmount.Amount, Cap = rule.Cap?.Amount };
-
-        public RuleInput FixedPerYear(FixedPerYearRule rule) => new FixedPerYearRuleInput
-        {
-            Years = rule.Years.Select(y => new BudgetYearInput { Year = y.Year, Amount = y.Amount.Amount }).ToArray(),
-            Cap = rule.Cap?.Amount,
-        };
-
-        public RuleInput FixedTotal(FixedTotalRule rule) => new FixedTotalRuleInput { Amount = rule.Amount.Amount, Cap = rule.Cap?.Amount };
-
-        public RuleInput Match(MatchRule rule) => new MatchRuleInput { FunderId = rule.FunderId, Percent = rule.Rate.PercentValue.Plain(), Cap = rule.Cap?.Amount };
-
-        public RuleInput Remainder(RemainderRule rule) => new RemainderRuleInput { Cap = rule.Cap?.Amount };
-
-        public RuleInput KeyShare(KeyShareRule rule) => new KeyShareRuleInput
-        {
-            Pool = rule.Pool switch
-            {
-                FixedPool fixedPool => new FixedPoolInput { Amount = fixedPool.Amount.Amount },
-                ShareOfRemainingPool share => new PercentOfRemainingPoolInput { Percent = share.Rate.PercentValue.Plain() },
-                _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Pool, "Unknown pool."),
-            },
-            Key = KeyMapping.ToInput(rule.Key),
-            Members = rule.Members.Select(m => new MemberInput
-            {
-                Id = m.Id,
-                Name = m.Name,
-                Kind = m.Kind,
-                Weight = m.Weights is null ? m.Weight : null,
-                Weights = m.Weights,
-                Cap = m.Cap?.Amount,
-                Floor = m.Floor?.Amount,
-            }).ToArray(),
-            Cap = rule.Cap?.Amount,
-        };
-    }
+        Id = m.Id,
+        Name = m.Name,
+        Kind = m.Kind,
+        Weight = m.Weights is null ? m.Weight : null,
+        Weights = m.Weights,
+        Cap = m.Cap?.Amount,
+        Floor = m.Floor?.Amount,
+    };
 
     private static PaymentInput ToInput(PaymentMode payment) => payment switch
     {

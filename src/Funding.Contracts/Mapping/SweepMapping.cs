@@ -68,7 +68,7 @@ internal static class SweepMapping
                 input.FunderId is null ? $"The parameter {input.Parameter} belongs to a funder: give funderId." : $"The parameter {input.Parameter} belongs to the plan, not to a funder: remove funderId.");
             return null;
         }
-        var axis = new SweepAxis(input.Parameter, input.FunderId);
+        var axis = new SweepAxis(input.Parameter, input.FunderId) { Year = input.Year };
         switch (given[0])
         {
             case "values":
@@ -218,6 +218,7 @@ internal static class SweepMapping
             {
                 Parameter = a.Parameter,
                 FunderId = a.FunderId,
+                Year = a.Year,
                 Name = a.Name(sweep.Plan),
                 Labels = [.. Enumerable.Range(0, a.Count).Select(a.Label)],
             })],

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Funding.Formatting;
 using Funding.Plans;
+using Funding.Rules;
 using Funding.Schedules;
 using NodaTime;
 
@@ -156,50 +157,26 @@ public static class ExecutionEvaluator
             ? monthly.Where(m => m.Month.Year == y).Sum(m => m.Amount)
             : input.ActualExpenses.Where(a => a.Year == y).Sum(a => a.Amount))).ToArray();
         var actualTotal = actualYears.Sum(y => y.Amount);
-        var policy = plan.Options.Rounding;
         var plannedTotal = planned.TotalCost;
         static ExecutionTerms TermsOf(Funder f) => f.Execution ?? ExecutionTerms.DefaultFor(f.Kind);
 
-        // A shared ceiling is an envelope granted together: its funders never owe more than their share of it.
+        // Each funder's due is its own rule's, on the actual expenses (RuleDue): no rule is rewritten into another. A shared
+        // ceiling is an envelope granted together: its funders never owe more than their share of it.
         var inCeiling = plan.SharedCeilings.SelectMany(c => c.FunderIds).ToHashSet(StringComparer.Ordinal);
-        var funders = plan.Funders.Select(f =>
-        {
-            var terms = inCeiling.Contains(f.Id) ? TermsOf(f) with { CapAtGrant = true } : TermsOf(f);
-            var rule = DueRule(f, terms, planned, actualYears, actualTotal, policy);
-            return f with { Rule = rule is MatchRule match && inCeiling.Contains(f.Id) ? match with { Cap = Money.Min(match.Cap ?? planned.Funder(f.Id).Total, planned.Funder(f.Id).Total) } : rule };
-        }).ToArray();
+        var inYearlyCeiling = plan.SharedCeilings.Where(c => c.Scope == CapScope.BudgetYear).SelectMany(c => c.FunderIds).ToHashSet(StringComparer.Ordinal);
         var start = plan.Cost.Period.Start;
-        var actualPlan = plan with
-        {
-            Cost = new PerBudgetYearCost(actualYears, new LocalDate(start.Year, start.Month, 1)),
-            Funders = funders,
-        };
+        var actualPlan = plan with { Cost = new PerBudgetYearCost(actualYears, new LocalDate(start.Year, start.Month, 1)) };
         PlanResult actual;
         try
         {
-            actual = PlanEvaluator.Evaluate(actualPlan);
-            // A match under a ceiling per budget year: each year's planned amount is that year's grant, as for a rate. Its
-            // due — the share of the matched funder's due, within its grant — is known once the others are, so the plan
-            // is evaluated again with that due spread over the years as the grant was.
-            var yearlyMatches = plan.Funders.Where(f => f.Rule is MatchRule
-                && plan.SharedCeilings.Any(c => c.Scope == CapScope.BudgetYear && c.FunderIds.Contains(f.Id, StringComparer.Ordinal))).ToArray();
-            if (yearlyMatches.Length > 0)
+            PlanValidator.ThrowIfInvalid(actualPlan);
+            actual = PlanEvaluator.Result(PlanEvaluator.Run(actualPlan, (rule, evaluation) =>
             {
-                var matchedDues = yearlyMatches.ToDictionary(f => f.Id, f =>
-                {
-                    var match = (MatchRule)f.Rule;
-                    var due = policy.RoundToCents(match.Rate.ExactOf(actual.Funder(match.FunderId).Total));
-                    due = match.Cap is { } cap ? Money.Min(due, cap) : due;
-                    due = Money.Min(due, planned.Funder(f.Id).Total);
-                    var weights = planned.Funder(f.Id).ContributionByBudgetYear.Select(y => y.Amount.TotalCents).ToArray();
-                    var amounts = due.IsZero || weights.Sum() == 0 ? new Money[weights.Length] : Allocation.LargestRemainder.Split(due, weights);
-                    return (ContributionRule)new FixedPerYearRule(actualYears.Select((y, k) => new BudgetYearAmount(y.Year, amounts[k])).ToArray()) { ComputedFromRate = true };
-                }, StringComparer.Ordinal);
-                actual = PlanEvaluator.Evaluate(actualPlan with
-                {
-                    Funders = [.. actualPlan.Funders.Select(f => matchedDues.TryGetValue(f.Id, out var rule) ? f with { Rule = rule } : f)],
-                });
-            }
+                var funder = evaluation.Funder;
+                bool shares = inCeiling.Contains(funder.Id);
+                var terms = shares ? TermsOf(funder) with { CapAtGrant = true } : TermsOf(funder);
+                rule.Due(new RuleDue(evaluation, planned, terms, shares, inYearlyCeiling.Contains(funder.Id), actualTotal));
+            }), explain: true);
         }
         catch (FundingValidationException ex)
         {
@@ -214,17 +191,9 @@ public static class ExecutionEvaluator
             var balance = due.Total - paid;
             var plannedFunder = planned.Funder(due.Id);
             var granted = plannedFunder.Total;
-            var original = plan.Funders.FirstOrDefault(f => f.Id == due.Id);
-            var terms = original is null ? null : TermsOf(original);
-            string how = original?.Rule switch
-            {
-                RateRule when terms!.CapAtGrant => $"dus sur la dépense réelle de {FrenchFormat.Money(actualTotal)}, dans la limite de la dépense prévue et des {FrenchFormat.Money(granted)} attribués ({ExecutionTerms.GrantClause})",
-                FixedAnnualRule or FixedTotalRule or FixedPerYearRule when terms!.FixedProRata =>
-                    $"dus au prorata des dépenses réalisées : {FrenchFormat.Money(granted)} × {FrenchFormat.Money(actualTotal)} / {FrenchFormat.Money(plannedTotal)}",
-                FixedAnnualRule or FixedTotalRule or FixedPerYearRule => $"dus tels que promis",
-                RemainderRule => "de reste à charge sur les dépenses réelles",
-                _ => "selon sa règle appliquée aux dépenses réelles",
-            };
+            // A group member's due follows its group's rule.
+            var funder = plan.Funders.First(f => f.Id == (due.GroupId ?? due.Id));
+            string how = funder.Rule.DueBasis(new DueBasisContext(TermsOf(funder), granted, actualTotal, plannedTotal));
             string outcome = due.IsCarrier
                 ? $"part propre du porteur, qui clôt le plan"
                 : balance.IsZero
@@ -260,6 +229,12 @@ public static class ExecutionEvaluator
             errors.Add(FieldPath.Of("receipts"), CommonMessages.TooMany(input.ActualExpenses.Count + (input.MonthlyExpenses?.Count ?? 0) + input.Receipts.Count, FundingLimits.MaxExecutionEntries, "dépenses et recettes", "expenses and receipts"));
             throw new FundingValidationException(errors.ToList());
         }
+        if (input.ActualExpenses.Count == 0 && input.MonthlyExpenses is not { Count: > 0 })
+        {
+            errors.Add(FieldPath.Of("actualExpenses"), CommonMessages.Missing(
+                "Donnez les dépenses réalisées, par exercice ou par mois : sans elles, rien n'est dû.",
+                "Give the actual expenses, by budget year or by month: without them nothing is due."));
+        }
         if (input.ActualExpenses.Count > 0 && input.MonthlyExpenses is { Count: > 0 })
         {
             errors.Add(FieldPath.Of("monthlyExpenses"), ErrorCodes.ValueNotAllowed,
@@ -291,6 +266,9 @@ public static class ExecutionEvaluator
             }
         }
         var months = new HashSet<YearMonth>();
+        var period = planned.Plan.Cost.Period;
+        var first = period.Start.ToYearMonth();
+        var last = period.End.ToYearMonth();
         for (int i = 0; i < (input.MonthlyExpenses?.Count ?? 0); i++)
         {
             var month = input.MonthlyExpenses![i];
@@ -300,11 +278,12 @@ public static class ExecutionEvaluator
                 errors.Add(path, CommonMessages.Missing("Un mois manque (null).", "A month is missing."));
                 continue;
             }
-            if (!years.Contains(month.Month.Year))
+            if (month.Month < first || month.Month > last)
             {
+                // Refused as an expense given by year outside the period is: the same rule whatever the form.
                 errors.Add(path.Field("month"), ErrorCodes.PeriodOutOfRange,
-                    $"Le mois {month.Month.Month:00}/{month.Month.Year} est hors des exercices du plan, {years[0]} à {years[^1]}.",
-                    $"The month {month.Month.Year}-{month.Month.Month:00} is outside the plan's budget years, {years[0]} to {years[^1]}.");
+                    $"Le mois {month.Month.Month:00}/{month.Month.Year} est hors de la période du plan, de {first.Month:00}/{first.Year} à {last.Month:00}/{last.Year}.",
+                    $"The month {month.Month.Year}-{month.Month.Month:00} is outside the plan's period, {first.Year}-{first.Month:00} to {last.Year}-{last.Month:00}.");
             }
             else if (!months.Add(month.Month))
             {
@@ -364,74 +343,6 @@ public static class ExecutionEvaluator
         if (errors.Any)
         {
             throw new FundingValidationException(errors.ToList());
-        }
-    }
-
-    /// <summary>A funder's rule as it applies to the actual expenses, under its terms.</summary>
-    private static ContributionRule DueRule(Funder funder, ExecutionTerms terms, PlanResult planned, BudgetYearAmount[] actualYears, Money actualTotal, RoundingPolicy policy)
-    {
-        // A group has no result of its own (its members do); no branch below reads one for it.
-        var plannedResult = funder.Rule is KeyShareRule ? null : planned.Funder(funder.Id);
-        switch (funder.Rule)
-        {
-            case RateRule { CapScope: CapScope.BudgetYear } rate when terms.CapAtGrant:
-            {
-                // Each year is its own grant: the rate of the year's actual eligible expense, within the year's planned
-                // eligible expense, floored and capped as planned, never more than the year's planned amount.
-                var plannedYears = plannedResult!.ContributionByBudgetYear;
-                var plannedCosts = planned.CostByBudgetYear.Select(c => c.Amount).ToArray();
-                var plannedBases = rate.EligibleBase is { } eligible && plannedCosts.Any(c => !c.IsZero)
-                    ? Allocation.LargestRemainder.Split(eligible, plannedCosts.Select(c => c.TotalCents).ToArray())
-                    : rate.EligibleBase is { } first ? plannedCosts.Select((_, k) => k == 0 ? first : Money.Zero).ToArray() : plannedCosts;
-                var amounts = actualYears.Select((y, k) =>
-                {
-                    var baseAmount = y.Amount >= plannedCosts[k] ? plannedBases[k] : ProRata(plannedBases[k], y.Amount, plannedCosts[k], policy);
-                    var amount = policy.RoundToCents(rate.Rate.ExactOf(baseAmount));
-                    amount = rate.Floor is { } floor ? Money.Max(amount, floor) : amount;
-                    amount = rate.Cap is { } cap ? Money.Min(amount, cap) : amount;
-                    return new BudgetYearAmount(y.Year, Money.Min(amount, plannedYears[k].Amount));
-                }).ToArray();
-                return new FixedPerYearRule(amounts) { ComputedFromRate = true };
-            }
-            case RateRule rate when terms.CapAtGrant:
-            {
-                // The rate of the actual eligible expense within the planned one (an eligible base keeps its share of the
-                // cost), floored as planned, never more than the grant; it funds the years as they need, as planned.
-                var grant = plannedResult!.Total;
-                var due = rate with
-                {
-                    Cap = grant,
-                    Floor = rate.Floor is { } floor ? Money.Min(floor, grant) : null,
-                    EligibleBase = rate.EligibleBase is { } e ? Money.Min(e, ProRata(e, actualTotal, planned.TotalCost, policy)) : Money.Min(planned.TotalCost, actualTotal),
-                };
-                if (!planned.Plan.SharedCeilings.Any(c => c.Scope == CapScope.BudgetYear && c.FunderIds.Contains(funder.Id, StringComparer.Ordinal)))
-                {
-                    return due;
-                }
-                // Under a ceiling per budget year, each year's planned amount is that year's grant: the due is spread over
-                // the years as the grant was, and the ceiling applies again to each year's actual cost.
-                var amount = CappedRate.Compute(due.Rate, due.EligibleBase!.Value, due.Cap, due.Floor, policy).Amount;
-                var weights = plannedResult.ContributionByBudgetYear.Select(y => y.Amount.TotalCents).ToArray();
-                var amounts = amount.IsZero || weights.Sum() == 0 ? new Money[weights.Length] : Allocation.LargestRemainder.Split(amount, weights);
-                return new FixedPerYearRule(planned.CostByBudgetYear.Select((c, k) => new BudgetYearAmount(c.Year, amounts[k])).ToArray()) { ComputedFromRate = true };
-            }
-            case FixedPerYearRule perYear when !terms.FixedProRata:
-                return perYear;
-            case FixedPerYearRule perYear:
-            {
-                // Au prorata: the total scaled by actual / planned expenses, split over the years as promised.
-                var due = ProRata(perYear.Total, actualTotal, planned.TotalCost, policy);
-                var weights = perYear.Years.Select(y => y.Amount.TotalCents).ToArray();
-                var amounts = weights.Sum() == 0 ? perYear.Years.Select(_ => Money.Zero).ToArray() : Allocation.LargestRemainder.Split(due, weights);
-                return perYear with { Years = perYear.Years.Select((y, k) => y with { Amount = amounts[k] }).ToArray() };
-            }
-            case FixedAnnualRule or FixedTotalRule:
-            {
-                var grant = plannedResult!.Total;
-                return new FixedTotalRule(terms.FixedProRata ? ProRata(grant, actualTotal, planned.TotalCost, policy) : grant);
-            }
-            default:
-                return funder.Rule;
         }
     }
 
@@ -544,23 +455,5 @@ public static class ExecutionEvaluator
                 ? new(ExecutionChecks.InstallmentsReceived, CheckOutcome.Passed, "Avances et acomptes reçus avant le solde restent dans le plafond.", installmentsCeiling.CitedOn(start))
                 : new(ExecutionChecks.InstallmentsReceived, CheckOutcome.Failed, "Avances et acomptes reçus au-delà du plafond : " + string.Join(" ; ", installmentsOver) + ".", installmentsCeiling.CitedOn(start)),
         ];
-    }
-
-    /// <summary>grant × actual / planned, rounded to the cent by the plan's policy (the grant when nothing was planned).</summary>
-    /// <exception cref="FundingValidationException">The result is beyond the supported magnitude (path <c>actualExpenses</c>).</exception>
-    private static Money ProRata(Money grant, Money actual, Money planned, RoundingPolicy policy)
-    {
-        if (planned.IsZero)
-        {
-            return grant;
-        }
-        var numerator = new System.Numerics.BigInteger(grant.TotalCents) * actual.TotalCents;
-        if (System.Numerics.BigInteger.Abs(numerator) >= new System.Numerics.BigInteger(Money.MaxCents) * planned.TotalCents)
-        {
-            throw new FundingValidationException([new ValidationError(FieldPath.Of("actualExpenses"), new FundingMessage(ErrorCodes.AmountOutOfRange,
-                $"Au prorata de dépenses réalisées de {FrenchFormat.Money(actual)} pour {FrenchFormat.Money(planned)} prévus, {FrenchFormat.Money(grant)} deviendraient un montant au-delà des {FrenchFormat.Money(Money.MaxValue)} pris en charge.",
-                $"In proportion to actual expenses of {FundingMessage.En(actual)} for {FundingMessage.En(planned)} planned, {FundingMessage.En(grant)} would become an amount beyond the supported {FundingMessage.En(Money.MaxValue)}."))]);
-        }
-        return Money.FromCents(policy.RoundCents(numerator, planned.TotalCents));
     }
 }

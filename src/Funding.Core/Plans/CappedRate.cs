@@ -4,7 +4,7 @@ namespace Funding.Plans;
 
 /// <summary>
 /// A rate applied to a base with an optional floor and cap — the finance officer's quick question, "50 % of 207 600 €
-/// capped at 80 000 €?" — and the heart of the <see cref="RateRule"/>.
+/// capped at 80 000 €?" — and the heart of the <see cref="Rules.RateRule"/>.
 /// </summary>
 /// <param name="Rate">The rate.</param>
 /// <param name="Base">The base ("assiette").</param>
@@ -65,6 +65,15 @@ public sealed record CappedRate(Rate Rate, Money Base, decimal Exact, Money Unca
         return new CappedRate(rate, baseAmount, exact, uncapped, amount, cap, floor, limit, policy);
     }
 
+    /// <summary>The computation for inputs already validated (the engine's), without checking them again.</summary>
+    internal static CappedRate Of(Rate rate, Money baseAmount, Money? cap, Money? floor, RoundingPolicy policy)
+    {
+        decimal exact = rate.ExactOf(baseAmount);
+        var uncapped = policy.RoundToCents(exact);
+        var amount = Bound(uncapped, cap, floor, out var limit);
+        return new CappedRate(rate, baseAmount, exact, uncapped, amount, cap, floor, limit, policy);
+    }
+
     /// <summary>An amount raised to the floor, then lowered to the cap: the last step of <see cref="Compute"/> (the lean evaluation calls it alone).</summary>
     /// <param name="uncapped">rate × base rounded to the cent.</param>
     /// <param name="cap">The cap, or null.</param>
@@ -95,7 +104,7 @@ public sealed record CappedRate(Rate Rate, Money Base, decimal Exact, Money Unca
 
     internal string Clause(string ofBase)
     {
-        string text = $"{FrenchFormat.Rate(Rate, 6)} {ofBase}, soit {PlanEvaluator.Rounded(Exact, Uncapped, Policy)}";
+        string text = $"{FrenchFormat.Rate(Rate, 6)} {ofBase}, soit {Explaining.Explainer.Rounded(Exact, Uncapped, Policy)}";
         text += Limit switch
         {
             ContributionLimit.Cap => $", plafonné à {FrenchFormat.Money(Amount)}",

@@ -32,7 +32,7 @@ public sealed record Explanation(string Rule, string Sentence, IReadOnlyList<Exp
     }
 
     private static readonly Explanation[] OmittedByRule =
-        [.. new[] { "rate", "fixedAnnual", "fixedPerYear", "fixedTotal", "keyShare", "match", "remainder", "cost" }.Select(r => new Explanation(r, "", []))];
+        [.. Rules.RuleCatalog.All.Select(t => t.Descriptor.Type).Concat(["cost", "sharedCeiling"]).Select(r => new Explanation(r, "", []))];
 
     /// <summary>Whether this explanation was left out (<see cref="Omitted"/>).</summary>
     public bool IsOmitted => Sentence.Length == 0;

@@ -1,3 +1,4 @@
+using Funding.Rules;
 using Funding.Schedules;
 
 namespace Funding.Plans;

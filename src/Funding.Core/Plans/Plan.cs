@@ -5,7 +5,7 @@ namespace Funding.Plans;
 /// </summary>
 /// <remarks>
 /// Evaluate it with <see cref="PlanEvaluator.Evaluate(Plan)"/>. A plan is data: the seed's "State 50 % capped at 80 000 €"
-/// is a <see cref="RateRule"/> with a cap, never a constant in code, so that users can re-run the same plan with new
+/// is a <see cref="Rules.RateRule"/> with a cap, never a constant in code, so that users can re-run the same plan with new
 /// figures.
 /// </remarks>
 /// <param name="Name">The plan's name (« Chargé(e) de mission Territoire d'industrie Finistère »).</param>

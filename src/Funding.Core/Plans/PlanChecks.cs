@@ -43,23 +43,23 @@ public static class PlanChecks
 
     private const string Decree2018 = "Décret n° 2018-514 du 25 juin 2018 relatif aux subventions de l'État pour des projets d'investissement";
 
-    internal static IReadOnlyList<CheckResult> Evaluate(PlanResult result) =>
+    internal static IReadOnlyList<CheckResult> Evaluate(PlanFigures result, ScheduleResult schedule) =>
     [
         NoOverFunding(result),
         FullyFunded(result),
         CapsRespected(result),
         PublicAidCeiling(result),
         LocalAuthorityOwnShare(result),
-        WrittenAgreement(result),
+        WrittenAgreement(result, schedule),
         AdvanceCeiling(result),
         InstallmentsCeiling(result),
         DeMinimis(result),
     ];
 
-    private static FunderResult? Carrier(PlanResult result) =>
+    private static FunderResult? Carrier(PlanFigures result) =>
         result.CarrierId is { } id ? result.Funders.FirstOrDefault(f => f.Id == id) : null;
 
-    private static CheckResult NoOverFunding(PlanResult result) => result.OverFunding.IsZero
+    private static CheckResult NoOverFunding(PlanFigures result) => result.OverFunding.IsZero
         ? new(Ids.NoOverFunding, CheckOutcome.Passed,
             $"Le plan n'est pas surfinancé : {FrenchFormat.Money(result.TotalFunded)} de financements pour un coût total de {FrenchFormat.Money(result.TotalCost)}.",
             "Principe de non-surfinancement : les aides ne peuvent excéder le coût de l'opération (" + Decree2018 + ")")
@@ -67,7 +67,7 @@ public static class PlanChecks
             $"Le plan est surfinancé de {FrenchFormat.Money(result.OverFunding)} : les montants promis ({FrenchFormat.Money(result.TotalFunded)}) dépassent le coût total ({FrenchFormat.Money(result.TotalCost)}).",
             "Principe de non-surfinancement : les aides ne peuvent excéder le coût de l'opération (" + Decree2018 + ")");
 
-    private static CheckResult FullyFunded(PlanResult result)
+    private static CheckResult FullyFunded(PlanFigures result)
     {
         const string source = "Équilibre du plan de financement : les ressources couvrent les dépenses";
         if (!result.OverFunding.IsZero)
@@ -88,7 +88,7 @@ public static class PlanChecks
             $"{FrenchFormat.Money(result.Unfunded)} restent à financer : {why}.", source);
     }
 
-    private static CheckResult CapsRespected(PlanResult result)
+    private static CheckResult CapsRespected(PlanFigures result)
     {
         const string source = "Plafonds de participation fixés par les délibérations des financeurs";
         var above = result.Funders.Where(f => f.Limit == ContributionLimit.AboveCap).ToList();
@@ -108,10 +108,9 @@ public static class PlanChecks
         return new(Ids.CapsRespected, CheckOutcome.Failed, "Montant promis au-delà du plafond : " + string.Join(", ", names) + ".", source);
     }
 
-    private static bool YearlyCap(PlanResult result, FunderResult funder) =>
-        result.Plan.Funders.FirstOrDefault(f => f.Id == funder.Id)?.Rule is RateRule { CapScope: CapScope.BudgetYear };
+    private static bool YearlyCap(PlanFigures result, FunderResult funder) => funder.CapPerBudgetYear;
 
-    private static CheckResult PublicAidCeiling(PlanResult result)
+    private static CheckResult PublicAidCeiling(PlanFigures result)
     {
         var carrier = Carrier(result);
         bool localAuthority = carrier?.Kind.IsLocalAuthority() == true;
@@ -134,7 +133,7 @@ public static class PlanChecks
                 $"Plafond dépassé : {figures} (dépassement de {FrenchFormat.Money(publicAid - ceiling.Of(result.TotalCost, result.Plan.Options.Rounding))}).", source);
     }
 
-    private static CheckResult LocalAuthorityOwnShare(PlanResult result)
+    private static CheckResult LocalAuthorityOwnShare(PlanFigures result)
     {
         const string source = "Code général des collectivités territoriales, art. L1111-10 III (exceptions : voir la documentation)";
         var carrier = Carrier(result);
@@ -160,7 +159,7 @@ public static class PlanChecks
             : new(Ids.LocalAuthorityOwnShare, CheckOutcome.Failed, $"Participation minimale non respectée : {figures}.", source);
     }
 
-    private static CheckResult WrittenAgreement(PlanResult result)
+    private static CheckResult WrittenAgreement(PlanFigures result, ScheduleResult schedule)
     {
         var start = result.Plan.Cost.Period.Start;
         var inForce = LegalParameters.WrittenAgreementThreshold.On(start);
@@ -182,7 +181,7 @@ public static class PlanChecks
             return new(Ids.WrittenAgreement, CheckOutcome.NotApplicable,
                 "Convention obligatoire : ne concerne que les subventions à un organisme de droit privé, ce que le porteur n'est pas (ou le plan n'a pas de porteur).", source);
         }
-        var table = result.Schedule.Table;
+        var table = schedule.Table;
         var needing = table.Rows
             .Where(r => r.FunderId != carrier.Id && result.Funder(r.FunderId).Kind.IsPublic())
             .Select(r => (Row: r, Max: r.Amounts.Select((a, i) => (Amount: a, Year: table.Years[i])).MaxBy(x => x.Amount)))
@@ -198,7 +197,7 @@ public static class PlanChecks
             $"Une convention est obligatoire avec {carrier.Name} pour : {list}, au-delà de {FrenchFormat.Money(threshold)} par an.", source);
     }
 
-    private static CheckResult AdvanceCeiling(PlanResult result)
+    private static CheckResult AdvanceCeiling(PlanFigures result)
     {
         var withAdvance = result.Funders.Where(f => f.Payment is AdvanceAndBalancePayment).ToList();
         var start = result.Plan.Cost.Period.Start;
@@ -225,7 +224,7 @@ public static class PlanChecks
                 "Avance au-delà du plafond : " + string.Join(", ", over.Select(x => $"{x.Funder.Name} {FrenchFormat.Rate(x.Mode.Advance)} pour un maximum de {FrenchFormat.Rate(Limit(x.Mode))}")) + ".", source);
     }
 
-    private static CheckResult InstallmentsCeiling(PlanResult result)
+    private static CheckResult InstallmentsCeiling(PlanFigures result)
     {
         var withAdvance = result.Funders.Where(f => f.Payment is AdvanceAndBalancePayment).ToList();
         var start = result.Plan.Cost.Period.Start;
@@ -259,7 +258,7 @@ public static class PlanChecks
     /// De minimis: the public aid of this plan to a carrier that is an undertaking (a private body), added to the de minimis
     /// aid it states it already received, stays within the ceiling in force on the plan's start.
     /// </summary>
-    private static CheckResult DeMinimis(PlanResult result)
+    private static CheckResult DeMinimis(PlanFigures result)
     {
         var carrier = Carrier(result);
         var start = result.Plan.Cost.Period.Start;

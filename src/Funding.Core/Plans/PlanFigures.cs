@@ -8,6 +8,7 @@ namespace Funding.Plans;
 public sealed class PlanFigures
 {
     internal PlanFigures(
+        Plan plan,
         Money totalCost,
         IReadOnlyList<BudgetYearCost> costByBudgetYear,
         IReadOnlyList<FunderResult> funders,
@@ -18,6 +19,7 @@ public sealed class PlanFigures
         IReadOnlyList<GroupResult> groups,
         IReadOnlyList<SharedCeilingResult> sharedCeilings)
     {
+        Plan = plan;
         Groups = groups;
         SharedCeilings = sharedCeilings;
         long funded = 0, publicFunding = 0, carrier = 0;
@@ -38,6 +40,9 @@ public sealed class PlanFigures
         OverFunding = overFunding;
         BudgetYears = budgetYears;
     }
+
+    /// <summary>The plan evaluated.</summary>
+    public Plan Plan { get; }
 
     /// <summary>The version of the calculation rules that produced these figures.</summary>
     public string CalculationVersion { get; } = Funding.CalculationVersion.Current;
@@ -81,4 +86,11 @@ public sealed class PlanFigures
 
     /// <summary>Each budget year's cost, contributions, over-funding and unfunded part.</summary>
     public IReadOnlyList<BudgetYearBalance> BudgetYears { get; }
+
+    /// <summary>The result of the funder with this id.</summary>
+    /// <param name="id">A funder or group-member id.</param>
+    /// <returns>Its result.</returns>
+    /// <exception cref="KeyNotFoundException">No funder has this id.</exception>
+    public FunderResult Funder(string id) =>
+        Funders.FirstOrDefault(f => f.Id == id) ?? throw new KeyNotFoundException($"No funder has the id '{id}'.");
 }

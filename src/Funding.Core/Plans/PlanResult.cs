@@ -5,88 +5,63 @@ namespace Funding.Plans;
 /// <summary>The evaluated plan: what each funder pays, when, the totals, and the checks.</summary>
 public sealed class PlanResult
 {
-    internal PlanResult(
-        Plan plan,
-        Money totalCost,
-        Explanation costExplanation,
-        IReadOnlyList<BudgetYearCost> costByBudgetYear,
-        IReadOnlyList<FunderResult> funders,
-        IReadOnlyList<GroupResult> groups,
-        IReadOnlyList<SharedCeilingResult> sharedCeilings,
-        string? carrierId,
-        Money unfunded,
-        Money overFunding,
-        IReadOnlyList<BudgetYearBalance> budgetYears,
-        PeriodCalendar calendar,
-        bool explain = true)
+    private readonly PlanFigures _figures;
+
+    internal PlanResult(PlanFigures figures, Explanation costExplanation, ScheduleResult schedule, IReadOnlyList<CheckResult> checks)
     {
-        Plan = plan;
-        TotalCost = totalCost;
+        _figures = figures;
         CostExplanation = costExplanation;
-        CostByBudgetYear = costByBudgetYear;
-        Funders = funders;
-        Groups = groups;
-        SharedCeilings = sharedCeilings;
-        BudgetYears = budgetYears;
-        CarrierId = carrierId;
-        Unfunded = unfunded;
-        OverFunding = overFunding;
-        TotalFunded = funders.Sum(f => f.Total);
-        PublicFunding = funders.Where(f => f.Kind.IsPublic()).Sum(f => f.Total);
-        CarrierShare = carrierId is null ? Money.Zero : funders.Where(f => f.Id == carrierId).Sum(f => f.Total);
-        // Last, in this order: the schedules read the contributions above, the checks read everything. Once the
-        // constructor returns the result never changes.
-        Schedule = ScheduleBuilder.Build(plan, this, calendar, explain);
-        Checks = PlanChecks.Evaluate(this);
+        Schedule = schedule;
+        Checks = checks;
     }
 
     /// <summary>The version of the calculation rules that produced this result.</summary>
-    public string CalculationVersion { get; } = Funding.CalculationVersion.Current;
+    public string CalculationVersion => _figures.CalculationVersion;
 
     /// <summary>The plan evaluated.</summary>
-    public Plan Plan { get; }
+    public Plan Plan => _figures.Plan;
 
     /// <summary>The total cost of the period.</summary>
-    public Money TotalCost { get; }
+    public Money TotalCost => _figures.TotalCost;
 
     /// <summary>How the total cost was obtained.</summary>
     public Explanation CostExplanation { get; }
 
     /// <summary>The cost of each budget year, summing exactly to <see cref="TotalCost"/>.</summary>
-    public IReadOnlyList<BudgetYearCost> CostByBudgetYear { get; }
+    public IReadOnlyList<BudgetYearCost> CostByBudgetYear => _figures.CostByBudgetYear;
 
     /// <summary>One result per paying funder, in plan order; the members of a key-share group appear in its place.</summary>
-    public IReadOnlyList<FunderResult> Funders { get; }
+    public IReadOnlyList<FunderResult> Funders => _figures.Funders;
 
     /// <summary>The key-share groups and the pools they shared.</summary>
-    public IReadOnlyList<GroupResult> Groups { get; }
+    public IReadOnlyList<GroupResult> Groups => _figures.Groups;
 
     /// <summary>The shared ceilings of the plan and what each took off its funders.</summary>
-    public IReadOnlyList<SharedCeilingResult> SharedCeilings { get; }
+    public IReadOnlyList<SharedCeilingResult> SharedCeilings => _figures.SharedCeilings;
 
     /// <summary>
     /// Each budget year's balance: its cost, what the funders contribute to it, and its over-funding or unfunded part —
     /// contributions = cost + over-funding − unfunded, year by year; the period's totals are their sums.
     /// </summary>
-    public IReadOnlyList<BudgetYearBalance> BudgetYears { get; }
+    public IReadOnlyList<BudgetYearBalance> BudgetYears => _figures.BudgetYears;
 
     /// <summary>The carrier's id, when the plan has one (the remainder funder by default).</summary>
-    public string? CarrierId { get; }
+    public string? CarrierId => _figures.CarrierId;
 
     /// <summary>The sum of every funder's total.</summary>
-    public Money TotalFunded { get; }
+    public Money TotalFunded => _figures.TotalFunded;
 
     /// <summary>The sum of the public funders' totals (the carrier's included when it is public).</summary>
-    public Money PublicFunding { get; }
+    public Money PublicFunding => _figures.PublicFunding;
 
     /// <summary>The carrier's own share ("autofinancement", "reste à charge").</summary>
-    public Money CarrierShare { get; }
+    public Money CarrierShare => _figures.CarrierShare;
 
     /// <summary>What no funder pays (no remainder funder, or a capped one): <c>TotalCost − TotalFunded</c> when positive.</summary>
-    public Money Unfunded { get; }
+    public Money Unfunded => _figures.Unfunded;
 
     /// <summary>By how much the funders pay more than the cost (promised fixed amounts beyond it), zero otherwise.</summary>
-    public Money OverFunding { get; }
+    public Money OverFunding => _figures.OverFunding;
 
     /// <summary>The checks of the plan, passed or failed, each with its legal source.</summary>
     public IReadOnlyList<CheckResult> Checks { get; }
@@ -94,12 +69,14 @@ public sealed class PlanResult
     /// <summary>The payment schedules, budget-year table and the carrier's treasury.</summary>
     public ScheduleResult Schedule { get; }
 
+    /// <summary>The figures alone, as the lean path gives them.</summary>
+    public PlanFigures Figures => _figures;
+
     /// <summary>The result of the funder with this id.</summary>
     /// <param name="id">A funder or group-member id.</param>
     /// <returns>Its result.</returns>
     /// <exception cref="KeyNotFoundException">No funder has this id.</exception>
-    public FunderResult Funder(string id) =>
-        Funders.FirstOrDefault(f => f.Id == id) ?? throw new KeyNotFoundException($"No funder has the id '{id}'.");
+    public FunderResult Funder(string id) => _figures.Funder(id);
 }
 
 /// <summary>What the waterfall did to a funder's contribution.</summary>
@@ -166,11 +143,11 @@ public sealed record FunderResult
     /// <summary>How the funder pays.</summary>
     public required PaymentMode Payment { get; init; }
 
-    private bool _isCarrier;
-    private IReadOnlyList<BudgetYearAmount> _contributionByBudgetYear = [];
-
     /// <summary>Whether this funder is the plan's carrier.</summary>
-    public bool IsCarrier { get => _isCarrier; init => _isCarrier = value; }
+    public bool IsCarrier { get; init; }
+
+    /// <summary>Whether the funder's cap bounds each budget year rather than the period.</summary>
+    public bool CapPerBudgetYear { get; init; }
 
     /// <summary>
     /// The amount the rule gives each budget year, when it works year by year (amounts fixed per year, a cap per
@@ -184,20 +161,7 @@ public sealed record FunderResult
     /// the post. Amounts given per year are taken as given; an amount for the whole period funds each year in proportion
     /// to what that year still needed when the funder's rule applied.
     /// </summary>
-    public IReadOnlyList<BudgetYearAmount> ContributionByBudgetYear { get => _contributionByBudgetYear; init => _contributionByBudgetYear = value; }
-
-    /// <summary>
-    /// Completes a result the evaluator is still building (never one it has returned): its contributions by budget year
-    /// and whether it is the carrier, known only once the year ledger and the whole plan are. Saves copying the record.
-    /// </summary>
-    internal void Complete(IReadOnlyList<BudgetYearAmount>? contributions = null, bool isCarrier = false)
-    {
-        if (contributions is not null)
-        {
-            _contributionByBudgetYear = contributions;
-        }
-        _isCarrier |= isCarrier;
-    }
+    public IReadOnlyList<BudgetYearAmount> ContributionByBudgetYear { get; init; } = [];
 }
 
 /// <summary>One budget year's balance: cost, contributions, and what is over-funded or unfunded in it.</summary>

@@ -1,4 +1,5 @@
 using Funding.Formatting;
+using Funding.Rules;
 using Funding.Schedules;
 using NodaTime;
 
@@ -31,6 +32,12 @@ public enum SweepParameter
 /// <param name="FunderId">The funder (rate, cap, annual amount) or group (key) concerned; null for the cost and the start date.</param>
 public sealed record SweepAxis(SweepParameter Parameter, string? FunderId = null)
 {
+    /// <summary>For a rate given per year of the post (a degressive rate), the year whose rate varies, from 1; null otherwise.</summary>
+    public int? Year { get; init; }
+
+    /// <summary>The funder's rule parameter this axis varies.</summary>
+    internal RuleParameter RuleParameter => new(Parameter, Year);
+
     /// <summary>The values of a rate (percent) or an amount (euros).</summary>
     public IReadOnlyList<decimal> Numbers { get; init; } = [];
 
@@ -77,6 +84,7 @@ public sealed record SweepAxis(SweepParameter Parameter, string? FunderId = null
         string who = plan.Funders.FirstOrDefault(f => f.Id == FunderId)?.Name ?? FunderId ?? "";
         return Parameter switch
         {
+            SweepParameter.Rate when Year is { } year => $"taux de l'année {year} {FrenchText.Of(who)}",
             SweepParameter.Rate => $"taux {FrenchText.Of(who)}",
             SweepParameter.Cap => $"plafond {FrenchText.Of(who)}",
             SweepParameter.AnnualAmount => $"montant annuel {FrenchText.Of(who)}",
@@ -158,7 +166,7 @@ public static class PlanSweep
             }
             scenarios *= Math.Max(axis.Count, 1);
             CheckTarget(plan, axis, path, errors);
-            if (a > 0 && axes[0].Parameter == axis.Parameter && axes[0].FunderId == axis.FunderId)
+            if (a > 0 && axes[0].Parameter == axis.Parameter && axes[0].FunderId == axis.FunderId && axes[0].Year == axis.Year)
             {
                 errors.Add(path.Field("parameter"), Invalid(
                     "Ce paramètre varie déjà (parameters[0]) : donnez toutes ses valeurs au même endroit.",
@@ -245,18 +253,12 @@ public static class PlanSweep
                 $"« {axis.FunderId} » n'est pas un financeur du plan.", $"'{axis.FunderId}' is not a funder of the plan."));
             return;
         }
-        bool fits = (axis.Parameter, funder.Rule) switch
-        {
-            (SweepParameter.Rate, RateRule or MatchRule or KeyShareRule { Pool: ShareOfRemainingPool }) => true,
-            (SweepParameter.Cap, RateRule or MatchRule or KeyShareRule { Pool: ShareOfRemainingPool } or RemainderRule) => true,
-            (SweepParameter.AnnualAmount, FixedAnnualRule) => true,
-            (SweepParameter.Key, KeyShareRule) => true,
-            _ => false,
-        };
+        bool fits = funder.Rule.SweepParameters.Contains(axis.RuleParameter);
         if (!fits)
         {
             var (fr, en) = axis.Parameter switch
             {
+                SweepParameter.Rate when axis.Year is { } year => ($"de taux pour l'année {year}", $"rate for year {year}"),
                 SweepParameter.Rate => ("un taux", "a rate"),
                 SweepParameter.Cap => ("un plafond calculé (un montant promis n'est pas plafonné)", "a computed cap (a promised amount is not capped)"),
                 SweepParameter.AnnualAmount => ("un montant annuel", "an annual amount"),
@@ -311,20 +313,7 @@ public static class PlanSweep
             {
                 int index = IndexOf(plan, axis.FunderId!);
                 var funder = plan.Funders[index];
-                ContributionRule? rule = (axis.Parameter, funder.Rule) switch
-                {
-                    (SweepParameter.Rate, _) => Percent(axis.Numbers[i], path, errors) is { } rate ? funder.Rule switch
-                    {
-                        RateRule r => r with { Rate = rate },
-                        MatchRule m => m with { Rate = rate },
-                        KeyShareRule k => k with { Pool = new ShareOfRemainingPool(rate) },
-                        _ => null,
-                    } : null,
-                    (SweepParameter.Cap, _) => Euros(axis.Numbers[i], path, errors) is { } cap ? funder.Rule with { Cap = cap } : null,
-                    (SweepParameter.AnnualAmount, FixedAnnualRule annual) => Euros(axis.Numbers[i], path, errors) is { } amount ? annual with { AnnualAmount = amount } : null,
-                    (SweepParameter.Key, KeyShareRule group) => group with { Key = axis.Keys[i].Key },
-                    _ => null,
-                };
+                var rule = Value(axis, i, path, errors) is { } value ? funder.Rule.WithValue(axis.RuleParameter, value) : null;
                 if (rule is null)
                 {
                     return null;
@@ -351,6 +340,22 @@ public static class PlanSweep
         }
         return -1;
     }
+
+    /// <summary>Value <paramref name="i"/> of a funder's parameter as its rule takes it; null (and an error) for a value that is not a rate or an amount.</summary>
+    internal static SweepValue? Value(SweepAxis axis, int i, FieldPath path, ValidationErrors errors) => axis.Parameter switch
+    {
+        SweepParameter.Rate => Percent(axis.Numbers[i], path, errors) is { } rate ? SweepValue.Of(rate) : null,
+        SweepParameter.Key => SweepValue.Of(axis.Keys[i].Key),
+        _ => Euros(axis.Numbers[i], path, errors) is { } amount ? SweepValue.Of(amount) : null,
+    };
+
+    /// <summary>Value <paramref name="i"/> of a funder's parameter as its rule takes it, or null for a value that is not a rate or an amount.</summary>
+    internal static SweepValue? Value(SweepAxis axis, int i) => axis.Parameter switch
+    {
+        SweepParameter.Rate => Rate.TryPercent(axis.Numbers[i], out var rate, out _) ? SweepValue.Of(rate) : null,
+        SweepParameter.Key => SweepValue.Of(axis.Keys[i].Key),
+        _ => Money.TryEuros(axis.Numbers[i], out var amount, out _) ? SweepValue.Of(amount) : null,
+    };
 
     private static Money? Euros(decimal value, FieldPath path, ValidationErrors errors)
     {
@@ -545,33 +550,17 @@ public sealed class PreparedSweep
 
     private bool IsPlanValue(SweepAxis axis, int i)
     {
-        var funder = Plan.Funders.FirstOrDefault(f => f.Id == axis.FunderId);
-        return axis.Parameter switch
+        switch (axis.Parameter)
         {
-            SweepParameter.Cost => ((AnnualCost)Plan.Cost).AnnualAmount.Amount == axis.Numbers[i],
-            SweepParameter.StartDate => Plan.Cost.Period.Start == axis.Dates[i],
-            SweepParameter.Rate => funder?.Rule switch
-            {
-                RateRule r => r.Rate.PercentValue == axis.Numbers[i],
-                MatchRule m => m.Rate.PercentValue == axis.Numbers[i],
-                KeyShareRule { Pool: ShareOfRemainingPool p } => p.Rate.PercentValue == axis.Numbers[i],
-                _ => false,
-            },
-            SweepParameter.Cap => funder?.Rule.Cap is { } cap && cap.Amount == axis.Numbers[i],
-            SweepParameter.AnnualAmount => funder?.Rule is FixedAnnualRule annual && annual.AnnualAmount.Amount == axis.Numbers[i],
-            _ => funder?.Rule is KeyShareRule group && SameKey(group.Key, axis.Keys[i].Key),
-        };
+            case SweepParameter.Cost:
+                return ((AnnualCost)Plan.Cost).AnnualAmount.Amount == axis.Numbers[i];
+            case SweepParameter.StartDate:
+                return Plan.Cost.Period.Start == axis.Dates[i];
+            default:
+                var funder = Plan.Funders.FirstOrDefault(f => f.Id == axis.FunderId);
+                return funder is not null && PlanSweep.Value(axis, i) is { } value && funder.Rule.HasValue(axis.RuleParameter, value);
+        }
     }
-
-    /// <summary>Two keys that split the same way: the same kind, weight and components (keys are compared by value here).</summary>
-    private static bool SameKey(Funding.Allocation.AllocationKey a, Funding.Allocation.AllocationKey b) => (a, b) switch
-    {
-        (Funding.Allocation.EqualPartsKey, Funding.Allocation.EqualPartsKey) => true,
-        (Funding.Allocation.WeightKey x, Funding.Allocation.WeightKey y) => x.WeightName == y.WeightName,
-        (Funding.Allocation.MixedKey x, Funding.Allocation.MixedKey y) => x.Components.Count == y.Components.Count
-            && x.Components.Zip(y.Components).All(c => c.First.Share == c.Second.Share && SameKey(c.First.Key, c.Second.Key)),
-        _ => false,
-    };
 }
 
 /// <summary>Each funder's smallest and largest total over the scenarios seen so far, and the first scenario giving each.</summary>

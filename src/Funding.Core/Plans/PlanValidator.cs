@@ -1,5 +1,5 @@
 using System.Globalization;
-using Funding.Allocation;
+using Funding.Rules;
 using Funding.Formatting;
 using Funding.Schedules;
 using NodaTime;
@@ -148,7 +148,7 @@ public static class PlanValidator
         int payers = 0;
         foreach (var f in plan.Funders)
         {
-            payers += f?.Rule is KeyShareRule { Members: { } members } ? members.Count : 1;
+            payers += f?.Rule?.PayerCount ?? 1;
         }
         if (payers > FundingLimits.MaxPlanFunders)
         {
@@ -165,7 +165,7 @@ public static class PlanValidator
                 errors.Add(owner.Path.Field("id"), CommonMessages.DuplicateId(id!, ids[id!].Path.ToString()));
             }
         }
-        Action<string?, Owner> checkId = Id;
+        Action<string?, FieldPath, int> memberId = (id, members, j) => Id(id, new Owner(members, j));
 
         FieldPath? remainderPath = null;
         for (int i = 0; i < plan.Funders.Count && !errors.IsFull; i++)
@@ -183,32 +183,27 @@ public static class PlanValidator
             {
                 errors.Add(path.Field("kind"), CommonMessages.UnknownType("financeur", "funder", typeof(FunderKind)));
             }
-            ValidateRule(funder.Rule, path.Field("rule"), checkId, errors);
-            if (funder.Rule is MatchRule match)
+            if (funder.Rule?.Cap is { } cap)
             {
-                ValidateMatch(plan, i, match, path.Field("rule").Field("funderId"), errors);
+                NonNegative(cap, path.Field("rule"), "cap", new Subject("le plafond", "the cap"), errors);
             }
-            if (funder.Rule is FixedPerYearRule { Years: { } years } && period is not null)
+            if (funder.Rule is null)
             {
-                for (int k = 0; k < years.Count; k++)
+                errors.Add(path.Field("rule"), CommonMessages.Missing("Le financeur a besoin d'une règle de contribution.", "The funder needs a contribution rule."));
+            }
+            else
+            {
+                funder.Rule.Validate(new RuleValidation(plan, i, period, errors, memberId));
+                if (funder.Rule.Stage == WaterfallStage.Last)
                 {
-                    if (years[k] is { } year && (year.Year < period.Start.Year || year.Year > period.End.Year))
+                    if (remainderPath is not null)
                     {
-                        errors.Add(path.Field("rule").Field("years").Item(k).Field("year"), ErrorCodes.PeriodOutOfRange,
-                            $"L'exercice {year.Year} est hors de la période du plan, exercices {period.Start.Year} à {period.End.Year}.",
-                            $"The budget year {year.Year} is outside the plan's period, budget years {period.Start.Year} to {period.End.Year}.");
+                        errors.Add(path.Field("rule").Field("type"), ErrorCodes.RemainderTwice,
+                            $"Un seul financeur paie le reste ; {remainderPath} le paie déjà.",
+                            $"Only one funder can pay the remainder; {remainderPath} already does.");
                     }
+                    remainderPath ??= path;
                 }
-            }
-            if (funder.Rule is RemainderRule)
-            {
-                if (remainderPath is not null)
-                {
-                    errors.Add(path.Field("rule").Field("type"), ErrorCodes.RemainderTwice,
-                        $"Un seul financeur paie le reste ; {remainderPath} le paie déjà.",
-                        $"Only one funder can pay the remainder; {remainderPath} already does.");
-                }
-                remainderPath ??= path;
             }
             if (period is not null)
             {
@@ -216,189 +211,6 @@ public static class PlanValidator
             }
         }
     }
-
-    /// <summary>A funder matches one listed before it, computed by then: not itself, not the remainder, not a group.</summary>
-    private static void ValidateMatch(Plan plan, int index, MatchRule match, FieldPath path, ValidationErrors errors)
-    {
-        int target = -1;
-        for (int j = 0; j < plan.Funders.Count; j++)
-        {
-            if (plan.Funders[j]?.Id == match.FunderId)
-            {
-                target = j;
-            }
-        }
-        if (target < 0 || target >= index)
-        {
-            bool isMember = plan.Funders.Any(f => f?.Rule is KeyShareRule { Members: { } members } && members.Any(m => m?.Id == match.FunderId));
-            errors.Add(path, ErrorCodes.ValueNotAllowed,
-                target < 0
-                    ? $"« {match.FunderId} » n'est pas un financeur du plan{(isMember ? " (c'est un membre d'un groupe : un abondement suit un financeur, pas un membre)" : "")} : un abondement suit un financeur listé avant lui."
-                    : $"« {match.FunderId} » est listé après (ou est) le financeur qui l'abonde : un abondement suit un financeur listé avant lui, dont le montant est déjà calculé.",
-                target < 0
-                    ? $"'{match.FunderId}' is not a funder of the plan{(isMember ? " (it is a group member: a match follows a funder, not a member)" : "")}: a match follows a funder listed before it."
-                    : $"'{match.FunderId}' is listed after (or is) the funder that matches it: a match follows a funder listed before it, whose amount is already computed.");
-            return;
-        }
-        if (plan.Funders[target]?.Rule is RemainderRule or KeyShareRule)
-        {
-            errors.Add(path, ErrorCodes.ValueNotAllowed,
-                $"« {match.FunderId} » paie le reste ou partage une enveloppe entre des membres : un abondement suit un financeur dont le montant est calculé par sa propre règle.",
-                $"'{match.FunderId}' pays the remainder or shares a pool between members: a match follows a funder whose amount its own rule computes.");
-        }
-    }
-
-    private static void ValidateRule(ContributionRule? rule, FieldPath path, Action<string?, Owner> id, ValidationErrors errors)
-    {
-        if (rule?.Cap is { } cap)
-        {
-            NonNegative(cap, path, "cap", new Subject("le plafond", "the cap"), errors);
-        }
-        if (rule is null)
-        {
-            errors.Add(path, CommonMessages.Missing("Le financeur a besoin d'une règle de contribution.", "The funder needs a contribution rule."));
-            return;
-        }
-        rule.Accept(new RuleChecks(path, id, errors));
-    }
-
-    /// <summary>Each rule's own fields; the funder-level checks (a match's target, one remainder) are in ValidateFunders.</summary>
-    private sealed class RuleChecks(FieldPath path, Action<string?, Owner> id, ValidationErrors errors) : IRuleVisitor<bool>
-    {
-        public bool Rate(RateRule rule)
-        {
-            if (rule.EligibleBase is { } eligible)
-            {
-                NonNegative(eligible, path, "eligibleBase", new Subject("la base éligible", "the eligible base"), errors);
-            }
-            if (rule.Floor is { } floor)
-            {
-                NonNegative(floor, path, "floor", new Subject("le plancher", "the floor"), errors);
-                if (rule.Cap is { } c && c < floor)
-                {
-                    errors.Add(path.Field("cap"), CommonMessages.CapBelowFloor(c, floor));
-                }
-            }
-            return true;
-        }
-
-        public bool FixedAnnual(FixedAnnualRule rule)
-        {
-            NonNegative(rule.AnnualAmount, path, "annualAmount", new Subject("le montant annuel", "the annual amount"), errors);
-            return true;
-        }
-
-        public bool FixedPerYear(FixedPerYearRule rule)
-        {
-            if (rule.Years is not { Count: > 0 })
-            {
-                errors.Add(path.Field("years"), CommonMessages.Missing("Donnez le montant d'au moins un exercice.", "Give the amount of at least one budget year."));
-                return false;
-            }
-            var seen = new HashSet<int>();
-            for (int k = 0; k < rule.Years.Count; k++)
-            {
-                var year = rule.Years[k];
-                if (year is null)
-                {
-                    errors.Add(path.Field("years").Item(k), CommonMessages.Missing("Un exercice manque (null).", "A budget year is missing."));
-                    continue;
-                }
-                if (!seen.Add(year.Year))
-                {
-                    errors.Add(path.Field("years").Item(k).Field("year"), ErrorCodes.YearsNotConsecutive,
-                        $"L'exercice {year.Year} est donné deux fois.", $"The budget year {year.Year} is given twice.");
-                }
-                NonNegative(year.Amount, path.Field("years").Item(k).Field("amount"), new Subject($"le montant de {year.Year}", $"the amount of {year.Year}"), errors);
-            }
-            return true;
-        }
-
-        public bool FixedTotal(FixedTotalRule rule)
-        {
-            NonNegative(rule.Amount, path, "amount", new Subject("le montant", "the amount"), errors);
-            return true;
-        }
-
-        public bool KeyShare(KeyShareRule rule)
-        {
-            ValidateKeyShare(rule, path, id, errors);
-            return true;
-        }
-
-        public bool Match(MatchRule rule) => ValidateId(rule.FunderId, path, "funderId", errors);
-
-        public bool Remainder(RemainderRule rule) => true;
-    }
-
-    private static void ValidateKeyShare(KeyShareRule rule, FieldPath path, Action<string?, Owner> id, ValidationErrors errors)
-    {
-        switch (rule.Pool)
-        {
-            case FixedPool fixedPool:
-                NonNegative(fixedPool.Amount, path.Field("pool").Field("amount"), new Subject("l'enveloppe", "the pool"), errors);
-                break;
-            case ShareOfRemainingPool:
-                break;
-            default:
-                errors.Add(path.Field("pool"), CommonMessages.Missing("Le groupe a besoin d'une enveloppe : un montant fixe ou un pourcentage de ce qui reste à financer.", "The group needs a pool: a fixed amount or a percentage of what is left to fund."));
-                break;
-        }
-        if (rule.Members is not { Count: > 0 })
-        {
-            errors.Add(path.Field("members"), CommonMessages.Missing("Un groupe réparti par clé a besoin d'au moins un membre.", "A key-share group needs at least one member."));
-            return;
-        }
-        if (rule.Key is null)
-        {
-            errors.Add(path.Field("key"), CommonMessages.Missing("Un groupe réparti par clé a besoin d'une clé de répartition.", "A key-share group needs an allocation key."));
-            return;
-        }
-        var membersPath = path.Field("members");
-        for (int j = 0; j < rule.Members.Count; j++)
-        {
-            var member = rule.Members[j];
-            var memberPath = new Owner(membersPath, j);
-            if (member is null)
-            {
-                errors.Add(memberPath.Path, CommonMessages.Missing("Un membre manque (null).", "A member is missing."));
-                continue;
-            }
-            id(member.Id, memberPath);
-            ValidateText(member.Name, memberPath, "name", Name, errors);
-        }
-        if (errors.Any)
-        {
-            return;
-        }
-
-        // The key and the members' weights, caps and floors are validated by the allocation engine's own rules, without
-        // splitting (the floors are checked against the real pool when it is known); its paths are renamed into the plan's.
-        foreach (var error in Allocator.Validate(MemberParties(rule), rule.Key, idsAndNamesChecked: true))
-        {
-            errors.Add(MemberPath(path, error.Field), error.Problem);
-        }
-    }
-
-    internal static AllocationParty[] MemberParties(KeyShareRule rule)
-    {
-        var parties = new AllocationParty[rule.Members.Count];
-        for (int j = 0; j < parties.Length; j++)
-        {
-            var m = rule.Members[j];
-            parties[j] = new AllocationParty(m.Id, m.Weight) { Name = m.Name, Weights = m.Weights, Cap = m.Cap, Floor = m.Floor };
-        }
-        return parties;
-    }
-
-    /// <summary>
-    /// An error of the allocation engine in the plan's terms: the engine's <c>parties[j]…</c> are the group's
-    /// <c>members[j]…</c>, its <c>key…</c> is the group's key; anything else concerns the group as a whole.
-    /// </summary>
-    internal static FieldPath MemberPath(FieldPath rulePath, FieldPath allocationPath) =>
-        allocationPath.StartsWith("parties") ? rulePath.Field("members").Append(allocationPath.Rest())
-        : allocationPath.StartsWith("key") ? rulePath.Append(allocationPath)
-        : rulePath;
 
     private static void ValidatePayment(PaymentMode? payment, FundingPeriod period, FieldPath funderPath, ValidationErrors errors)
     {
@@ -499,11 +311,10 @@ public static class PlanValidator
                 $"Le coût total serait de {FrenchFormat.Number(cost, 2)} €, au-delà des {FrenchFormat.Money(Money.MaxValue)} pris en charge.",
                 $"The total cost would be {cost.ToString("0.00", CultureInfo.InvariantCulture)} €, beyond the supported {FundingMessage.En(Money.MaxValue)}.");
         }
-        var promisedOf = new Promised(period);
         decimal promised = 0m;
         for (int i = 0; i < plan.Funders.Count; i++)
         {
-            decimal amount = plan.Funders[i].Rule.Accept(promisedOf);
+            decimal amount = plan.Funders[i].Rule.PromisedBound(period);
             if (amount > max)
             {
                 errors.Add(FieldPath.Of("funders").Item(i).Field("rule"), ErrorCodes.AmountOutOfRange,
@@ -523,7 +334,7 @@ public static class PlanValidator
         long payments = 0;
         foreach (var f in plan.Funders)
         {
-            int payers = f.Rule is KeyShareRule keyShare ? keyShare.Members.Count : 1;
+            int payers = f.Rule.PayerCount;
             int each = (f.Payment ?? Schedules.PaymentMode.DefaultFor(f.Rule)) switch
             {
                 Schedules.MonthlyPayment => period.Months,
@@ -556,24 +367,6 @@ public static class PlanValidator
         }
         decimal yearly = factor * annual.AnnualAmount.Amount;
         return yearly > max ? yearly : yearly * period.Months / 12m;
-    }
-
-    /// <summary>What a rule promises whatever is left (a fixed amount, a fixed pool); zero for computed contributions.</summary>
-    private sealed class Promised(FundingPeriod period) : IRuleVisitor<decimal>
-    {
-        public decimal Rate(RateRule rule) => 0m;
-
-        public decimal FixedAnnual(FixedAnnualRule rule) => period.Prorate(rule.AnnualAmount);
-
-        public decimal FixedPerYear(FixedPerYearRule rule) => rule.Years?.Where(y => y is not null).Sum(y => y.Amount.Amount) ?? 0m;
-
-        public decimal FixedTotal(FixedTotalRule rule) => rule.Amount.Amount;
-
-        public decimal KeyShare(KeyShareRule rule) => rule.Pool is FixedPool pool ? pool.Amount.Amount : 0m;
-
-        public decimal Match(MatchRule rule) => 0m;
-
-        public decimal Remainder(RemainderRule rule) => 0m;
     }
 
     /// <summary>
@@ -660,18 +453,18 @@ public static class PlanValidator
                     continue;
                 }
                 var rule = plan.Funders[index].Rule;
-                if (rule is not (RateRule or MatchRule or FixedPerYearRule { ComputedFromRate: true }))
+                if (!rule.CanShareCeiling)
                 {
                     errors.Add(itemPath, ErrorCodes.SharedCeilingInvalid,
                         $"« {id} » ne calcule pas son montant par un taux ou un abondement : un plafond commun ne réduit ni une promesse fixe, ni une enveloppe de groupe, ni le reste à charge.",
                         $"'{id}' does not compute its amount by a rate or a match: a shared ceiling reduces neither a fixed promise, nor a group's pool, nor the remainder.");
                     continue;
                 }
-                if (rule is MatchRule match && funderIds.Contains(match.FunderId, StringComparer.Ordinal))
+                if (rule.DependsOn.FirstOrDefault(d => funderIds.Contains(d, StringComparer.Ordinal)) is { } matched)
                 {
                     errors.Add(itemPath, ErrorCodes.SharedCeilingInvalid,
-                        $"« {id} » abonde « {match.FunderId} », qui partage le même plafond commun : un abondement suit un montant déjà plafonné.",
-                        $"'{id}' matches '{match.FunderId}', which shares the same ceiling: a match follows an amount already capped.");
+                        $"« {id} » abonde « {matched} », qui partage le même plafond commun : un abondement suit un montant déjà plafonné.",
+                        $"'{id}' matches '{matched}', which shares the same ceiling: a match follows an amount already capped.");
                     continue;
                 }
                 indices.Add(index);
@@ -695,7 +488,7 @@ public static class PlanValidator
         }
         if (options.CarrierId is { } carrierId && plan.Funders is not null)
         {
-            bool exists = plan.Funders.Any(f => f?.Id == carrierId || (f?.Rule is KeyShareRule { Members: { } ms } && ms.Any(m => m?.Id == carrierId)));
+            bool exists = plan.Funders.Any(f => f?.Id == carrierId || f?.Rule?.HasMember(carrierId) == true);
             if (!exists)
             {
                 errors.Add(FieldPath.Of("options").Field("carrierId"), ErrorCodes.CarrierUnknown,
@@ -736,7 +529,10 @@ public static class PlanValidator
         return true;
     }
 
-    private static bool ValidateId(string? id, FieldPath path, ValidationErrors errors) => ValidateId(id, path, null, errors);
+    internal static bool ValidateId(string? id, FieldPath path, ValidationErrors errors) => ValidateId(id, path, null, errors);
+
+    internal static bool ValidateMemberName(string? name, FieldPath members, int index, ValidationErrors errors) =>
+        ValidateText(name, new Owner(members, index), "name", Name, errors);
 
     private static bool ValidateId(string? id, Owner owner, string? field, ValidationErrors errors)
     {

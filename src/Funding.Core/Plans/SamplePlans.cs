@@ -1,4 +1,5 @@
 using Funding.Allocation;
+using Funding.Rules;
 using Funding.Schedules;
 using NodaTime;
 

@@ -1,3 +1,5 @@
+using Funding.Rules;
+
 namespace Funding.Plans;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace Funding.Plans;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Accepted: an annual cost without growth; funders whose rule is a rate over the period (with its cap, floor or eligible
-/// base), a match, a fixed annual amount, a fixed total, and at most one remainder; no group and no shared ceiling.
+/// Accepted: an annual cost without growth, no shared ceiling, and funders whose rules each give a step
+/// (<see cref="ContributionRule.CompileStep"/>: today a rate over the period with its cap, floor or eligible base, a
+/// match, a fixed annual amount, a fixed total, and at most one remainder).
 /// Payment modes do not change totals. Swept parameters: the cost, a rate, a cap, an annual amount; without the
 /// contributions by budget year.
 /// </para>
@@ -22,44 +25,18 @@ namespace Funding.Plans;
 /// </remarks>
 internal sealed class SweepKernel
 {
-    private enum StepKind : byte
-    {
-        Rate,
-        Match,
-        FixedAnnual,
-        FixedTotal,
-        Remainder,
-    }
-
-    private struct Step
-    {
-        public StepKind Kind;
-        public Rate Rate;
-        public Money? Cap;
-        public Money? Floor;
-        public Money? EligibleBase;
-        public Money AnnualAmount;
-
-        /// <summary>A fixed annual amount over the period (prorated and rounded), or a fixed total.</summary>
-        public Money Amount;
-
-        /// <summary>The matched funder's index, for a match.</summary>
-        public int Matched;
-    }
-
-    private readonly Step[] _steps;
-    private readonly int _remainder;
+    private readonly SweepStep[] _steps;
+    private int _last = -1;
     private readonly FundingPeriod _period;
     private readonly RoundingPolicy _policy;
     private Money _annualCost;
 
-    private SweepKernel(Step[] steps, int remainder, Money annualCost, FundingPeriod period, RoundingPolicy policy)
+    private SweepKernel(Plan plan, AnnualCost cost)
     {
-        _steps = steps;
-        _remainder = remainder;
-        _annualCost = annualCost;
-        _period = period;
-        _policy = policy;
+        _annualCost = cost.AnnualAmount;
+        _period = cost.Period;
+        _policy = plan.Options.Rounding;
+        _steps = new SweepStep[plan.Funders.Count];
     }
 
     /// <summary>How many funders: the length of the totals <see cref="Compute"/> fills, in the plan's order.</summary>
@@ -78,50 +55,29 @@ internal sealed class SweepKernel
         {
             return null;
         }
-        var steps = new Step[plan.Funders.Count];
-        int remainder = -1;
-        for (int f = 0; f < steps.Length; f++)
+        var kernel = new SweepKernel(plan, cost);
+        return kernel.CompileSteps(plan) ? kernel : null;
+    }
+
+    private bool CompileSteps(Plan plan)
+    {
+        for (int f = 0; f < _steps.Length; f++)
         {
-            var rule = plan.Funders[f].Rule;
-            steps[f] = new Step { Cap = rule.Cap, Matched = -1 };
-            switch (rule)
+            if (plan.Funders[f].Rule.CompileStep(new SweepCompilation(plan, f, this)) is not { } step)
             {
-                case RateRule { CapScope: CapScope.Period } rate:
-                    steps[f].Kind = StepKind.Rate;
-                    steps[f].Rate = rate.Rate;
-                    steps[f].Floor = rate.Floor;
-                    steps[f].EligibleBase = rate.EligibleBase;
-                    break;
-                case MatchRule match:
-                    steps[f].Kind = StepKind.Match;
-                    steps[f].Rate = match.Rate;
-                    // An earlier funder with a total by then (the validator guarantees it; anything else is the engine's).
-                    int matched = PlanSweep.IndexOf(plan, match.FunderId);
-                    if (matched < 0 || matched >= f || plan.Funders[matched].Rule is RemainderRule)
-                    {
-                        return null;
-                    }
-                    steps[f].Matched = matched;
-                    break;
-                case FixedAnnualRule annual:
-                    steps[f].Kind = StepKind.FixedAnnual;
-                    steps[f].AnnualAmount = annual.AnnualAmount;
-                    break;
-                case FixedTotalRule total:
-                    steps[f].Kind = StepKind.FixedTotal;
-                    steps[f].Amount = total.Amount;
-                    break;
-                case RemainderRule when remainder < 0:
-                    steps[f].Kind = StepKind.Remainder;
-                    remainder = f;
-                    break;
-                default:
-                    return null;
+                return false;
             }
+            if (step.IsLast)
+            {
+                if (_last >= 0)
+                {
+                    return false;
+                }
+                _last = f;
+            }
+            _steps[f] = step;
         }
-        var kernel = new SweepKernel(steps, remainder, cost.AnnualAmount, cost.Period, plan.Options.Rounding);
-        kernel.ProrateAnnualAmounts();
-        return kernel;
+        return true;
     }
 
     /// <summary>Sets value <paramref name="i"/> of <paramref name="axis"/> when it is an amount or a rate at all.</summary>
@@ -131,35 +87,16 @@ internal sealed class SweepKernel
     /// <returns>False, and nothing set, for a value that is not an amount (sub-cent, out of range) or a rate (beyond 0–100 %, too precise).</returns>
     public bool TrySet(Plan plan, SweepAxis axis, int i)
     {
-        decimal value = axis.Numbers[i];
-        if (axis.Parameter == SweepParameter.Rate)
-        {
-            if (!Rate.TryPercent(value, out var rate, out _))
-            {
-                return false;
-            }
-            _steps[PlanSweep.IndexOf(plan, axis.FunderId!)].Rate = rate;
-            return true;
-        }
-        if (!Money.TryEuros(value, out var amount, out _))
+        if (PlanSweep.Value(axis, i) is not { } value)
         {
             return false;
         }
         if (axis.Parameter == SweepParameter.Cost)
         {
-            _annualCost = amount;
+            _annualCost = value.Amount;
             return true;
         }
-        ref var step = ref _steps[PlanSweep.IndexOf(plan, axis.FunderId!)];
-        if (axis.Parameter == SweepParameter.Cap)
-        {
-            step.Cap = amount;
-        }
-        else
-        {
-            step.AnnualAmount = amount;
-            step.Amount = Prorated(amount);
-        }
+        _steps[PlanSweep.IndexOf(plan, axis.FunderId!)].Set(axis.RuleParameter, value, this);
         return true;
     }
 
@@ -185,45 +122,21 @@ internal sealed class SweepKernel
             return false;
         }
         decimal promised12 = 0m;
-        foreach (ref readonly var step in _steps.AsSpan())
+        foreach (var step in _steps)
         {
-            if (step.Cap is { } cap && (cap.IsNegative || (step.Floor is { } floor && cap < floor)))
+            if (!step.IsValid(ref promised12, _period.Months))
             {
                 return false;
             }
-            if (step.Kind == StepKind.FixedAnnual)
-            {
-                if (step.AnnualAmount.IsNegative)
-                {
-                    return false;
-                }
-                // Promised amounts are never negative, so one beyond the bound takes their sum beyond it too.
-                promised12 += step.AnnualAmount.Amount * _period.Months;
-            }
-            else if (step.Kind == StepKind.FixedTotal)
-            {
-                promised12 += step.Amount.Amount * 12m;
-            }
         }
         return promised12 <= max12;
-    }
-
-    private void ProrateAnnualAmounts()
-    {
-        for (int f = 0; f < _steps.Length; f++)
-        {
-            if (_steps[f].Kind == StepKind.FixedAnnual)
-            {
-                _steps[f].Amount = Prorated(_steps[f].AnnualAmount);
-            }
-        }
     }
 
     /// <summary>
     /// An amount a year over the period, rounded: <see cref="FundingPeriod.Prorate"/>, then the plan's policy (zero beyond
     /// the supported amounts, which <see cref="IsValid"/> refuses).
     /// </summary>
-    private Money Prorated(Money annual)
+    internal Money Prorated(Money annual)
     {
         if (_period.Months % 12 == 0)
         {
@@ -248,50 +161,30 @@ internal sealed class SweepKernel
         var contributed = Money.Zero;
         for (int f = 0; f < _steps.Length; f++)
         {
-            ref readonly var step = ref _steps[f];
-            Money amount;
-            switch (step.Kind)
+            var step = _steps[f];
+            if (step.IsLast)
             {
-                case StepKind.Rate:
-                    amount = Bounded(_policy.RoundToCents(step.Rate.ExactOf(step.EligibleBase ?? totalCost)), step, available);
-                    break;
-                case StepKind.Match:
-                    amount = Bounded(_policy.RoundToCents(step.Rate.ExactOf(totals[step.Matched])), step, available);
-                    break;
-                case StepKind.Remainder:
-                    totals[f] = Money.Zero;
-                    continue;
-                default:
-                    // A promised amount is paid whole, even beyond what is still to fund (that excess is over-funding).
-                    amount = step.Amount;
-                    break;
+                totals[f] = Money.Zero;
+                continue;
+            }
+            var amount = step.Compute(totalCost, totals, _policy);
+            // A promised amount is paid whole, even beyond what is still to fund (that excess is over-funding).
+            if (!step.IsPromise && amount > available)
+            {
+                amount = available;
             }
             totals[f] = amount;
             contributed += amount;
             available = amount <= available ? available - amount : Money.Zero;
         }
-        if (_remainder >= 0)
+        if (_last >= 0)
         {
-            var amount = _steps[_remainder].Cap is { } cap && available > cap ? cap : available;
-            totals[_remainder] = amount;
+            var amount = _steps[_last].Cap is { } cap && available > cap ? cap : available;
+            totals[_last] = amount;
             contributed += amount;
             available -= amount;
         }
         unfunded = available;
         overFunding = available - (totalCost - contributed);
-    }
-
-    /// <summary>A computed amount raised to its floor, lowered to its cap, then to what is still to fund.</summary>
-    private static Money Bounded(Money amount, in Step step, Money available)
-    {
-        if (step.Floor is { } floor && amount < floor)
-        {
-            amount = floor;
-        }
-        if (step.Cap is { } cap && amount > cap)
-        {
-            amount = cap;
-        }
-        return amount > available ? available : amount;
     }
 }

@@ -38,7 +38,7 @@ public sealed record Deliberation(string FunderId, string Paragraph, string Deci
             ? "à " + result.Funder(carrierId).Name
             : "au porteur du projet";
 
-        var annualRule = plan.Funders.FirstOrDefault(f => f.Id == funder.Id)?.Rule as FixedAnnualRule;
+        var annualAmount = plan.Funders.FirstOrDefault(f => f.Id == funder.Id)?.Rule.PromisedAnnualAmount;
         // The decision is written once, with its amount in figures (Decision) or in figures and words (DecisionWithWords).
         Deliberation Make(string paragraph, Func<Func<Money, string>, string> decision) =>
             new(funder.Id, paragraph, decision(m => FrenchFormat.MoneyCompact(m)), decision(WithWords));
@@ -49,11 +49,11 @@ public sealed record Deliberation(string FunderId, string Paragraph, string Deci
                 $"Le reste à charge pour {funder.Name}, porteur du projet, serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
                 amount => $"inscrire au budget la somme de {amount(funder.Total)}{schedule}");
         }
-        if (annualRule is not null && period.Months % 12 == 0)
+        if (annualAmount is not null && period.Months % 12 == 0)
         {
             return Make(
-                $"Le coût pour {funder.Name} serait de {FrenchFormat.MoneyCompact(annualRule.AnnualAmount)} annuels sur {duration} pour {costText}.",
-                amount => $"verser la subvention {carrier} à hauteur de {amount(annualRule.AnnualAmount)} annuellement, sur {duration}");
+                $"Le coût pour {funder.Name} serait de {FrenchFormat.MoneyCompact(annualAmount.Value)} annuels sur {duration} pour {costText}.",
+                amount => $"verser la subvention {carrier} à hauteur de {amount(annualAmount.Value)} annuellement, sur {duration}");
         }
         string payments = Schedule(result, funder);
         return Make(

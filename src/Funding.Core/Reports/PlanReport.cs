@@ -141,7 +141,7 @@ public sealed record AmountInWords(string FunderId, string Name, Money Total, st
 {
     internal static AmountInWords For(PlanResult result, FunderResult funder)
     {
-        var annual = result.Plan.Funders.FirstOrDefault(f => f.Id == funder.Id)?.Rule is FixedAnnualRule rule ? rule.AnnualAmount : (Money?)null;
+        var annual = result.Plan.Funders.FirstOrDefault(f => f.Id == funder.Id)?.Rule.PromisedAnnualAmount;
         return new AmountInWords(funder.Id, funder.Name, funder.Total, FrenchWords.Amount(funder.Total), annual, annual is { } a ? FrenchWords.Amount(a) : null);
     }
 }

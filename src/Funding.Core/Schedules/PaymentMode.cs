@@ -1,4 +1,5 @@
 using Funding.Plans;
+using Funding.Rules;
 using NodaTime;
 
 namespace Funding.Schedules;
@@ -14,36 +15,13 @@ public abstract record PaymentMode
     public abstract string Type { get; }
 
     /// <summary>
-    /// The mode used when a funder states none: yearly contributions (fixed per year, key shares, the carrier's
-    /// remainder) are paid per budget year; one-off ones (a rate, a fixed total) once at the start.
+    /// The mode used when a funder states none: its rule's (<see cref="ContributionRule.DefaultPayment"/>) — yearly
+    /// contributions (fixed per year, key shares, the carrier's remainder) are paid per budget year; one-off ones (a rate,
+    /// a fixed total) once at the start.
     /// </summary>
     /// <param name="rule">The funder's rule.</param>
     /// <returns>The default mode.</returns>
-    public static PaymentMode DefaultFor(ContributionRule rule)
-    {
-        Preconditions.CheckNotNull(rule);
-        return rule.Accept(DefaultPayment.Instance);
-    }
-
-    /// <summary>Yearly contributions are paid per budget year; one-off and computed ones at once.</summary>
-    private sealed class DefaultPayment : IRuleVisitor<PaymentMode>
-    {
-        public static readonly DefaultPayment Instance = new();
-
-        public PaymentMode Rate(RateRule rule) => new OncePayment();
-
-        public PaymentMode FixedAnnual(FixedAnnualRule rule) => new PerBudgetYearPayment();
-
-        public PaymentMode FixedPerYear(FixedPerYearRule rule) => new PerBudgetYearPayment();
-
-        public PaymentMode FixedTotal(FixedTotalRule rule) => new OncePayment();
-
-        public PaymentMode KeyShare(KeyShareRule rule) => new PerBudgetYearPayment();
-
-        public PaymentMode Match(MatchRule rule) => new OncePayment();
-
-        public PaymentMode Remainder(RemainderRule rule) => new PerBudgetYearPayment();
-    }
+    public static PaymentMode DefaultFor(ContributionRule rule) => Preconditions.CheckNotNull(rule).DefaultPayment;
 }
 
 /// <summary>The whole amount at once ("versée en une fois"), by default on the first day of the period.</summary>

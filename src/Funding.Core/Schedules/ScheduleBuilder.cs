@@ -12,9 +12,8 @@ namespace Funding.Schedules;
 /// </summary>
 internal static class ScheduleBuilder
 {
-    internal static ScheduleResult Build(Plan plan, PlanResult result) => Build(plan, result, PeriodCalendar.For(plan.Cost.Period));
-
-    internal static ScheduleResult Build(Plan plan, PlanResult result, PeriodCalendar calendar, bool explain = true)
+    
+    internal static ScheduleResult Build(Plan plan, PlanFigures result, PeriodCalendar calendar, bool explain = true)
     {
         var period = calendar.Period;
         var annualAmounts = AnnualAmounts(plan, period);
@@ -32,8 +31,8 @@ internal static class ScheduleBuilder
     /// <summary>The annual amount of funders with a fixed annual rule whose total is exactly annual × months / 12.</summary>
     private static Dictionary<string, Money> AnnualAmounts(Plan plan, FundingPeriod period) =>
         plan.Funders
-            .Where(f => f.Rule is FixedAnnualRule annual && period.Prorate(annual.AnnualAmount) % 0.01m == 0m)
-            .ToDictionary(f => f.Id, f => ((FixedAnnualRule)f.Rule).AnnualAmount, StringComparer.Ordinal);
+            .Where(f => f.Rule.PromisedAnnualAmount is { } annual && period.Prorate(annual) % 0.01m == 0m)
+            .ToDictionary(f => f.Id, f => f.Rule.PromisedAnnualAmount!.Value, StringComparer.Ordinal);
 
     private static IReadOnlyList<Payment> Payments(FunderResult funder, PeriodCalendar calendar, ProrataBasis costBasis, Money? annualAmount, bool explain)
     {
@@ -158,7 +157,7 @@ internal static class ScheduleBuilder
         return exact == amount.Amount ? FrenchFormat.Money(amount) : $"{FrenchFormat.ExactMoney(exact)}, soit {FrenchFormat.Money(amount)}";
     }
 
-    private static BudgetYearTable BuildTable(PlanResult result, IReadOnlyList<FunderSchedule> schedules)
+    private static BudgetYearTable BuildTable(PlanFigures result, IReadOnlyList<FunderSchedule> schedules)
     {
         var costYears = result.CostByBudgetYear.Select(c => c.Year);
         var paymentYears = schedules.SelectMany(s => s.Payments).Select(p => p.BudgetYear);
@@ -187,7 +186,7 @@ internal static class ScheduleBuilder
             OnYears(result.BudgetYears, b => b.Year, b => b.OverFunding), OnYears(result.BudgetYears, b => b.Year, b => b.Unfunded));
     }
 
-    private static TreasuryProjection BuildTreasury(PlanResult result, PeriodCalendar calendar, IReadOnlyList<FunderSchedule> schedules)
+    private static TreasuryProjection BuildTreasury(PlanFigures result, PeriodCalendar calendar, IReadOnlyList<FunderSchedule> schedules)
     {
         var period = calendar.Period;
         var receipts = schedules.Where(s => s.FunderId != result.CarrierId).SelectMany(s => s.Payments).ToArray();

@@ -52,7 +52,7 @@ public class ExecutionProperties
         var paid = planned.Schedule.Funders.Where(s => s.FunderId != planned.CarrierId)
             .SelectMany(s => s.Payments.Where(p => p.Date < cutoff).Select(p => new Receipt(s.FunderId, p.Date, p.Amount))).ToArray();
         var input = monthly
-            ? new ExecutionInput([], paid) { MonthlyExpenses = planned.CostByBudgetYear.Select(c => new MonthExpense(new NodaTime.YearMonth(c.Year, 6), c.Amount)).ToArray() }
+            ? new ExecutionInput([], paid) { MonthlyExpenses = planned.CostByBudgetYear.Select(c => new MonthExpense(new NodaTime.YearMonth(c.Year, c.Year == period.Start.Year ? period.Start.Month : 1), c.Amount)).ToArray() }
             : new ExecutionInput(planned.CostByBudgetYear.Select(c => new BudgetYearAmount(c.Year, c.Amount)).ToArray(), paid);
         var result = ExecutionEvaluator.Evaluate(g.Plan, input);
         return result.Funders.All(f => f.Due == f.Granted

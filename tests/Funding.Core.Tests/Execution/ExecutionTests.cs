@@ -106,7 +106,7 @@ public class ExecutionTests
     {
         var huge = new ExecutionInput([new BudgetYearAmount(2022, Money.MaxValue), new BudgetYearAmount(2023, E(1m))], []);
         Should.Throw<FundingValidationException>(() => ExecutionEvaluator.Evaluate(Seed, huge)).Errors.ShouldHaveSingleItem().Path.ShouldBe("actualExpenses");
-        var receipts = new ExecutionInput([], [new Receipt("etat", new LocalDate(2022, 4, 1), Money.MaxValue), new Receipt("etat", new LocalDate(2022, 4, 2), E(-1m))]);
+        var receipts = new ExecutionInput([new BudgetYearAmount(2022, E(1m))], [new Receipt("etat", new LocalDate(2022, 4, 1), Money.MaxValue), new Receipt("etat", new LocalDate(2022, 4, 2), E(-1m))]);
         Should.Throw<FundingValidationException>(() => ExecutionEvaluator.Evaluate(Seed, receipts)).Errors.ShouldHaveSingleItem().Path.ShouldBe("receipts");
         // A promise au prorata of actual expenses a billion times the plan's: beyond the magnitude, refused with its reason.
         var tiny = Seed with { Cost = new AnnualCost(E(1m), new FundingPeriod(new LocalDate(2022, 4, 1), 24)) };

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Funding.Client.Models
 {
-    /// <summary>Per `budgetYear` or over the `period`.</summary>
+    /// <summary>Whether the ceiling holds over the `period` (default) or for each `budgetYear`.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum CapScope
     {

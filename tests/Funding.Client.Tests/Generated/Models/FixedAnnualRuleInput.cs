@@ -8,14 +8,14 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// A fixed amount per year of the period: 11 593,50 € a year.
+    /// Montant annuel : Un montant promis par année du poste (11 593,50 € par an), au prorata des mois pour une année partielle.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class FixedAnnualRuleInput : IParsable
     {
-        /// <summary>The amount per full year, in euros.</summary>
+        /// <summary>Montant annuel (en euros) : Le montant promis pour une année pleine ; une année partielle en reçoit sa part au prorata des mois.</summary>
         public decimal? AnnualAmount { get; set; }
-        /// <summary>The most this funder contributes (&quot;plafond&quot;), in euros: applied to computed contributions, checked against promised ones.</summary>
+        /// <summary>Plafond (en euros) : Un montant promis n&apos;est jamais réduit : au-delà du plafond, le contrôle des plafonds échoue.</summary>
         public decimal? Cap { get; set; }
         /// <summary>The type property</summary>
         public global::Funding.Client.Models.FixedAnnualRuleInput_type? Type { get; set; }

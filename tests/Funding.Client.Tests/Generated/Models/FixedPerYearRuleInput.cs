@@ -8,16 +8,16 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// Amounts fixed budget year by budget year: 2022 → 8 000 €, 2023 → 11 593,50 €.
+    /// Montants par exercice : Des montants promis exercice par exercice (2022 : 8 000 €, 2023 : 11 593,50 €).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class FixedPerYearRuleInput : IParsable
     {
-        /// <summary>The most this funder contributes (&quot;plafond&quot;), in euros: applied to computed contributions, checked against promised ones.</summary>
+        /// <summary>Plafond (en euros) : Un montant promis n&apos;est jamais réduit : au-delà du plafond, le contrôle des plafonds échoue.</summary>
         public decimal? Cap { get; set; }
         /// <summary>The type property</summary>
         public global::Funding.Client.Models.FixedPerYearRuleInput_type? Type { get; set; }
-        /// <summary>One amount per budget year of the plan&apos;s period (years not listed get nothing).</summary>
+        /// <summary>Montants par exercice : Un montant promis pour chaque exercice de la période ; un exercice absent ne reçoit rien.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::Funding.Client.Models.BudgetYearInput>? Years { get; set; }

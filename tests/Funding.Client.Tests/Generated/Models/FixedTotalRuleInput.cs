@@ -8,14 +8,14 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// One amount for the whole period.
+    /// Montant pour la période : Un montant promis pour toute la période, versé tel quel.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class FixedTotalRuleInput : IParsable
     {
-        /// <summary>The amount, in euros.</summary>
+        /// <summary>Montant (en euros) : Le montant promis pour toute la période.</summary>
         public decimal? Amount { get; set; }
-        /// <summary>The most this funder contributes (&quot;plafond&quot;), in euros: applied to computed contributions, checked against promised ones.</summary>
+        /// <summary>Plafond (en euros) : Un montant promis n&apos;est jamais réduit : au-delà du plafond, le contrôle des plafonds échoue.</summary>
         public decimal? Cap { get; set; }
         /// <summary>The type property</summary>
         public global::Funding.Client.Models.FixedTotalRuleInput_type? Type { get; set; }

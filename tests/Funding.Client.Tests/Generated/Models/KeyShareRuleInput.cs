@@ -8,14 +8,14 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// A group of funders sharing a pool by an allocation key.
+    /// Groupe réparti par clé : Plusieurs financeurs se partagent une enveloppe selon une clé de répartition (les EPCI au prorata de leur population).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class KeyShareRuleInput : IParsable
     {
-        /// <summary>The most this funder contributes (&quot;plafond&quot;), in euros: applied to computed contributions, checked against promised ones.</summary>
+        /// <summary>Plafond du groupe (en euros) : Le plus que le groupe partage quand l&apos;enveloppe est un pourcentage de ce qui reste.</summary>
         public decimal? Cap { get; set; }
-        /// <summary>How the pool is split between the members.</summary>
+        /// <summary>Clé de répartition : Comment l&apos;enveloppe est partagée : population, parts égales, poids nommés ou clé mixte.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Funding.Client.Models.KeyInput? Key { get; set; }
@@ -23,7 +23,7 @@ namespace Funding.Client.Models
 #else
         public global::Funding.Client.Models.KeyInput Key { get; set; }
 #endif
-        /// <summary>The members (at least one), each a funder of the plan.</summary>
+        /// <summary>Membres : Les financeurs du groupe, chacun avec son poids, et son plafond ou son plancher éventuels.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::Funding.Client.Models.MemberInput>? Members { get; set; }
@@ -31,7 +31,7 @@ namespace Funding.Client.Models
 #else
         public List<global::Funding.Client.Models.MemberInput> Members { get; set; }
 #endif
-        /// <summary>What the group shares.</summary>
+        /// <summary>Enveloppe : Ce que le groupe partage : un montant fixe, ou un pourcentage de ce qui reste à financer.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Funding.Client.Models.PoolInput? Pool { get; set; }

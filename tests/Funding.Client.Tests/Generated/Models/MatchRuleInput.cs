@@ -8,14 +8,14 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// A funder matching another listed before it: a Region matching the State euro for euro, up to its cap.
+    /// Abondement : Une part de la participation d&apos;un autre financeur, listé avant (la Région abonde l&apos;État euro pour euro, jusqu&apos;à 30 000 €).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MatchRuleInput : IParsable
     {
-        /// <summary>The most this funder contributes (&quot;plafond&quot;), in euros: applied to computed contributions, checked against promised ones.</summary>
+        /// <summary>Plafond (en euros) : Le montant au-delà duquel l&apos;abondement s&apos;arrête.</summary>
         public decimal? Cap { get; set; }
-        /// <summary>The id of the funder matched (listed before; not the remainder, not a group).</summary>
+        /// <summary>Financeur abondé : L&apos;identifiant du financeur abondé, listé avant celui-ci ; ni le porteur qui paie le reste, ni un groupe.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? FunderId { get; set; }
@@ -23,7 +23,7 @@ namespace Funding.Client.Models
 #else
         public string FunderId { get; set; }
 #endif
-        /// <summary>The share of the matched funder&apos;s total, in percent: 100 (the default) is « euro pour euro ».</summary>
+        /// <summary>Taux d&apos;abondement (en pourcentage : 50 pour 50 %) : La part de la participation du financeur abondé : 100 pour « euro pour euro ». Par défaut : 100.</summary>
         public decimal? Percent { get; set; }
         /// <summary>The type property</summary>
         public global::Funding.Client.Models.MatchRuleInput_type? Type { get; set; }

@@ -25,7 +25,7 @@ namespace Funding.Client.Models
 #else
         public string Id { get; set; }
 #endif
-        /// <summary>The legal nature of the member; `epci` when absent.</summary>
+        /// <summary>The legal nature of a funder (&quot;financeur&quot;), which decides the checks that apply to it.</summary>
         public global::Funding.Client.Models.FunderKind? Kind { get; set; }
         /// <summary>The name reports use.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

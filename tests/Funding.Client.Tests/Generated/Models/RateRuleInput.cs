@@ -8,20 +8,20 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// A rate of the eligible base: the State&apos;s 50 % capped at 80 000 €.
+    /// Taux de la dépense : Un pourcentage du coût ou d&apos;une dépense éligible, avec un plafond et un plancher éventuels (l&apos;État à 50 %, plafonné à 80 000 €).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RateRuleInput : IParsable
     {
-        /// <summary>The most this funder contributes (&quot;plafond&quot;), in euros: applied to computed contributions, checked against promised ones.</summary>
+        /// <summary>Plafond (en euros) : Le montant au-delà duquel le financeur ne paie pas, sur la période ou par exercice.</summary>
         public decimal? Cap { get; set; }
-        /// <summary>What the cap bounds: `period` (default: the total) or `budgetYear` (each budget year: « au plus 45 000 € paran »; then each year gives rate × its cost — or its part of `eligibleBase`, split by the years&apos; cost — raisedto `floor` and capped, each year on its own, and payments per budget year follow those amounts).</summary>
-        public global::Funding.Client.Models.CapScope? CapPer { get; set; }
-        /// <summary>The eligible base for the whole period, in euros; the total cost when absent.</summary>
+        /// <summary>Le plafond vaut : Sur la période (le plafond borne le total) ou par exercice (chaque exercice est calculé à part et borné). Par défaut : period.</summary>
+        public global::Funding.Client.Models.RateRuleInput_capPer? CapPer { get; set; }
+        /// <summary>Dépense éligible (en euros) : La part du coût à laquelle le taux s&apos;applique, pour toute la période ; le coût total si elle est absente.</summary>
         public decimal? EligibleBase { get; set; }
-        /// <summary>The least this funder contributes (&quot;plancher&quot;), in euros.</summary>
+        /// <summary>Plancher (en euros) : Le montant que le financeur paie au moins, sur la période ou par exercice.</summary>
         public decimal? Floor { get; set; }
-        /// <summary>The rate in percent, 0 to 100 (50 means 50 %), at most 6 decimals.</summary>
+        /// <summary>Taux (en pourcentage : 50 pour 50 %) : Le pourcentage de la dépense que le financeur prend en charge (50 pour 50 %).</summary>
         public decimal? RatePercent { get; set; }
         /// <summary>The type property</summary>
         public global::Funding.Client.Models.RateRuleInput_type? Type { get; set; }
@@ -51,7 +51,7 @@ namespace Funding.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "cap", n => { Cap = n.GetDecimalValue(); } },
-                { "capPer", n => { CapPer = n.GetEnumValue<global::Funding.Client.Models.CapScope>(); } },
+                { "capPer", n => { CapPer = n.GetEnumValue<global::Funding.Client.Models.RateRuleInput_capPer>(); } },
                 { "eligibleBase", n => { EligibleBase = n.GetDecimalValue(); } },
                 { "floor", n => { Floor = n.GetDecimalValue(); } },
                 { "ratePercent", n => { RatePercent = n.GetDecimalValue(); } },
@@ -66,7 +66,7 @@ namespace Funding.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("cap", Cap);
-            writer.WriteEnumValue<global::Funding.Client.Models.CapScope>("capPer", CapPer);
+            writer.WriteEnumValue<global::Funding.Client.Models.RateRuleInput_capPer>("capPer", CapPer);
             writer.WriteDecimalValue("eligibleBase", EligibleBase);
             writer.WriteDecimalValue("floor", Floor);
             writer.WriteDecimalValue("ratePercent", RatePercent);

@@ -8,12 +8,12 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// The carrier pays whatever is left (&quot;reste à charge&quot;); at most one per plan.
+    /// Reste à charge : Le porteur paie ce qui reste à financer de chaque exercice après tous les autres financeurs.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RemainderRuleInput : IParsable
     {
-        /// <summary>The most this funder contributes (&quot;plafond&quot;), in euros: applied to computed contributions, checked against promised ones.</summary>
+        /// <summary>Plafond (en euros) : Le montant au-delà duquel le porteur ne paie pas ; le reste est alors non financé.</summary>
         public decimal? Cap { get; set; }
         /// <summary>The type property</summary>
         public global::Funding.Client.Models.RemainderRuleInput_type? Type { get; set; }

@@ -59,7 +59,7 @@ namespace Funding.Client.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>Per `budgetYear` or over the `period`.</summary>
+        /// <summary>Whether the ceiling holds over the `period` (default) or for each `budgetYear`.</summary>
         public global::Funding.Client.Models.CapScope? Per { get; set; }
         /// <summary>How the excess was taken off.</summary>
         public global::Funding.Client.Models.CeilingSharing? Sharing { get; set; }

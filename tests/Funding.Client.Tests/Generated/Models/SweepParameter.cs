@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Funding.Client.Models
 {
-    /// <summary>What varies.</summary>
+    /// <summary>The sweep&apos;s parameter.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum SweepParameter
     {

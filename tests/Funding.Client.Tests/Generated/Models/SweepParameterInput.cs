@@ -63,6 +63,8 @@ namespace Funding.Client.Models
 #else
         public List<decimal?> Values { get; set; }
 #endif
+        /// <summary>For a rate given per year of the post (a degressive rate), which year&apos;s rate varies, from 1; absent otherwise.</summary>
+        public int? Year { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -88,6 +90,7 @@ namespace Funding.Client.Models
                 { "parameter", n => { Parameter = n.GetEnumValue<global::Funding.Client.Models.SweepParameter>(); } },
                 { "range", n => { Range = n.GetObjectValue<global::Funding.Client.Models.SweepRangeInput>(global::Funding.Client.Models.SweepRangeInput.CreateFromDiscriminatorValue); } },
                 { "values", n => { Values = n.GetCollectionOfPrimitiveValues<decimal?>()?.AsList(); } },
+                { "year", n => { Year = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -104,6 +107,7 @@ namespace Funding.Client.Models
             writer.WriteEnumValue<global::Funding.Client.Models.SweepParameter>("parameter", Parameter);
             writer.WriteObjectValue<global::Funding.Client.Models.SweepRangeInput>("range", Range);
             writer.WriteCollectionOfPrimitiveValues<decimal?>("values", Values);
+            writer.WriteIntValue("year", Year);
         }
     }
 }

@@ -39,6 +39,8 @@ namespace Funding.Client.Models
 #endif
         /// <summary>What varies.</summary>
         public global::Funding.Client.Models.SweepParameter? Parameter { get; set; }
+        /// <summary>The year of the post whose rate varies, for a rate given per year.</summary>
+        public int? Year { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -61,6 +63,7 @@ namespace Funding.Client.Models
                 { "labels", n => { Labels = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "parameter", n => { Parameter = n.GetEnumValue<global::Funding.Client.Models.SweepParameter>(); } },
+                { "year", n => { Year = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -74,6 +77,7 @@ namespace Funding.Client.Models
             writer.WriteCollectionOfPrimitiveValues<string>("labels", Labels);
             writer.WriteStringValue("name", Name);
             writer.WriteEnumValue<global::Funding.Client.Models.SweepParameter>("parameter", Parameter);
+            writer.WriteIntValue("year", Year);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Funding.Allocation;
+using Funding.Plans;
 
-namespace Funding.Plans;
+namespace Funding.Engine;
 
 /// <summary>
 /// What is left to fund in each budget year as the waterfall goes: it starts at each year's cost and decreases by each

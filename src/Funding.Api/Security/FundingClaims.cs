@@ -1,0 +1,25 @@
+using System.Security.Claims;
+
+namespace Funding.Api.Security;
+
+/// <summary>The claims a caller of the saved plans carries, and the caller read from them.</summary>
+internal static class FundingClaims
+{
+    /// <summary>The workspace the caller works in.</summary>
+    public const string Workspace = "funding:workspace";
+
+    /// <summary>The id of the API key that authenticated the caller.</summary>
+    public const string KeyId = "funding:key";
+
+    /// <summary>The caller: its workspace and its name (the person or application the key belongs to).</summary>
+    public static Caller Caller(this ClaimsPrincipal user) => new(
+        user.FindFirstValue(Workspace) ?? throw new InvalidOperationException("An authorized endpoint was reached without a workspace claim."),
+        user.FindFirstValue(ClaimTypes.Name) ?? "",
+        user.FindFirstValue(KeyId));
+}
+
+/// <summary>Who calls: the workspace, the person's or application's name, the key.</summary>
+/// <param name="Workspace">The workspace.</param>
+/// <param name="Name">The name versions and signatures show.</param>
+/// <param name="KeyId">The API key's id, when the caller used one.</param>
+internal sealed record Caller(string Workspace, string Name, string? KeyId);

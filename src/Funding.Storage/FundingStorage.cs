@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Funding.Storage;
+
+/// <summary>
+/// The stores over one database, for a program that has no dependency injection (the command line, the tests, the
+/// benchmarks); the API registers the same classes in its container, on the <see cref="DbDataSource"/> it registers.
+/// </summary>
+internal sealed class FundingStorage : IAsyncDisposable
+{
+    public FundingStorage(Database database)
+    {
+        Database = database;
+        Keys = new KeyStore(database);
+        Plans = new PlanStore(database);
+        Executions = new ExecutionStore(database);
+        Transfer = new WorkspaceTransferStore(database, Plans, Executions);
+        Migrator = new StorageMigrator(database);
+    }
+
+    public Database Database { get; }
+
+    public KeyStore Keys { get; }
+
+    public PlanStore Plans { get; }
+
+    public ExecutionStore Executions { get; }
+
+    public WorkspaceTransferStore Transfer { get; }
+
+    public StorageMigrator Migrator { get; }
+
+    /// <summary>The data source of a database: an <c>NpgsqlDataSource</c> for PostgreSQL, <see cref="SqliteDataSource"/> for SQLite.</summary>
+    public static DbDataSource DataSource(StorageOptions options) => options.Provider == DatabaseProvider.PostgreSql
+        ? NpgsqlDataSource.Create(options.ConnectionString)
+        : new SqliteDataSource(options.ConnectionString);
+
+    /// <summary>Opens the stores of a database (its migrations not applied: <see cref="StorageMigrator"/>).</summary>
+    public static FundingStorage Open(StorageOptions options, TimeProvider clock) => new(new Database(DataSource(options), options.Provider, clock));
+
+    public ValueTask DisposeAsync() => Database.DataSource.DisposeAsync();
+}

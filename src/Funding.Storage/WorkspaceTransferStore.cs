@@ -1,0 +1,63 @@
+using Dapper;
+
+namespace Funding.Storage;
+
+/// <summary>A workspace's plans, versions, signatures and executions, exported and imported as they were.</summary>
+internal sealed class WorkspaceTransferStore(Database database, PlanStore plans, ExecutionStore executions)
+{
+    /// <summary>Every plan of a workspace with all its versions and signatures.</summary>
+    public async Task<IReadOnlyList<(SavedPlanSummary Plan, IReadOnlyList<PlanVersion> Versions)>> ExportAsync(string workspace, CancellationToken cancellation = default)
+    {
+        await using var connection = await database.OpenAsync(cancellation);
+        var summaries = (await connection.QueryAsync<SummaryRow>(
+            $"SELECT {SummaryRow.Columns} FROM saved_plans WHERE workspace_id = @workspace ORDER BY created_at, id", new { workspace }))
+            .Select(r => r.ToSummary()).ToArray();
+        var result = new List<(SavedPlanSummary, IReadOnlyList<PlanVersion>)>(summaries.Length);
+        foreach (var plan in summaries)
+        {
+            result.Add((plan, await PlanStore.VersionsAsync(connection, workspace, plan.Id, null)));
+        }
+        return result;
+    }
+
+    /// <summary>Every execution entry of the workspace's plans.</summary>
+    public Task<IReadOnlyList<ExecutionEntry>> ExportExecutionsAsync(string workspace, CancellationToken cancellation = default) =>
+        executions.ListWorkspaceAsync(workspace, cancellation);
+
+    /// <summary>
+    /// Imports exported plans and their execution entries as they were (ids, versions, signatures), in one transaction;
+    /// false, and nothing imported, when one of the ids exists already.
+    /// </summary>
+    public async Task<bool> ImportAsync(string workspace, IReadOnlyList<(SavedPlanSummary Plan, IReadOnlyList<PlanVersion> Versions)> imported,
+        IReadOnlyList<ExecutionEntry> entries, CancellationToken cancellation = default)
+    {
+        await using var connection = await database.OpenAsync(cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        await Workspaces.EnsureAsync(database, connection, transaction, workspace, database.Now());
+        foreach (var (plan, versions) in imported)
+        {
+            if (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM saved_plans WHERE id = @id", new { id = plan.Id }, transaction) > 0)
+            {
+                await transaction.RollbackAsync(cancellation);
+                return false;
+            }
+            await connection.ExecuteAsync(
+                "INSERT INTO saved_plans (id, workspace_id, name, latest_version, status, created_at, updated_at) VALUES (@Id, @workspace, @Name, @LatestVersion, @Status, @created, @updated)",
+                new { plan.Id, workspace, plan.Name, plan.LatestVersion, plan.Status, created = database.Stamp(plan.CreatedAt), updated = database.Stamp(plan.UpdatedAt) }, transaction);
+            foreach (var version in versions)
+            {
+                await plans.InsertVersionAsync(connection, transaction, plan.Id, version.Number, version.CreatedAt, version.Author, version.Comment, version.PlanJson);
+                if (version.Signature is { } signature)
+                {
+                    await plans.InsertSignatureAsync(connection, transaction, plan.Id, version.Number, signature);
+                }
+            }
+        }
+        foreach (var entry in entries)
+        {
+            await executions.InsertAsync(connection, transaction, entry);
+        }
+        await transaction.CommitAsync(cancellation);
+        return true;
+    }
+}
