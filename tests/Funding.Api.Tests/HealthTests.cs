@@ -30,7 +30,7 @@ public class HealthTests(FundingApiFactory factory) : IClassFixture<FundingApiFa
         string page = await response.Content.ReadAsStringAsync();
         page.ShouldContain("<html lang=\"fr\">");
         page.ShouldContain("Simulateur de plan de financement");
-        (await client.GetAsync(new Uri("/app.js", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync(new Uri("/js/app.js", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -402,8 +402,8 @@ public class SimulatorPageTests(BrowserFixture fixture)
         await page.ClickAsync("#add-funder");
         var rule = FunderField(page, 4, "ruleType");
         await rule.SelectOptionAsync("match");
-        await FunderField(page, 4, "matchFunderId").FillAsync("etat");
-        await FunderField(page, 4, "matchPercent").FillAsync("50");
+        await FunderField(page, 4, "funderId").FillAsync("etat");
+        await FunderField(page, 4, "percent").FillAsync("50");
 
         // Half of the State's 80 000,00 €, by hand: 40 000,00 €; the carrier's remainder falls by as much.
         await Expect(Amount(page, "financeur-5")).ToHaveTextAsync(Euros("40 000,00"));
@@ -415,7 +415,7 @@ public class SimulatorPageTests(BrowserFixture fixture)
     {
         var page = await SeedPageAsync();
         await FunderField(page, 1, "ruleType").SelectOptionAsync("fixedPerYear");
-        await FunderField(page, 1, "ruleYears").FillAsync("2022 ; 8 000\n2023 ; 11 593,50");
+        await FunderField(page, 1, "years").FillAsync("2022 ; 8 000\n2023 ; 11 593,50");
 
         // QBO now promises 8 000 + 11 593,50 = 19 593,50 €, paid as given, year by year.
         await Expect(Amount(page, "qbo")).ToHaveTextAsync(Euros("19 593,50"));
