@@ -169,7 +169,8 @@ public static class ExecutionEvaluator
         PlanResult actual;
         try
         {
-            PlanValidator.ThrowIfInvalid(actualPlan);
+            // Not validated again: the voted plan is, and the actual expenses are checked above (the actual plan's period
+            // runs to the end of its last budget year, where the rules keep the voted period's terms).
             actual = PlanEvaluator.Result(PlanEvaluator.Run(actualPlan, (rule, evaluation) =>
             {
                 var funder = evaluation.Funder;

@@ -12,7 +12,6 @@ namespace Funding.Rules;
 internal sealed class RuleDue
 {
     private readonly PlanResult _planned;
-    private readonly Func<string, (string Name, Money Total)> _earlierDue;
 
     internal RuleDue(RuleEvaluation actual, PlanResult planned, ExecutionTerms terms, bool inCeiling, bool inYearlyCeiling, Money actualTotal)
     {
@@ -22,7 +21,6 @@ internal sealed class RuleDue
         InSharedCeiling = inCeiling;
         InYearlyCeiling = inYearlyCeiling;
         ActualTotal = actualTotal;
-        _earlierDue = actual.Earlier;
     }
 
     /// <summary>The waterfall over the actual expenses: the due is given through it.</summary>
@@ -40,6 +38,9 @@ internal sealed class RuleDue
     /// <summary>The actual expenses over the period.</summary>
     internal Money ActualTotal { get; }
 
+    /// <summary>The voted plan's period (the actual expenses are given by budget year over the same years).</summary>
+    internal FundingPeriod PlannedPeriod => _planned.Plan.Cost.Period;
+
     /// <summary>The voted plan's total cost.</summary>
     internal Money PlannedTotal => _planned.TotalCost;
 
@@ -51,9 +52,6 @@ internal sealed class RuleDue
 
     /// <summary>The funder's grant: its contribution in the voted plan.</summary>
     internal Money Granted => Planned?.Total ?? Money.Zero;
-
-    /// <summary>An earlier funder's due at this point of the waterfall.</summary>
-    internal (string Name, Money Total) EarlierDue(string funderId) => _earlierDue(funderId);
 
     /// <summary>
     /// <c>amount × actual / planned</c> expenses, rounded to the cent by the plan's policy (the amount itself when nothing
