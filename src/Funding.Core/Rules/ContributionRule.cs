@@ -104,4 +104,13 @@ public abstract record ContributionRule
 
     /// <summary>What a due on actual expenses is, for the execution's sentence: « dus tels que promis »…</summary>
     internal abstract string DueBasis(DueBasisContext context);
+
+    /// <summary>The rule's type and fields, in short invariant text: <c>rate { ratePercent = 50%, cap = 80000 }</c>.</summary>
+    /// <returns>The text.</returns>
+    public sealed override string ToString()
+    {
+        var writer = new TextRuleWriter();
+        Write(writer);
+        return $"{Type} {{ {writer} }}";
+    }
 }
