@@ -463,6 +463,9 @@ internal static class FundingOpenApi
             ("WeightImportResponse", Value<WeightImportResponse>(Endpoints.WeightImportEndpoints.Import(weights).Result)),
             ("SampleSummary", Value<SampleSummary[]>(Endpoints.SampleEndpoints.List())[0]!),
             ("RuleCatalogResponse", Value<RuleCatalogResponse>(Endpoints.RuleEndpoints.List())),
+            // Each rule's own example, from its descriptor: a new rule type brings its example with it.
+            .. RuleCatalog.All.Where(t => t.Descriptor.Example is not null)
+                .Select(t => (t.Descriptor.SchemaName, JsonNode.Parse(RuleInput.From(t.Descriptor.Example!).Json.GetRawText())!)),
             // A list field: a rate for each year of the post, at most one per year of the longest period.
             ("RuleFieldOutput", JsonNode.Parse("""{"name": "ratePercentByYear", "kind": "percentList", "label": "Taux par année du poste", "help": "Le taux de chaque année du poste.", "required": true, "unit": "%", "minimum": 0, "maximum": 100, "maxItems": 50}""")!),
             // A rate given per year of the post varies year by year: the sweep names the year (a degressive rate's second year).

@@ -16,6 +16,9 @@ public sealed record RuleDescriptor(string Type, string Label, string Help, IRea
     /// <summary>Whether the rule promises its amount (fixed amounts) rather than computes it.</summary>
     public bool IsPromise { get; init; }
 
+    /// <summary>A plausible rule of this type, every field set: the OpenAPI document's example, a form's first values.</summary>
+    public ContributionRule? Example { get; init; }
+
     /// <summary>The name of the rule's schema in the OpenAPI document: <c>RateRuleInput</c>.</summary>
     public string SchemaName => string.Concat(char.ToUpperInvariant(Type[0]).ToString(), Type.AsSpan(1), "RuleInput");
 

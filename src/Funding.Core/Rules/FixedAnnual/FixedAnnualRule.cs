@@ -28,6 +28,7 @@ public sealed record FixedAnnualRule(Money AnnualAmount) : ContributionRule
         {
             IsPromise = true,
             Sweeps = [new RuleSweep(SweepParameter.AnnualAmount, AnnualAmountField.Name, "montant annuel")],
+            Example = new FixedAnnualRule(Money.Euros(11_593.50m)) { Cap = Money.Euros(25_000m) },
         },
         reader => new FixedAnnualRule(reader.Money(AnnualAmountField) ?? Money.Zero) { Cap = reader.Money(CapField) });
 

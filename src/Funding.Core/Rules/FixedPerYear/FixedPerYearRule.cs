@@ -25,6 +25,7 @@ public sealed record FixedPerYearRule(IReadOnlyList<BudgetYearAmount> Years) : C
             [YearsField, CapField])
         {
             IsPromise = true,
+            Example = new FixedPerYearRule([new BudgetYearAmount(2022, Money.Euros(8_000m)), new BudgetYearAmount(2023, Money.Euros(11_593.50m))]) { Cap = Money.Euros(25_000m) },
         },
         reader => new FixedPerYearRule(reader.YearAmounts(YearsField) ?? []) { Cap = reader.Money(CapField) });
 

@@ -21,6 +21,7 @@ public sealed record FixedTotalRule(Money Amount) : ContributionRule
         new RuleDescriptor("fixedTotal", "Montant pour la période", "Un montant promis pour toute la période, versé tel quel.", [AmountField, CapField])
         {
             IsPromise = true,
+            Example = new FixedTotalRule(Money.Euros(10_000m)) { Cap = Money.Euros(20_000m) },
         },
         reader => new FixedTotalRule(reader.Money(AmountField) ?? Money.Zero) { Cap = reader.Money(CapField) });
 

@@ -46,6 +46,12 @@ public sealed record KeyShareRule(KeySharePool Pool, AllocationKey Key, IReadOnl
                 new RuleSweep(SweepParameter.Cap, CapField.Name, "plafond du groupe") { Requires = "pool.percent" },
                 new RuleSweep(SweepParameter.Key, KeyField.Name, "clé du groupe"),
             ],
+            Example = new KeyShareRule(new ShareOfRemainingPool(Rate.Percent(50)), AllocationKey.ByWeight("population"),
+                [new KeyShareMember("brest-metropole", "Brest Métropole", FunderKind.Epci) { Weight = 213_403m, Cap = Money.Euros(30_000m) },
+                 new KeyShareMember("morlaix-communaute", "Morlaix Communauté", FunderKind.Epci) { Weight = 65_507m, Floor = Money.Euros(1_000m) }])
+            {
+                Cap = Money.Euros(60_000m),
+            },
         },
         Read);
 

@@ -34,6 +34,7 @@ public sealed record MatchRule(string FunderId, Rate Rate) : ContributionRule
             [FunderIdField, PercentField, CapField])
         {
             Sweeps = [new RuleSweep(SweepParameter.Rate, PercentField.Name, "taux d'abondement"), new RuleSweep(SweepParameter.Cap, CapField.Name, "plafond")],
+            Example = new MatchRule("etat", Rate.Percent(25)) { Cap = Money.Euros(15_000m) },
         },
         reader => new MatchRule(reader.Text(FunderIdField) ?? "", reader.Percent(PercentField) ?? Rate.Full) { Cap = reader.Money(CapField) });
 

@@ -47,6 +47,7 @@ public sealed record RateRule(Rate Rate) : ContributionRule
             [RateField, CapField, EligibleBaseField, FloorField, CapPerField])
         {
             Sweeps = [new RuleSweep(SweepParameter.Rate, RateField.Name, "taux"), new RuleSweep(SweepParameter.Cap, CapField.Name, "plafond")],
+            Example = new RateRule(Rate.Percent(50)) { Cap = Money.Euros(80_000m), EligibleBase = Money.Euros(207_600m), Floor = Money.Euros(10_000m), CapScope = CapScope.Period },
         },
         Read);
 

@@ -20,6 +20,7 @@ public sealed record RemainderRule : ContributionRule
         new RuleDescriptor("remainder", "Reste à charge", "Le porteur paie ce qui reste à financer de chaque exercice après tous les autres financeurs.", [CapField])
         {
             Sweeps = [new RuleSweep(SweepParameter.Cap, CapField.Name, "plafond")],
+            Example = new RemainderRule { Cap = Money.Euros(150_000m) },
         },
         reader => new RemainderRule { Cap = reader.Money(CapField) });
 
