@@ -73,6 +73,7 @@ internal static class OpenApiContract
         RenameVariants(document, schemas);
         AddValueSchemas(schemas);
         RuleSchemas.Add(schemas);
+        ComponentKeys(schemas);
         foreach (var (_, schema) in schemas.ToList())
         {
             Unions(schema!.AsObject());
@@ -107,6 +108,30 @@ internal static class OpenApiContract
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A mixed key's component is split by equal parts or a weight, never by another mixed key (the domain refuses it): its
+    /// schema says so, a union of those two, instead of every key. Generated clients thank it too: Kiota 1.38 loses the
+    /// discriminator of a union that references itself once the rules' union has eight variants.
+    /// </summary>
+    private static void ComponentKeys(JsonObject schemas)
+    {
+        if (schemas["KeyComponentInput"]?["properties"] is not JsonObject properties || properties["key"] is not JsonObject key)
+        {
+            return;
+        }
+        schemas["ComponentKeyInput"] = new JsonObject
+        {
+            ["description"] = "A mixed key's component: `equal` parts or a `weight` (never another mixed key).",
+            ["oneOf"] = new JsonArray(new JsonObject { [Ref] = "#/components/schemas/EqualKeyInput" }, new JsonObject { [Ref] = "#/components/schemas/WeightKeyInput" }),
+            ["discriminator"] = new JsonObject
+            {
+                ["propertyName"] = "type",
+                ["mapping"] = new JsonObject { ["equal"] = "#/components/schemas/EqualKeyInput", ["weight"] = "#/components/schemas/WeightKeyInput" },
+            },
+        };
+        key[Ref] = "#/components/schemas/ComponentKeyInput";
     }
 
     /// <summary>Money, percentages, weights and exact values: all decimals on the wire, each with its own rules.</summary>

@@ -16,10 +16,10 @@ namespace Funding.Client.Models
         /// <summary>The component&apos;s key: `equal` or `weight`.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::Funding.Client.Models.KeyInput? Key { get; set; }
+        public global::Funding.Client.Models.ComponentKeyInput? Key { get; set; }
 #nullable restore
 #else
-        public global::Funding.Client.Models.KeyInput Key { get; set; }
+        public global::Funding.Client.Models.ComponentKeyInput Key { get; set; }
 #endif
         /// <summary>The percentage of the amount split by this component (50 means 50 %).</summary>
         public decimal? Percent { get; set; }
@@ -41,7 +41,7 @@ namespace Funding.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "key", n => { Key = n.GetObjectValue<global::Funding.Client.Models.KeyInput>(global::Funding.Client.Models.KeyInput.CreateFromDiscriminatorValue); } },
+                { "key", n => { Key = n.GetObjectValue<global::Funding.Client.Models.ComponentKeyInput>(global::Funding.Client.Models.ComponentKeyInput.CreateFromDiscriminatorValue); } },
                 { "percent", n => { Percent = n.GetDecimalValue(); } },
             };
         }
@@ -52,7 +52,7 @@ namespace Funding.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteObjectValue<global::Funding.Client.Models.KeyInput>("key", Key);
+            writer.WriteObjectValue<global::Funding.Client.Models.ComponentKeyInput>("key", Key);
             writer.WriteDecimalValue("percent", Percent);
         }
     }
