@@ -85,7 +85,7 @@ public class ProblemLanguageTests(FundingApiFactory factory) : IClassFixture<Fun
         }, ignoreOrder: true);
         problem.Errors()["cost.annualAmount"][0].ShouldContain("11593.50");
         problem.Errors()["funders[0].kind"][0].ShouldContain("state, region, department, epci");
-        problem.Errors()["funders[1].rule.type"][0].ShouldBe("Le champ « type » manque : il vaut l'un de rate, fixedAnnual, fixedPerYear, fixedTotal, keyShare, match, remainder.");
+        problem.Errors()["funders[1].rule.type"][0].ShouldBe($"Le champ « type » manque : il vaut l'un de {string.Join(", ", RuleCatalog.All.Select(t => t.Descriptor.Type))}.");
     }
 
     [Theory]
