@@ -88,7 +88,7 @@ public sealed record RuleChoiceOutput
 /// <summary>A field a sweep may vary.</summary>
 public sealed record RuleSweepOutput
 {
-    /// <summary>The sweep's parameter.</summary>
+    /// <summary>What varies: rate, cap, annualAmount, cost, startDate or key.</summary>
     public required SweepParameter Parameter { get; init; }
 
     /// <summary>The field it varies, a path in the rule's JSON (<c>pool.percent</c>): offered only when the rule has it.</summary>

@@ -101,7 +101,7 @@ public sealed record SweepResponse
 /// <summary>A parameter of the sweep.</summary>
 public sealed record SweepParameterOutput
 {
-    /// <summary>What varies.</summary>
+    /// <summary>What varies: rate, cap, annualAmount, cost, startDate or key.</summary>
     public required SweepParameter Parameter { get; init; }
 
     /// <summary>The funder or group concerned.</summary>

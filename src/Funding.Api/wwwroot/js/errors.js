@@ -2,7 +2,8 @@
 import { $, $$, element, nextId } from './dom.js';
 
 export function clearErrors() {
-  $$('.error').forEach(node => node.remove());
+  // The plan's problems only: a weights import keeps its own until its file changes.
+  $$('.error').filter(node => !node.closest('.import-problems')).forEach(node => node.remove());
   $$('[aria-invalid="true"]').forEach(node => { node.removeAttribute('aria-invalid'); node.removeAttribute('aria-describedby'); });
   $('#general-errors').replaceChildren();
 }

@@ -50,6 +50,8 @@ export function weightsImport() {
     problems.replaceChildren(...(response.ok ? [] : Object.values(answer.errors ?? {}).flat().map(m => element('div', { class: 'error', text: m }))));
     return response.ok ? answer : null;
   };
+  // Choosing a file is not an edit of the plan: its events stay here.
+  file.addEventListener('input', event => event.stopPropagation());
   file.addEventListener('change', async event => {
     event.stopPropagation();
     const chosen = file.files[0];

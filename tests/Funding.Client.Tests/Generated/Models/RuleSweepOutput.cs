@@ -29,7 +29,7 @@ namespace Funding.Client.Models
 #else
         public string Label { get; set; }
 #endif
-        /// <summary>The sweep&apos;s parameter.</summary>
+        /// <summary>What varies: rate, cap, annualAmount, cost, startDate or key.</summary>
         public global::Funding.Client.Models.SweepParameter? Parameter { get; set; }
         /// <summary>Whether each item of the list is a parameter of its own (`year` 1, 2…).</summary>
         public bool? PerItem { get; set; }

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Funding.Client.Models
 {
-    /// <summary>The sweep&apos;s parameter.</summary>
+    /// <summary>What varies: rate, cap, annualAmount, cost, startDate or key.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum SweepParameter
     {

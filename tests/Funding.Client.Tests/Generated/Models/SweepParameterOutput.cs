@@ -37,7 +37,7 @@ namespace Funding.Client.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>What varies.</summary>
+        /// <summary>What varies: rate, cap, annualAmount, cost, startDate or key.</summary>
         public global::Funding.Client.Models.SweepParameter? Parameter { get; set; }
         /// <summary>The year of the post whose rate varies, for a rate given per year.</summary>
         public int? Year { get; set; }
