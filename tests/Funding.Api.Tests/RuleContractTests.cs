@@ -46,6 +46,7 @@ public class RuleContractTests
             {
                 Cap = Money.Euros(20_000m),
             }),
+            new Funder("region-emploi", "Région (emplois aidés)", FunderKind.Region, new DegressiveRateRule([Rate.Percent(30), Rate.Percent(20)]) { CapPerYear = Money.Euros(10_000m) }),
             new Funder("porteur", "Porteur", FunderKind.Private, new RemainderRule { Cap = Money.Euros(200_000m) }),
         ]);
 

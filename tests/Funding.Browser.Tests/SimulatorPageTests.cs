@@ -423,6 +423,19 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task ADegressiveRate_IsOfferedByTheCatalogue_AndComputed()
+    {
+        var page = await SeedPageAsync();
+        await FunderField(page, 1, "ruleType").SelectOptionAsync("degressiveRate");
+        await FunderField(page, 1, "ratePercentByYear").FillAsync("20 ; 10");
+
+        // By hand: year 1 of the post (Apr 2022–Mar 2023) costs 103 800 € → 20 % = 20 760; year 2 → 10 % = 10 380: 31 140 €.
+        await Expect(Amount(page, "qbo")).ToHaveTextAsync(Euros("31 140,00"));
+        // Each year's rate can be swept.
+        await Expect(page.Locator("#sweep-parameter option", new() { HasText = "Taux de l'année 2 de Quimper Bretagne Occidentale" })).ToHaveCountAsync(1);
+    }
+
+    [SkippableFact]
     public async Task ACapPerBudgetYear_CapsEachYear()
     {
         var page = await SeedPageAsync();

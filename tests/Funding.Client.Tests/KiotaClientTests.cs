@@ -76,6 +76,31 @@ public class KiotaClientTests(ClientFactory factory) : IClassFixture<ClientFacto
     }
 
     [Fact]
+    public async Task ADegressiveRate_WrittenWithTheGeneratedTypes_GivesItsFiguresByHand()
+    {
+        // docs/plans.md, « Taux dégressif »: 36 000 € a year from 1 July 2024 for 36 months, 80/60/40 %, capped at 25 000 €.
+        var client = factory.Client();
+        var plan = new PlanRequest
+        {
+            Name = "Poste aidé",
+            Cost = new CostInput { AnnualCostInput = new AnnualCostInput { AnnualAmount = 36_000m, Start = new Date(2024, 7, 1), Months = 36 } },
+            Funders =
+            [
+                new FunderInput
+                {
+                    Id = "region", Name = "Région", Kind = FunderKind.Region,
+                    Rule = new RuleInput { DegressiveRateRuleInput = new DegressiveRateRuleInput { RatePercentByYear = [80m, 60m, 40m], CapPerYear = 25_000m } },
+                },
+                new FunderInput { Id = "association", Name = "Association", Kind = FunderKind.Private, Rule = new RuleInput { RemainderRuleInput = new RemainderRuleInput() } },
+            ],
+        };
+
+        var result = await client.V1.Plans.PostAsync(plan);
+
+        result!.Funders!.Select(f => f.Total).ShouldBe([61_000.00m, 47_000.00m]);
+    }
+
+    [Fact]
     public async Task AValidationProblem_IsReadWithItsPathsAndTraceId()
     {
         var client = factory.Client();

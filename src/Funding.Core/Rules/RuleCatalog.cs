@@ -19,6 +19,7 @@ public static class RuleCatalog
         KeyShareRule.Registration,
         MatchRule.Registration,
         RemainderRule.Registration,
+        DegressiveRateRule.Registration,
     ];
 
     private static readonly FrozenDictionary<string, RuleType> ByName = All.ToFrozenDictionary(t => t.Descriptor.Type, StringComparer.Ordinal);

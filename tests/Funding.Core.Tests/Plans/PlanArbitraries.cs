@@ -77,6 +77,10 @@ public static class PlanArbitraries
             }),
         (3, from annual in Amount(30_000) from cap in Optional(Amount(60_000)) select (ContributionRule)new FixedAnnualRule(annual) { Cap = cap }),
         (2, Amount(50_000).Select(a => (ContributionRule)new FixedTotalRule(a))),
+        // A rate per year of the post: twelve rates, enough for the longest generated period (a cost per budget year over 11 years).
+        (1, from rates in Gen.ArrayOf(PercentGen, 12)
+            from cap in Optional(Amount(60_000))
+            select (ContributionRule)new DegressiveRateRule(rates) { CapPerYear = cap }),
         // Years as offsets from the period's first budget year: Build puts them in the period.
         (1, from count in Gen.Choose(1, 3)
             from amounts in Gen.ArrayOf(Amount(20_000), count)
@@ -172,7 +176,7 @@ public static class PlanArbitraries
         for (int start = 0; start < funders.Count; start++)
         {
             var run = new List<string>();
-            for (int i = start; i < funders.Count && funders[i].Rule is RateRule or MatchRule; i++)
+            for (int i = start; i < funders.Count && funders[i].Rule is RateRule or MatchRule or DegressiveRateRule; i++)
             {
                 if (funders[i].Rule is MatchRule m && run.Contains(m.FunderId))
                 {

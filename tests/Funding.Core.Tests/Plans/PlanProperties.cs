@@ -143,7 +143,7 @@ public class PlanProperties
         // Shuffle each maximal run of consecutive fixed funders for the period within itself: no computed rule sees a
         // different amount left. (Amounts fixed per year, and rules or ceilings working year by year, do see which years
         // the promises before them funded: to the cent, the order of those matters.)
-        bool yearly = g.Plan.Funders.Any(f => f.Rule is RateRule { CapScope: CapScope.BudgetYear } or FixedPerYearRule)
+        bool yearly = g.Plan.Funders.Any(f => f.Rule is RateRule { CapScope: CapScope.BudgetYear } or FixedPerYearRule or DegressiveRateRule)
             || g.Plan.SharedCeilings.Any(c => c.Scope == CapScope.BudgetYear);
         if (yearly)
         {

@@ -172,7 +172,7 @@ public class SweepKernelProperties
         {
             Rule = f.Rule switch
             {
-                KeyShareRule or FixedPerYearRule => new FixedTotalRule(Money.Euros(1_000m)),
+                KeyShareRule or FixedPerYearRule or DegressiveRateRule => new FixedTotalRule(Money.Euros(1_000m)),
                 RateRule { CapScope: CapScope.BudgetYear } rate => rate with { CapScope = CapScope.Period },
                 var rule => rule,
             },

@@ -8,11 +8,19 @@ using System;
 namespace Funding.Client.Models
 {
     /// <summary>
-    /// Composed type wrapper for classes <see cref="global::Funding.Client.Models.FixedAnnualRuleInput"/>, <see cref="global::Funding.Client.Models.FixedPerYearRuleInput"/>, <see cref="global::Funding.Client.Models.FixedTotalRuleInput"/>, <see cref="global::Funding.Client.Models.KeyShareRuleInput"/>, <see cref="global::Funding.Client.Models.MatchRuleInput"/>, <see cref="global::Funding.Client.Models.RateRuleInput"/>, <see cref="global::Funding.Client.Models.RemainderRuleInput"/>
+    /// Composed type wrapper for classes <see cref="global::Funding.Client.Models.DegressiveRateRuleInput"/>, <see cref="global::Funding.Client.Models.FixedAnnualRuleInput"/>, <see cref="global::Funding.Client.Models.FixedPerYearRuleInput"/>, <see cref="global::Funding.Client.Models.FixedTotalRuleInput"/>, <see cref="global::Funding.Client.Models.KeyShareRuleInput"/>, <see cref="global::Funding.Client.Models.MatchRuleInput"/>, <see cref="global::Funding.Client.Models.RateRuleInput"/>, <see cref="global::Funding.Client.Models.RemainderRuleInput"/>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RuleInput : IComposedTypeWrapper, IParsable
     {
+        /// <summary>Composed type representation for type <see cref="global::Funding.Client.Models.DegressiveRateRuleInput"/></summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Funding.Client.Models.DegressiveRateRuleInput? DegressiveRateRuleInput { get; set; }
+#nullable restore
+#else
+        public global::Funding.Client.Models.DegressiveRateRuleInput DegressiveRateRuleInput { get; set; }
+#endif
         /// <summary>Composed type representation for type <see cref="global::Funding.Client.Models.FixedAnnualRuleInput"/></summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -79,7 +87,11 @@ namespace Funding.Client.Models
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
             var mappingValue = parseNode.GetChildNode("type")?.GetStringValue();
             var result = new global::Funding.Client.Models.RuleInput();
-            if("fixedAnnual".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
+            if("degressiveRate".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
+            {
+                result.DegressiveRateRuleInput = new global::Funding.Client.Models.DegressiveRateRuleInput();
+            }
+            else if("fixedAnnual".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
             {
                 result.FixedAnnualRuleInput = new global::Funding.Client.Models.FixedAnnualRuleInput();
             }
@@ -115,7 +127,11 @@ namespace Funding.Client.Models
         /// <returns>A IDictionary&lt;string, Action&lt;IParseNode&gt;&gt;</returns>
         public virtual IDictionary<string, Action<IParseNode>> GetFieldDeserializers()
         {
-            if(FixedAnnualRuleInput != null)
+            if(DegressiveRateRuleInput != null)
+            {
+                return DegressiveRateRuleInput.GetFieldDeserializers();
+            }
+            else if(FixedAnnualRuleInput != null)
             {
                 return FixedAnnualRuleInput.GetFieldDeserializers();
             }
@@ -152,7 +168,11 @@ namespace Funding.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            if(FixedAnnualRuleInput != null)
+            if(DegressiveRateRuleInput != null)
+            {
+                writer.WriteObjectValue<global::Funding.Client.Models.DegressiveRateRuleInput>(null, DegressiveRateRuleInput);
+            }
+            else if(FixedAnnualRuleInput != null)
             {
                 writer.WriteObjectValue<global::Funding.Client.Models.FixedAnnualRuleInput>(null, FixedAnnualRuleInput);
             }
