@@ -90,7 +90,7 @@ internal static class AnswerBudget
         if (tooLarge)
         {
             context.Response.Clear();
-            var explain = Explain.Parse(context.Request.Query["explain"]) ?? ExplainLevel.Full;
+            var explain = Choices.Parse<ExplainLevel>(context.Request.Query["explain"].ToString()).Value ?? ExplainLevel.Full;
             await Funding.Api.Errors.Problems.WriteAsync(context, Funding.Api.Errors.ApiProblems.Validation([Error(budget, null, explain)], Title, Detail));
             return;
         }

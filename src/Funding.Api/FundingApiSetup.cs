@@ -1,7 +1,8 @@
 using Funding.Api.Endpoints;
 using Funding.Api.Errors;
-using Funding.Contracts.Json;
 using Funding.Api.OpenApi;
+using Funding.Application;
+using Funding.Contracts.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -56,6 +57,7 @@ internal static class FundingApiSetup
         services.AddSingleton<Funding.Storage.PlanStore>();
         services.AddSingleton<Funding.Storage.ExecutionStore>();
         services.AddSingleton<Funding.Storage.WorkspaceTransferStore>();
+        services.AddFundingApplication();
         services.AddSingleton<Funding.Storage.StorageMigrator>();
         services.AddHostedService<StorageMigration>();
         // Saved plans need the workspace's key: an authentication scheme, and RequireAuthorization() on their route groups.

@@ -31,7 +31,7 @@ internal static class KeysCommand
         {
             case ["export", var workspace, var file]:
             {
-                var export = await Endpoints.WorkspaceTransfer.ExportAsync(storage.Transfer, workspace, options);
+                var export = await new Funding.Application.SavedPlans.WorkspaceTransferService(storage.Transfer).ExportAsync(workspace);
                 await File.WriteAllBytesAsync(file, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, options));
                 output.WriteLine($"{export.Plans.Count} plan(s) exporté(s) dans {file}.");
                 return 0;
@@ -39,10 +39,12 @@ internal static class KeysCommand
             case ["import", var workspace, var file]:
             {
                 var export = System.Text.Json.JsonSerializer.Deserialize<WorkspaceExport>(await File.ReadAllBytesAsync(file), options)!;
-                var imported = await Endpoints.WorkspaceTransfer.ImportAsync(storage.Transfer, workspace, export, options);
-                if (imported is null)
+                var outcome = await new Funding.Application.SavedPlans.WorkspaceTransferService(storage.Transfer).ImportAsync(workspace, export);
+                if (outcome.Value is not { } imported)
                 {
-                    error.WriteLine("Rien n'a été importé : un plan de l'export existe déjà dans cette base.");
+                    error.WriteLine(outcome.Failure is { } failure
+                        ? $"{failure.Title.French} {failure.Detail?.French}"
+                        : string.Join(Environment.NewLine, outcome.Problems!.Select(p => $"{p.Path} : {p.Message.French}")));
                     return 2;
                 }
                 output.WriteLine($"{imported.Plans} plan(s), {imported.Versions} version(s), {imported.Signatures} signature(s) importés.");

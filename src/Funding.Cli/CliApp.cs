@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Funding.Application.Plans;
 using Funding.Contracts;
 using Funding.Documents;
 using Funding.Formatting;
@@ -39,7 +40,7 @@ internal static class CliApp
         var report = new Command("report", "Écrit le rapport du plan, son classeur ou ses projets de délibération.") { reportPlan, format, outDirectory, funder, csv };
         report.SetAction(parse => Report(
             parse.GetRequiredValue(reportPlan), parse.GetRequiredValue(format), parse.GetRequiredValue(outDirectory), parse.GetValue(funder),
-            parse.GetRequiredValue(csv) == "rfc4180" ? CsvDialect.Rfc4180 : CsvDialect.French, output, error));
+            parse.GetRequiredValue(csv) == "rfc4180" ? CsvChoice.Rfc4180 : CsvChoice.Fr, output, error));
 
         var root = new RootCommand("Funding : plans de cofinancement calculés au centime, avec l'explication de chaque chiffre.") { evaluate, report };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
@@ -84,32 +85,39 @@ internal static class CliApp
         return text.ToString();
     }
 
-    private static int Report(FileInfo file, string format, DirectoryInfo directory, string? funderId, CsvDialect dialect, TextWriter output, TextWriter error)
+    private static int Report(FileInfo file, string format, DirectoryInfo directory, string? funderId, CsvChoice csv, TextWriter output, TextWriter error)
     {
         if (Load(file, error) is not { } result)
         {
             return file.Exists ? InvalidPlan : FileError;
         }
         string stem = Path.GetFileNameWithoutExtension(file.Name);
-        List<(string Name, byte[] Content)> files;
-        try
+        var chosen = format switch
         {
-            files = format switch
-            {
-                "xlsx" => [($"{stem}.xlsx", PlanWorkbook.Write(result))],
-                "docx" => Drafts(result, funderId),
-                "html" => [($"{stem}.html", Encoding.UTF8.GetBytes(HtmlReport.Render(PlanReport.From(result, funderId))))],
-                "csv" => [($"{stem}.csv", Encoding.UTF8.GetBytes(CsvReport.Render(PlanReport.From(result, funderId), dialect)))],
-                _ => [($"{stem}.md", Encoding.UTF8.GetBytes(MarkdownReport.Render(PlanReport.From(result, funderId))))],
-            };
-        }
-        catch (FundingValidationException invalid)
+            "xlsx" => ReportFormat.Xlsx,
+            "docx" => ReportFormat.Docx,
+            "html" => ReportFormat.Html,
+            "csv" => ReportFormat.Csv,
+            _ => ReportFormat.Markdown,
+        };
+        // The API's report, file by file: a draft per funder (or per member of a group) for docx, one file otherwise.
+        IEnumerable<string?> funders = chosen != ReportFormat.Docx ? [funderId]
+            : funderId is null ? result.Funders.Select(f => (string?)f.Id)
+            : DeliberationDocument.IsGroup(result, funderId) ? result.Groups.Single(g => g.Id == funderId).MemberIds.Select(id => (string?)id)
+            : [funderId];
+        var files = new List<(string Name, byte[] Content)>();
+        foreach (string? id in funders)
         {
-            foreach (var problem in invalid.Errors)
+            var outcome = PlanService.Report(result.Plan, chosen, id, csv);
+            if (outcome.Value?.File is not { } written)
             {
-                error.WriteLine($"--{problem.Path.Replace("funderId", "funder", StringComparison.Ordinal)} : {problem.Message}");
+                foreach (var problem in outcome.Problems ?? [])
+                {
+                    error.WriteLine($"--{problem.Path.Replace("funderId", "funder", StringComparison.Ordinal)} : {problem.Message.French}");
+                }
+                return Usage;
             }
-            return Usage;
+            files.Add((chosen == ReportFormat.Docx ? written.FileName! : $"{stem}.{format}", written.Content));
         }
         try
         {
@@ -127,15 +135,6 @@ internal static class CliApp
             return FileError;
         }
         return Done;
-    }
-
-    /// <summary>The drafts asked for: one funder's, each member's of a group, or every funder's (members included).</summary>
-    private static List<(string Name, byte[] Content)> Drafts(PlanResult result, string? funderId)
-    {
-        IEnumerable<string> ids = funderId is null
-            ? result.Funders.Select(f => f.Id)
-            : DeliberationDocument.IsGroup(result, funderId) ? result.Groups.Single(g => g.Id == funderId).MemberIds : [funderId];
-        return ids.Select(id => ($"deliberation-{id}.docx", DeliberationDocument.Write(result, id))).ToList();
     }
 
     /// <summary>The evaluated plan of <paramref name="file"/>, or null after printing why not.</summary>

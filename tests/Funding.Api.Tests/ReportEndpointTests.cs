@@ -111,10 +111,48 @@ public class ReportEndpointTests(FundingApiFactory factory) : IClassFixture<Fund
     [InlineData("/v1/plans/report?format=pdf", "format")]
     [InlineData("/v1/plans/report?format=csv&csv=excel", "csv")]
     [InlineData("/v1/plans/report?funderId=nobody", "funderId")]
+    [InlineData("/v1/plans/report?format=1", "format")]
+    [InlineData("/v1/plans/report?format=", "format")]
+    [InlineData("/v1/plans?explain=2", "explain")]
     public async Task BadParameters_Are400NamingTheParameter(string url, string key)
     {
         using var client = factory.CreateClient();
         var problem = await (await client.PostJsonAsync(url, Seeds.PlanJson)).ProblemAsync(HttpStatusCode.BadRequest);
         problem.Errors().Keys.ShouldContain(key);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnUnknownFormat_IsNamedWithTheFormatsOfThatEndpoint_AndTheBodysProblemsComeWithIt(bool bodyUnreadable)
+    {
+        // A body the serializer refuses (an unknown field) is checked by the exception handler; one it reads, by the use case.
+        var plan = Seeds.Plan();
+        plan["name"] = "";
+        string body = bodyUnreadable ? """{"nom": "x"}""" : plan.ToJsonString();
+        using var client = factory.CreateClient();
+        var problem = await (await client.PostJsonAsync("/v1/plans/report?format=pdf&csv=excel", body)).ProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors()["format"].Single().ShouldBe("Valeur inconnue « pdf » pour le format du rapport : markdown, html, csv, json, xlsx ou docx.");
+        problem.Errors()["csv"].Single().ShouldBe("Valeur inconnue « excel » pour le dialecte CSV : fr ou rfc4180.");
+        problem.Errors().Count.ShouldBeGreaterThan(2);
+    }
+
+    [Theory]
+    [InlineData("/v1/plans/execution/report?format=json", "le format de l'état récapitulatif : markdown, html, csv, xlsx ou docx.")]
+    [InlineData("/v1/plans/sweep?format=markdown", "le format des scénarios : json, csv ou xlsx.")]
+    public async Task EachEndpoint_ListsItsOwnFormats(string url, string ending)
+    {
+        using var client = factory.CreateClient();
+        var problem = await (await client.PostJsonAsync(url, "{}")).ProblemAsync(HttpStatusCode.BadRequest);
+        problem.Errors()["format"].Single().ShouldEndWith(ending);
+    }
+
+    [Fact]
+    public async Task AFormatIsAName_InAnyCase()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostJsonAsync("/v1/plans/report?format=HTML", Seeds.PlanJson);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
     }
 }

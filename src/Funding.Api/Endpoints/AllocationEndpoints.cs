@@ -28,10 +28,10 @@ internal static class AllocationEndpoints
     /// <param name="request">The amount, the key and the parties.</param>
     /// <param name="context">The request, for its size (the answer's budget).</param>
     /// <param name="explain">none (figures only), summary (one sentence for the split) or full (a sentence per share, the default).</param>
-    internal static Results<Ok<AllocationResponse>, ValidationProblem> Split(AllocationRequest request, HttpContext context, string? explain = null)
+    internal static Results<Ok<AllocationResponse>, ValidationProblem> Split(AllocationRequest request, HttpContext context, Choice<ExplainLevel>? explain = null)
     {
         var errors = new RequestErrors();
-        var level = errors.Explain(explain);
+        var level = errors.Choose(explain, "explain");
         var (amount, parties, key) = AllocationMapping.ToDomain(request, errors);
         if (errors.HasErrors)
         {

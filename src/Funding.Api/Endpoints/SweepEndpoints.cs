@@ -1,9 +1,7 @@
 using System.Text;
 using Funding.Api.Errors;
-using Funding.Contracts;
-using Funding.Contracts.Errors;
-using Funding.Contracts.Mapping;
-using Funding.Documents;
+using Funding.Application;
+using Funding.Application.Sweeps;
 using Funding.Plans;
 using Funding.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,13 +11,6 @@ namespace Funding.Api.Endpoints;
 /// <summary>Scenario sweeps: a plan over every value of one or two parameters, as JSON, an XLSX workbook or a streamed CSV.</summary>
 internal static class SweepEndpoints
 {
-    private static readonly Dictionary<string, string> Formats = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["json"] = "application/json",
-        ["csv"] = "text/csv; charset=utf-8; header=present",
-        ["xlsx"] = SweepWorkbook.ContentType,
-    };
-
     private static readonly FundingMessage Title = new(ErrorCodes.AnswerTooLarge, "La réponse serait trop grosse.", "The answer would be too large.");
 
     private static readonly FundingMessage Detail = new(ErrorCodes.AnswerTooLarge,
@@ -44,71 +35,38 @@ internal static class SweepEndpoints
     /// <param name="format">json (the default), csv or xlsx; without it, the Accept header chooses.</param>
     /// <param name="csv">The CSV dialect: fr (default: ';', decimal comma, byte order mark) or rfc4180 (',', decimal point).</param>
     internal static async Task<Results<Ok<SweepResponse>, FileContentHttpResult, EmptyHttpResult, ValidationProblem>> Sweep(
-        SweepRequest request, HttpContext context, string? format = null, string? csv = null)
+        SweepRequest request, HttpContext context, Choice<SweepFormat>? format = null, Choice<CsvChoice>? csv = null)
     {
-        var errors = new RequestErrors();
-        if (format is null)
+        format ??= PlanEndpoints.FromAccept(context, media => MediaTypes.ReportFormatOf(media) switch
         {
-            string accepted = PlanEndpoints.FormatFromAccept(context.Request.Headers.Accept);
-            format = accepted is "csv" or "xlsx" ? accepted : "json";
-        }
-        (format, string contentType, var dialect) = PlanEndpoints.ReadFormat(context, format, "", csv, Formats, errors, new(ErrorCodes.FieldRequired, "", ""));
-        var (plan, axes) = SweepMapping.ToDomain(request, errors);
-        if (plan is null || axes is null || errors.HasErrors)
+            ReportFormat.Csv => SweepFormat.Csv,
+            ReportFormat.Xlsx => SweepFormat.Xlsx,
+            ReportFormat.Json => SweepFormat.Json,
+            _ => (SweepFormat?)null,
+        });
+        var prepared = SweepService.Prepare(request, format, csv);
+        if (prepared.Value is not { } sweep)
         {
-            return errors.Problem();
-        }
-        var planErrors = PlanValidator.Validate(plan);
-        if (planErrors.Count > 0)
-        {
-            return ApiProblems.Problem(new FundingValidationException(planErrors), "plan");
-        }
-        PreparedSweep sweep;
-        try
-        {
-            sweep = PlanSweep.Prepare(plan, axes, request.ByBudgetYear);
-        }
-        catch (FundingValidationException ex)
-        {
-            // A value from a range is named by its range: the request has no list to point into.
-            return ApiProblems.Problem(new FundingValidationException([.. ex.Errors.Select(e => e with { Field = InRange(e.Field, request) })]));
+            return prepared.Invalid();
         }
 
         // The answer's size, bounded from above before anything is computed, within the request's answer budget whatever
         // the format: the CSV is streamed (never held whole), not unbounded.
-        bool streamed = format.Equals("csv", StringComparison.OrdinalIgnoreCase);
-        long estimate = SweepMapping.EstimatedJsonBytes(sweep.Count, sweep.Funders.Count, sweep.Years.Count, sweep.ByBudgetYear, sweep.Axes.Count);
         long budget = AnswerBudget.For(context.Request.ContentLength);
-        if (estimate > budget)
+        if (sweep.EstimatedBytes > budget)
         {
-            return ApiProblems.Result([new FieldProblem("parameters", TooLarge(estimate, budget))], Title, Detail);
+            return ApiProblems.Result([new FieldProblem("parameters", TooLarge(sweep.EstimatedBytes, budget))], Title, Detail);
         }
-
-        if (streamed)
+        switch (sweep.Format)
         {
-            await StreamCsv(context, sweep, dialect, contentType);
-            return TypedResults.Empty;
+            case SweepFormat.Csv:
+                await StreamCsv(context, sweep.Sweep, sweep.Dialect, MediaTypes.Csv);
+                return TypedResults.Empty;
+            case SweepFormat.Xlsx:
+                return PlanEndpoints.File(SweepService.Workbook(sweep));
+            default:
+                return TypedResults.Ok(SweepService.Json(sweep));
         }
-        var result = sweep.Run();
-        return format.ToUpperInvariant() switch
-        {
-            "XLSX" => TypedResults.File(SweepWorkbook.Build(result), contentType, "scenarios.xlsx"),
-            _ => TypedResults.Ok(SweepMapping.ToResponse(result)),
-        };
-    }
-
-    private static FieldPath InRange(FieldPath field, SweepRequest request)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(field.ToString(), @"^parameters\[(\d+)\]\.(values|dates)\[\d+\]$");
-        if (!match.Success)
-        {
-            return field;
-        }
-        int a = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var input = request.Parameters[a];
-        return input.Range is not null ? FieldPath.Of("parameters").Item(a).Field("range")
-            : input.DateRange is not null ? FieldPath.Of("parameters").Item(a).Field("dateRange")
-            : field;
     }
 
     /// <summary>Writes the CSV line by line as the scenarios are computed, around the answer buffer: nothing is held whole.</summary>

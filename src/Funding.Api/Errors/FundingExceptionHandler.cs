@@ -44,7 +44,8 @@ internal sealed partial class FundingExceptionHandler(
             var problems = JsonShape.Check(body, bodyType, json.Value.SerializerOptions);
             if (problems.Count > 0)
             {
-                return ApiProblems.Validation(problems.Select(p => new FieldProblem(p.Path, p.Message)).ToArray());
+                // The query's choices are reported with the body's problems, as the use case would have.
+                return ApiProblems.Validation([.. problems.Select(p => new FieldProblem(p.Path, p.Message)), .. ChoiceProblems(context)]);
             }
             if (inner is JsonException { Path: var path })
             {
@@ -56,6 +57,21 @@ internal sealed partial class FundingExceptionHandler(
             }
         }
         return Classify(exception);
+    }
+
+    /// <summary>The unknown values of the endpoint's choice parameters (<c>format</c>, <c>csv</c>, <c>explain</c>), read from its handler's signature.</summary>
+    private static IEnumerable<FieldProblem> ChoiceProblems(HttpContext context)
+    {
+        var method = (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<System.Reflection.MethodInfo>();
+        foreach (var parameter in method?.GetParameters() ?? [])
+        {
+            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Choice<>) && parameter.Name is { } name
+                && context.Request.Query.TryGetValue(name, out var values) && values.ToString() is var text && !Choices.IsName(type.GetGenericArguments()[0], text))
+            {
+                yield return new FieldProblem(name, Choices.Unknown(type.GetGenericArguments()[0], text));
+            }
+        }
     }
 
     /// <summary>The request body again, when it was kept (every JSON POST's is, within the body limit).</summary>

@@ -66,6 +66,22 @@ internal static class FundingOpenApi
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
+            // A choice parameter (format, csv, explain) lists its enum's names and default, read from the enum itself.
+            foreach (var description in context.Description.ParameterDescriptions)
+            {
+                var type = Nullable.GetUnderlyingType(description.Type) ?? description.Type;
+                if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Choice<>)
+                    && operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == description.Name) is { } parameter)
+                {
+                    var enumType = type.GetGenericArguments()[0];
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Enum = [.. Choices.Names(enumType).Select(name => (JsonNode)JsonValue.Create(name))],
+                        Default = JsonValue.Create(Choices.DefaultName(enumType)),
+                    };
+                }
+            }
             // An endpoint that needs the workspace's key says so in its metadata (RequireAuthorization): marked here, given
             // its security requirement when the document is polished.
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
@@ -153,7 +169,7 @@ internal static class FundingOpenApi
         var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
         return new Dictionary<string, JsonNode>(StringComparer.Ordinal)
         {
-            ["EvaluatePlan"] = Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed, "summary").Result),
+            ["EvaluatePlan"] = Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed, Choices.Of(ExplainLevel.Summary)).Result),
             ["ApplyCap"] = Value<CapResponse>(Endpoints.CapEndpoints.Apply(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }).Result),
             ["ListSamples"] = Value<SampleSummary[]>(Endpoints.SampleEndpoints.List()),
             ["GetHealth"] = Value<HealthResponse>(Endpoints.HealthEndpoints.GetHealth()),
@@ -398,7 +414,7 @@ internal static class FundingOpenApi
                 DeMinimisAlreadyReceived = 40_000.00m,
             },
         };
-        var report = (Endpoints.PlanEndpoints.Report(seed, new DefaultHttpContext(), "json", "qbo").Result as Microsoft.AspNetCore.Http.HttpResults.Ok<ReportResponse>)!.Value;
+        var report = Funding.Application.Plans.PlanService.Report(seed, Choices.Of(ReportFormat.Json), "qbo", null).Value!.Json;
         var weights = WeightsExample;
         return
         [

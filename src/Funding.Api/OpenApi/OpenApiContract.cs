@@ -37,14 +37,6 @@ internal static class OpenApiContract
         ("Rules", "The contribution rule types, each with its French label and fields."),
     ];
 
-    /// <summary>The enums of query parameters, by name: values and default.</summary>
-    private static readonly Dictionary<string, (string[] Values, string Default)> QueryEnums = new(StringComparer.Ordinal)
-    {
-        ["format"] = (["markdown", "html", "csv", "json", "xlsx", "docx"], "markdown"),
-        ["csv"] = (["fr", "rfc4180"], "fr"),
-        ["explain"] = (["full", "summary", "none"], "full"),
-    };
-
     private const string Ref = "$ref";
 
     /// <summary>The mark an operation whose endpoint requires authorization carries until the document is polished.</summary>
@@ -459,15 +451,6 @@ internal static class OpenApiContract
                     {
                         // Swagger UI's "Try it out" opens with the seed case's id filled in.
                         parameter["example"] = Plans.SamplePlans.TerritoireIndustrieFinistereId;
-                    }
-                    if (parameter["in"]?.GetValue<string>() == "query" && QueryEnums.TryGetValue(name, out var values))
-                    {
-                        parameter["schema"] = new JsonObject
-                        {
-                            ["type"] = "string",
-                            ["enum"] = new JsonArray([.. values.Values.Select(v => (JsonNode)v)]),
-                            ["default"] = values.Default,
-                        };
                     }
                 }
                 var responses = op["responses"]!.AsObject();

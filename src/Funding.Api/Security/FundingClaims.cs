@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Funding.Application;
 
 namespace Funding.Api.Security;
 
@@ -17,9 +18,3 @@ internal static class FundingClaims
         user.FindFirstValue(ClaimTypes.Name) ?? "",
         user.FindFirstValue(KeyId));
 }
-
-/// <summary>Who calls: the workspace, the person's or application's name, the key.</summary>
-/// <param name="Workspace">The workspace.</param>
-/// <param name="Name">The name versions and signatures show.</param>
-/// <param name="KeyId">The API key's id, when the caller used one.</param>
-internal sealed record Caller(string Workspace, string Name, string? KeyId);

@@ -1,9 +1,13 @@
+using System.ComponentModel;
+
 namespace Funding.Contracts;
 
 /// <summary>
 /// How much explanation an answer carries (the <c>explain</c> query parameter). Every figure an answer holds is the same at
 /// every level.
 /// </summary>
+[DefaultValue(Full)]
+[ChoiceLabel("le niveau d'explication", "the explanation level")]
 public enum ExplainLevel
 {
     /// <summary>
@@ -17,20 +21,4 @@ public enum ExplainLevel
 
     /// <summary>Everything: sentences and the terms behind them, down to each payment and share (the default).</summary>
     Full,
-}
-
-/// <summary>Reads the <c>explain</c> query parameter.</summary>
-internal static class Explain
-{
-    public const string Values = "none, summary, full";
-
-    /// <summary>The level named by <paramref name="text"/> (full when absent), or null when it names none.</summary>
-    public static ExplainLevel? Parse(string? text) => text?.ToUpperInvariant() switch
-    {
-        null => ExplainLevel.Full,
-        "FULL" => ExplainLevel.Full,
-        "SUMMARY" => ExplainLevel.Summary,
-        "NONE" => ExplainLevel.None,
-        _ => null,
-    };
 }

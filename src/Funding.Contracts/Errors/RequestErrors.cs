@@ -98,18 +98,23 @@ internal sealed class RequestErrors
 
     public Rate? Percent(decimal? value, string path) => value is { } v ? Percent(v, path) : null;
 
-    /// <summary>The <c>explain</c> query parameter: full when absent; an unknown level is an error naming the parameter.</summary>
-    public Contracts.ExplainLevel Explain(string? text)
+    /// <summary>
+    /// The value a choice parameter names (<c>format</c>, <c>csv</c>, <c>explain</c>): its default when absent; an unknown
+    /// name is an error on <paramref name="name"/> listing the names it may take.
+    /// </summary>
+    public T Choose<T>(Choice<T>? choice, string name)
+        where T : struct, Enum
     {
-        if (Contracts.Explain.Parse(text) is { } level)
+        if (choice is not { } given)
         {
-            return level;
+            return Choices.Default<T>();
         }
-        string shown = text!.Length > 40 ? text[..40] + "…" : text;
-        Add("explain", ErrorCodes.ValueNotAllowed,
-            $"Niveau d'explication inconnu « {shown} » : il vaut l'un de {Contracts.Explain.Values}.",
-            $"Unknown explanation level '{shown}': expected one of {Contracts.Explain.Values}.");
-        return Contracts.ExplainLevel.Full;
+        if (given.Value is { } value)
+        {
+            return value;
+        }
+        Add(name, Choices.Unknown(typeof(T), given.Text));
+        return Choices.Default<T>();
     }
 
     public RoundingPolicy Rounding(string? name, string path)

@@ -8,17 +8,17 @@ namespace Funding.Client.V1.Plans
     public enum PostExplainQueryParameterType
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "full")]
+        [EnumMember(Value = "none")]
         #pragma warning disable CS1591
-        Full,
+        None,
         #pragma warning restore CS1591
         [EnumMember(Value = "summary")]
         #pragma warning disable CS1591
         Summary,
         #pragma warning restore CS1591
-        [EnumMember(Value = "none")]
+        [EnumMember(Value = "full")]
         #pragma warning disable CS1591
-        None,
+        Full,
         #pragma warning restore CS1591
     }
 }

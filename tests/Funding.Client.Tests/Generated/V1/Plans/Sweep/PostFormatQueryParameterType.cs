@@ -8,29 +8,17 @@ namespace Funding.Client.V1.Plans.Sweep
     public enum PostFormatQueryParameterType
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "markdown")]
+        [EnumMember(Value = "json")]
         #pragma warning disable CS1591
-        Markdown,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "html")]
-        #pragma warning disable CS1591
-        Html,
+        Json,
         #pragma warning restore CS1591
         [EnumMember(Value = "csv")]
         #pragma warning disable CS1591
         Csv,
         #pragma warning restore CS1591
-        [EnumMember(Value = "json")]
-        #pragma warning disable CS1591
-        Json,
-        #pragma warning restore CS1591
         [EnumMember(Value = "xlsx")]
         #pragma warning disable CS1591
         Xlsx,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "docx")]
-        #pragma warning disable CS1591
-        Docx,
         #pragma warning restore CS1591
     }
 }

@@ -20,10 +20,6 @@ namespace Funding.Client.V1.Plans.Execution.Report
         #pragma warning disable CS1591
         Csv,
         #pragma warning restore CS1591
-        [EnumMember(Value = "json")]
-        #pragma warning disable CS1591
-        Json,
-        #pragma warning restore CS1591
         [EnumMember(Value = "xlsx")]
         #pragma warning disable CS1591
         Xlsx,

@@ -1,15 +1,20 @@
 using System.Text.Json;
+using Funding.Contracts.Json;
 using Funding.Storage;
 
-namespace Funding.Api.Endpoints;
+namespace Funding.Application.SavedPlans;
 
 /// <summary>A workspace's saved plans to and from the export format: the API's endpoints and the program's command share it.</summary>
-internal static class WorkspaceTransfer
+internal sealed class WorkspaceTransferService(WorkspaceTransferStore store)
 {
-    public static async Task<WorkspaceExport> ExportAsync(WorkspaceTransferStore store, string workspace, JsonSerializerOptions options)
+    private static JsonSerializerOptions Options => ApiJson.Options;
+
+    /// <summary>Every saved plan of the workspace with its versions, signatures and execution entries.</summary>
+    public async Task<WorkspaceExport> ExportAsync(string workspace, CancellationToken cancellation = default)
     {
-        var plans = await store.ExportAsync(workspace);
-        var executions = (await store.ExportExecutionsAsync(workspace)).ToLookup(e => e.PlanId, StringComparer.Ordinal);
+        var options = Options;
+        var plans = await store.ExportAsync(workspace, cancellation);
+        var executions = (await store.ExportExecutionsAsync(workspace, cancellation)).ToLookup(e => e.PlanId, StringComparer.Ordinal);
         return new WorkspaceExport
         {
             FormatVersion = 1,
@@ -52,9 +57,16 @@ internal static class WorkspaceTransfer
         };
     }
 
-    /// <summary>Imports an export as it was; null when one of its plans exists already (then nothing is imported).</summary>
-    public static async Task<WorkspaceImportResponse?> ImportAsync(WorkspaceTransferStore store, string workspace, WorkspaceExport export, JsonSerializerOptions options)
+    /// <summary>Imports an export as it was; a conflict when one of its plans exists already (then nothing is imported).</summary>
+    public async Task<Outcome<WorkspaceImportResponse>> ImportAsync(string workspace, WorkspaceExport export, CancellationToken cancellation = default)
     {
+        if (export.FormatVersion != 1)
+        {
+            var errors = new RequestErrors();
+            errors.Add("formatVersion", ErrorCodes.ValueNotAllowed, "Seul le format 1 est connu.", "Only format 1 is known.");
+            return Outcome<WorkspaceImportResponse>.Invalid(errors);
+        }
+        var options = Options;
         var plans = export.Plans.Select(p => (
             new SavedPlanSummary(p.Id, p.Name, p.Versions.Count == 0 ? 0 : p.Versions.Max(v => v.Number), p.Status, p.CreatedAt, p.UpdatedAt),
             (IReadOnlyList<PlanVersion>)p.Versions.Select(v => new PlanVersion(p.Id, v.Number, v.CreatedAt, v.Author, v.Comment,
@@ -63,16 +75,16 @@ internal static class WorkspaceTransfer
             .ToArray();
         var executions = export.Plans.SelectMany(p => (p.Executions ?? []).Select(e =>
             new ExecutionEntry(p.Id, e.Number, e.Version, e.CreatedAt, e.Author, e.Comment, JsonSerializer.Serialize(e.Execution, options)))).ToArray();
-        if (!await store.ImportAsync(workspace, plans, executions))
+        if (!await store.ImportAsync(workspace, plans, executions, cancellation))
         {
-            return null;
+            return Outcome<WorkspaceImportResponse>.Fail(SavedPlanFailures.ImportConflict);
         }
-        return new WorkspaceImportResponse
+        return Outcome<WorkspaceImportResponse>.Success(new WorkspaceImportResponse
         {
             Plans = plans.Length,
             Versions = plans.Sum(p => p.Item2.Count),
             Signatures = plans.Sum(p => p.Item2.Count(v => v.Signature is not null)),
             Executions = executions.Length,
-        };
+        });
     }
 }
