@@ -310,33 +310,3 @@ public readonly struct Money :
         return new Money(cents);
     }
 }
-
-/// <summary>Why a decimal value is not a valid <see cref="Money"/>.</summary>
-public enum MoneyError
-{
-    /// <summary>The value is valid.</summary>
-    None,
-
-    /// <summary>The value has a fraction of a cent (more than two significant decimal places).</summary>
-    SubCent,
-
-    /// <summary>The value is beyond 10¹² € in magnitude.</summary>
-    OutOfRange,
-}
-
-/// <summary>LINQ-style helpers over sequences of <see cref="Money"/>.</summary>
-public static class MoneyEnumerable
-{
-    /// <summary>The exact sum of the amounts.</summary>
-    /// <param name="amounts">The amounts.</param>
-    /// <returns>Their sum, to the cent.</returns>
-    public static Money Sum(this IEnumerable<Money> amounts) => Money.Sum(amounts);
-
-    /// <summary>The exact sum of the amounts selected from each item.</summary>
-    /// <typeparam name="T">Item type.</typeparam>
-    /// <param name="items">The items.</param>
-    /// <param name="selector">Picks the amount of an item.</param>
-    /// <returns>The sum of the selected amounts.</returns>
-    public static Money Sum<T>(this IEnumerable<T> items, Func<T, Money> selector) =>
-        Money.Sum(Preconditions.CheckNotNull(items).Select(Preconditions.CheckNotNull(selector)));
-}

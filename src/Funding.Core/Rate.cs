@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Numerics;
 using Funding.Formatting;
 
@@ -183,17 +182,4 @@ public readonly struct Rate :
     /// <summary>The rate as a report writer reads it: <c>50 %</c>, <c>34,68 %</c> (see <see cref="FrenchFormat.Rate(Rate, int, FrenchSpacing)"/>).</summary>
     /// <returns>The French-formatted rate.</returns>
     public override string ToString() => FrenchFormat.Rate(this);
-}
-
-/// <summary>Why a decimal value is not a valid <see cref="Rate"/>.</summary>
-public enum RateError
-{
-    /// <summary>The value is valid.</summary>
-    None,
-
-    /// <summary>The percentage is below 0 or above 100.</summary>
-    OutOfRange,
-
-    /// <summary>The percentage has more than <see cref="Rate.MaxPercentDecimals"/> decimal places.</summary>
-    TooPrecise,
 }

@@ -1,5 +1,3 @@
-using Funding.Formatting;
-
 namespace Funding.Allocation;
 
 /// <summary>
@@ -33,57 +31,3 @@ public abstract class AllocationKey
     public static AllocationKey Mixed(params IReadOnlyList<MixedKeyComponent> components) =>
         new MixedKey(Preconditions.CheckNotNull(components));
 }
-
-/// <summary>Equal parts: every party weighs 1.</summary>
-public sealed class EqualPartsKey : AllocationKey
-{
-    internal EqualPartsKey()
-    {
-    }
-
-    /// <inheritdoc />
-    public override string Label => "parts égales";
-}
-
-/// <summary>A key proportional to one weight of each party (population, shares, custom weights).</summary>
-public sealed class WeightKey : AllocationKey
-{
-    internal WeightKey(string label, string? weightName)
-    {
-        Label = label;
-        WeightName = weightName;
-    }
-
-    /// <inheritdoc />
-    public override string Label { get; }
-
-    /// <summary>The named weight read from <see cref="AllocationParty.Weights"/>; null for <see cref="AllocationParty.Weight"/>.</summary>
-    public string? WeightName { get; }
-}
-
-/// <summary>
-/// A mixed key (50 % by population + 50 % in equal parts).
-/// </summary>
-/// <remarks>
-/// The components are combined into one exact key and the amount is split <em>once</em>: party <c>i</c>'s share of the
-/// key is <c>Σₖ pₖ · wᵢₖ / Wₖ</c>, computed as an exact fraction. Splitting each component separately and adding the
-/// results would also sum to the amount, but every component would add its own rounding: a party could end up a cent
-/// per component away from its exact share. Splitting once keeps every party within one cent of its exact mixed share,
-/// with a single tie rule.
-/// </remarks>
-public sealed class MixedKey : AllocationKey
-{
-    internal MixedKey(IReadOnlyList<MixedKeyComponent> components) => Components = components;
-
-    /// <summary>The components, each with its percentage of the amount.</summary>
-    public IReadOnlyList<MixedKeyComponent> Components { get; }
-
-    /// <inheritdoc />
-    public override string Label =>
-        "mixte (" + string.Join(" + ", Components.Select(c => $"{FrenchFormat.Rate(c.Share)} {c.Key.Label}")) + ")";
-}
-
-/// <summary>One component of a mixed key.</summary>
-/// <param name="Share">The percentage of the amount split by this component's key.</param>
-/// <param name="Key">The key of this component: equal parts or a weight (mixed keys do not nest).</param>
-public sealed record MixedKeyComponent(Rate Share, AllocationKey Key);

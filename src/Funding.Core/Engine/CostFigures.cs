@@ -3,7 +3,6 @@ using System.Numerics;
 using Funding.Explaining;
 using Funding.Formatting;
 using Funding.Plans;
-using Funding.Rules;
 using Funding.Schedules;
 
 namespace Funding.Engine;

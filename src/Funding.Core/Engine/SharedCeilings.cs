@@ -1,6 +1,6 @@
 using Funding.Allocation;
-using Funding.Rules;
 using Funding.Plans;
+using Funding.Rules;
 
 namespace Funding.Engine;
 

@@ -2,59 +2,6 @@ using Funding.Formatting;
 
 namespace Funding.Plans;
 
-/// <summary>How a funder's contribution changed between two plans.</summary>
-public enum DeltaStatus
-{
-    /// <summary>Same contribution in both plans.</summary>
-    Unchanged,
-
-    /// <summary>The contribution changed.</summary>
-    Changed,
-
-    /// <summary>The funder is only in the variant.</summary>
-    Added,
-
-    /// <summary>The funder is only in the baseline.</summary>
-    Removed,
-}
-
-/// <summary>A funder's contribution in the baseline and in the variant.</summary>
-/// <param name="Id">The funder's id (funders are matched by id).</param>
-/// <param name="Name">The funder's name (the variant's when present).</param>
-/// <param name="Baseline">Its contribution in the baseline (zero when added).</param>
-/// <param name="Variant">Its contribution in the variant (zero when removed).</param>
-/// <param name="Delta">Variant − baseline.</param>
-/// <param name="Status">Added, removed, changed or unchanged.</param>
-/// <param name="Sentence">The change in French: « Quimper Bretagne Occidentale : 23 187,00 € → 17 390,25 € (-5 796,75 €). »</param>
-/// <param name="BaselineExplanation">How the baseline figure was obtained, if any.</param>
-/// <param name="VariantExplanation">How the variant figure was obtained, if any.</param>
-public sealed record FunderDelta(
-    string Id,
-    string Name,
-    Money Baseline,
-    Money Variant,
-    Money Delta,
-    DeltaStatus Status,
-    string Sentence,
-    Explanation? BaselineExplanation,
-    Explanation? VariantExplanation);
-
-/// <summary>A total in the baseline and in the variant.</summary>
-/// <param name="Baseline">The baseline figure.</param>
-/// <param name="Variant">The variant figure.</param>
-public sealed record AmountDelta(Money Baseline, Money Variant)
-{
-    /// <summary>Variant − baseline.</summary>
-    public Money Delta => Variant - Baseline;
-}
-
-/// <summary>A check whose outcome differs between the two plans.</summary>
-/// <param name="Id">The check's id.</param>
-/// <param name="Baseline">Its outcome in the baseline.</param>
-/// <param name="Variant">Its outcome in the variant.</param>
-/// <param name="Message">The variant's message.</param>
-public sealed record CheckChange(string Id, CheckOutcome Baseline, CheckOutcome Variant, string Message);
-
 /// <summary>
 /// What changes between two plans ("what if the cap is 100 000 €, the post starts in January, a new EPCI joins?"):
 /// per funder and per total, with both explanations.

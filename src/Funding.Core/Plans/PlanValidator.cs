@@ -1,6 +1,6 @@
 using System.Globalization;
-using Funding.Rules;
 using Funding.Formatting;
+using Funding.Rules;
 using Funding.Schedules;
 using NodaTime;
 

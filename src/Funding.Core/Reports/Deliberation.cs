@@ -1,7 +1,6 @@
 using System.Globalization;
 using Funding.Formatting;
 using Funding.Plans;
-using Funding.Schedules;
 
 namespace Funding.Reports;
 

@@ -1,6 +1,4 @@
-using Funding.Plans;
 using Funding.Rules;
-using NodaTime;
 
 namespace Funding.Schedules;
 
@@ -22,57 +20,4 @@ public abstract record PaymentMode
     /// <param name="rule">The funder's rule.</param>
     /// <returns>The default mode.</returns>
     public static PaymentMode DefaultFor(ContributionRule rule) => Preconditions.CheckNotNull(rule).DefaultPayment;
-}
-
-/// <summary>The whole amount at once ("versée en une fois"), by default on the first day of the period.</summary>
-/// <param name="Date">The payment date, or null for the period's start.</param>
-public sealed record OncePayment(LocalDate? Date = null) : PaymentMode
-{
-    /// <inheritdoc />
-    public override string Type => "once";
-}
-
-/// <summary>
-/// One payment per budget year covered, prorated to the months (default) or days of the period in that year.
-/// </summary>
-/// <param name="Prorata">How the total is shared between budget years; null (the default) to follow the cost's own basis.</param>
-/// <param name="PayOn">
-/// The day of the year each payment is made (30 June, say), never before the period starts; null to pay each year at
-/// the start of its part of the period (the period's start, then 1 January).
-/// </param>
-public sealed record PerBudgetYearPayment(ProrataBasis? Prorata = null, AnnualDate? PayOn = null) : PaymentMode
-{
-    /// <inheritdoc />
-    public override string Type => "perBudgetYear";
-}
-
-/// <summary>
-/// An advance ("avance") at the start, optional installments ("acomptes"), and the balance ("solde") at the end.
-/// </summary>
-/// <param name="Advance">The advance as a percentage of the total, paid on the first day of the period.</param>
-public sealed record AdvanceAndBalancePayment(Rate Advance) : PaymentMode
-{
-    /// <summary>Installments between the advance and the balance, each a dated percentage of the total.</summary>
-    public IReadOnlyList<Installment> Installments { get; init; } = [];
-
-    /// <summary>The balance date, or null for the last day of the period.</summary>
-    public LocalDate? BalanceDate { get; init; }
-
-    /// <summary>Whether the advance is covered by a guarantee, which raises its legal ceiling from 30 % to 60 %.</summary>
-    public bool AdvanceGuaranteed { get; init; }
-
-    /// <inheritdoc />
-    public override string Type => "advanceAndBalance";
-}
-
-/// <summary>An installment ("acompte"): a percentage of the total paid at a date.</summary>
-/// <param name="Date">The payment date, within the period.</param>
-/// <param name="Share">The percentage of the total.</param>
-public sealed record Installment(LocalDate Date, Rate Share);
-
-/// <summary>Equal monthly payments on the first day of each month of the period ("mensualités").</summary>
-public sealed record MonthlyPayment : PaymentMode
-{
-    /// <inheritdoc />
-    public override string Type => "monthly";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Funding.Allocation;
 using Funding.Formatting;
 using Funding.Plans;

@@ -1,28 +1,7 @@
-using Funding.Allocation;
 using Funding.Formatting;
 using Funding.Plans;
 
 namespace Funding.Rules;
-
-/// <summary>One member of a group under every key compared.</summary>
-/// <param name="MemberId">The member's id.</param>
-/// <param name="Name">The member's name.</param>
-/// <param name="Plan">What it pays under the plan's own key.</param>
-/// <param name="ByKey">What it would pay under each key compared, in the order of the keys.</param>
-/// <param name="Sentence">The comparison in French: « Brest Métropole : 23 706,83 € selon la clé du plan ; … ».</param>
-public sealed record KeyComparisonMember(string MemberId, string Name, Money Plan, IReadOnlyList<Money> ByKey, string Sentence)
-{
-    /// <summary>What it would pay under each key minus what it pays under the plan's key.</summary>
-    public IReadOnlyList<Money> Differences => [.. ByKey.Select(amount => amount - Plan)];
-}
-
-/// <summary>A group's members under several keys, side by side, each compared with the plan's key.</summary>
-/// <param name="GroupId">The group.</param>
-/// <param name="PlanKey">The plan's key label.</param>
-/// <param name="Keys">The names of the keys compared, in order.</param>
-/// <param name="Allocated">What the group's members pay together under the plan's key, then under each key compared.</param>
-/// <param name="Members">Each member, in the group's order.</param>
-public sealed record KeyComparisonResult(string GroupId, string PlanKey, IReadOnlyList<string> Keys, IReadOnlyList<Money> Allocated, IReadOnlyList<KeyComparisonMember> Members);
 
 /// <summary>
 /// Splits a group of a plan by several keys side by side — population, a named weight such as fiscal potential, equal

@@ -1,0 +1,17 @@
+namespace Funding.Plans;
+
+/// <summary>How a funder's contribution changed between two plans.</summary>
+public enum DeltaStatus
+{
+    /// <summary>Same contribution in both plans.</summary>
+    Unchanged,
+
+    /// <summary>The contribution changed.</summary>
+    Changed,
+
+    /// <summary>The funder is only in the variant.</summary>
+    Added,
+
+    /// <summary>The funder is only in the baseline.</summary>
+    Removed,
+}
