@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -54,36 +53,40 @@ public sealed class ServerProcessTests : IDisposable
         return lines[0].Trim();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
+    /// <summary>
+    /// Starts the server on port 0 — the system picks a free port as the server binds it, so no other process can take
+    /// it in between — and reads the address it listens on from its log.
+    /// </summary>
     private async Task<(Process Server, HttpClient Client)> ServeAsync(string key)
     {
-        int port = FreePort();
-        var server = Process.Start(Start("--urls", $"http://127.0.0.1:{port}"))!;
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        for (int i = 0; i < 300; i++)
+        var server = new Process { StartInfo = Start("--urls", "http://127.0.0.1:0") };
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.OutputDataReceived += (_, line) =>
         {
-            try
+            const string Marker = "Now listening on: ";
+            if (line.Data is { } text && text.IndexOf(Marker, StringComparison.Ordinal) is var at and >= 0)
             {
-                if ((await client.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return (server, client);
-                }
+                listening.TrySetResult(new Uri(text[(at + Marker.Length)..].Trim()));
             }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(100);
+        };
+        server.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The server stopped before listening."));
+        server.EnableRaisingEvents = true;
+        server.Start();
+        server.BeginOutputReadLine();
+        Uri address;
+        try
+        {
+            address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         }
-        server.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("The server did not start: " + await server.StandardError.ReadToEndAsync());
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            server.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The server did not start: " + await server.StandardError.ReadToEndAsync(), e);
+        }
+        var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        (await client.GetAsync(new Uri("/health", UriKind.Relative))).EnsureSuccessStatusCode();
+        return (server, client);
     }
 
     private static StringContent Body(string comment) =>
