@@ -85,5 +85,5 @@ internal static class KeysCommand
         }
     }
 
-    private static bool Valid(string workspace) => FundingText.IdProblem(workspace) is null;
+    private static bool Valid(string workspace) => TextRules.IdProblem(workspace) is null;
 }

@@ -42,7 +42,7 @@ public static class FundingLimits
     /// </summary>
     public const int MaxPayments = 20_000;
 
-    /// <summary>The longest name or label, in characters (an id is at most <see cref="FundingText.MaxIdLength"/>).</summary>
+    /// <summary>The longest name or label, in characters (an id is at most <see cref="TextRules.MaxIdLength"/>).</summary>
     public const int MaxTextLength = 200;
 
     /// <summary>The longest description of a plan, in characters.</summary>

@@ -46,7 +46,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         }
         if (search is { Length: > FundingLimits.MaxTextLength })
         {
-            errors.Add("search", FundingText.TooLong(new Subject("la recherche", "the search"), search.Length, FundingLimits.MaxTextLength));
+            errors.Add("search", TextRules.TooLong(new Subject("la recherche", "the search"), search.Length, FundingLimits.MaxTextLength));
         }
         if (errors.HasErrors)
         {
@@ -151,7 +151,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
     {
         var errors = new RequestErrors();
         string reference = errors.Text(request.Reference, "reference", new Subject("la référence", "the reference"));
-        if (request.Reference is { } text && FundingText.TextProblem(text) is { } problem)
+        if (request.Reference is { } text && TextRules.TextProblem(text) is { } problem)
         {
             errors.Add("reference", problem);
         }
@@ -327,9 +327,9 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         string comment = text ?? "";
         if (comment.Length > FundingLimits.MaxDescriptionLength)
         {
-            errors.Add("comment", FundingText.TooLong(new Subject("le commentaire", "the comment"), comment.Length, FundingLimits.MaxDescriptionLength));
+            errors.Add("comment", TextRules.TooLong(new Subject("le commentaire", "the comment"), comment.Length, FundingLimits.MaxDescriptionLength));
         }
-        else if (FundingText.TextProblem(comment, multiLine: true) is { } problem)
+        else if (TextRules.TextProblem(comment, multiLine: true) is { } problem)
         {
             errors.Add("comment", problem);
         }

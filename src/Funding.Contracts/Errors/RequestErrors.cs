@@ -138,12 +138,12 @@ internal sealed class RequestErrors
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            Add(path, FundingText.Empty(what));
+            Add(path, TextRules.Empty(what));
             return "";
         }
         if (text.Length > ApiLimits.MaxTextLength)
         {
-            Add(path, FundingText.TooLong(what, text.Length, ApiLimits.MaxTextLength));
+            Add(path, TextRules.TooLong(what, text.Length, ApiLimits.MaxTextLength));
         }
         return text;
     }

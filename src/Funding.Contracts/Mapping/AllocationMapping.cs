@@ -31,7 +31,7 @@ internal static class AllocationMapping
             errors.Text(party.Id, $"{path}.id", new Subject("l'identifiant", "the id"));
             if (party.Name is { Length: > ApiLimits.MaxTextLength })
             {
-                errors.Add($"{path}.name", FundingText.TooLong(new Subject("le nom", "the name"), party.Name.Length, ApiLimits.MaxTextLength));
+                errors.Add($"{path}.name", TextRules.TooLong(new Subject("le nom", "the name"), party.Name.Length, ApiLimits.MaxTextLength));
             }
             if (needsWeight && party.Weight is null)
             {

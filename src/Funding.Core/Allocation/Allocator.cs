@@ -258,9 +258,9 @@ public static class Allocator
             }
             else if (string.IsNullOrWhiteSpace(party.Id))
             {
-                errors.Add(FieldPath.Of("parties").Item(i).Field("id"), FundingText.Empty(new Subject("l'identifiant", "the id")));
+                errors.Add(FieldPath.Of("parties").Item(i).Field("id"), TextRules.Empty(new Subject("l'identifiant", "the id")));
             }
-            else if (FundingText.IdProblem(party.Id) is { } idProblem)
+            else if (TextRules.IdProblem(party.Id) is { } idProblem)
             {
                 errors.Add(FieldPath.Of("parties").Item(i).Field("id"), idProblem);
             }
@@ -268,7 +268,7 @@ public static class Allocator
             {
                 errors.Add(FieldPath.Of("parties").Item(i).Field("id"), CommonMessages.DuplicateId(party.Id, $"parties[{seen[party.Id]}]"));
             }
-            if (seen is not null && party.Name is { } name && FundingText.NameProblem(name, new Subject("le nom", "the name")) is { } nameProblem)
+            if (seen is not null && party.Name is { } name && TextRules.NameProblem(name, new Subject("le nom", "the name")) is { } nameProblem)
             {
                 errors.Add(FieldPath.Of("parties").Item(i).Field("name"), nameProblem);
             }
@@ -276,7 +276,7 @@ public static class Allocator
             {
                 foreach (string weightName in named.Keys)
                 {
-                    if (FundingText.TextProblem(weightName) is { } weightProblem)
+                    if (TextRules.TextProblem(weightName) is { } weightProblem)
                     {
                         errors.Add(FieldPath.Of("parties").Item(i).Field("weights"), weightProblem);
                         break;

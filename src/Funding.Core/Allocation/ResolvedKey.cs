@@ -77,7 +77,7 @@ internal sealed class ResolvedKey
             {
                 continue;
             }
-            if (FundingText.NameProblem(text, field == "label" ? new Subject("le libellé", "the label") : new Subject("le nom du poids", "the weight name")) is { } problem)
+            if (TextRules.NameProblem(text, field == "label" ? new Subject("le libellé", "the label") : new Subject("le nom du poids", "the weight name")) is { } problem)
             {
                 errors.Add(keyPath.Field(field), problem);
                 valid = false;

@@ -124,7 +124,7 @@ internal sealed class CostFigures
                     byYear[k] = ByYear[k] with { Sentence = "Coût " + _shares![k].Sentence(Total) };
                 }
                 string sentence = period.Months % 12 == 0
-                    ? $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an × {FrenchText.Duration(period.Months)} = {FrenchFormat.Money(Total)}."
+                    ? $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an × {FrenchProse.Duration(period.Months)} = {FrenchFormat.Money(Total)}."
                     : $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an × {period.Months} mois / 12 = {Explainer.Rounded(_exact, Total, _policy)}.";
                 var explanation = new Explanation("cost", sentence,
                 [

@@ -82,7 +82,7 @@ public static class ExecutionEvaluator
                     : balance.IsNegative
                         ? $"trop-perçu à reverser : {FrenchFormat.Money(-balance)}"
                         : $"solde à percevoir : {FrenchFormat.Money(balance)}";
-            string sentence = $"{FrenchText.Subject(due.Name)} : {FrenchFormat.Money(due.Total)} {how} (prévu : {FrenchFormat.Money(granted)}) ; reçu {FrenchFormat.Money(paid)} ; {outcome}.";
+            string sentence = $"{FrenchProse.Subject(due.Name)} : {FrenchFormat.Money(due.Total)} {how} (prévu : {FrenchFormat.Money(granted)}) ; reçu {FrenchFormat.Money(paid)} ; {outcome}.";
             var byYear = years.Select((y, k) => new PlannedAndActual(y, plannedFunder.ContributionByBudgetYear[k].Amount, due.ContributionByBudgetYear[k].Amount)).ToArray();
             return new FunderExecution(due.Id, due.Name, granted, due.Total, paid, balance, sentence, byYear, due.IsCarrier);
         }).ToArray();
@@ -196,7 +196,7 @@ public static class ExecutionEvaluator
                     $"La date {FundingMessage.Fr(receipt.Date)} est hors limites ({FundingLimits.MinYear} à {FundingLimits.MaxYear}).",
                     $"The date {FundingMessage.En(receipt.Date)} is out of range ({FundingLimits.MinYear} to {FundingLimits.MaxYear}).");
             }
-            if (receipt.Reference is { } reference && FundingText.TextProblem(reference, multiLine: false) is { } problem)
+            if (receipt.Reference is { } reference && TextRules.TextProblem(reference, multiLine: false) is { } problem)
             {
                 errors.Add(path.Field("reference"), problem);
             }

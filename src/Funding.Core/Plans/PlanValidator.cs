@@ -23,8 +23,8 @@ public static class PlanValidator
         if (plan.Description is { } description)
         {
             FundingMessage? problem = description.Length > FundingLimits.MaxDescriptionLength
-                ? FundingText.TooLong(new Subject("la description", "the description"), description.Length, FundingLimits.MaxDescriptionLength)
-                : FundingText.TextProblem(description, multiLine: true);
+                ? TextRules.TooLong(new Subject("la description", "the description"), description.Length, FundingLimits.MaxDescriptionLength)
+                : TextRules.TextProblem(description, multiLine: true);
             if (problem is not null)
             {
                 errors.Add(FieldPath.Of("description"), problem);
@@ -518,10 +518,10 @@ public static class PlanValidator
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(At(owner, field), FundingText.Empty(what));
+            errors.Add(At(owner, field), TextRules.Empty(what));
             return false;
         }
-        if (FundingText.NameProblem(text, what) is { } problem)
+        if (TextRules.NameProblem(text, what) is { } problem)
         {
             errors.Add(At(owner, field), problem);
             return false;
@@ -538,10 +538,10 @@ public static class PlanValidator
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            errors.Add(At(owner, field), FundingText.Empty(new Subject("l'identifiant", "the id")));
+            errors.Add(At(owner, field), TextRules.Empty(new Subject("l'identifiant", "the id")));
             return false;
         }
-        if (FundingText.IdProblem(id) is { } problem)
+        if (TextRules.IdProblem(id) is { } problem)
         {
             errors.Add(At(owner, field), problem);
             return false;

@@ -61,10 +61,10 @@ public sealed record SweepAxis(SweepParameter Parameter, string? FunderId = null
         string who = plan.Funders.FirstOrDefault(f => f.Id == FunderId)?.Name ?? FunderId ?? "";
         return Parameter switch
         {
-            SweepParameter.Rate when Year is { } year => $"taux de l'année {year} {FrenchText.Of(who)}",
-            SweepParameter.Rate => $"taux {FrenchText.Of(who)}",
-            SweepParameter.Cap => $"plafond {FrenchText.Of(who)}",
-            SweepParameter.AnnualAmount => $"montant annuel {FrenchText.Of(who)}",
+            SweepParameter.Rate when Year is { } year => $"taux de l'année {year} {FrenchProse.Of(who)}",
+            SweepParameter.Rate => $"taux {FrenchProse.Of(who)}",
+            SweepParameter.Cap => $"plafond {FrenchProse.Of(who)}",
+            SweepParameter.AnnualAmount => $"montant annuel {FrenchProse.Of(who)}",
             SweepParameter.Cost => "coût annuel",
             SweepParameter.StartDate => "date de début",
             _ => $"clé du groupe « {who} »",

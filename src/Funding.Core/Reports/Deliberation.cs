@@ -28,7 +28,7 @@ public sealed record Deliberation(string FunderId, string Paragraph, string Deci
     {
         var plan = result.Plan;
         var period = plan.Cost.Period;
-        string duration = FrenchText.Duration(period.Months);
+        string duration = FrenchProse.Duration(period.Months);
         // A growing cost has no single annual figure: its total is quoted.
         string costText = plan.Cost is AnnualCost annualCost && (annualCost.Growth is null || annualCost.Growth == Rate.Zero)
             ? $"un coût total estimé annuel de {FrenchFormat.MoneyCompact(annualCost.AnnualAmount)}"

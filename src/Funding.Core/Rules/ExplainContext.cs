@@ -12,7 +12,7 @@ namespace Funding.Rules;
 internal sealed record ExplainContext(string Name, Money TotalCost, RoundingPolicy Policy, FundingPeriod Period)
 {
     /// <summary>The payer as the subject of a sentence: « L'État », « Quimper Bretagne Occidentale ».</summary>
-    internal string Subject => FrenchText.Subject(Name);
+    internal string Subject => FrenchProse.Subject(Name);
 
     /// <summary>« (11,17 % du coût total) », or nothing when the cost is zero.</summary>
     internal string ShareOfCost(Money amount) =>

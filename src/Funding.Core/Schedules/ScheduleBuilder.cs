@@ -283,7 +283,7 @@ internal static class ScheduleBuilder
         var totalReceipts = months.Sum(m => m.Receipts);
         string whose = result.CarrierId is { } carrierId ? $"du porteur, {result.Funder(carrierId).Name}," : "du projet";
         string sentence = largestDeficitMonth is { } worst
-            ? $"La trésorerie {whose} est négative {FrenchText.Count(deficitMonths.Count, "mois", "mois")} ; le besoin de trésorerie maximal est de {FrenchFormat.Money(largestDeficit)} fin {FrenchFormat.Month(worst)}."
+            ? $"La trésorerie {whose} est négative {FrenchProse.Count(deficitMonths.Count, "mois", "mois")} ; le besoin de trésorerie maximal est de {FrenchFormat.Money(largestDeficit)} fin {FrenchFormat.Month(worst)}."
             : $"La trésorerie {whose} reste positive ou nulle chaque mois.";
         sentence += $" Solde en fin de période : {FrenchFormat.Money(totalReceipts)} reçus − {FrenchFormat.Money(totalCost)} dépensés = {FrenchFormat.Money(balance)}.";
         if (result.CarrierId is not null)

@@ -109,7 +109,7 @@ public sealed record DegressiveRateRule(IReadOnlyList<Rate> RatesByYear) : Contr
         {
             int years = PostYears(period);
             validation.Add(RatesField, new FundingMessage(ErrorCodes.Missing,
-                $"Le poste dure {period.Months} mois, soit {FrenchText.Count(years, "année", "années")} : donnez un taux pour chacune ({FrenchText.Count(count, "taux donné", "taux donnés")}).",
+                $"Le poste dure {period.Months} mois, soit {FrenchProse.Count(years, "année", "années")} : donnez un taux pour chacune ({FrenchProse.Count(count, "taux donné", "taux donnés")}).",
                 $"The post lasts {period.Months} months, {years} year(s): give a rate for each ({count} given)."));
         }
     }

@@ -9,7 +9,7 @@ internal sealed class FixedAnnualTrace(Money annual, int months, decimal exact, 
     internal override ExplainedClause Explain(ExplainContext context)
     {
         string clause = months % 12 == 0
-            ? $"{context.Subject} verse {FrenchFormat.Money(annual)} par an pendant {FrenchText.Duration(months)}, soit {FrenchFormat.Money(amount)}"
+            ? $"{context.Subject} verse {FrenchFormat.Money(annual)} par an pendant {FrenchProse.Duration(months)}, soit {FrenchFormat.Money(amount)}"
             : $"{context.Subject} verse {FrenchFormat.Money(annual)} par an pendant {months} mois, soit {FrenchFormat.Money(annual)} × {months} / 12 = {context.Rounded(exact, amount)}";
         clause += context.ShareOfCost(amount);
         if (capExceeded is { } cap)

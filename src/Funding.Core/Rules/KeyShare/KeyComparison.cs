@@ -44,10 +44,10 @@ public static class KeyComparison
                 errors.Add(FieldPath.Of("keys").Item(k), CommonMessages.Missing("Une clé manque (null).", "A key is missing."));
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(key.Name) || FundingText.NameProblem(key.Name, new Subject("le nom de la clé", "the key's name")) is not null)
+            if (string.IsNullOrWhiteSpace(key.Name) || TextRules.NameProblem(key.Name, new Subject("le nom de la clé", "the key's name")) is not null)
             {
-                errors.Add(FieldPath.Of("keys").Item(k).Field("name"), FundingText.NameProblem(key.Name ?? "", new Subject("le nom de la clé", "the key's name"))
-                    ?? FundingText.Empty(new Subject("le nom de la clé", "the key's name")));
+                errors.Add(FieldPath.Of("keys").Item(k).Field("name"), TextRules.NameProblem(key.Name ?? "", new Subject("le nom de la clé", "the key's name"))
+                    ?? TextRules.Empty(new Subject("le nom de la clé", "the key's name")));
             }
             else if (!names.Add(key.Name))
             {

@@ -39,7 +39,7 @@ internal sealed class KeyShareGroupTrace(
         }
         if (allocation.LeftoverCents > 0)
         {
-            clause += $" ; {FrenchText.Count(allocation.LeftoverCents, "centime attribué au plus fort reste", "centimes attribués aux plus forts restes")}";
+            clause += $" ; {FrenchProse.Count(allocation.LeftoverCents, "centime attribué au plus fort reste", "centimes attribués aux plus forts restes")}";
         }
         terms.Add(ExplanationTerm.Euros("pool", pool));
         terms.Add(ExplanationTerm.Euros("allocated", allocation.Allocated));

@@ -9,8 +9,8 @@ internal sealed class MatchTrace(string matchedName, Money matched, Rate rate, d
     internal override ExplainedClause Explain(ExplainContext context)
     {
         string what = rate == Rate.Percent(100)
-            ? $"abonde euro pour euro la participation {FrenchText.Of(matchedName)}, {FrenchFormat.Money(matched)}"
-            : $"abonde à {FrenchFormat.Rate(rate, 6)} la participation {FrenchText.Of(matchedName)}, {FrenchFormat.Money(matched)}, soit {context.Rounded(exact, computed)}";
+            ? $"abonde euro pour euro la participation {FrenchProse.Of(matchedName)}, {FrenchFormat.Money(matched)}"
+            : $"abonde à {FrenchFormat.Rate(rate, 6)} la participation {FrenchProse.Of(matchedName)}, {FrenchFormat.Money(matched)}, soit {context.Rounded(exact, computed)}";
         string clause = $"{context.Subject} {what}";
         clause += limit switch
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Funding.Formatting;
 
 /// <summary>Small pieces of French prose shared by every explanation.</summary>
-internal static class FrenchText
+internal static class FrenchProse
 {
     /// <summary>
     /// A funder's name as the subject of a sentence: « État » → « L'État », « Région Bretagne » → « La Région Bretagne »,

@@ -1,13 +1,13 @@
 namespace Funding.Core.Tests;
 
-public class FundingTextTests
+public class TextRulesTests
 {
     [Theory]
     [InlineData("qbo")]
     [InlineData("brest-metropole")]
     [InlineData("EPCI_29.1")]
     [InlineData("2022")]
-    public void Ids_OfTheAlphabet_AreValid(string id) => FundingText.IdProblem(id).ShouldBeNull();
+    public void Ids_OfTheAlphabet_AreValid(string id) => TextRules.IdProblem(id).ShouldBeNull();
 
     [Theory]
     [InlineData("=1+1")]
@@ -16,13 +16,13 @@ public class FundingTextTests
     [InlineData("état")]
     [InlineData(".x")]
     [InlineData("a\tb")]
-    public void Ids_OutsideTheAlphabet_AreRefused(string id) => FundingText.IdProblem(id).ShouldNotBeNull();
+    public void Ids_OutsideTheAlphabet_AreRefused(string id) => TextRules.IdProblem(id).ShouldNotBeNull();
 
     [Fact]
     public void AnIdOf101Characters_IsRefused()
     {
-        FundingText.IdProblem(new string('a', 100)).ShouldBeNull();
-        FundingText.IdProblem(new string('a', 101)).ShouldNotBeNull();
+        TextRules.IdProblem(new string('a', 100)).ShouldBeNull();
+        TextRules.IdProblem(new string('a', 101)).ShouldNotBeNull();
     }
 
     [Theory]
@@ -40,18 +40,18 @@ public class FundingTextTests
     [InlineData("\uFFFF", 0)]
     public void ForbiddenCharacters_AreFoundWhereTheyAre(string text, int index)
     {
-        FundingText.FirstForbidden(text).ShouldBe(index);
-        FundingText.TextProblem(text).ShouldNotBeNull();
+        TextRules.FirstForbidden(text).ShouldBe(index);
+        TextRules.TextProblem(text).ShouldNotBeNull();
     }
 
     [Fact]
     public void UnpairedSurrogates_AreForbidden_PairedOnesAreText()
     {
         // Built in code: attribute strings cannot carry a lone surrogate.
-        FundingText.FirstForbidden(new string([(char)0xD800, 'x'])).ShouldBe(0);
-        FundingText.FirstForbidden(new string(['x', (char)0xDC00])).ShouldBe(1);
-        FundingText.FirstForbidden(new string(['x', (char)0xD83D])).ShouldBe(1);
-        FundingText.FirstForbidden(new string([(char)0xD83D, (char)0xDE00])).ShouldBe(-1);
+        TextRules.FirstForbidden(new string([(char)0xD800, 'x'])).ShouldBe(0);
+        TextRules.FirstForbidden(new string(['x', (char)0xDC00])).ShouldBe(1);
+        TextRules.FirstForbidden(new string(['x', (char)0xD83D])).ShouldBe(1);
+        TextRules.FirstForbidden(new string([(char)0xD83D, (char)0xDE00])).ShouldBe(-1);
     }
 
     [Theory]
@@ -60,14 +60,14 @@ public class FundingTextTests
     [InlineData("11\u202F593,50\u00A0€")]
     [InlineData("emoji \U0001F600 paired surrogates")]
     [InlineData("عربي")]
-    public void OrdinaryText_IsAllowed(string text) => FundingText.TextProblem(text).ShouldBeNull();
+    public void OrdinaryText_IsAllowed(string text) => TextRules.TextProblem(text).ShouldBeNull();
 
     [Fact]
     public void ALineFeed_IsAllowedOnlyInMultiLineText()
     {
-        FundingText.TextProblem("ligne 1\nligne 2").ShouldNotBeNull();
-        FundingText.TextProblem("ligne 1\nligne 2", multiLine: true).ShouldBeNull();
-        FundingText.TextProblem("ligne 1\r\nligne 2", multiLine: true).ShouldNotBeNull();
+        TextRules.TextProblem("ligne 1\nligne 2").ShouldNotBeNull();
+        TextRules.TextProblem("ligne 1\nligne 2", multiLine: true).ShouldBeNull();
+        TextRules.TextProblem("ligne 1\r\nligne 2", multiLine: true).ShouldNotBeNull();
     }
 }
 
@@ -94,7 +94,7 @@ public class FundingTextProperties
         {
             text[i] = random.Next(0, 8) == 0 ? Alphabet[random.Next(Alphabet.Length)] : (char)random.Next(' ', '~' + 1);
         }
-        return FundingText.FirstForbidden(text, multiLine) == PlainScan(text, multiLine);
+        return TextRules.FirstForbidden(text, multiLine) == PlainScan(text, multiLine);
     }
 
     /// <summary>The rule written out, character by character from the start.</summary>

@@ -20,7 +20,7 @@ namespace Funding;
 /// spreadsheet cell or a formula-free CSV field as it is.
 /// </para>
 /// </remarks>
-public static class FundingText
+public static class TextRules
 {
     /// <summary>The longest id, in characters.</summary>
     public const int MaxIdLength = 100;
