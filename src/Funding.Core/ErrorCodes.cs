@@ -118,6 +118,9 @@ public static class ErrorCodes
     /// <summary>The JSON is nested deeper than the API allows.</summary>
     public const string JsonTooDeep = "json-too-deep";
 
+    /// <summary>A string or property name is not text: bytes that are not UTF-8, or an escape giving half a UTF-16 pair.</summary>
+    public const string JsonInvalidText = "json-invalid-text";
+
     /// <summary>The body is empty.</summary>
     public const string BodyEmpty = "body-empty";
 

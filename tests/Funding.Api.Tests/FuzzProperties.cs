@@ -19,7 +19,7 @@ public static class FuzzArbitraries
     private static readonly string Allocation = """{"amount": 103800.00, "key": {"type": "mixed", "components": [{"percent": 50, "key": {"type": "weight", "weightName": "population"}}, {"percent": 50, "key": {"type": "equal"}}]}, "parties": [{"id": "a", "weights": {"population": 213403}, "cap": 30000}, {"id": "b", "weights": {"population": 102574}, "floor": 100}, {"id": "c", "weights": {"population": 65507}}]}""";
 
     /// <summary>Every POST endpoint with each of its query options, and a valid body to mutate.</summary>
-    private static readonly (string Endpoint, string Body)[] Valid =
+    internal static readonly (string Endpoint, string Body)[] Valid =
     [
         ("/v1/plans", Seeds.PlanJson),
         ("/v1/plans?explain=summary", Seeds.PlanJson),

@@ -107,7 +107,8 @@ public class ProblemLanguageTests(FundingApiFactory factory) : IClassFixture<Fun
         string body = "{\"name\": " + new string('[', 40) + new string(']', 40) + "}";
         var (_, problem) = await PostAsync("/v1/plans", body);
 
-        FieldError(problem, "$")["code"]!.GetValue<string>().ShouldBe(ErrorCodes.JsonTooDeep);
+        // Named by the field that holds the nesting, not at the root.
+        FieldError(problem, "name")["code"]!.GetValue<string>().ShouldBe(ErrorCodes.JsonTooDeep);
     }
 
     [Fact]

@@ -36,10 +36,23 @@ internal sealed partial class FundingExceptionHandler(
     private async Task<ProblemDetails> ClassifyAsync(HttpContext context, Exception exception)
     {
         var inner = exception is BadHttpRequestException { InnerException: { } cause } ? cause : exception;
-        bool unreadBody = exception is BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest, InnerException: null };
-        if ((inner is JsonException or NotSupportedException || unreadBody)
+        // Any body the endpoint could not read (the serializer refused it, or its text could not be decoded) is checked
+        // against the contract; what the check finds is the answer, whatever the serializer's exception was.
+        bool unreadBody = exception is BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } || inner is JsonException or NotSupportedException;
+        if (unreadBody
             && (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is { } bodyType
             && await BodyAsync(context.Request) is { } body)
+        {
+            return BodyProblem(context, exception, body, bodyType);
+        }
+        return Classify(exception);
+    }
+
+    /// <summary>The problem of a body the endpoint could not read, named by path; never throws, whatever the bytes.</summary>
+    private ProblemDetails BodyProblem(HttpContext context, Exception exception, ReadOnlyMemory<byte> body, Type bodyType)
+    {
+        var inner = exception is BadHttpRequestException { InnerException: { } cause } ? cause : exception;
+        try
         {
             var problems = JsonShape.Check(body, bodyType, json.Value.SerializerOptions);
             if (problems.Count > 0)
@@ -55,8 +68,16 @@ internal sealed partial class FundingExceptionHandler(
                         "Cette valeur ne peut pas être lue à cet endroit : voyez le schéma de ce champ dans la documentation de l'API.",
                         "This value cannot be read here: see this field's schema in the API documentation."))]);
             }
+            return Classify(exception);
         }
-        return Classify(exception);
+        catch (Exception unexpected) when (unexpected is InvalidOperationException or ArgumentException or FormatException or JsonException)
+        {
+            // The check itself could not read these bytes: still a problem naming the body, never an error page.
+            LogUnexpected(logger, unexpected, context.Request.Method, context.Request.Path);
+        }
+        return ApiProblems.Validation([new FieldProblem("$", new FundingMessage(ErrorCodes.InvalidRequest,
+            "Le corps de la requête n'a pas pu être lu : vérifiez qu'il est du JSON en UTF-8 conforme au schéma de ce point d'accès.",
+            "The request body could not be read: check that it is UTF-8 JSON matching this endpoint's schema."))]);
     }
 
     /// <summary>The unknown values of the endpoint's choice parameters (<c>format</c>, <c>csv</c>, <c>explain</c>), read from its handler's signature.</summary>

@@ -31,6 +31,13 @@ internal static class JsonShape
                 "The request body is empty: send the JSON described in the API documentation.")));
             return problems;
         }
+        // Before any string is read: a body that is not text (invalid UTF-8, half a UTF-16 pair), nested too deep or
+        // broken off is named at the path of the value where it goes wrong, the reader's position when nothing better is known.
+        if (Scan(body.Span) is { } fault)
+        {
+            problems.Add(fault);
+            return problems;
+        }
         JsonDocument document;
         try
         {
@@ -38,11 +45,7 @@ internal static class JsonShape
         }
         catch (JsonException syntax)
         {
-            problems.Add(TooDeep(body)
-                ? ("$", new FundingMessage(ErrorCodes.JsonTooDeep,
-                    $"Le JSON est imbriqué sur plus de {ApiLimits.MaxJsonDepth} niveaux.",
-                    $"The JSON is nested more than {ApiLimits.MaxJsonDepth} levels deep."))
-                : (WhereItBreaks(body.Span), Syntax(syntax.LineNumber, syntax.BytePositionInLine)));
+            problems.Add(("$", Syntax(syntax.LineNumber, syntax.BytePositionInLine)));
             return problems;
         }
         using (document)
@@ -80,27 +83,14 @@ internal static class JsonShape
         return true;
     }
 
-    /// <summary>Whether the body is well-formed JSON once the depth limit is lifted: then depth was its only fault.</summary>
-    private static bool TooDeep(ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// The first fault of a body read token by token, with the path of the value it is in: a break in the JSON, a string
+    /// or property name that is not text (invalid UTF-8, or an escape giving half a UTF-16 pair), a value nested deeper
+    /// than <see cref="ApiLimits.MaxJsonDepth"/>; null when there is none.
+    /// </summary>
+    private static (string Path, FundingMessage Message)? Scan(ReadOnlySpan<byte> body)
     {
-        var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = int.MaxValue });
-        try
-        {
-            while (reader.Read())
-            {
-            }
-            return reader.CurrentDepth == 0;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The path of the value the reader was in when the JSON broke off: <c>{"name": </c> breaks in <c>name</c>.</summary>
-    private static string WhereItBreaks(ReadOnlySpan<byte> body)
-    {
-        // Each open container: its property name under construction, or its item index.
+        // Each open container: its current property name, or its item index.
         var stack = new List<(bool IsArray, int Index, string? Property)>();
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue });
         string Path()
@@ -119,6 +109,13 @@ internal static class JsonShape
             }
             return text.Length == 0 ? "$" : text.ToString();
         }
+        void NextItem()
+        {
+            if (stack.Count > 0 && stack[^1].IsArray)
+            {
+                stack[^1] = (true, stack[^1].Index + 1, null);
+            }
+        }
         try
         {
             while (reader.Read())
@@ -126,13 +123,23 @@ internal static class JsonShape
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        stack[^1] = (false, 0, reader.GetString());
+                        if (!TryText(ref reader, out string? name))
+                        {
+                            // The name itself cannot be shown: the problem is the object's.
+                            stack[^1] = (false, 0, null);
+                            return (Path(), NotText());
+                        }
+                        stack[^1] = (false, 0, name);
                         break;
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
-                        if (stack.Count > 0 && stack[^1].IsArray)
+                        NextItem();
+                        if (stack.Count == ApiLimits.MaxJsonDepth)
                         {
-                            stack[^1] = (true, stack[^1].Index + 1, null);
+                            // Named by the field that holds the nesting, not by the innermost of its items.
+                            return (WithoutTrailingItems(Path()), new FundingMessage(ErrorCodes.JsonTooDeep,
+                                $"Le JSON est imbriqué sur plus de {ApiLimits.MaxJsonDepth} niveaux à cet endroit : ce champ n'attend pas tant de tableaux ou d'objets les uns dans les autres.",
+                                $"The JSON is nested more than {ApiLimits.MaxJsonDepth} levels deep here: this field does not take so many arrays or objects one inside another."));
                         }
                         stack.Add((reader.TokenType == JsonTokenType.StartArray, -1, null));
                         break;
@@ -140,26 +147,57 @@ internal static class JsonShape
                     case JsonTokenType.EndArray:
                         stack.RemoveAt(stack.Count - 1);
                         break;
-                    default:
-                        if (stack.Count > 0 && stack[^1].IsArray)
+                    case JsonTokenType.String:
+                        NextItem();
+                        if (!TryText(ref reader, out _))
                         {
-                            stack[^1] = (true, stack[^1].Index + 1, null);
+                            return (Path(), NotText());
                         }
+                        break;
+                    default:
+                        NextItem();
                         break;
                 }
             }
         }
-        catch (JsonException)
+        catch (JsonException syntax)
         {
             // In an array, the broken value is the next item.
-            if (stack.Count > 0 && stack[^1].IsArray)
-            {
-                stack[^1] = (true, stack[^1].Index + 1, null);
-            }
-            return Path();
+            NextItem();
+            return (Path(), Syntax(syntax.LineNumber, syntax.BytePositionInLine));
         }
-        return "$";
+        return null;
     }
+
+    /// <summary><c>parties[0].weight[0][0]</c> → <c>parties[0].weight</c>; <c>$</c> when nothing else is left.</summary>
+    private static string WithoutTrailingItems(string path)
+    {
+        string trimmed = path;
+        while (trimmed.EndsWith(']') && trimmed.LastIndexOf('[') is var open and > 0)
+        {
+            trimmed = trimmed[..open];
+        }
+        return trimmed.Length == 0 || trimmed.StartsWith('[') ? "$" : trimmed;
+    }
+
+    /// <summary>The text of a string token, or false when its bytes are not UTF-8 or its escapes give half a UTF-16 pair.</summary>
+    private static bool TryText(ref Utf8JsonReader reader, out string? text)
+    {
+        try
+        {
+            text = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
+    private static FundingMessage NotText() => new(ErrorCodes.JsonInvalidText,
+        "Ce texte n'est pas lisible : il contient des octets qui ne sont pas de l'UTF-8, ou un échappement \\u qui ne donne qu'une moitié de caractère (une paire \\uD800–\\uDFFF incomplète).",
+        "This text cannot be read: it holds bytes that are not UTF-8, or a \\u escape giving only half a character (an incomplete \\uD800–\\uDFFF pair).");
 
     private static FundingMessage Syntax(long? line, long? position)
     {
