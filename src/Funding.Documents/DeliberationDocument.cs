@@ -5,15 +5,17 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Funding.Formatting;
 using Funding.Plans;
 using Funding.Reports;
+using Funding.Reports.Drafts;
 
 using static Funding.Documents.WordParts;
 
 namespace Funding.Documents;
 
 /// <summary>
-/// A draft deliberation for one funder, as a DOCX a council report writer finishes in a word processor: the exposé
-/// (the project, the financing table, the funder's payments and the paragraph of the seed's deliberations), the
-/// dispositif with the amount in figures and in words, and the financing-agreement annex.
+/// A draft deliberation for one funder, as a DOCX a secretary can file (<see cref="DeliberationDraft"/>): the heading
+/// (the body, the séance, the number), the object, the exposé with the financing table and the funder's payments, the
+/// « Vu » and « Considérant », « DÉCIDE » and its numbered articles with the amount in figures and in words, the vote and
+/// the signature of the right office; a funder's draft annexes the financing agreement, the carrier's does not.
 /// </summary>
 /// <remarks>
 /// For Quimper Bretagne Occidentale in the seed case the dispositif reads « d'autoriser le Président à verser la
@@ -63,77 +65,69 @@ public static class DeliberationDocument
 
     private static byte[] Render(PlanResult result, PlanReport report, FunderResult funder)
     {
-        var deliberation = report.Deliberation!;
+        var draft = DeliberationDraft.For(result, funder.Id);
         var words = report.AmountsInWords.Single(a => a.FunderId == funder.Id);
         var period = result.Plan.Cost.Period;
         var payments = result.Schedule.Funders.Single(s => s.FunderId == funder.Id).Payments;
 
-        using var buffer = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
+        var parts = new List<OpenXmlElement>();
+        parts.AddRange(draft.Heading.Select((line, i) => Styled(i == 0 ? SubtitleStyle : null, line)));
+        parts.Add(Styled(TitleStyle, draft.Title));
+        parts.Add(Styled(null, draft.Subject, bold: true));
+
+        parts.Add(Heading("Exposé"));
+        parts.Add(Paragraph(draft.Exposition));
+        parts.Add(FinancingTable(report.Table));
+        parts.Add(Paragraph(draft.FunderParagraph));
+        if (payments.Count > 0)
         {
-            var main = document.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdDocument");
-            var body = new Body();
-            main.Document = new Document(body);
+            parts.Add(Paragraph(draft.PaymentsIntro));
+            parts.Add(Table(["Date", "Exercice", "Montant"],
+                payments.Select(p => new[] { FrenchFormat.Date(p.Date), p.BudgetYear.ToString(CultureInfo.InvariantCulture), FrenchFormat.Money(p.Amount) }).ToArray(),
+                ["Total", "", FrenchFormat.Money(payments.Sum(p => p.Amount))]));
+        }
 
-            body.Append(Paragraph("PROJET DE DÉLIBÉRATION", bold: true, size: 32, center: true));
-            body.Append(Paragraph(funder.Name, bold: true, size: 24, center: true));
-            body.Append(Paragraph($"Objet : {result.Plan.Name} — participation financière", bold: true));
+        parts.Add(Heading("Décision"));
+        parts.Add(Styled(null, draft.Preamble, bold: true));
+        parts.AddRange(draft.Vu.Select(Paragraph));
+        parts.AddRange(draft.Considering.Select(Paragraph));
+        parts.Add(Styled(null, draft.Decides, bold: true));
+        foreach (var article in draft.Articles)
+        {
+            parts.Add(LeadIn(ArticleStyle, $"Article {(article.Number == 1 ? "1er" : article.Number.ToString(CultureInfo.InvariantCulture))} — ", article.Text));
+            parts.AddRange(article.Items.Select(item => Styled(ItemStyle, "– " + item)));
+        }
+        if (draft.Vote is { } vote)
+        {
+            parts.Add(Paragraph(vote));
+        }
+        parts.Add(Paragraph(draft.Place));
+        parts.Add(Styled(SignatureStyle, draft.Body.Signatory + ","));
+        parts.Add(Styled(NoteStyle, $"Chiffres calculés par Funding, règles de calcul {result.CalculationVersion}."));
 
-            body.Append(Heading("Exposé"));
-            if (result.Plan.Description is { } description)
-            {
-                foreach (string line in description.Split('\n'))
-                {
-                    body.Append(Paragraph(line));
-                }
-            }
-            body.Append(Paragraph($"Le projet court du {FrenchFormat.Date(period.Start)} au {FrenchFormat.Date(period.End)}, pour un coût total de {FrenchFormat.Money(result.TotalCost)}. Son plan de financement prévisionnel est le suivant :"));
-            body.Append(FinancingTable(report.Table));
-            body.Append(Paragraph(deliberation.Paragraph));
-            if (payments.Count > 0)
-            {
-                body.Append(Paragraph($"Les versements de {funder.Name} seraient les suivants :"));
-                body.Append(Table(["Date", "Exercice", "Montant"],
-                    payments.Select(p => new[] { FrenchFormat.Date(p.Date), p.BudgetYear.ToString(CultureInfo.InvariantCulture), FrenchFormat.Money(p.Amount) }).ToArray(),
-                    ["Total", "", FrenchFormat.Money(payments.Sum(p => p.Amount))]));
-            }
-
-            body.Append(Heading("Dispositif"));
-            body.Append(Paragraph("Le conseil, après en avoir délibéré, décide :"));
-            body.Append(Paragraph($"– d'approuver le plan de financement du projet « {result.Plan.Name} » présenté ci-dessus ;"));
-            body.Append(Paragraph(funder.IsCarrier
-                ? $"– d'{deliberation.DecisionWithWords} ;"
-                : $"– d'autoriser le Président à {deliberation.DecisionWithWords} ;"));
-            body.Append(Paragraph("– d'autoriser le Président à signer la convention de financement annexée et tout document s'y rapportant."));
-            body.Append(Paragraph($"Chiffres calculés par Funding, règles de calcul {result.CalculationVersion}.", italic: true, size: 18));
-
-            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-            body.Append(Paragraph("ANNEXE — CONVENTION DE FINANCEMENT", bold: true, size: 28, center: true));
-            body.Append(Paragraph($"Entre {funder.Name}, ci-après « le financeur », et {CarrierName(result)}, ci-après « le porteur »."));
-            body.Append(Heading("Article 1 — Objet"));
-            body.Append(Paragraph($"La présente convention fixe la participation du financeur au projet « {result.Plan.Name} », du {FrenchFormat.Date(period.Start)} au {FrenchFormat.Date(period.End)}."));
-            body.Append(Heading("Article 2 — Montant"));
-            body.Append(Paragraph(words.AnnualAmount is { } annual && words.AnnualAmountInWords is { } annualWords
+        if (draft.Agreement is { } agreement)
+        {
+            string carrier = CarrierName(result);
+            parts.Add(PageBreak());
+            parts.Add(Styled(TitleStyle, "ANNEXE — CONVENTION DE FINANCEMENT"));
+            parts.Add(Paragraph(agreement));
+            parts.Add(Heading("Article 1er — Objet"));
+            parts.Add(Paragraph($"La présente convention fixe la participation du financeur au projet « {result.Plan.Name} », du {FrenchFormat.Date(period.Start)} au {FrenchFormat.Date(period.End)}."));
+            parts.Add(Heading("Article 2 — Montant"));
+            parts.Add(Paragraph(words.AnnualAmount is { } annual && words.AnnualAmountInWords is { } annualWords
                 ? $"Le financeur participe à hauteur de {FrenchFormat.MoneyCompact(annual)} ({annualWords}) par an, soit {FrenchFormat.MoneyCompact(words.Total)} ({words.TotalInWords}) sur la durée du projet."
                 : $"Le financeur participe à hauteur de {FrenchFormat.MoneyCompact(words.Total)} ({words.TotalInWords}) sur la durée du projet."));
-            body.Append(Paragraph(funder.Explanation.Sentence));
-            body.Append(Heading("Article 3 — Versements"));
-            foreach (var payment in payments)
-            {
-                body.Append(Paragraph("– " + payment.Sentence));
-            }
-            body.Append(Heading("Article 4 — Justificatifs et reversement"));
-            body.Append(Paragraph("Le porteur transmet au financeur l'état récapitulatif des dépenses réalisées. Toute somme versée au-delà de la participation due au vu des dépenses réalisées est reversée au financeur."));
-            body.Append(Heading("Article 5 — Durée"));
-            body.Append(Paragraph("La convention prend effet à sa signature et s'achève au versement du solde."));
-            body.Append(Paragraph("Fait en deux exemplaires, le ……………"));
-            body.Append(Table(["Pour le financeur", "Pour le porteur"], [[funder.Name, CarrierName(result)]], null));
-
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 }, // A4
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+            parts.Add(Paragraph(funder.Explanation.Sentence));
+            parts.Add(Heading("Article 3 — Versements"));
+            parts.AddRange(payments.Select(payment => Styled(ItemStyle, "– " + payment.Sentence)));
+            parts.Add(Heading("Article 4 — Justificatifs et reversement"));
+            parts.Add(Paragraph("Le porteur transmet au financeur l'état récapitulatif des dépenses réalisées. Toute somme versée au-delà de la participation due au vu des dépenses réalisées est reversée au financeur."));
+            parts.Add(Heading("Article 5 — Durée"));
+            parts.Add(Paragraph("La convention prend effet à sa signature et s'achève au versement du solde."));
+            parts.Add(Paragraph("Fait en deux exemplaires, le ……………"));
+            parts.Add(Table(["Pour le financeur", "Pour le porteur"], [[funder.Name, carrier]], null));
         }
-        return DeterministicZip.Normalize(buffer.ToArray());
+        return Document($"{draft.Title} — {result.Plan.Name} — {funder.Name}", parts);
     }
 
     private static string CarrierName(PlanResult result) =>

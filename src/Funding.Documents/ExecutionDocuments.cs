@@ -113,8 +113,8 @@ public static class ExecutionDocuments
         var funder = result.Funders.Single(f => f.FunderId == funderId);
         var parts = new List<OpenXmlElement>
         {
-            Paragraph(letter.Title.ToUpper(CultureInfo.GetCultureInfo("fr-FR")), bold: true, size: 32, center: true),
-            Paragraph(funder.Name, bold: true, size: 24, center: true),
+            Styled(TitleStyle, letter.Title.ToUpper(CultureInfo.GetCultureInfo("fr-FR"))),
+            Styled(SubtitleStyle, funder.Name),
         };
         parts.AddRange(letter.Paragraphs.Select(p => Paragraph(p)));
         parts.Add(Heading("Participation"));
@@ -136,7 +136,7 @@ public static class ExecutionDocuments
             result.ExpensesByBudgetYear.Select(y => new[] { y.Year.ToString(CultureInfo.InvariantCulture), FrenchFormat.Money(y.Planned), FrenchFormat.Money(y.Actual) }).ToArray(),
             ["Total", FrenchFormat.Money(result.PlannedCost), FrenchFormat.Money(result.ActualExpenses)]));
         parts.Add(Paragraph("Fait le ……………, certifié exact par le porteur du projet."));
-        return Document(parts);
+        return Document($"{letter.Title} — {funder.Name}", parts);
     }
 
     /// <summary>The media type of the letter.</summary>

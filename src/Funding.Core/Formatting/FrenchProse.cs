@@ -6,30 +6,62 @@ namespace Funding.Formatting;
 internal static class FrenchProse
 {
     /// <summary>
+    /// The first words of the names of public and private bodies, with their gender: a name starting with one takes its
+    /// article (« la Commune de Pont-l'Abbé », « le Département du Finistère », « l'État », « l'Union européenne »);
+    /// any other name (« Quimper Bretagne Occidentale », « UIMM Finistère ») is written as it is.
+    /// </summary>
+    private static readonly Dictionary<string, bool> Feminine = new(StringComparer.Ordinal)
+    {
+        ["Commune"] = true, ["Ville"] = true, ["Communauté"] = true, ["Métropole"] = true, ["Région"] = true,
+        ["Agglomération"] = true, ["Collectivité"] = true, ["Chambre"] = true, ["Agence"] = true, ["Caisse"] = true,
+        ["Banque"] = true, ["Fondation"] = true, ["Association"] = true, ["Fédération"] = true, ["Union"] = true,
+        ["Préfecture"] = true, ["Direction"] = true, ["Mission"] = true, ["Assemblée"] = true,
+        ["Département"] = false, ["Conseil"] = false, ["Syndicat"] = false, ["Pays"] = false, ["Pôle"] = false,
+        ["Parc"] = false, ["Groupement"] = false, ["Centre"] = false, ["Office"] = false, ["Fonds"] = false,
+        ["Ministère"] = false, ["État"] = false, ["Etat"] = false, ["Établissement"] = false, ["Etablissement"] = false,
+    };
+
+    /// <summary>
+    /// A funder's name with its article, in the middle of a sentence: « la Commune de Pont-l'Abbé », « l'État », « le
+    /// Département du Finistère »; a name without a known first word is kept as written.
+    /// </summary>
+    internal static string WithArticle(string name)
+    {
+        string trimmed = name.Trim();
+        if (StartsWithArticle(trimmed))
+        {
+            return char.ToLower(trimmed[0], CultureInfo.InvariantCulture) + trimmed[1..];
+        }
+        int space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        string head = space < 0 ? trimmed : trimmed[..space];
+        if (!Feminine.TryGetValue(head, out bool feminine))
+        {
+            return trimmed;
+        }
+        return StartsWithVowel(head) ? "l'" + trimmed : (feminine ? "la " : "le ") + trimmed;
+    }
+
+    /// <summary>
     /// A funder's name as the subject of a sentence: « État » → « L'État », « Région Bretagne » → « La Région Bretagne »,
     /// « Département du Finistère » → « Le Département du Finistère »; other names are kept as written.
     /// </summary>
     internal static string Subject(string name)
     {
-        string trimmed = name.Trim();
-        if (StartsWithArticle(trimmed))
-        {
-            return char.ToUpper(trimmed[0], CultureInfo.InvariantCulture) + trimmed[1..];
-        }
-        if (trimmed is "État" or "Etat" || trimmed.StartsWith("État ", StringComparison.Ordinal) || trimmed.StartsWith("Etat ", StringComparison.Ordinal))
-        {
-            return "L'" + trimmed;
-        }
-        if (trimmed.StartsWith("Région", StringComparison.Ordinal) || trimmed.StartsWith("Communauté", StringComparison.Ordinal) || trimmed.StartsWith("Métropole", StringComparison.Ordinal))
-        {
-            return "La " + trimmed;
-        }
-        if (trimmed.StartsWith("Département", StringComparison.Ordinal) || trimmed.StartsWith("Conseil", StringComparison.Ordinal))
-        {
-            return "Le " + trimmed;
-        }
-        return trimmed;
+        string withArticle = WithArticle(name);
+        return withArticle.Length > 0 ? char.ToUpper(withArticle[0], CultureInfo.InvariantCulture) + withArticle[1..] : withArticle;
     }
+
+    /// <summary>« à » and a funder's name: « à la Commune de Pont-l'Abbé », « à l'État », « au Département du Finistère », « à UIMM Finistère ».</summary>
+    internal static string To(string name)
+    {
+        string withArticle = WithArticle(name);
+        return withArticle.StartsWith("le ", StringComparison.Ordinal) ? "au " + withArticle[3..]
+            : withArticle.StartsWith("les ", StringComparison.Ordinal) ? "aux " + withArticle[4..]
+            : "à " + withArticle;
+    }
+
+    /// <summary>« pour » and a funder's name: « pour la Commune de Pont-l'Abbé », « pour l'État ».</summary>
+    internal static string For(string name) => "pour " + WithArticle(name);
 
     /// <summary>
     /// « de » and a funder's name, contracted as French requires: « de l'État », « de la Région Bretagne », « du
@@ -65,6 +97,9 @@ internal static class FrenchProse
     /// <summary>« 1 centime » / « 3 centimes ».</summary>
     internal static string Count(long count, string singular, string plural) =>
         $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? singular : plural)}";
+
+    private static bool StartsWithVowel(string word) =>
+        word.Length > 0 && "AEIOUYÉÈÊÂÎÔaeiouyéèêâîô".Contains(word[0], StringComparison.Ordinal);
 
     private static bool StartsWithArticle(string name) =>
         name.StartsWith("L'", StringComparison.OrdinalIgnoreCase)

@@ -34,7 +34,7 @@ public sealed record Deliberation(string FunderId, string Paragraph, string Deci
             ? $"un coût total estimé annuel de {FrenchFormat.MoneyCompact(annualCost.AnnualAmount)}"
             : $"un coût total estimé de {FrenchFormat.MoneyCompact(result.TotalCost)}";
         string carrier = result.CarrierId is { } carrierId && carrierId != funder.Id
-            ? "à " + result.Funder(carrierId).Name
+            ? FrenchProse.To(result.Funder(carrierId).Name)
             : "au porteur du projet";
 
         var annualAmount = plan.Funders.FirstOrDefault(f => f.Id == funder.Id)?.Rule.PromisedAnnualAmount;
@@ -45,18 +45,18 @@ public sealed record Deliberation(string FunderId, string Paragraph, string Deci
         {
             string schedule = Schedule(result, funder);
             return Make(
-                $"Le reste à charge pour {funder.Name}, porteur du projet, serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
+                $"Le reste à charge {FrenchProse.For(funder.Name)}, porteur du projet, serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
                 amount => $"inscrire au budget la somme de {amount(funder.Total)}{schedule}");
         }
         if (annualAmount is not null && period.Months % 12 == 0)
         {
             return Make(
-                $"Le coût pour {funder.Name} serait de {FrenchFormat.MoneyCompact(annualAmount.Value)} annuels sur {duration} pour {costText}.",
+                $"Le coût {FrenchProse.For(funder.Name)} serait de {FrenchFormat.MoneyCompact(annualAmount.Value)} annuels sur {duration} pour {costText}.",
                 amount => $"verser la subvention {carrier} à hauteur de {amount(annualAmount.Value)} annuellement, sur {duration}");
         }
         string payments = Schedule(result, funder);
         return Make(
-            $"Le coût pour {funder.Name} serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
+            $"Le coût {FrenchProse.For(funder.Name)} serait de {FrenchFormat.MoneyCompact(funder.Total)} sur {duration} pour {costText}.",
             amount => $"verser la subvention {carrier} à hauteur de {amount(funder.Total)}{payments}");
     }
 
