@@ -22,7 +22,7 @@ public static class PlanWorkbook
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>The names of the sheets, in order.</summary>
-    public static IReadOnlyList<string> SheetNames { get; } = ["Plan de financement", "Exercices", "Échéancier", "Trésorerie", "Contrôles"];
+    public static IReadOnlyList<string> SheetNames { get; } = ["Plan de financement", "Calcul", "Exercices", "Échéancier", "Trésorerie", "Contrôles"];
 
     /// <summary>Writes the workbook of <paramref name="result"/>.</summary>
     /// <param name="result">The evaluated plan.</param>
@@ -31,7 +31,7 @@ public static class PlanWorkbook
     {
         ArgumentNullException.ThrowIfNull(result);
         var report = PlanReport.From(result);
-        return XlsxBuilder.Build([Financing(result, report.Table), BudgetYears(result.Schedule.Table), Payments(result), Treasury(result.Schedule.Treasury), Checks(report)], result.Plan.Name);
+        return XlsxBuilder.Build([Financing(result, report.Table), CalculationSheet.Build(result, SheetNames[1]), BudgetYears(result.Schedule.Table), Payments(result), Treasury(result.Schedule.Treasury), Checks(report)], result.Plan.Name);
     }
 
     /// <summary>
@@ -83,7 +83,7 @@ public static class PlanWorkbook
     /// </summary>
     private static XSheet BudgetYears(BudgetYearTable table)
     {
-        var sheet = new XSheet(SheetNames[1]);
+        var sheet = new XSheet(SheetNames[2]);
         int years = table.Years.Count;
         sheet.Widths.AddRange([38, .. Enumerable.Repeat(15.0, years), 16]);
         YearBlock(sheet, table, "Financeur", r => r.Amounts, "Total versé", table.YearTotals);
@@ -124,7 +124,7 @@ public static class PlanWorkbook
     /// <summary>Every payment: funder, date, budget year, kind, amount and how it was obtained.</summary>
     private static XSheet Payments(PlanResult result)
     {
-        var sheet = new XSheet(SheetNames[2]);
+        var sheet = new XSheet(SheetNames[3]);
         sheet.Widths.AddRange([34, 12, 10, 14, 15, 90]);
         sheet.Add(XCell.Of("Financeur", CellLook.Header), XCell.Of("Date", CellLook.Header), XCell.Of("Exercice", CellLook.Header),
             XCell.Of("Nature", CellLook.Header), XCell.Of("Montant", CellLook.Header), XCell.Of("Calcul", CellLook.Header));
@@ -158,7 +158,7 @@ public static class PlanWorkbook
     /// <summary>Month by month: what the carrier pays out, receives, and its cumulative balance (a formula over the months).</summary>
     private static XSheet Treasury(TreasuryProjection treasury)
     {
-        var sheet = new XSheet(SheetNames[3]) { Landscape = false };
+        var sheet = new XSheet(SheetNames[4]) { Landscape = false };
         sheet.Widths.AddRange([16, 15, 15, 16, 15, 20]);
         sheet.Add(XCell.Of("Mois", CellLook.Header), XCell.Of("Dépenses", CellLook.Header), XCell.Of("Recettes", CellLook.Header),
             XCell.Of("Solde cumulé", CellLook.Header), XCell.Of("Apport propre", CellLook.Header), XCell.Of("Solde avec apports", CellLook.Header));
@@ -178,7 +178,7 @@ public static class PlanWorkbook
 
     private static XSheet Checks(PlanReport report)
     {
-        var sheet = new XSheet(SheetNames[4]);
+        var sheet = new XSheet(SheetNames[5]);
         sheet.Widths.AddRange([26, 14, 80, 50]);
         sheet.Add(XCell.Of("Contrôle", CellLook.Header), XCell.Of("Résultat", CellLook.Header), XCell.Of("Constat", CellLook.Header), XCell.Of("Source", CellLook.Header));
         foreach (var check in report.Checks)

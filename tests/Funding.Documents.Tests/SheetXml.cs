@@ -59,37 +59,138 @@ internal sealed partial class SheetXml
     }
 
     /// <summary>
-    /// The formulas the workbook uses: SUM over a range, + and − of cell references, and IF(X=0,0,A/B) for shares, MAX(±A,0) for what is left to claim or to pay back. Any
+    /// The formulas the workbook uses, evaluated in exact decimals by the test's own small parser: numbers and cell
+    /// references, + − × ÷ and parentheses, SUM over a range, MIN, MAX, ROUND (half away from zero) and IF(a=b,x,y). Any
     /// other formula fails the test: the evaluator must understand every formula it is asked to check.
     /// </summary>
     public decimal EvaluateFormula(string formula)
     {
-        string f = formula.Replace("$", "", StringComparison.Ordinal);
-        if (ShareFormula().Match(f) is { Success: true } share)
+        var parser = new FormulaParser(formula.Replace("$", "", StringComparison.Ordinal), this);
+        decimal value = parser.Expression();
+        return parser.AtEnd ? value : throw new InvalidOperationException($"Formula not understood by the test's evaluator: {formula}");
+    }
+
+    private sealed class FormulaParser(string text, SheetXml sheet)
+    {
+        private int _at;
+
+        public bool AtEnd => _at == text.Length;
+
+        public decimal Expression()
         {
-            decimal whole = Evaluate(share.Groups["whole"].Value);
-            return whole == 0m ? 0m : Evaluate(share.Groups["part"].Value) / whole;
-        }
-        if (MaxFormula().Match(f) is { Success: true } max)
-        {
-            decimal value = Evaluate(max.Groups["ref"].Value);
-            return Math.Max(max.Groups["sign"].Value == "-" ? -value : value, 0m);
-        }
-        if (SumFormula().Match(f) is { Success: true } sum)
-        {
-            return Range(sum.Groups["from"].Value, sum.Groups["to"].Value).Sum(Evaluate);
-        }
-        if (Arithmetic().IsMatch(f))
-        {
-            decimal total = 0m;
-            foreach (Match term in Term().Matches(f))
+            decimal value = Term();
+            while (!AtEnd && text[_at] is '+' or '-')
             {
-                decimal value = Evaluate(term.Groups["ref"].Value);
-                total += term.Groups["sign"].Value == "-" ? -value : value;
+                char op = text[_at++];
+                decimal right = Term();
+                value = op == '+' ? value + right : value - right;
             }
-            return total;
+            return value;
         }
-        throw new InvalidOperationException($"Formula not understood by the test's evaluator: {formula}");
+
+        private decimal Term()
+        {
+            decimal value = Factor();
+            while (!AtEnd && text[_at] is '*' or '/')
+            {
+                char op = text[_at++];
+                decimal right = Factor();
+                value = op == '*' ? value * right : value / right;
+            }
+            return value;
+        }
+
+        private decimal Factor()
+        {
+            if (text[_at] == '-')
+            {
+                _at++;
+                return -Factor();
+            }
+            if (text[_at] == '(')
+            {
+                _at++;
+                decimal inner = Expression();
+                Expect(')');
+                return inner;
+            }
+            if (char.IsAsciiDigit(text[_at]))
+            {
+                int start = _at;
+                while (!AtEnd && (char.IsAsciiDigit(text[_at]) || text[_at] == '.'))
+                {
+                    _at++;
+                }
+                return decimal.Parse(text[start.._at], CultureInfo.InvariantCulture);
+            }
+            int nameStart = _at;
+            while (!AtEnd && char.IsAsciiLetterUpper(text[_at]))
+            {
+                _at++;
+            }
+            string name = text[nameStart.._at];
+            if (!AtEnd && text[_at] == '(')
+            {
+                _at++;
+                return Function(name);
+            }
+            int rowStart = _at;
+            while (!AtEnd && char.IsAsciiDigit(text[_at]))
+            {
+                _at++;
+            }
+            if (name.Length == 0 || rowStart == _at)
+            {
+                throw new InvalidOperationException($"Formula not understood by the test's evaluator: {text}");
+            }
+            return sheet.Evaluate(name + text[rowStart.._at]);
+        }
+
+        private decimal Function(string name)
+        {
+            if (name == "SUM")
+            {
+                string range = text[_at..text.IndexOf(')', _at)];
+                _at += range.Length + 1;
+                var ends = range.Split(':');
+                return Range(ends[0], ends[1]).Sum(sheet.Evaluate);
+            }
+            if (name == "IF")
+            {
+                decimal left = Expression();
+                Expect('=');
+                decimal right = Expression();
+                Expect(',');
+                decimal then = Expression();
+                Expect(',');
+                decimal otherwise = Expression();
+                Expect(')');
+                return left == right ? then : otherwise;
+            }
+            var arguments = new List<decimal> { Expression() };
+            while (text[_at] == ',')
+            {
+                _at++;
+                arguments.Add(Expression());
+            }
+            Expect(')');
+            return name switch
+            {
+                "MIN" => arguments.Min(),
+                "MAX" => arguments.Max(),
+                "ROUND" => Math.Round(arguments[0], (int)arguments[1], MidpointRounding.AwayFromZero),
+                _ => throw new InvalidOperationException($"Function {name} not understood by the test's evaluator: {text}"),
+            };
+        }
+
+        private void Expect(char c)
+        {
+            if (AtEnd || text[_at] != c)
+            {
+                throw new InvalidOperationException($"Formula not understood by the test's evaluator: {text}");
+            }
+            _at++;
+        }
     }
 
     private static IEnumerable<string> Range(string from, string to)
@@ -126,19 +227,4 @@ internal sealed partial class SheetXml
         }
         return name;
     }
-
-    [GeneratedRegex(@"^IF\((?<whole>[A-Z]+\d+)=0,0,(?<part>[A-Z]+\d+)/\k<whole>\)$")]
-    private static partial Regex ShareFormula();
-
-    [GeneratedRegex(@"^MAX\((?<sign>-?)(?<ref>[A-Z]+\d+),0\)$")]
-    private static partial Regex MaxFormula();
-
-    [GeneratedRegex(@"^SUM\((?<from>[A-Z]+\d+):(?<to>[A-Z]+\d+)\)$")]
-    private static partial Regex SumFormula();
-
-    [GeneratedRegex(@"^[A-Z]+\d+([+-][A-Z]+\d+)*$")]
-    private static partial Regex Arithmetic();
-
-    [GeneratedRegex(@"(?<sign>[+-]?)(?<ref>[A-Z]+\d+)")]
-    private static partial Regex Term();
 }

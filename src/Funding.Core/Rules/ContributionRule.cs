@@ -85,6 +85,16 @@ public abstract record ContributionRule
     public virtual bool HasMember(string? id) => false;
 
     /// <summary>What the rule promises whatever is left to fund (a fixed amount, a fixed pool), for the magnitude check; zero for computed contributions.</summary>
+    /// <summary>
+    /// The rule's total as a spreadsheet formula of its inputs, for a workbook that recomputes when the reader changes an
+    /// input; null when no formula gives exactly the engine's figure (a rule working budget year by budget year, a split
+    /// by largest remainder that may leave part of its pool unallocated). The bound of what is still to fund is the
+    /// workbook's, as it is the waterfall's: the formula is the amount before it.
+    /// </summary>
+    /// <param name="context">The cells the formula refers to.</param>
+    /// <returns>The formula, without its leading <c>=</c>, or null.</returns>
+    public virtual string? Formula(IFormulaContext context) => null;
+
     internal abstract decimal PromisedBound(FundingPeriod period);
 
     /// <summary>Checks the rule's own fields and its place in the plan, adding every problem with its path.</summary>

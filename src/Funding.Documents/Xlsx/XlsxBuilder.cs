@@ -20,6 +20,12 @@ internal enum CellLook : uint
     Bold = 8,
     Wrapped = 9,
     Title = 10,
+
+    /// <summary>An input the reader may change: an amount, on a light yellow ground.</summary>
+    InputMoney = 11,
+
+    /// <summary>An input the reader may change: a rate, on a light yellow ground.</summary>
+    InputPercent = 12,
 }
 
 /// <summary>One cell: a text, a number or a formula with its cached value, and how it looks.</summary>
@@ -218,7 +224,8 @@ internal static class XlsxBuilder
         var fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE8EEF7" }) { PatternType = PatternValues.Solid }));
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE8EEF7" }) { PatternType = PatternValues.Solid }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFF2CC" }) { PatternType = PatternValues.Solid }));
         var borders = new Borders(
             new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
             new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(new Color { Rgb = "FF7F7F7F" }) { Style = BorderStyleValues.Thin }, new DiagonalBorder()));
@@ -255,7 +262,9 @@ internal static class XlsxBuilder
             Format(167, 0),
             Format(0, 1),
             Format(0, 0, wrap: true),
-            Format(0, 2));
+            Format(0, 2),
+            Format(164, 0, fill: 3),
+            Format(165, 0, fill: 3));
         return new Stylesheet(
             numberFormats,
             fonts,

@@ -91,4 +91,14 @@ public sealed record FixedAnnualRule(Money AnnualAmount) : ContributionRule
 
     internal override SweepStep? CompileStep(SweepCompilation compilation) =>
         new PromiseSweepStep(compilation.Kernel.Prorated(AnnualAmount), AnnualAmount, Cap);
+
+    /// <summary>The annual amount × the years (whole years: exact), or rounded × months / 12.</summary>
+    public override string? Formula(IFormulaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        string annual = context.Input("montant annuel", AnnualAmount);
+        return context.Months % 12 == 0
+            ? $"{annual}*{(context.Months / 12).ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            : context.Round($"{annual}*{context.Months.ToString(System.Globalization.CultureInfo.InvariantCulture)}/12");
+    }
 }

@@ -72,6 +72,13 @@ public sealed record FixedTotalRule(Money Amount) : ContributionRule
 
     internal override SweepStep? CompileStep(SweepCompilation compilation) => new PromiseSweepStep(Amount, annual: null, Cap);
 
+    /// <summary>The amount promised, an input.</summary>
+    public override string? Formula(IFormulaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Input("montant total", Amount);
+    }
+
     /// <summary>A promised amount for the period, paid whole; above its cap, it is kept and said.</summary>
     internal static void PayPromised(RuleEvaluation evaluation, Money amount, Money? cap)
     {

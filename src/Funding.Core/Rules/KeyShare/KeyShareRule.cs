@@ -256,6 +256,29 @@ public sealed record KeyShareRule(KeySharePool Pool, AllocationKey Key, IReadOnl
 
     internal override SweepStep? CompileStep(SweepCompilation compilation) => null;
 
+    /// <summary>
+    /// The group's pool: a share of what is still to fund, rounded and capped, or the fixed pool. The split between the
+    /// members (largest remainder) is not a formula: with a member's cap or floor, part of the pool may stay
+    /// unallocated, so the group then gives none.
+    /// </summary>
+    public override string? Formula(IFormulaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Members.Any(m => m.Cap is not null || m.Floor is not null))
+        {
+            return null;
+        }
+        switch (Pool)
+        {
+            case FixedPool fixedPool:
+                return context.Input("enveloppe", fixedPool.Amount);
+            case ShareOfRemainingPool share when context.Round($"{context.Input("part du reste à financer", share.Rate)}*{context.Available}") is { } pool:
+                return Cap is { } cap ? $"MIN({pool},{context.Input("plafond", cap)})" : pool;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>The members as the allocation engine's parties.</summary>
     internal AllocationParty[] Parties()
     {

@@ -150,6 +150,17 @@ public sealed record MatchRule(string FunderId, Rate Rate) : ContributionRule
 
     internal override string DueBasis(DueBasisContext context) => "selon sa règle appliquée aux dépenses réelles";
 
+    /// <summary><c>MIN(ROUND(taux × total du financeur suivi, 2), plafond)</c>.</summary>
+    public override string? Formula(IFormulaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.TotalOf(FunderId) is not { } matched || context.Round($"{context.Input("taux", Rate)}*{matched}") is not { } amount)
+        {
+            return null;
+        }
+        return Cap is { } cap ? $"MIN({amount},{context.Input("plafond", cap)})" : amount;
+    }
+
     internal override SweepStep? CompileStep(SweepCompilation compilation)
     {
         // An earlier funder with a total by then (the validator guarantees it; anything else is the engine's).

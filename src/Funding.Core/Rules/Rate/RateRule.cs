@@ -208,6 +208,31 @@ public sealed record RateRule(Rate Rate) : ContributionRule
     internal override SweepStep? CompileStep(SweepCompilation compilation) =>
         CapScope == CapScope.Period ? new RateSweepStep(this) : null;
 
+    /// <summary>Over the period: <c>MIN(MAX(ROUND(taux × base, 2), plancher), plafond)</c>, as <see cref="CappedRate"/> computes it.</summary>
+    public override string? Formula(IFormulaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (CapScope != CapScope.Period)
+        {
+            return null;
+        }
+        string rate = context.Input("taux", Rate);
+        string baseAmount = EligibleBase is { } eligible ? context.Input("dépense éligible", eligible) : context.TotalCost;
+        if (context.Round($"{rate}*{baseAmount}") is not { } amount)
+        {
+            return null;
+        }
+        if (Floor is { } floor)
+        {
+            amount = $"MAX({amount},{context.Input("plancher", floor)})";
+        }
+        if (Cap is { } cap)
+        {
+            amount = $"MIN({amount},{context.Input("plafond", cap)})";
+        }
+        return amount;
+    }
+
     /// <summary>The rate over the period: capped and floored, then within what is left to fund.</summary>
     private void PayOverPeriod(RuleEvaluation evaluation, Money baseAmount, bool eligibleBase, Money? cap, Money? floor)
     {

@@ -87,4 +87,11 @@ public sealed record RemainderRule : ContributionRule
     internal override string DueBasis(DueBasisContext context) => "de reste à charge sur les dépenses réelles";
 
     internal override SweepStep? CompileStep(SweepCompilation compilation) => new RemainderSweepStep(Cap);
+
+    /// <summary>What is still to fund after every other funder, within its cap.</summary>
+    public override string? Formula(IFormulaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Cap is { } cap ? $"MIN({context.Available},{context.Input("plafond", cap)})" : context.Available;
+    }
 }
