@@ -20,7 +20,7 @@ public class SweepKernelProperties
     /// the kernel takes (rate with cap, floor, eligible base; match; fixed annual; fixed total; remainder with a cap),
     /// every parameter (cost, rate, cap, annual amount), amounts from 0 (over-funding, nothing left) up.
     /// </summary>
-    [Property]
+    [Property(MaxRejected = 10_000)]
     public Property TheKernel_GivesTheEnginesTotals(GeneratedPlan generated, PositiveInt seed)
     {
         var random = new Random(seed.Get);
@@ -59,7 +59,7 @@ public class SweepKernelProperties
     }
 
     /// <summary>Any generated plan the kernel compiles (with ceilings, groups, costs per year refused) agrees with the engine.</summary>
-    [Property]
+    [Property(MaxRejected = 10_000)]
     public Property WhereverTheKernelApplies_ItAgrees(GeneratedPlan generated, PositiveInt seed)
     {
         var random = new Random(seed.Get);
@@ -86,7 +86,7 @@ public class SweepKernelProperties
     /// ordinary, zero, negative, near and beyond the largest amount, sub-cent, rates beyond 100 % or too precise; one
     /// parameter or two together (two annual amounts can pass the bound only together).
     /// </summary>
-    [Property]
+    [Property(MaxRejected = 10_000)]
     public Property TheKernelsCheck_IsTheValidators(GeneratedPlan generated, PositiveInt seed)
     {
         var random = new Random(seed.Get);
