@@ -82,7 +82,7 @@ public sealed record SweepResponse
     /// <summary>How many scenarios.</summary>
     public required int Count { get; init; }
 
-    /// <summary>The scenario whose values are the plan's own (the current plan, to mark on a chart), if one is.</summary>
+    /// <summary>The index in <c>scenarios</c> (from 0) of the scenario whose values are the plan's own (the current plan, to mark on a chart), if one is; its <c>number</c> is this + 1.</summary>
     public int? PlanScenario { get; init; }
 
     /// <summary>The parameters with their values in French.</summary>
@@ -129,19 +129,22 @@ public sealed record SweepFunderOutput
     /// <summary>Its smallest total.</summary>
     public required decimal Min { get; init; }
 
-    /// <summary>The first scenario giving it.</summary>
+    /// <summary>The index in <c>scenarios</c> (from 0) of the first scenario giving it; its <c>number</c> is this + 1.</summary>
     public required int MinScenario { get; init; }
 
     /// <summary>Its largest total.</summary>
     public required decimal Max { get; init; }
 
-    /// <summary>The first scenario giving it.</summary>
+    /// <summary>The index in <c>scenarios</c> (from 0) of the first scenario giving it; its <c>number</c> is this + 1.</summary>
     public required int MaxScenario { get; init; }
 }
 
 /// <summary>One scenario.</summary>
 public sealed record SweepScenarioOutput
 {
+    /// <summary>The scenario's number, from 1, as the CSV's « Scénario » column and the workbook count them (its index in <c>scenarios</c> + 1).</summary>
+    public required int Number { get; init; }
+
     /// <summary>The index of each parameter's value.</summary>
     public required IReadOnlyList<int> Values { get; init; }
 

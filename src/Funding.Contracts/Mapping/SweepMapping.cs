@@ -226,6 +226,7 @@ internal static class SweepMapping
             Funders = [.. result.Funders.Select(f => new SweepFunderOutput { Id = f.Id, Name = f.Name, Min = f.Min.Amount, MinScenario = f.MinScenario, Max = f.Max.Amount, MaxScenario = f.MaxScenario })],
             Scenarios = [.. result.Scenarios.Select(s => new SweepScenarioOutput
             {
+                Number = s.Index + 1,
                 Values = s.Values,
                 TotalCost = s.TotalCost.Amount,
                 Totals = [.. s.Totals.Select(t => t.Amount)],
@@ -237,13 +238,13 @@ internal static class SweepMapping
     }
 
     /// <summary>
-    /// The JSON answer's size, estimated from above before anything is computed: a scenario writes its value indices and
-    /// at most 18 characters per amount (« 1000000000000.00, »).
+    /// The JSON answer's size, estimated from above before anything is computed: a scenario writes its number, its value
+    /// indices and at most 18 characters per amount (« 1000000000000.00, »).
     /// </summary>
     public static long EstimatedJsonBytes(int scenarios, int funders, int years, bool byBudgetYear, int parameters)
     {
         long amounts = 3 + funders + (byBudgetYear ? (long)funders * years : 0);
-        long perScenario = 90 + (parameters * 8) + (amounts * 18) + (byBudgetYear ? funders * 3 : 0);
+        long perScenario = 110 + (parameters * 8) + (amounts * 18) + (byBudgetYear ? funders * 3 : 0);
         return 4096 + (funders * 200L) + (scenarios * perScenario);
     }
 }

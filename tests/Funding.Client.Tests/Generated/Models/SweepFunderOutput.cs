@@ -23,11 +23,11 @@ namespace Funding.Client.Models
 #endif
         /// <summary>Its largest total.</summary>
         public decimal? Max { get; set; }
-        /// <summary>The first scenario giving it.</summary>
+        /// <summary>The index in `scenarios` (from 0) of the first scenario giving it; its `number` is this + 1.</summary>
         public int? MaxScenario { get; set; }
         /// <summary>Its smallest total.</summary>
         public decimal? Min { get; set; }
-        /// <summary>The first scenario giving it.</summary>
+        /// <summary>The index in `scenarios` (from 0) of the first scenario giving it; its `number` is this + 1.</summary>
         public int? MinScenario { get; set; }
         /// <summary>The funder&apos;s name.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -39,7 +39,7 @@ namespace Funding.Client.Models
 #else
         public List<global::Funding.Client.Models.SweepParameterOutput> Parameters { get; set; }
 #endif
-        /// <summary>The scenario whose values are the plan&apos;s own (the current plan, to mark on a chart), if one is.</summary>
+        /// <summary>The index in `scenarios` (from 0) of the scenario whose values are the plan&apos;s own (the current plan, to mark on a chart), if one is; its `number` is this + 1.</summary>
         public int? PlanScenario { get; set; }
         /// <summary>The scenarios, the last parameter varying fastest.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -21,6 +21,8 @@ namespace Funding.Client.Models
 #else
         public UntypedNode ByBudgetYear { get; set; }
 #endif
+        /// <summary>The scenario&apos;s number, from 1, as the CSV&apos;s « Scénario » column and the workbook count them (its index in `scenarios` + 1).</summary>
+        public int? Number { get; set; }
         /// <summary>What the funders pay beyond the cost.</summary>
         public decimal? OverFunding { get; set; }
         /// <summary>The total cost.</summary>
@@ -62,6 +64,7 @@ namespace Funding.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "byBudgetYear", n => { ByBudgetYear = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "number", n => { Number = n.GetIntValue(); } },
                 { "overFunding", n => { OverFunding = n.GetDecimalValue(); } },
                 { "totalCost", n => { TotalCost = n.GetDecimalValue(); } },
                 { "totals", n => { Totals = n.GetCollectionOfPrimitiveValues<decimal?>()?.AsList(); } },
@@ -77,6 +80,7 @@ namespace Funding.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<UntypedNode>("byBudgetYear", ByBudgetYear);
+            writer.WriteIntValue("number", Number);
             writer.WriteDecimalValue("overFunding", OverFunding);
             writer.WriteDecimalValue("totalCost", TotalCost);
             writer.WriteCollectionOfPrimitiveValues<decimal?>("totals", Totals);
