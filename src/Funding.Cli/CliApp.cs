@@ -43,6 +43,11 @@ internal static class CliApp
             parse.GetRequiredValue(csv) == "rfc4180" ? CsvChoice.Rfc4180 : CsvChoice.Fr, output, error));
 
         var root = new RootCommand("Funding : plans de cofinancement calculés au centime, avec l'explication de chaque chiffre.") { evaluate, report };
+        // The parser's own texts are French (its fr resources), but for the help option's description.
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+        {
+            help.Description = "Afficher l'aide et l'utilisation.";
+        }
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 

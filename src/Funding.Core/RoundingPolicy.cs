@@ -55,6 +55,12 @@ public sealed class RoundingPolicy
     /// <summary>The rule in French, for explanations pasted into reports.</summary>
     public string FrenchDescription { get; }
 
+    /// <summary>
+    /// The rounding rule said once for a whole plan (its sentences say « arrondi à » without repeating it): « Règle
+    /// d'arrondi du plan (half-away-from-zero) : arrondi au centime le plus proche, le demi-centime étant arrondi au centime supérieur. »
+    /// </summary>
+    public string Sentence => $"Règle d'arrondi du plan ({Name}) : {FrenchDescription}.";
+
     /// <summary>The .NET rounding mode that implements this policy.</summary>
     public MidpointRounding Mode { get; }
 

@@ -63,11 +63,19 @@ public class SimulatorPageTests(BrowserFixture fixture)
         // By hand (docs/plans.md): the carrier pays 62 206,50 € under a 60 000 € cap and 42 206,50 € under 100 000 €.
         var carrier = page.Locator("#sweep-table tr[data-funder=\"uimm-finistere\"] td");
         await Expect(carrier).ToHaveTextAsync([Euros("42 206,50"), Euros("62 206,50"), Euros("52 206,50")]);
-        await Expect(page.Locator("#sweep-chart polyline[data-funder=\"uimm-finistere\"]")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#sweep-chart polyline[data-funder=\"qbo\"]")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#sweep-chart .plan-marker")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#sweep-caption")).ToContainTextAsync("3 scénarios en faisant varier le plafond de l'État");
-        await Expect(page.Locator("#sweep-caption")).ToContainTextAsync("le trait vertical marque le plan actuel (80");
+        // The chart's legend names each funder whose total moves (the carrier, the State, the nine EPCIs), not QBO's
+        // promise; the euro axis has more ticks than 0 and the maximum, each in French; the plan's cap is named.
+        var legend = page.Locator("#sweep-chart .u-legend .u-series .u-label");
+        await Expect(legend).ToContainTextAsync(["UIMM Finistère"]);
+        await Expect(legend.Filter(new() { HasText = "Quimper Bretagne Occidentale" })).ToHaveCountAsync(0);
+        var euroTicks = await page.EvaluateAsync<string[]>("() => document.querySelector('#sweep-chart').uplot.axes[1]._values");
+        euroTicks.Length.ShouldBeGreaterThan(3);
+        euroTicks.ShouldAllBe(t => t.EndsWith('€') && (t.Contains('\u202F') || t.Length < 6));
+        var scenarioTicks = await page.EvaluateAsync<string[]>("() => document.querySelector('#sweep-chart').uplot.axes[0]._values");
+        scenarioTicks.ShouldContain(t => t.Contains("(plan)"));
+        await Expect(page.Locator("#sweep-caption")).ToContainTextAsync("Plafond de l'État : 3 scénarios");
+        await Expect(page.Locator("#sweep-caption")).ToContainTextAsync("le trait pointillé marque le plan actuel (80");
+        await SnapAsync(page, "sweep-cap.png", page.Locator("#sweep-figure"));
 
         // Each EPCI's share across keys: the plan's key (population) is the first scenario.
         await page.Locator("#sweep-parameter").SelectOptionAsync("key:autres-epci");
@@ -76,6 +84,7 @@ public class SimulatorPageTests(BrowserFixture fixture)
         await Expect(page.Locator("#sweep-caption")).ToContainTextAsync("le plan actuel (population)");
         // Brest: 23 706,83 € by population, 5 800,73 € in equal parts (docs/plans.md, « Comparer des clés »).
         await Expect(page.Locator("#sweep-table tr[data-funder=\"brest-metropole\"] td")).ToHaveTextAsync([Euros("5 800,73"), Euros("23 706,83"), Euros("23 706,83")]);
+        await SnapAsync(page, "sweep-keys.png", page.Locator("#sweep-figure"));
     }
 
     [SkippableFact]
@@ -400,13 +409,13 @@ public class SimulatorPageTests(BrowserFixture fixture)
     {
         var page = await SeedPageAsync();
         await page.ClickAsync("#add-funder");
-        var rule = FunderField(page, 4, "ruleType");
+        var rule = FunderField(page, 3, "ruleType");
         await rule.SelectOptionAsync("match");
-        await FunderField(page, 4, "funderId").FillAsync("etat");
-        await FunderField(page, 4, "percent").FillAsync("50");
+        await FunderField(page, 3, "funderId").FillAsync("etat");
+        await FunderField(page, 3, "percent").FillAsync("50");
 
         // Half of the State's 80 000,00 €, by hand: 40 000,00 €; the carrier's remainder falls by as much.
-        await Expect(Amount(page, "financeur-5")).ToHaveTextAsync(Euros("40 000,00"));
+        await Expect(Amount(page, "nouveau-financeur")).ToHaveTextAsync(Euros("40 000,00"));
         await Expect(Amount(page, "uimm-finistere")).ToHaveTextAsync(Euros("12 206,50"));
     }
 
@@ -432,7 +441,22 @@ public class SimulatorPageTests(BrowserFixture fixture)
         // By hand: year 1 of the post (Apr 2022–Mar 2023) costs 103 800 € → 20 % = 20 760; year 2 → 10 % = 10 380: 31 140 €.
         await Expect(Amount(page, "qbo")).ToHaveTextAsync(Euros("31 140,00"));
         // Each year's rate can be swept.
-        await Expect(page.Locator("#sweep-parameter option", new() { HasText = "Taux de l'année 2 de Quimper Bretagne Occidentale" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#sweep-parameter option", new() { HasText = "Quimper Bretagne Occidentale — taux de l'année 2 (%)" })).ToHaveCountAsync(1);
+    }
+
+    [SkippableFact]
+    public async Task AMixedKey_IsEditedOnThePage_AsItIsSwept()
+    {
+        var page = await SeedPageAsync();
+        await FunderField(page, 2, "keyType").SelectOptionAsync("mixed");
+        await Expect(FunderField(page, 2, "keyWeightPercent")).ToHaveValueAsync("50");
+        await Expect(FunderField(page, 2, "keyEqualPercent")).ToHaveValueAsync("50");
+
+        // By hand (docs/plans.md, « Comparer des clés »): half by population, half in equal parts, Brest gets 14 753,77 €.
+        await Expect(Amount(page, "brest-metropole")).ToHaveTextAsync(Euros("14 753,77"));
+        await FunderField(page, 2, "keyWeightPercent").FillAsync("100");
+        await FunderField(page, 2, "keyEqualPercent").FillAsync("0");
+        await Expect(Amount(page, "brest-metropole")).ToHaveTextAsync(Euros("23 706,83"));
     }
 
     [SkippableFact]
@@ -565,20 +589,56 @@ public class SimulatorPageTests(BrowserFixture fixture)
 
         await page.ClickAsync("#add-funder");
         await Expect(page.Locator("#funders > li")).ToHaveCountAsync(5);
-        await FunderField(page, 4, "id").FillAsync("region");
-        await FunderField(page, 4, "name").FillAsync("Région Bretagne");
-        await FunderField(page, 4, "amount").FillAsync("10000");
+        // Before the carrier, who pays what is left; its id follows the name typed, until the id is edited by hand.
+        await Expect(FunderField(page, 4, "id")).ToHaveValueAsync("uimm-finistere");
+        await Expect(FunderField(page, 3, "id")).ToHaveValueAsync("nouveau-financeur");
+        await FunderField(page, 3, "name").FillAsync("Région Bretagne");
+        await Expect(FunderField(page, 3, "id")).ToHaveValueAsync("region-bretagne");
+        await FunderField(page, 3, "id").FillAsync("region");
+        await FunderField(page, 3, "name").FillAsync("Région Bretagne (Territoires d'industrie)");
+        await Expect(FunderField(page, 3, "id")).ToHaveValueAsync("region");
+        await FunderField(page, 3, "amount").FillAsync("10000");
         await Expect(Amount(page, "region")).ToHaveTextAsync(Euros("10 000,00"));
-        // Added last, after the group: the promise comes out of the carrier's remainder.
+        // After the group: the promise comes out of the carrier's remainder.
         await Expect(Amount(page, "uimm-finistere")).ToHaveTextAsync(Euros("42 206,50"));
 
-        await page.Locator("#funders > li:nth-child(5) [data-action=\"up\"]").ClickAsync();
-        await Expect(FunderField(page, 3, "id")).ToHaveValueAsync("region");
+        await page.Locator("#funders > li:nth-child(4) [data-action=\"up\"]").ClickAsync();
+        await Expect(FunderField(page, 2, "id")).ToHaveValueAsync("region");
 
-        await page.Locator("#funders > li:nth-child(4) [data-action=\"remove\"]").ClickAsync();
+        await page.Locator("#funders > li:nth-child(3) [data-action=\"remove\"]").ClickAsync();
         await Expect(page.Locator("#funders > li")).ToHaveCountAsync(4);
         await Expect(Amount(page, "region")).ToHaveCountAsync(0);
         await Expect(Amount(page, "uimm-finistere")).ToHaveTextAsync(Euros("52 206,50"));
+    }
+
+    [SkippableFact]
+    public async Task APaymentDay_IsTypedTheFrenchWay_AndTheRoundingRuleIsSaidOnce()
+    {
+        var page = await SeedPageAsync();
+
+        // QBO pays per budget year; « 30/06 » is the 30th of June (the API reads 06-30).
+        await FunderField(page, 1, "payOn").FillAsync("30/06");
+        await page.Locator("tr[data-funder=\"qbo\"] button.explain").ClickAsync();
+        await Expect(page.Locator("tr[data-funder=\"qbo\"] + tr.explanation li").First).ToContainTextAsync("30 juin 2022");
+        await Expect(page.Locator("#plan-form .error, [aria-invalid=\"true\"]")).ToHaveCountAsync(0);
+
+        await Expect(page.Locator("#rounding-note")).ToHaveTextAsync("Règle d'arrondi du plan (half-away-from-zero) : arrondi au centime le plus proche, le demi-centime étant arrondi au centime supérieur.");
+        await Expect(page.Locator("#financing-table")).Not.ToContainTextAsync("demi-centime");
+    }
+
+    [SkippableFact]
+    public async Task NoIdOrNatureIsCutOff()
+    {
+        var page = await SeedPageAsync();
+
+        // Every funder's id and nature are shown whole: the field is as wide as its text (« uimm-finistere »,
+        // « Financeur privé »).
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('#funders [data-field="id"], #funders [data-field="kind"]')]
+              .filter(field => field.scrollWidth > field.clientWidth + 1 || (field.tagName === 'SELECT' && field.getBoundingClientRect().width < 150))
+              .map(field => field.value)
+            """);
+        cut.ShouldBeEmpty();
     }
 
     [SkippableFact]

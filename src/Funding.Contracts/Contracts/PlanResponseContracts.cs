@@ -20,6 +20,9 @@ public sealed record PlanResponse
     /// <summary>How the total cost was obtained.</summary>
     public ExplanationOutput? CostExplanation { get; init; }
 
+    /// <summary>The plan's rounding rule, said once (the sentences say « arrondi à … » without repeating it); absent with <c>explain=none</c>.</summary>
+    public string? RoundingSentence { get; init; }
+
     /// <summary>The cost of each budget year; they sum exactly to <c>totalCost</c>.</summary>
     public required IReadOnlyList<BudgetYearCostOutput> CostByBudgetYear { get; init; }
 

@@ -26,6 +26,7 @@ internal static class PlanResultMapping
             Name = result.Plan.Name,
             TotalCost = result.TotalCost.Amount,
             CostExplanation = Explanation(result.CostExplanation, explain),
+            RoundingSentence = sentences ? result.Plan.Options.Rounding.Sentence : null,
             CostByBudgetYear = result.CostByBudgetYear.Select(c => new BudgetYearCostOutput { Year = c.Year, Amount = c.Amount.Amount, Sentence = sentences ? c.Sentence : null }).ToArray(),
             Funders = result.Funders.Select(f => Funder(f, schedules[f.Id], explain)).ToArray(),
             Groups = result.Groups.Select(g => new GroupOutput

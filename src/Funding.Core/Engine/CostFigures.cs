@@ -101,7 +101,7 @@ internal sealed class CostFigures
                     var amount = ByYear[k].Amount;
                     byYear[k] = ByYear[k] with
                     {
-                        Sentence = $"Coût {ByYear[k].Year} : {FrenchFormat.Money(annual.AnnualAmount)}{factor} × {_calendar.MonthsByYear[k]}/12 = {(_exactCents![k] ? FrenchFormat.Money(amount) : $"{FrenchFormat.Money(amount)} après arrondi ({_policy.FrenchDescription})")}.",
+                        Sentence = $"Coût {ByYear[k].Year} : {FrenchFormat.Money(annual.AnnualAmount)}{factor} × {_calendar.MonthsByYear[k]}/12 = {(_exactCents![k] ? FrenchFormat.Money(amount) : $"{FrenchFormat.Money(amount)} après arrondi")}.",
                     };
                 }
                 string years = string.Join(" + ", byYear.Select(y => FrenchFormat.Money(y.Amount)));

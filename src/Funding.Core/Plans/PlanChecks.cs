@@ -277,8 +277,8 @@ public static class PlanChecks
         if (result.Plan.Options.DeMinimisAlreadyReceived is not { } received)
         {
             return new(Ids.DeMinimis, CheckOutcome.Warning,
-                $"De minimis : {carrier.Name} reçoit {FrenchFormat.Money(aid)} d'aides publiques dans ce plan ; indiquez les aides de minimis déjà reçues " +
-                $"(option deMinimisAlreadyReceived) pour vérifier le plafond de {FrenchFormat.Money(ceiling.Value)}, si ces aides relèvent de ce régime.", source);
+                $"De minimis : {carrier.Name} reçoit {FrenchFormat.Money(aid)} d'aides publiques dans ce plan ; indiquez dans les options du plan les aides de minimis déjà reçues " +
+                $"pour vérifier le plafond de {FrenchFormat.Money(ceiling.Value)}, si ces aides relèvent de ce régime.", source);
         }
         var total = aid + received;
         string figures = $"{FrenchFormat.Money(received)} déjà reçus + {FrenchFormat.Money(aid)} dans ce plan = {FrenchFormat.Money(total)}, pour un plafond de {FrenchFormat.Money(ceiling.Value)}";

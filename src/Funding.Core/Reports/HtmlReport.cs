@@ -59,6 +59,7 @@ public static class HtmlReport
             html.AppendLine("</li>");
         }
         html.AppendLine("</ol>");
+        html.Append("<p>").Append(Escape(report.Rounding)).AppendLine("</p>");
 
         html.AppendLine("<h2>Contrôles</h2>");
         html.AppendLine("<ul>");

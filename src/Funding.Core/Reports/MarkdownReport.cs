@@ -47,6 +47,7 @@ public static partial class MarkdownReport
                 md.Append(' ', marker.Length).Append("- ").AppendLine(Escape(detail));
             }
         }
+        md.AppendLine().Append(Escape(report.Rounding)).AppendLine();
         md.AppendLine();
 
         md.AppendLine("## Contrôles").AppendLine();

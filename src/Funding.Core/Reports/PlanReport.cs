@@ -17,6 +17,7 @@ namespace Funding.Reports;
 /// <param name="Checks">The checks as sentences.</param>
 /// <param name="AmountsInWords">Each funder's total (and yearly amount) in words.</param>
 /// <param name="Deliberation">The paragraph for the chosen funder, if one was chosen.</param>
+/// <param name="Rounding">The rounding rule, said once: « Règle d'arrondi du plan (half-away-from-zero) : … ».</param>
 public sealed record PlanReport(
     string Title,
     string CalculationVersion,
@@ -24,7 +25,8 @@ public sealed record PlanReport(
     IReadOnlyList<ReportExplanation> Explanations,
     IReadOnlyList<ReportCheck> Checks,
     IReadOnlyList<AmountInWords> AmountsInWords,
-    Deliberation? Deliberation)
+    Deliberation? Deliberation,
+    string Rounding)
 {
     /// <summary>Builds the report of an evaluated plan.</summary>
     /// <param name="result">The evaluated plan.</param>
@@ -50,7 +52,8 @@ public sealed record PlanReport(
             Explain(result),
             result.Checks.Select(ReportCheck.From).ToArray(),
             result.Funders.Select(f => AmountInWords.For(result, f)).ToArray(),
-            deliberation);
+            deliberation,
+            result.Plan.Options.Rounding.Sentence);
     }
 
     private static ReportExplanation[] Explain(PlanResult result)

@@ -38,8 +38,8 @@ public class LegalParameterTests
         var check = Check(Seed, PlanChecks.Ids.DeMinimis);
 
         check.Outcome.ShouldBe(CheckOutcome.Warning);
-        check.Message.ShouldBe("De minimis : UIMM Finistère reçoit 155\u202F393,50\u00A0€ d'aides publiques dans ce plan ; indiquez les aides de minimis déjà reçues " +
-            "(option deMinimisAlreadyReceived) pour vérifier le plafond de 200\u202F000,00\u00A0€, si ces aides relèvent de ce régime.");
+        check.Message.ShouldBe("De minimis : UIMM Finistère reçoit 155\u202F393,50\u00A0€ d'aides publiques dans ce plan ; indiquez dans les options du plan les aides de minimis déjà reçues " +
+            "pour vérifier le plafond de 200\u202F000,00\u00A0€, si ces aides relèvent de ce régime.");
         check.Source.ShouldBe("Règlement (UE) n° 1407/2013 de la Commission du 18 décembre 2013 : 200 000 € sur trois exercices fiscaux, valeur en vigueur au 1er avril 2022");
     }
 

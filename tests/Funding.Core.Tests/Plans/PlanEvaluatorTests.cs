@@ -159,13 +159,16 @@ public class WaterfallTests
     }
 
     [Fact]
-    public void RoundedRate_SaysItWasRoundedAndHow()
+    public void RoundedRate_SaysItWasRounded_AndThePlanSaysHowOnce()
     {
         var result = PlanEvaluator.Evaluate(Annual(1_000.01m, 12, [State(50), Carrier()]));
         var state = result.Funder("etat");
 
         state.Total.ShouldBe(E(500.01m)); // 500,005 rounded half away from zero
-        state.Explanation.Sentence.ShouldContain("500,005\u00A0€, arrondi à 500,01\u00A0€ (arrondi au centime le plus proche");
+        state.Explanation.Sentence.ShouldContain("500,005\u00A0€, arrondi à 500,01\u00A0€");
+        // The rule is said once, for the plan, not in every sentence.
+        state.Explanation.Sentence.ShouldNotContain("centime le plus proche");
+        result.Plan.Options.Rounding.Sentence.ShouldBe("Règle d'arrondi du plan (half-away-from-zero) : arrondi au centime le plus proche, le demi-centime étant arrondi au centime supérieur.");
     }
 
     [Fact]

@@ -17,6 +17,9 @@ const DEBOUNCE_MS = 300;
 let baseline = null;
 let sequence = 0;
 let timer = null;
+let carrierId = null;
+// The ids the « Ajouter un financeur » button made: such an id follows the name typed until it is edited by hand.
+const derivedIds = new Set();
 
 function schedule() {
   clearTimeout(timer);
@@ -62,6 +65,7 @@ async function compute() {
     if (mine !== sequence) return;
     comparison = compared.ok ? await compared.json() : null;
   }
+  carrierId = result.totals?.carrierId ?? null;
   renderResults(result, comparison);
   renderSweepChoices();
   setStatus(`Calculé avec les règles de calcul ${result.calculationVersion}.`);
@@ -100,7 +104,17 @@ function decodePlan(encoded) {
 function wireForm() {
   const form = $('#plan-form');
   form.addEventListener('input', event => {
-    if (event.target.matches('[data-field="name"]')) event.target.closest('li')?.setAttribute('aria-label', event.target.value);
+    if (event.target.matches('[data-field="name"]')) {
+      const item = event.target.closest('li');
+      item?.setAttribute('aria-label', event.target.value);
+      const id = item && $('[data-field="id"]', item);
+      if (id && derivedIds.has(id.value)) {
+        derivedIds.delete(id.value);
+        id.value = uniqueId(slug(event.target.value, 'financeur'), id);
+        derivedIds.add(id.value);
+      }
+    }
+    if (event.target.matches('[data-field="id"]')) derivedIds.delete(event.target.value);
     schedule();
   });
   form.addEventListener('change', event => {
@@ -129,12 +143,26 @@ function wireForm() {
   });
   $('#add-funder').addEventListener('click', () => {
     const current = readForm();
-    const number = current.funders.length + 1;
-    current.funders.push({ id: `financeur-${number}`, name: `Financeur ${number}`, kind: 'epci', rule: { type: 'fixedTotal', amount: new Raw('0') } });
+    // Before the carrier (who pays what is left, last), as the API's last answer names it; at the end otherwise.
+    const carrier = current.funders.findIndex(f => f.id === carrierId);
+    const at = carrier >= 0 ? carrier : current.funders.length;
+    const id = uniqueId('nouveau-financeur');
+    derivedIds.add(id);
+    current.funders.splice(at, 0, { id, name: 'Nouveau financeur', kind: 'epci', rule: { type: 'fixedTotal', amount: new Raw('0') } });
     renderForm(current);
-    $('#funders > li:last-child [data-field="name"]').focus();
+    const name = $(`#funders > li:nth-child(${at + 1}) [data-field="name"]`);
+    name.focus();
+    name.select();
     schedule();
   });
+}
+
+/** An id no other funder of the form has: « nouveau-financeur », « nouveau-financeur-2 »… */
+function uniqueId(base, own) {
+  const taken = new Set($$('#funders [data-field="id"]').filter(input => input !== own).map(input => input.value));
+  let id = base.slice(0, 100);
+  for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 95)}-${n}`;
+  return id;
 }
 
 function wireExports() {

@@ -1,5 +1,6 @@
 // The charts: the carrier's treasury month by month, and a sweep's totals scenario by scenario.
 import { $, euros } from './dom.js';
+import uPlot from '../vendor/uplot-1.6.32/uPlot.esm.js';
 
 const ns = 'http://www.w3.org/2000/svg';
 const shape = (tag, attributes, content) => {
@@ -53,33 +54,64 @@ export function renderTreasury(treasury) {
 }
 
 export const SWEEP_COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d35400', '#16a085', '#7f6000', '#b03060', '#34495e', '#5d8aa8', '#6b8e23', '#a0522d'];
-export const SWEEP_COLOUR_NAMES = ['bleu', 'rouge', 'vert', 'violet', 'orange', 'turquoise', 'brun', 'framboise', 'ardoise', 'acier', 'olive', 'terre'];
 
-/** One line per funder whose total moves across the scenarios; the plan's own scenario marked. */
-export function renderSweepChart(result, moving) {
+/**
+ * A sweep drawn by uPlot (vendored in wwwroot/vendor: a dependency-free ES module): one series per funder whose total
+ * moves, with its legend (click a name to hide or show its line; the values follow the cursor), the euro axis with
+ * French ticks, the parameter's values on the other axis — categories (keys) as points, not joined by lines — and the
+ * plan's own scenario marked by a dashed line and named in its tick.
+ */
+export function renderSweepChart(result, moving, categorical) {
   const labels = result.parameters[0].labels;
-  const top = Math.max(1, ...moving.map(f => Number(f.max)));
-  const [left, right, upper, lower] = [70, 630, 20, 220];
-  const x = k => labels.length === 1 ? (left + right) / 2 : left + (right - left) * k / (labels.length - 1);
-  const y = v => lower - (lower - upper) * Number(v) / top;
-  const children = [
-    shape('line', { x1: left, y1: lower, x2: right, y2: lower, class: 'axis' }),
-    shape('text', { x: left - 6, y: upper + 4, 'text-anchor': 'end', class: 'tick' }, euros.format(Number(top))),
-    shape('text', { x: left - 6, y: lower, 'text-anchor': 'end', class: 'tick' }, euros.format(Number(0))),
-  ];
-  labels.forEach((label, k) => {
-    if (labels.length <= 12 || k % Math.ceil(labels.length / 12) === 0) children.push(shape('text', { x: x(k), y: lower + 16, 'text-anchor': 'middle', class: 'tick' }, label));
-  });
-  if (result.planScenario !== undefined && result.planScenario !== null) {
-    const px = x(result.planScenario);
-    children.push(shape('line', { x1: px, y1: upper, x2: px, y2: lower, class: 'plan-marker' }));
-    children.push(shape('text', { x: px + 4, y: upper + 10, class: 'plan-marker-label' }, 'plan actuel'));
-  }
-  moving.forEach((f, n) => {
-    const points = result.scenarios.map((s, k) => `${x(k).toFixed(1)},${y(s.totals[f.i]).toFixed(1)}`).join(' ');
-    const line = shape('polyline', { points, fill: 'none', stroke: SWEEP_COLOURS[n], 'stroke-width': 2, 'data-funder': f.id });
-    line.appendChild(shape('title', {}, f.name));
-    children.push(line);
-  });
-  $('#sweep-chart').replaceChildren(...children);
+  const plan = result.planScenario ?? null;
+  const host = $('#sweep-chart');
+  host.uplot?.destroy();
+  host.replaceChildren();
+  const xs = labels.map((_, k) => k);
+  const data = [xs, ...moving.map(f => result.scenarios.map(s => Number(s.totals[f.i])))];
+  const width = Math.max(320, Math.min(760, host.clientWidth || 640));
+  const plot = new uPlot({
+    width,
+    height: 300,
+    padding: [16, 28, 0, 8],
+    scales: { x: { time: false, range: (u, min, max) => [min - (categorical ? 0.5 : 0), max + (categorical ? 0.5 : 0)] } },
+    cursor: { points: { size: 7 } },
+    legend: { live: true },
+    axes: [
+      {
+        values: (u, ticks) => ticks.map(t => (Number.isInteger(t) && labels[t] !== undefined ? (t === plan ? `${labels[t]} (plan)` : labels[t]) : '')),
+        splits: () => xs.filter((_, k) => labels.length <= 8 || k % Math.ceil(labels.length / 8) === 0 || k === plan),
+        size: 40,
+        gap: 6,
+      },
+      { values: (u, ticks) => ticks.map(t => axisEuros.format(t)), size: 96, gap: 6 },
+    ],
+    series: [
+      { label: result.parameters[0].name, value: (u, v) => (v === null || v === undefined ? '—' : labels[v] ?? '') },
+      ...moving.map((f, n) => ({
+        label: f.name,
+        stroke: SWEEP_COLOURS[n],
+        width: 2,
+        points: { show: categorical || labels.length <= 12, size: categorical ? 9 : 5, fill: SWEEP_COLOURS[n] },
+        paths: categorical ? () => null : undefined,
+        value: (u, v) => (v === null || v === undefined ? '—' : euros.format(v)),
+      })),
+    ],
+    hooks: {
+      draw: [u => {
+        if (plan === null) return;
+        const x = Math.round(u.valToPos(plan, 'x', true));
+        const { ctx } = u;
+        ctx.save();
+        ctx.strokeStyle = '#4a5360';
+        ctx.setLineDash([5, 4]);
+        ctx.beginPath();
+        ctx.moveTo(x, u.bbox.top);
+        ctx.lineTo(x, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+        ctx.restore();
+      }],
+    },
+  }, data, host);
+  host.uplot = plot;
 }

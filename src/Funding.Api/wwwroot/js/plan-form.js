@@ -86,7 +86,7 @@ function paymentFields(payment, p) {
     case 'once': return [field('Date', input('date', `${p}.date`, payment.date, { type: 'date' }))];
     case 'perBudgetYear': return [
       field('Prorata', select('prorata', `${p}.prorata`, [['', 'par mois'], ['days', 'par jours']], payment.prorata ?? '')),
-      field('Jour de versement (MM-JJ)', input('payOn', `${p}.payOn`, payment.payOn, { placeholder: '06-30' })),
+      field('Jour de versement (JJ/MM)', input('payOn', `${p}.payOn`, dayMonth(payment.payOn), { placeholder: '30/06' })),
     ];
     case 'advanceAndBalance': return [
       field('Avance (%)', input('advancePercent', `${p}.advancePercent`, shown(payment.advancePercent), { inputmode: 'decimal' })),
@@ -137,7 +137,7 @@ function readFunder(item) {
   let payment;
   switch (value('paymentType')) {
     case 'once': payment = { type: 'once', date: text(value('date')) }; break;
-    case 'perBudgetYear': payment = { type: 'perBudgetYear', prorata: text(value('prorata')), payOn: text(value('payOn')) }; break;
+    case 'perBudgetYear': payment = { type: 'perBudgetYear', prorata: text(value('prorata')), payOn: monthDay(text(value('payOn'))) }; break;
     case 'advanceAndBalance': payment = {
       type: 'advanceAndBalance', advancePercent: num(value('advancePercent')), balanceDate: text(value('balanceDate')),
       installments: lines(value('installments') ?? '').map(([date, percent]) => ({ date: text(date), percent: num(percent) })),
@@ -149,4 +149,13 @@ function readFunder(item) {
   const terms = value('executionTerms');
   const execution = terms === 'proRata' ? { proRata: true } : terms === 'capAtGrant' ? { capAtGrant: true } : terms === 'asPromised' ? { proRata: false, capAtGrant: false } : undefined;
   return { id: value('id'), name: value('name'), kind: value('kind'), rule, payment, execution };
+}
+
+/** A payment day as the API writes it (MM-JJ, « 06-30 ») shown the French way (« 30/06 »). */
+const dayMonth = payOn => (/^(\d{2})-(\d{2})$/.exec(payOn ?? '') ?? []).length ? `${payOn.slice(3)}/${payOn.slice(0, 2)}` : payOn;
+
+/** A payment day typed the French way (« 30/06 », « 1/7 ») as the API reads it (« 06-30 »); anything else goes as typed, for the API to name. */
+function monthDay(typed) {
+  const match = /^(\d{1,2})\s*[/.]\s*(\d{1,2})$/.exec(typed ?? '');
+  return match ? `${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}` : typed;
 }

@@ -7,6 +7,8 @@ export function renderResults(result, comparison) {
   const deltas = new Map((comparison?.funders ?? []).map(f => [f.id, f]));
   const showDelta = comparison !== null;
   $('#financing-caption').textContent = `Plan de financement — ${result.name}`;
+  // The rounding rule, said once for the plan: each explanation says « arrondi à … » without repeating it.
+  $('#rounding-note').textContent = result.roundingSentence ?? '';
   const head = element('tr', {}, element('th', { scope: 'col', text: 'Financeur' }), element('th', { scope: 'col', text: 'Montant' }),
     element('th', { scope: 'col', text: 'Part du coût' }), showDelta ? element('th', { scope: 'col', text: 'Écart / référence' }) : null);
   $('#financing-table thead').replaceChildren(head);

@@ -5,7 +5,11 @@ import { membersText, readMembers, weightsImport } from './members.js';
 
 const UNIT = { money: ' (€)', percent: ' (%)', percentList: ' (%, un taux par année, séparés par « ; »)' };
 const POOLS = [['percentOfRemaining', '% du reste à financer'], ['fixed', 'montant fixe (€)']];
-const KEYS = [['weight', 'pondération (population…)'], ['equal', 'parts égales']];
+const KEYS = [['weight', 'pondération (population…)'], ['equal', 'parts égales'], ['mixed', 'mixte : une part au poids, une part égale']];
+
+/** A mixed key the form edits: one component by weight, one in equal parts (others stay as the JSON has them). */
+const editableMixed = key => key?.type === 'mixed' && key.components?.length === 2
+  && key.components[0].key?.type === 'weight' && !key.components[0].key.weightName && key.components[1].key?.type === 'equal';
 
 /** The form's controls for one field of a rule. */
 function control(rule, f, path) {
@@ -39,14 +43,28 @@ function control(rule, f, path) {
     }
     case 'key': {
       const key = value ?? { type: 'weight', label: 'population' };
-      if (key.type === 'mixed') return [element('p', { class: 'hint wide', text: 'Clé mixte : modifiez-la dans le fichier JSON du plan (export puis import).' })];
+      if (key.type === 'mixed' && key.components === undefined) {
+        key.components = [{ percent: new Raw('50'), key: { type: 'weight', label: 'population' } }, { percent: new Raw('50'), key: { type: 'equal' } }];
+      }
+      if (key.type === 'mixed' && !editableMixed(key)) {
+        return [element('p', { class: 'hint wide', text: 'Clé mixte à plus de deux composantes : modifiez-la dans le fichier JSON du plan (export puis import).' })];
+      }
+      if (key.type === 'mixed') {
+        const [byWeight, equal] = key.components;
+        return [
+          field(label, select(`${f.name}Type`, `${p}.type`, KEYS, key.type), { help: f.help }),
+          field('Part au poids (%)', input(`${f.name}WeightPercent`, `${p}.components[0].percent`, shown(byWeight.percent), { inputmode: 'decimal' })),
+          field('Nom du poids', input(`${f.name}Label`, `${p}.components[0].key.label`, byWeight.key.label ?? 'population')),
+          field('Part égale (%)', input(`${f.name}EqualPercent`, `${p}.components[1].percent`, shown(equal.percent), { inputmode: 'decimal' })),
+        ];
+      }
       return [
         field(label, select(`${f.name}Type`, `${p}.type`, KEYS, key.type), { help: f.help }),
         field('Nom de la clé', input(`${f.name}Label`, `${p}.label`, key.label ?? 'population')),
       ];
     }
     case 'members':
-      if (rule.key?.type === 'mixed') return [];
+      if (rule.key?.type === 'mixed' && !editableMixed(rule.key)) return [];
       return [
         field(`${label} : une ligne par membre — nom ; poids ; plafond en € (facultatif). Ou collez les colonnes d'un tableur, avec ou sans ligne d'en-tête.`,
           element('textarea', { 'data-field': f.name, 'data-path': p, rows: Math.max(3, (value ?? []).length + 1), text: membersText(value) }), { wide: true, help: f.help }),
@@ -87,13 +105,20 @@ function read(item, f, previous, rule) {
       return type === 'fixed' ? { type, amount: num(value(`${f.name}Value`)) } : { type, percent: num(value(`${f.name}Value`)) };
     }
     case 'key': {
-      if (previous[f.name]?.type === 'mixed') return previous[f.name];
-      const type = value(`${f.name}Type`) ?? 'weight';
+      const type = value(`${f.name}Type`) ?? previous[f.name]?.type ?? 'weight';
+      if (type === 'mixed') {
+        // A mixed key the form does not show (more components, a named weight) is kept as it is.
+        if (get(`${f.name}WeightPercent`) === null) return previous[f.name]?.type === 'mixed' ? previous[f.name] : { type, components: undefined };
+        return { type, components: [
+          { percent: num(value(`${f.name}WeightPercent`)), key: { type: 'weight', label: text(value(`${f.name}Label`)) } },
+          { percent: num(value(`${f.name}EqualPercent`)), key: { type: 'equal' } },
+        ] };
+      }
       return type === 'equal' ? { type } : { type, label: text(value(`${f.name}Label`)) };
     }
     case 'members':
-      if (previous.key?.type === 'mixed') return previous[f.name];
-      return readMembers(value(f.name) ?? '', previous[f.name] ?? [], rule.key?.type ?? 'weight');
+      if (rule.key?.type === 'mixed' && !editableMixed(rule.key)) return previous[f.name];
+      return readMembers(value(f.name) ?? '', previous[f.name] ?? [], rule.key?.type === 'mixed' ? 'weight' : rule.key?.type ?? 'weight');
     default:
       return previous[f.name];
   }

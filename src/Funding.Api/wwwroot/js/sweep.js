@@ -4,7 +4,7 @@ import { num, toJson } from './decimal-json.js';
 import { $, download, element, euros } from './dom.js';
 import { post, ruleType } from './api.js';
 import { readForm } from './plan-form.js';
-import { SWEEP_COLOURS, SWEEP_COLOUR_NAMES, renderSweepChart } from './charts.js';
+import { SWEEP_COLOURS, renderSweepChart } from './charts.js';
 
 const SWEEP_KEYS = [
   { name: 'population', key: { type: 'weight' } },
@@ -32,19 +32,17 @@ function sweepChoices() {
       if (value === undefined || (sweep.requires && at(rule, sweep.requires) === undefined)) continue;
       const rate = sweep.parameter === 'rate';
       if (sweep.perItem) {
-        value.forEach((item, k) => choices.push({ id: `${sweep.parameter}:${f.id}:${k + 1}`, label: `${capitalized(sweep.label)} de l'année ${k + 1} de ${f.name} (%)`,
+        value.forEach((item, k) => choices.push({ id: `${sweep.parameter}:${f.id}:${k + 1}`, label: `${f.name} — ${sweep.label} de l'année ${k + 1} (%)`,
           parameter: sweep.parameter, funderId: f.id, year: k + 1, value: item, rate }));
       } else if (sweep.parameter === 'key') {
-        choices.push({ id: `key:${f.id}`, label: `Clé du groupe ${f.name} (population, parts égales, mixte)`, parameter: 'key', funderId: f.id });
+        choices.push({ id: `key:${f.id}`, label: `${f.name} — ${sweep.label} (population, parts égales, mixte)`, parameter: 'key', funderId: f.id });
       } else {
-        choices.push({ id: `${sweep.parameter}:${f.id}`, label: `${capitalized(sweep.label)} de ${f.name}${rate ? ' (%)' : ''}`, parameter: sweep.parameter, funderId: f.id, value, rate });
+        choices.push({ id: `${sweep.parameter}:${f.id}`, label: `${f.name} — ${sweep.label}${rate ? ' (%)' : ''}`, parameter: sweep.parameter, funderId: f.id, value, rate });
       }
     }
   }
   return choices;
 }
-
-const capitalized = text => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function renderSweepChoices() {
   const list = $('#sweep-parameter');
@@ -104,12 +102,14 @@ export async function runSweep() {
 function renderSweep(result) {
   const labels = result.parameters[0].labels;
   const moving = result.funders.map((f, i) => ({ ...f, i })).filter(f => f.min !== f.max).slice(0, SWEEP_COLOURS.length);
-  renderSweepChart(result, moving);
+  const categorical = result.parameters[0].parameter === 'key';
+  renderSweepChart(result, moving, categorical);
   const name = result.parameters[0].name;
   const current = result.planScenario ?? null;
-  $('#sweep-caption').textContent = `${result.count} scénarios en faisant varier le ${name} (${labels[0]} à ${labels[labels.length - 1]}) ; `
-    + (moving.length ? `${moving.length} financeurs changent : ${moving.map((f, n) => `${f.name} (${SWEEP_COLOUR_NAMES[n]})`).join(', ')}` : 'aucun financeur ne change')
-    + (current !== null ? ` ; le trait vertical marque le plan actuel (${labels[current]}).` : ' ; le plan actuel n\'est pas parmi les scénarios.');
+  const capital = name.charAt(0).toUpperCase() + name.slice(1);
+  $('#sweep-caption').textContent = `${capital} : ${result.count} scénarios (${labels[0]} à ${labels[labels.length - 1]}) ; `
+    + (moving.length ? `${moving.length} financeurs changent, chacun sa couleur dans la légende (cliquez un nom pour masquer sa courbe)` : 'aucun financeur ne change')
+    + (current !== null ? ` ; le trait pointillé marque le plan actuel (${labels[current]}).` : ' ; le plan actuel n\'est pas parmi les scénarios.');
   $('#sweep-table tbody').replaceChildren(...result.funders.map((f, i) => element('tr', { 'data-funder': f.id },
     element('th', { scope: 'row', text: f.name }),
     element('td', { class: 'num', text: euros.format(Number(f.min)) }),

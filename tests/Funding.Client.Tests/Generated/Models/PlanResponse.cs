@@ -85,6 +85,14 @@ namespace Funding.Client.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The plan&apos;s rounding rule, said once (the sentences say « arrondi à … » without repeating it); absent with `explain=none`.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? RoundingSentence { get; set; }
+#nullable restore
+#else
+        public string RoundingSentence { get; set; }
+#endif
         /// <summary>The shared ceilings and what each took off its funders.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -138,6 +146,7 @@ namespace Funding.Client.Models
                 { "funders", n => { Funders = n.GetCollectionOfObjectValues<global::Funding.Client.Models.FunderOutput>(global::Funding.Client.Models.FunderOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "groups", n => { Groups = n.GetCollectionOfObjectValues<global::Funding.Client.Models.GroupOutput>(global::Funding.Client.Models.GroupOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "roundingSentence", n => { RoundingSentence = n.GetStringValue(); } },
                 { "sharedCeilings", n => { SharedCeilings = n.GetCollectionOfObjectValues<global::Funding.Client.Models.SharedCeilingOutput>(global::Funding.Client.Models.SharedCeilingOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "totalCost", n => { TotalCost = n.GetDecimalValue(); } },
                 { "totals", n => { Totals = n.GetObjectValue<global::Funding.Client.Models.TotalsOutput>(global::Funding.Client.Models.TotalsOutput.CreateFromDiscriminatorValue); } },
@@ -160,6 +169,7 @@ namespace Funding.Client.Models
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.FunderOutput>("funders", Funders);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.GroupOutput>("groups", Groups);
             writer.WriteStringValue("name", Name);
+            writer.WriteStringValue("roundingSentence", RoundingSentence);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.SharedCeilingOutput>("sharedCeilings", SharedCeilings);
             writer.WriteDecimalValue("totalCost", TotalCost);
             writer.WriteObjectValue<global::Funding.Client.Models.TotalsOutput>("totals", Totals);
