@@ -138,6 +138,7 @@ internal static class FundingApiSetup
         app.MapPlans();
         app.MapSamples();
         app.MapRules();
+        app.MapProgrammes();
         app.MapWeightImport();
         app.MapSavedPlans();
         return app;

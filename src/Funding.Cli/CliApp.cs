@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Funding.Application.Plans;
+using Funding.Application.Programmes;
 using Funding.Contracts;
 using Funding.Documents;
 using Funding.Formatting;
@@ -42,7 +43,7 @@ internal static class CliApp
             parse.GetRequiredValue(reportPlan), parse.GetRequiredValue(format), parse.GetRequiredValue(outDirectory), parse.GetValue(funder),
             parse.GetRequiredValue(csv) == "rfc4180" ? CsvChoice.Rfc4180 : CsvChoice.Fr, output, error));
 
-        var root = new RootCommand("Funding : plans de cofinancement calculés au centime, avec l'explication de chaque chiffre.") { evaluate, report };
+        var root = new RootCommand("Funding : plans de cofinancement calculés au centime, avec l'explication de chaque chiffre.") { evaluate, report, ProgrammesCommand(output, error) };
         // The parser's own texts are French (its fr resources), but for the help option's description.
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
         {
@@ -50,6 +51,80 @@ internal static class CliApp
         }
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
+
+    /// <summary><c>funding programmes list|show|plan</c>: the catalogue of programmes, as the API gives it.</summary>
+    private static Command ProgrammesCommand(TextWriter output, TextWriter error)
+    {
+        var date = new Option<string?>("--date") { Description = "Le jour (AAAA-MM-JJ) : les dispositifs en vigueur ce jour-là, ou les règles de ce jour-là." };
+        var applicant = new Option<string?>("--applicant") { Description = "Le porteur : municipality, epci, department, region, otherPublic, private." };
+        var list = new Command("list", "Liste les dispositifs du catalogue.") { date, applicant };
+        list.SetAction(parse =>
+        {
+            var outcome = ProgrammeService.List(parse.GetValue(date), parse.GetValue(applicant) is { } a ? Choices.Parse<Funding.Plans.FunderKind>(a) : null);
+            if (outcome.Value is not { } programmes)
+            {
+                return Problems(outcome.Problems, error);
+            }
+            foreach (var programme in programmes)
+            {
+                output.WriteLine($"{programme.Id}\t{programme.Name}{(programme.InForce ? "" : " (hors période à cette date)")}");
+            }
+            return Done;
+        });
+        var id = new Argument<string>("dispositif") { Description = "L'identifiant du dispositif (funding programmes list)." };
+        var showDate = new Option<string?>("--date") { Description = "Le jour dont donner les règles (AAAA-MM-JJ)." };
+        var show = new Command("show", "Donne les règles d'un dispositif en vigueur un jour, avec leurs sources (JSON).") { id, showDate };
+        show.SetAction(parse => Json(ProgrammeService.Show(parse.GetRequiredValue(id), parse.GetValue(showDate)), output, error));
+        var planId = new Argument<string>("dispositif") { Description = "L'identifiant du dispositif." };
+        var request = new Argument<FileInfo>("demande") { Description = "La demande (JSON de POST /v1/programmes/{id}/plans : annualCost, start, months, carrier, partners)." };
+        var plan = new Command("plan", "Écrit le plan d'un poste à partir d'un dispositif (JSON, prêt pour funding evaluate).") { planId, request };
+        plan.SetAction(parse =>
+        {
+            var file = parse.GetRequiredValue(request);
+            ProgrammePlanRequest? body;
+            try
+            {
+                body = System.Text.Json.JsonSerializer.Deserialize<ProgrammePlanRequest>(File.ReadAllBytes(file.FullName), Funding.Contracts.Json.ApiJson.Options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                error.WriteLine($"Impossible de lire « {file.FullName} » : {e.Message}");
+                return FileError;
+            }
+            return body is null ? Usage : Json(ProgrammeService.Plan(parse.GetRequiredValue(planId), body), output, error);
+        });
+        return new Command("programmes", "Le catalogue des dispositifs (programmes) : leurs règles datées et sourcées, et un plan à partir de l'un d'eux.") { list, show, plan };
+    }
+
+    private static int Json<T>(Funding.Application.Outcome<T> outcome, TextWriter output, TextWriter error)
+    {
+        if (outcome.Value is not { } value)
+        {
+            if (outcome.Failure is { } failure)
+            {
+                error.WriteLine($"{failure.Title.French} {failure.Detail?.French}");
+                return Usage;
+            }
+            return Problems(outcome.Problems, error);
+        }
+        output.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, Indented));
+        return Done;
+    }
+
+    private static int Problems(IReadOnlyList<Funding.Contracts.Errors.FieldProblem>? problems, TextWriter error)
+    {
+        foreach (var problem in problems ?? [])
+        {
+            error.WriteLine($"{problem.Path} : {problem.Message.French}");
+        }
+        return InvalidPlan;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new(Funding.Contracts.Json.ApiJson.Options)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static int Evaluate(FileInfo file, TextWriter output, TextWriter error)
     {
@@ -170,6 +245,18 @@ internal static class CliApp
             }
             return null;
         }
-        return PlanEvaluator.Evaluate(read.Plan);
+        // A plan that names a programme is checked against it, as the API checks it.
+        var errors = new Funding.Contracts.Errors.RequestErrors();
+        var plan = ProgrammeService.Attach(read.Request!, read.Plan, errors);
+        if (errors.HasErrors || plan is null)
+        {
+            error.WriteLine($"Le plan « {file.Name} » n'est pas valide :");
+            foreach (var problem in errors.ToList())
+            {
+                error.WriteLine($"  {problem.Path} : {problem.Message.French} [{problem.Message.Code}]");
+            }
+            return null;
+        }
+        return PlanEvaluator.Evaluate(plan);
     }
 }

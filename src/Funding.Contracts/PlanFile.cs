@@ -15,7 +15,11 @@ public sealed record PlanFileError(string Path, FundingMessage Problem);
 /// <summary>What reading a plan file gave: the plan, or every problem found.</summary>
 /// <param name="Plan">The plan, when the file is valid.</param>
 /// <param name="Errors">The problems, in the order found; empty when <paramref name="Plan"/> is set.</param>
-public sealed record PlanFileResult(Plan? Plan, IReadOnlyList<PlanFileError> Errors);
+public sealed record PlanFileResult(Plan? Plan, IReadOnlyList<PlanFileError> Errors)
+{
+    /// <summary>The file as read, when it could be (a programme it names is attached by the application).</summary>
+    public PlanRequest? Request { get; init; }
+}
 
 /// <summary>
 /// The plan JSON format — what <c>POST /v1/plans</c> takes, what the simulator page exports and imports — read and
@@ -70,7 +74,7 @@ public static class PlanFile
         }
         return errors.HasErrors || plan is null
             ? new PlanFileResult(null, errors.ToList().Select(e => new PlanFileError(e.Path, e.Message)).ToArray())
-            : new PlanFileResult(plan, []);
+            : new PlanFileResult(plan, []) { Request = request };
     }
 
     /// <summary>Reads a plan file from text.</summary>

@@ -627,6 +627,26 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task APlanFromAProgramme_IsWrittenByTheApi_AndCheckedAgainstIt()
+    {
+        var page = await SeedPageAsync();
+        await page.Locator("#from-programme summary").ClickAsync();
+        await page.Locator("#programme-applicant").SelectOptionAsync("municipality");
+        await page.Locator("#programme-start").FillAsync("2025-01-01");
+        await page.Locator("#programme-start").DispatchEventAsync("change");
+        await page.Locator("#programme").SelectOptionAsync("petites-villes-de-demain");
+        await Expect(page.Locator("#programme-sources a").First).ToHaveAttributeAsync("href", new Regex("aides-territoires"));
+        await page.Locator("#programme-carrier").FillAsync("Commune de Pont-l'Abbé");
+        await page.Locator("#programme-cost").FillAsync("64 000");
+        await page.Locator("#programme-months").FillAsync("36");
+        await page.Locator("#programme-plan").ClickAsync();
+
+        // By hand (docs/programmes.md): three partners at 25 % capped together at 45 000 € a year; the commune pays 19 000 € a year.
+        await Expect(Amount(page, "commune-de-pont-l-abbe")).ToHaveTextAsync(Euros("57 000,00"));
+        await Expect(page.Locator("#checks li.passed").Filter(new() { HasText = "dispositif « Petites villes de demain" })).ToHaveCountAsync(1);
+    }
+
+    [SkippableFact]
     public async Task NoIdOrNatureIsCutOff()
     {
         var page = await SeedPageAsync();

@@ -159,6 +159,29 @@ public sealed class CliTests : IDisposable
             PlanEvaluator.Evaluate(read.Plan!).Funders.Select(f => f.Total).ShouldBe(PlanEvaluator.Evaluate(sample.Plan).Funders.Select(f => f.Total));
         }
     }
+
+    [Fact]
+    public void ProgrammesPlan_WritesAPlanThatEvaluateChecksAgainstItsProgramme()
+    {
+        var (code, list, _) = Run("programmes", "list", "--date", "2025-01-01", "--applicant", "municipality");
+        code.ShouldBe(CliApp.Done);
+        list.ShouldContain("petites-villes-de-demain\tPetites villes de demain");
+
+        string request = Path.Combine(_folder.FullName, "demande.json");
+        File.WriteAllText(request, """
+            {"annualCost": 64000, "start": "2025-01-01", "months": 36, "carrier": {"id": "commune", "name": "Commune", "kind": "municipality"},
+             "partners": [{"id": "anct", "ratePercent": 25}, {"id": "banque-des-territoires", "ratePercent": 25}, {"id": "etat", "ratePercent": 25}]}
+            """);
+        (code, string plan, string error) = Run("programmes", "plan", "petites-villes-de-demain", request);
+        code.ShouldBe(CliApp.Done, error);
+        string planPath = PlanPath("pvd.json", plan);
+
+        (code, string evaluated, _) = Run("evaluate", planPath);
+        code.ShouldBe(CliApp.Done);
+        // By hand (docs/programmes.md): the commune pays 19 000 € a year, 57 000 € in all.
+        evaluated.ShouldContain("57 000,00 €");
+        evaluated.ShouldContain("Respecté : Le plan respecte les règles du dispositif « Petites villes de demain — poste de chef de projet » en vigueur au 1er janvier 2025.");
+    }
 }
 
 /// <summary>The example plan file of the documentation is the seed, as PlanFile writes it, and the command line reads it.</summary>

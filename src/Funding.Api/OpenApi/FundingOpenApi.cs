@@ -118,6 +118,7 @@ internal static class FundingOpenApi
                 "SignVersion" => Serialize(SignExample),
                 "RecordExecution" => Serialize(RecordExample),
                 "ImportWorkspace" => Serialize(ExportExample(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan))),
+                "PlanFromProgramme" => Serialize(ProgrammePlanExample),
                 _ => null,
             };
             if (example is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
@@ -208,6 +209,16 @@ internal static class FundingOpenApi
             };
         }
     }
+
+    /// <summary>The PVD post of docs/programmes.md: 64 000 €/yr from 2025 for 36 months, three partners at 25 %.</summary>
+    internal static ProgrammePlanRequest ProgrammePlanExample => new()
+    {
+        AnnualCost = 64_000.00m,
+        Start = new LocalDate(2025, 1, 1),
+        Months = 36,
+        Carrier = new ProgrammeCarrierInput { Id = "commune", Name = "Commune de Pont-l'Abbé", Kind = Funding.Plans.FunderKind.Municipality },
+        Partners = [new ProgrammePartnerInput { Id = "anct", RatePercent = 25 }, new ProgrammePartnerInput { Id = "banque-des-territoires", RatePercent = 25 }, new ProgrammePartnerInput { Id = "etat", RatePercent = 25 }],
+    };
 
     /// <summary>The seed's State cap from 60 000 € to 100 000 € against two keys for the other EPCIs (docs/plans.md works the caps by hand).</summary>
     internal static SweepRequest SweepExample => new()
@@ -450,6 +461,13 @@ internal static class FundingOpenApi
             ("CapRequest", Serialize(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m, Floor = 10_000.00m, Rounding = "half-away-from-zero" })!),
             ("CapResponse", Value<CapResponse>(Endpoints.CapEndpoints.Apply(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }).Result)),
             ("HealthResponse", Value<HealthResponse>(Endpoints.HealthEndpoints.GetHealth())),
+            ("ProgrammePlanRequest", Serialize(ProgrammePlanExample)!),
+            ("ProgrammePlanRequest", Serialize(ProgrammePlanExample with { Name = "Chef(fe) de projet PVD de Pont-l'Abbé" })!),
+            ("PlanRequest", Serialize(Funding.Application.Programmes.ProgrammeService.Plan("petites-villes-de-demain", ProgrammePlanExample).Value!)!),
+            ("ProgrammeSummaryOutput", Serialize(Funding.Application.Programmes.ProgrammeService.List("2025-01-01", null).Value![0])!),
+            ("ProgrammeSummaryOutput", Serialize(Funding.Application.Programmes.ProgrammeService.List("2025-01-01", null).Value!.First(p => p.Sources.Any(s => s.Note is not null)))!),
+            ("ProgrammeOutput", Serialize(Funding.Application.Programmes.ProgrammeService.Show("petites-villes-de-demain", "2025-01-01").Value!)!),
+            ("ProgrammeOutput", Serialize(Funding.Application.Programmes.ProgrammeService.Show("territoires-d-industrie", "2022-01-01").Value!)!),
             ("WeightImportRequest", Serialize(weights)!),
             ("SavePlanRequest", Serialize(new SavePlanRequest { Plan = seed, Comment = "avenant n° 1 : démarrage au 1er septembre" })!),
             ("SignRequest", Serialize(SignExample)!),

@@ -35,6 +35,7 @@ internal static class OpenApiContract
         ("Plans", "Co-financing plans: every funder's total and explanation, payments by budget year, treasury, checks, comparisons and reports."),
         ("Samples", "Built-in plans from real deliberations, ready to post to /v1/plans."),
         ("Rules", "The contribution rule types, each with its French label and fields."),
+        ("Programmes", "The catalogue of programmes (« dispositifs »): dated, sourced rules, and plans started from them."),
     ];
 
     private const string Ref = "$ref";

@@ -70,7 +70,7 @@ internal static class ExecutionService
     /// <summary>The plan (validated, its problems under <c>plan.</c>) and the execution input, or every problem found so far.</summary>
     private static Outcome<ExecutionCase> Read(ExecutionRequest request, RequestErrors errors)
     {
-        var plan = PlanMapping.ToDomain(request.Plan, errors, "plan");
+        var plan = Programmes.ProgrammeService.Attach(request.Plan, PlanMapping.ToDomain(request.Plan, errors, "plan"), errors, "plan");
         var input = ExecutionMapping.ToDomain(request, errors);
         if (plan is null || input is null || errors.HasErrors)
         {

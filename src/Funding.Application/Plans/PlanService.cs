@@ -47,8 +47,8 @@ internal static class PlanService
     public static Outcome<CompareResponse> Compare(CompareRequest request)
     {
         var errors = new RequestErrors();
-        var baseline = PlanMapping.ToDomain(request.Baseline, errors, "baseline");
-        var variant = PlanMapping.ToDomain(request.Variant, errors, "variant");
+        var baseline = Programmes.ProgrammeService.Attach(request.Baseline, PlanMapping.ToDomain(request.Baseline, errors, "baseline"), errors, "baseline");
+        var variant = Programmes.ProgrammeService.Attach(request.Variant, PlanMapping.ToDomain(request.Variant, errors, "variant"), errors, "variant");
         if (baseline is null || variant is null || errors.HasErrors)
         {
             return Outcome<CompareResponse>.Invalid(errors);
@@ -166,7 +166,7 @@ internal static class PlanService
     private static Plan? Read(PlanRequest request, RequestErrors errors)
     {
         bool queryWrong = errors.HasErrors;
-        var plan = PlanMapping.ToDomain(request, errors);
+        var plan = Programmes.ProgrammeService.Attach(request, PlanMapping.ToDomain(request, errors), errors);
         if (plan is not null && queryWrong)
         {
             errors.AddRange(PlanValidator.Validate(plan));

@@ -25,6 +25,12 @@ public sealed record PlanRequest
 
     /// <summary>Rounding and the parameters of the checks.</summary>
     public PlanOptionsInput? Options { get; init; }
+
+    /// <summary>
+    /// The programme ("dispositif") the plan follows: its rules in force on <c>rulesOf</c> (the plan's start by default)
+    /// are checked (<c>programme-conformity</c>). <c>POST /v1/programmes/{id}/plans</c> writes it.
+    /// </summary>
+    public ProgrammeReferenceInput? Programme { get; init; }
 }
 
 /// <summary>
@@ -344,4 +350,14 @@ public sealed record MemberUnderKeyOutput
 
     /// <summary>Amount − what it pays under the plan's key.</summary>
     public required decimal Difference { get; init; }
+}
+
+/// <summary>The programme a plan follows, and the day whose rules it follows.</summary>
+public sealed record ProgrammeReferenceInput
+{
+    /// <summary>The programme's id in the catalogue (<c>GET /v1/programmes</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The day whose rules apply; the plan's start when absent.</summary>
+    public NodaTime.LocalDate? RulesOf { get; init; }
 }

@@ -8,6 +8,9 @@ namespace Funding.Contracts.Json;
 /// (de)serialization on the hot endpoints. The options (naming, strictness, converters) come from <see cref="ApiJson"/>.
 /// </summary>
 [JsonSerializable(typeof(WorkspaceExport))]
+[JsonSerializable(typeof(ProgrammeSummaryOutput[]))]
+[JsonSerializable(typeof(ProgrammeOutput))]
+[JsonSerializable(typeof(ProgrammePlanRequest))]
 [JsonSerializable(typeof(WorkspaceImportResponse))]
 [JsonSerializable(typeof(SavePlanRequest))]
 [JsonSerializable(typeof(SignRequest))]

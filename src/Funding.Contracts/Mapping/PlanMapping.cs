@@ -198,6 +198,7 @@ internal static class PlanMapping
     {
         Name = plan.Name,
         Description = plan.Description,
+        Programme = plan.Programme is { } programme ? new ProgrammeReferenceInput { Id = programme.Id, RulesOf = programme.RulesOf } : null,
         Cost = plan.Cost switch
         {
             AnnualCost annual => new AnnualCostInput

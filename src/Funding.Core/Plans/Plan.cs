@@ -19,6 +19,9 @@ public sealed record Plan(string Name, CostBase Cost, IReadOnlyList<Funder> Fund
     /// <summary>Ceilings several funders share (« ensemble au plus 75 % et 45 000 € par an »); none by default.</summary>
     public IReadOnlyList<SharedCeiling> SharedCeilings { get; init; } = [];
 
+    /// <summary>The programme the plan follows, with its rules in force on the day they were read; null for none (no <c>programme-conformity</c> check).</summary>
+    public Programmes.ProgrammeTerms? Programme { get; init; }
+
     /// <summary>Rounding and the parameters of the checks.</summary>
     public PlanOptions Options { get; init; } = PlanOptions.Default;
 }

@@ -39,6 +39,9 @@ public static class PlanChecks
 
         /// <summary>An undertaking's de minimis aid, this plan's included, stays within the ceiling in force.</summary>
         public const string DeMinimis = "de-minimis";
+
+        /// <summary>A plan that names a programme follows its rules in force on the plan's start (<see cref="Programmes.ProgrammeTerms"/>).</summary>
+        public const string ProgrammeConformity = Programmes.ProgrammeConformity.Id;
     }
 
     private const string Decree2018 = "Décret n° 2018-514 du 25 juin 2018 relatif aux subventions de l'État pour des projets d'investissement";
@@ -54,6 +57,7 @@ public static class PlanChecks
         AdvanceCeiling(result),
         InstallmentsCeiling(result),
         DeMinimis(result),
+        .. result.Plan.Programme is { } programme ? [Programmes.ProgrammeConformity.Check(result, programme)] : Array.Empty<CheckResult>(),
     ];
 
     private static FunderResult? Carrier(PlanFigures result) =>

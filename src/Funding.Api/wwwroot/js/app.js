@@ -12,6 +12,7 @@ import { renderResults } from './results.js';
 import { downloadSweepCsv, renderSweepChoices, runSweep, sweepDefaults } from './sweep.js';
 import { computeExecution, readExecution, scheduleExecution, showExecutionErrors } from './execution.js';
 import { wireSaved } from './saved.js';
+import { wireProgrammes } from './programmes.js';
 
 const DEBOUNCE_MS = 300;
 let baseline = null;
@@ -246,6 +247,7 @@ function wire() {
   $('#actual-expenses').addEventListener('input', scheduleExecution);
   $('#receipts').addEventListener('input', scheduleExecution);
   wireSaved(compute);
+  wireProgrammes(plan => { renderForm(plan); compute(); });
 }
 
 async function loadSample(id) {

@@ -124,6 +124,8 @@ export function readForm() {
     funders: $$('#funders > li').map(readFunder),
     sharedCeilings: (ceilings => ceilings.length ? ceilings : undefined)(readCeilings($('#shared-ceilings').value)),
     options: Object.values(merged).some(v => v !== undefined) ? merged : undefined,
+    // The programme a plan follows (written by the API from a programme): kept, so that its check goes on.
+    programme: plan?.programme,
   };
 }
 

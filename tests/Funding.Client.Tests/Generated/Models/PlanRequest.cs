@@ -53,6 +53,14 @@ namespace Funding.Client.Models
 #else
         public global::Funding.Client.Models.PlanOptionsInput Options { get; set; }
 #endif
+        /// <summary>The programme (&quot;dispositif&quot;) the plan follows: its rules in force on `rulesOf` (the plan&apos;s start by default)are checked (`programme-conformity`). `POST /v1/programmes/{id}/plans` writes it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Funding.Client.Models.ProgrammeReferenceInput? Programme { get; set; }
+#nullable restore
+#else
+        public global::Funding.Client.Models.ProgrammeReferenceInput Programme { get; set; }
+#endif
         /// <summary>Ceilings several consecutive funders share (« ensemble au plus 75 % et 45 000 € par an »).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -84,6 +92,7 @@ namespace Funding.Client.Models
                 { "funders", n => { Funders = n.GetCollectionOfObjectValues<global::Funding.Client.Models.FunderInput>(global::Funding.Client.Models.FunderInput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "options", n => { Options = n.GetObjectValue<global::Funding.Client.Models.PlanOptionsInput>(global::Funding.Client.Models.PlanOptionsInput.CreateFromDiscriminatorValue); } },
+                { "programme", n => { Programme = n.GetObjectValue<global::Funding.Client.Models.ProgrammeReferenceInput>(global::Funding.Client.Models.ProgrammeReferenceInput.CreateFromDiscriminatorValue); } },
                 { "sharedCeilings", n => { SharedCeilings = n.GetCollectionOfObjectValues<global::Funding.Client.Models.SharedCeilingInput>(global::Funding.Client.Models.SharedCeilingInput.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
@@ -99,6 +108,7 @@ namespace Funding.Client.Models
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.FunderInput>("funders", Funders);
             writer.WriteStringValue("name", Name);
             writer.WriteObjectValue<global::Funding.Client.Models.PlanOptionsInput>("options", Options);
+            writer.WriteObjectValue<global::Funding.Client.Models.ProgrammeReferenceInput>("programme", Programme);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.SharedCeilingInput>("sharedCeilings", SharedCeilings);
         }
     }

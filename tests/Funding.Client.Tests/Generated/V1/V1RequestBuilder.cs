@@ -3,6 +3,7 @@
 using Funding.Client.V1.Allocations;
 using Funding.Client.V1.Caps;
 using Funding.Client.V1.Plans;
+using Funding.Client.V1.Programmes;
 using Funding.Client.V1.Rules;
 using Funding.Client.V1.Samples;
 using Funding.Client.V1.SavedPlans;
@@ -36,6 +37,11 @@ namespace Funding.Client.V1
         public global::Funding.Client.V1.Plans.PlansRequestBuilder Plans
         {
             get => new global::Funding.Client.V1.Plans.PlansRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The programmes property</summary>
+        public global::Funding.Client.V1.Programmes.ProgrammesRequestBuilder Programmes
+        {
+            get => new global::Funding.Client.V1.Programmes.ProgrammesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The rules property</summary>
         public global::Funding.Client.V1.Rules.RulesRequestBuilder Rules

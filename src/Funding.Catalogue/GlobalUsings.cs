@@ -1,0 +1,2 @@
+global using Funding.Contracts;
+global using Funding.Contracts.Errors;
