@@ -34,7 +34,7 @@ public class SavedPlanBenchmarks
             return (new SavedPlanSummary(id, $"Poste {(i % 3 == 0 ? "PVD" : "Territoire d'industrie")} n° {i}", 2, PlanStore.Active, now.AddMinutes(-i), now.AddMinutes(-i)),
                 (IReadOnlyList<PlanVersion>)[new PlanVersion(id, 1, now, "finances", "v1", _planJson, null), new PlanVersion(id, 2, now, "finances", "avenant", _planJson, null)]);
         }).ToArray();
-        _storage.Transfer.ImportAsync(Workspace, plans, []).GetAwaiter().GetResult();
+        _storage.Transfer.ImportAsync(Workspace, plans, [], [], "benchmark").GetAwaiter().GetResult();
         _someId = plans[4_321].Item1.Id;
         _version = 2;
     }

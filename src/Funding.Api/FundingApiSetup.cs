@@ -1,6 +1,7 @@
 using Funding.Api.Endpoints;
 using Funding.Api.Errors;
 using Funding.Api.OpenApi;
+using Funding.Api.Security;
 using Funding.Application;
 using Funding.Contracts.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -53,6 +54,7 @@ internal static class FundingApiSetup
             services.AddSingleton<System.Data.Common.DbDataSource>(new Funding.Storage.SqliteDataSource(storage.ConnectionString));
         }
         services.AddSingleton(provider => new Funding.Storage.Database(provider.GetRequiredService<System.Data.Common.DbDataSource>(), storage.Provider, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Funding.Storage.AuditStore>();
         services.AddSingleton<Funding.Storage.KeyStore>();
         services.AddSingleton<Funding.Storage.PlanStore>();
         services.AddSingleton<Funding.Storage.ExecutionStore>();
@@ -63,7 +65,10 @@ internal static class FundingApiSetup
         // Saved plans need the workspace's key: an authentication scheme, and RequireAuthorization() on their route groups.
         services.AddAuthentication(Security.ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Security.ApiKeyAuthenticationHandler>(Security.ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        // Roles: a policy per role (reader < editor < signer < admin), a 403 problem naming the role needed.
+        services.AddAuthorizationBuilder().AddWorkspaceRoles();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Security.WorkspaceRoleHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Security.ForbiddenProblemHandler>();
         // Cross-origin calls are off unless origins are listed (Funding:Cors:AllowedOrigins); preflights are answered either way.
         string[] origins = builder.Configuration.GetSection("Funding:Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>

@@ -12,5 +12,6 @@ internal static class ApplicationServices
 {
     public static IServiceCollection AddFundingApplication(this IServiceCollection services) => services
         .AddSingleton<SavedPlanService>()
-        .AddSingleton<WorkspaceTransferService>();
+        .AddSingleton<WorkspaceTransferService>()
+        .AddSingleton<WorkspaceAdminService>();
 }

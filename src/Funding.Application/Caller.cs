@@ -4,4 +4,8 @@ namespace Funding.Application;
 /// <param name="Workspace">The workspace.</param>
 /// <param name="Name">The author of versions, signatures and entries.</param>
 /// <param name="KeyId">The key's id, when a key authenticated the call.</param>
-internal sealed record Caller(string Workspace, string Name, string? KeyId);
+internal sealed record Caller(string Workspace, string Name, string? KeyId)
+{
+    /// <summary>The caller as the stores and the audit log record it.</summary>
+    public Funding.Storage.Actor Actor => new(Name, KeyId);
+}

@@ -183,6 +183,9 @@ public static class ErrorCodes
     /// <summary>The request needs an API key (<c>Authorization: Bearer …</c>) and has none, or an unknown or revoked one.</summary>
     public const string Unauthorized = "unauthorized";
 
+    /// <summary>The caller's key is valid but its role does not allow the action (the problem names the role needed).</summary>
+    public const string Forbidden = "forbidden";
+
     /// <summary>An update names a version (If-Match) that is no longer the latest.</summary>
     public const string VersionConflict = "version-conflict";
 

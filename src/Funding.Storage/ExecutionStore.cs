@@ -4,13 +4,13 @@ using Dapper;
 namespace Funding.Storage;
 
 /// <summary>What was spent and received on saved plans, entry by entry: a history, never changed.</summary>
-internal sealed class ExecutionStore(Database database)
+internal sealed class ExecutionStore(Database database, AuditStore audit)
 {
     /// <summary>
     /// Records an execution entry for version <paramref name="version"/> of a plan of the workspace, numbered after the
     /// last one; null when there is no such plan or version.
     /// </summary>
-    public async Task<ExecutionEntry?> RecordAsync(string workspace, string id, int version, string author, string comment, string executionJson, CancellationToken cancellation = default)
+    public async Task<ExecutionEntry?> RecordAsync(string workspace, string id, int version, Actor author, string comment, string executionJson, CancellationToken cancellation = default)
     {
         var now = database.Now();
         for (int attempt = 0; ; attempt++)
@@ -25,10 +25,12 @@ internal sealed class ExecutionStore(Database database)
                 return null;
             }
             int number = await connection.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(number), 0) + 1 FROM executions WHERE plan_id = @id", new { id }, transaction);
-            var entry = new ExecutionEntry(id, number, version, now, author, comment, executionJson);
+            var entry = new ExecutionEntry(id, number, version, now, author.Name, comment, executionJson);
             try
             {
                 await InsertAsync(connection, transaction, entry);
+                await audit.AppendAsync(connection, transaction, workspace, now, author, AuditActions.ExecutionRecorded, id, version, AuditStore.Hash(executionJson),
+                    $"Exécution n° {number} : {comment}");
                 await transaction.CommitAsync(cancellation);
                 return entry;
             }

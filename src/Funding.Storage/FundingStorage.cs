@@ -12,14 +12,17 @@ internal sealed class FundingStorage : IAsyncDisposable
     public FundingStorage(Database database)
     {
         Database = database;
-        Keys = new KeyStore(database);
-        Plans = new PlanStore(database);
-        Executions = new ExecutionStore(database);
-        Transfer = new WorkspaceTransferStore(database, Plans, Executions);
+        Audit = new AuditStore(database);
+        Keys = new KeyStore(database, Audit);
+        Plans = new PlanStore(database, Audit);
+        Executions = new ExecutionStore(database, Audit);
+        Transfer = new WorkspaceTransferStore(database, Plans, Executions, Audit);
         Migrator = new StorageMigrator(database);
     }
 
     public Database Database { get; }
+
+    public AuditStore Audit { get; }
 
     public KeyStore Keys { get; }
 

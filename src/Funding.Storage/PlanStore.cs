@@ -13,12 +13,13 @@ namespace Funding.Storage;
 /// (<c>UPDATE … WHERE latest_version = @expected</c> inside the transaction); of two updates from the same version,
 /// exactly one wins, whichever instance of the API runs them.
 /// </remarks>
-internal sealed class PlanStore(Database database)
+internal sealed class PlanStore(Database database, AuditStore audit)
 {
     public const string Active = "active";
     public const string Archived = "archived";
 
-    public async Task<PlanVersion> CreateAsync(string workspace, string name, string planJson, string author, string comment, CancellationToken cancellation = default)
+    /// <summary>Saves a plan as version 1 of a new saved plan, and its line in the audit log.</summary>
+    public async Task<PlanVersion> CreateAsync(string workspace, string name, string planJson, Actor author, string comment, CancellationToken cancellation = default)
     {
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var now = database.Now();
@@ -28,9 +29,10 @@ internal sealed class PlanStore(Database database)
         await connection.ExecuteAsync(
             "INSERT INTO saved_plans (id, workspace_id, name, latest_version, status, created_at, updated_at) VALUES (@id, @workspace, @name, 1, @status, @now, @now)",
             new { id, workspace, name, status = Active, now = database.Stamp(now) }, transaction);
-        await InsertVersionAsync(connection, transaction, id, 1, now, author, comment, planJson);
+        await InsertVersionAsync(connection, transaction, id, 1, now, author.Name, comment, planJson);
+        await audit.AppendAsync(connection, transaction, workspace, now, author, AuditActions.PlanSaved, id, 1, AuditStore.Hash(planJson), comment);
         await transaction.CommitAsync(cancellation);
-        return new PlanVersion(id, 1, now, author, comment, planJson, null);
+        return new PlanVersion(id, 1, now, author.Name, comment, planJson, null);
     }
 
     internal Task<int> InsertVersionAsync(DbConnection connection, DbTransaction transaction, string id, int number, DateTimeOffset createdAt, string author, string comment, string planJson) =>
@@ -39,7 +41,7 @@ internal sealed class PlanStore(Database database)
             new { id, number, createdAt = database.Stamp(createdAt), author, comment, planJson }, transaction);
 
     /// <summary>Saves a new version if <paramref name="expectedVersion"/> is still the latest.</summary>
-    public async Task<UpdateOutcome> UpdateAsync(string workspace, string id, int expectedVersion, string name, string planJson, string author, string comment, CancellationToken cancellation = default)
+    public async Task<UpdateOutcome> UpdateAsync(string workspace, string id, int expectedVersion, string name, string planJson, Actor author, string comment, CancellationToken cancellation = default)
     {
         var now = database.Now();
         await using var connection = await database.OpenAsync(cancellation);
@@ -56,9 +58,10 @@ internal sealed class PlanStore(Database database)
             return current is { } c ? new UpdateOutcome(null, c.LatestVersion, true, c.Status == Archived) : new UpdateOutcome(null, null, false, false);
         }
         int number = expectedVersion + 1;
-        await InsertVersionAsync(connection, transaction, id, number, now, author, comment, planJson);
+        await InsertVersionAsync(connection, transaction, id, number, now, author.Name, comment, planJson);
+        await audit.AppendAsync(connection, transaction, workspace, now, author, AuditActions.PlanAmended, id, number, AuditStore.Hash(planJson), comment);
         await transaction.CommitAsync(cancellation);
-        return new UpdateOutcome(new PlanVersion(id, number, now, author, comment, planJson, null), number, true, false);
+        return new UpdateOutcome(new PlanVersion(id, number, now, author.Name, comment, planJson, null), number, true, false);
     }
 
     public async Task<SavedPlanSummary?> GetSummaryAsync(string workspace, string id, CancellationToken cancellation = default)
@@ -108,7 +111,7 @@ internal sealed class PlanStore(Database database)
     }
 
     /// <summary>Signs a version: false when it was already signed (a signature is never replaced).</summary>
-    public async Task<bool> SignAsync(string workspace, string id, int number, string votedOn, string reference, string signedBy, string calculationVersion, byte[] answer, DateTimeOffset? signedAt = null, CancellationToken cancellation = default)
+    public async Task<bool> SignAsync(string workspace, string id, int number, string votedOn, string reference, Actor signedBy, string calculationVersion, byte[] answer, DateTimeOffset? signedAt = null, CancellationToken cancellation = default)
     {
         await using var connection = await database.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
@@ -119,8 +122,13 @@ internal sealed class PlanStore(Database database)
         {
             return false;
         }
-        int inserted = await InsertSignatureAsync(connection, transaction, id, number,
-            new VersionSignature(votedOn, reference, signedAt is { } at ? database.Kept(at) : database.Now(), signedBy, calculationVersion, answer));
+        var signature = new VersionSignature(votedOn, reference, signedAt is { } at ? database.Kept(at) : database.Now(), signedBy.Name, calculationVersion, answer);
+        int inserted = await InsertSignatureAsync(connection, transaction, id, number, signature);
+        if (inserted == 1)
+        {
+            await audit.AppendAsync(connection, transaction, workspace, database.Now(), signedBy, AuditActions.VersionSigned, id, number, AuditStore.Hash(answer),
+                $"Vote du {votedOn} : {reference} (calcul {calculationVersion}).");
+        }
         await transaction.CommitAsync(cancellation);
         return inserted == 1;
     }
@@ -132,11 +140,19 @@ internal sealed class PlanStore(Database database)
             new { id, number, s.VotedOn, s.Reference, signedAt = database.Stamp(s.SignedAt), s.SignedBy, s.CalculationVersion, s.Answer }, transaction);
 
     /// <summary>Archives a plan (its versions and signatures stay); false when there is no such plan.</summary>
-    public async Task<bool> ArchiveAsync(string workspace, string id, CancellationToken cancellation = default)
+    public async Task<bool> ArchiveAsync(string workspace, string id, Actor actor, CancellationToken cancellation = default)
     {
+        var now = database.Now();
         await using var connection = await database.OpenAsync(cancellation);
-        return await connection.ExecuteAsync(
+        await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        bool archived = await connection.ExecuteAsync(
             "UPDATE saved_plans SET status = @archived, updated_at = @now WHERE id = @id AND workspace_id = @workspace",
-            new { id, workspace, archived = Archived, now = database.Stamp(database.Now()) }) == 1;
+            new { id, workspace, archived = Archived, now = database.Stamp(now) }, transaction) == 1;
+        if (archived)
+        {
+            await audit.AppendAsync(connection, transaction, workspace, now, actor, AuditActions.PlanArchived, id, null, null, "Plan archivé.");
+        }
+        await transaction.CommitAsync(cancellation);
+        return archived;
     }
 }

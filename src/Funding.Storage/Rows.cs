@@ -11,6 +11,8 @@ internal sealed class KeyRow
 
     public string Name { get; set; } = "";
 
+    public string Role { get; set; } = "";
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }

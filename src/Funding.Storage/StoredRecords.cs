@@ -1,10 +1,10 @@
 namespace Funding.Storage;
 
 /// <summary>Who a valid API key belongs to.</summary>
-internal sealed record KeyIdentity(string KeyId, string Workspace, string Name);
+internal sealed record KeyIdentity(string KeyId, string Workspace, string Name, WorkspaceRole Role);
 
 /// <summary>An API key as listed (never the key itself: only its hash is stored).</summary>
-internal sealed record KeyInfo(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+internal sealed record KeyInfo(string Id, string Name, WorkspaceRole Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
 /// <summary>A saved plan as the list shows it.</summary>
 internal sealed record SavedPlanSummary(string Id, string Name, int LatestVersion, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

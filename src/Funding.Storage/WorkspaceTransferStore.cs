@@ -3,7 +3,7 @@ using Dapper;
 namespace Funding.Storage;
 
 /// <summary>A workspace's plans, versions, signatures and executions, exported and imported as they were.</summary>
-internal sealed class WorkspaceTransferStore(Database database, PlanStore plans, ExecutionStore executions)
+internal sealed class WorkspaceTransferStore(Database database, PlanStore plans, ExecutionStore executions, AuditStore audit)
 {
     /// <summary>Every plan of a workspace with all its versions and signatures.</summary>
     public async Task<IReadOnlyList<(SavedPlanSummary Plan, IReadOnlyList<PlanVersion> Versions)>> ExportAsync(string workspace, CancellationToken cancellation = default)
@@ -29,7 +29,7 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
     /// false, and nothing imported, when one of the ids exists already.
     /// </summary>
     public async Task<bool> ImportAsync(string workspace, IReadOnlyList<(SavedPlanSummary Plan, IReadOnlyList<PlanVersion> Versions)> imported,
-        IReadOnlyList<ExecutionEntry> entries, CancellationToken cancellation = default)
+        IReadOnlyList<ExecutionEntry> entries, IReadOnlyList<AuditRecord> log, Actor actor, CancellationToken cancellation = default)
     {
         await using var connection = await database.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
@@ -57,6 +57,12 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
         {
             await executions.InsertAsync(connection, transaction, entry);
         }
+        foreach (var line in log)
+        {
+            await audit.AppendAsync(connection, transaction, workspace, database.Kept(line.At), new Actor(line.Actor, line.KeyId), line.Action, line.PlanId, line.Version, line.ContentHash, line.Detail);
+        }
+        await audit.AppendAsync(connection, transaction, workspace, database.Now(), actor, AuditActions.WorkspaceImported, null, null, null,
+            $"{imported.Count} plan(s), {imported.Sum(p => p.Versions.Count)} version(s), {entries.Count} exécution(s) importés.");
         await transaction.CommitAsync(cancellation);
         return true;
     }

@@ -43,7 +43,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     {
         Skip.If(SkipReason is not null, SkipReason);
         var store = factory.Services.GetRequiredService<KeyStore>();
-        var (key, _) = await store.AddKeyAsync(workspace ?? "ws-" + Guid.NewGuid().ToString("N")[..10], "finances");
+        var (key, _) = await store.AddKeyAsync(workspace ?? "ws-" + Guid.NewGuid().ToString("N")[..10], "finances", WorkspaceRole.Admin, "tests");
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
@@ -212,7 +212,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
 
         using var elsewhere = new FundingApiFactory(); // always SQLite: the move between databases
         var store = elsewhere.Services.GetRequiredService<KeyStore>();
-        var (key, _) = await store.AddKeyAsync("moved", "finances");
+        var (key, _) = await store.AddKeyAsync("moved", "finances", WorkspaceRole.Admin, "tests");
         using var target = elsewhere.CreateClient();
         target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
@@ -263,7 +263,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
         // The history moves with an export.
         string export = await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative));
         using var elsewhere = new FundingApiFactory();
-        var (key, _) = await elsewhere.Services.GetRequiredService<KeyStore>().AddKeyAsync("moved", "finances");
+        var (key, _) = await elsewhere.Services.GetRequiredService<KeyStore>().AddKeyAsync("moved", "finances", WorkspaceRole.Admin, "tests");
         using var target = elsewhere.CreateClient();
         target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         (await (await target.PostJsonAsync("/v1/workspace/import", export)).OkJsonAsync())["executions"]!.GetValue<int>().ShouldBe(2);

@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<string> NewKeyAsync()
     {
         var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Funding.Storage.KeyStore>(_server!.Services);
-        return (await store.AddKeyAsync("ws-" + Guid.NewGuid().ToString("N")[..10], "finances")).Key;
+        return (await store.AddKeyAsync("ws-" + Guid.NewGuid().ToString("N")[..10], "finances", Funding.Storage.WorkspaceRole.Admin, "tests")).Key;
     }
 
     public string? SkipReason { get; private set; }

@@ -100,7 +100,7 @@ public sealed class StoreTests : IDisposable
         (await store.Plans.GetVersionAsync(other, created.PlanId, 1)).ShouldBeNull();
         (await store.Plans.UpdateAsync(other, created.PlanId, 1, "x", "{}", "eve", "")).Found.ShouldBeFalse();
         (await store.Plans.SignAsync(other, created.PlanId, 1, "2022-03-17", "d", "eve", "v", [1])).ShouldBeFalse();
-        (await store.Plans.ArchiveAsync(other, created.PlanId)).ShouldBeFalse();
+        (await store.Plans.ArchiveAsync(other, created.PlanId, "eve")).ShouldBeFalse();
         (await store.Plans.ListAsync(other, null, 1, 20, includeArchived: true)).Total.ShouldBe(0);
     }
 
@@ -120,7 +120,7 @@ public sealed class StoreTests : IDisposable
         signature.Answer.ShouldBe(answer);
         signature.Reference.ShouldBe("délibération n° 8");
         signature.CalculationVersion.ShouldBe("2026.11.2");
-        (await store.Plans.ArchiveAsync(ws, created.PlanId)).ShouldBeTrue();
+        (await store.Plans.ArchiveAsync(ws, created.PlanId, "alice")).ShouldBeTrue();
         (await store.Plans.GetVersionAsync(ws, created.PlanId, 1))!.Signature!.Answer.ShouldBe(answer);
     }
 
@@ -140,7 +140,7 @@ public sealed class StoreTests : IDisposable
         (await store.Plans.ListAsync(ws, "PVD", 2, 10, includeArchived: false)).Plans.Count.ShouldBe(2);
         (await store.Plans.ListAsync(ws, "100%_", 1, 10, includeArchived: false)).Total.ShouldBe(0);
 
-        await store.Plans.ArchiveAsync(ws, page1[0].Id);
+        await store.Plans.ArchiveAsync(ws, page1[0].Id, "alice");
         (await store.Plans.ListAsync(ws, "pvd", 1, 10, includeArchived: false)).Total.ShouldBe(11);
         (await store.Plans.ListAsync(ws, "pvd", 1, 10, includeArchived: true)).Total.ShouldBe(12);
     }
@@ -151,11 +151,11 @@ public sealed class StoreTests : IDisposable
     {
         var store = Store(provider);
         string ws = Workspace();
-        var (key, info) = await store.Keys.AddKeyAsync(ws, "finances");
+        var (key, info) = await store.Keys.AddKeyAsync(ws, "finances", WorkspaceRole.Admin, "tests");
 
-        (await store.Keys.AuthenticateAsync(key)).ShouldBe(new KeyIdentity(info.Id, ws, "finances"));
+        (await store.Keys.AuthenticateAsync(key)).ShouldBe(new KeyIdentity(info.Id, ws, "finances", WorkspaceRole.Admin));
         (await store.Keys.AuthenticateAsync(key + "x")).ShouldBeNull();
-        (await store.Keys.RevokeKeyAsync(ws, "finances")).ShouldBe(1);
+        (await store.Keys.RevokeKeyAsync(ws, "finances", "tests")).ShouldBe(1);
         (await store.Keys.AuthenticateAsync(key)).ShouldBeNull();
         (await store.Keys.ListKeysAsync(ws)).Single().RevokedAt.ShouldNotBeNull();
     }
@@ -176,12 +176,68 @@ public sealed class StoreTests : IDisposable
         if (provider == "sqlite")
         {
             // Same database: the ids exist already, so the import is refused as a whole.
-            (await target.Transfer.ImportAsync(targetWs, exported, [])).ShouldBeFalse();
+            (await target.Transfer.ImportAsync(targetWs, exported, [], [], "tests")).ShouldBeFalse();
             return;
         }
-        (await target.Transfer.ImportAsync(targetWs, exported, [])).ShouldBeTrue();
+        (await target.Transfer.ImportAsync(targetWs, exported, [], [], "tests")).ShouldBeTrue();
         var versions = await target.Plans.ListVersionsAsync(targetWs, created.PlanId);
         versions.Select(v => (v.Number, v.PlanJson, v.Author)).ShouldBe([(1, "{\"v\":1}", "alice"), (2, "{\"v\":2}", "bob")]);
         versions[1].Signature!.Answer.ShouldBe([1, 2, 3]);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task AWorkspacesFirstKey_IsItsAdmin_LaterOnesEditors_UnlessARoleIsGiven(string provider)
+    {
+        var store = Store(provider);
+        string ws = Workspace();
+        var (first, _) = await store.Keys.AddKeyAsync(ws, "Anne Le Goff", null, "tests");
+        var (second, _) = await store.Keys.AddKeyAsync(ws, "Bruno Kerjean", null, "tests");
+        var (third, _) = await store.Keys.AddKeyAsync(ws, "Claire Morvan", WorkspaceRole.Reader, "tests");
+
+        (await store.Keys.AuthenticateAsync(first))!.Role.ShouldBe(WorkspaceRole.Admin);
+        (await store.Keys.AuthenticateAsync(second))!.Role.ShouldBe(WorkspaceRole.Editor);
+        (await store.Keys.AuthenticateAsync(third))!.Role.ShouldBe(WorkspaceRole.Reader);
+        (await store.Keys.ListKeysAsync(ws)).Select(k => (k.Name, k.Role)).ShouldBe(
+            [("Anne Le Goff", WorkspaceRole.Admin), ("Bruno Kerjean", WorkspaceRole.Editor), ("Claire Morvan", WorkspaceRole.Reader)]);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task EveryWrite_IsInTheAuditLog_WithWhoAndWhat_AndTheLogCannotBeChanged(string provider)
+    {
+        var store = Store(provider);
+        string ws = Workspace();
+        await store.Keys.AddKeyAsync(ws, "Anne", null, "console");
+        var created = await store.Plans.CreateAsync(ws, "Plan", "{\"v\":1}", new Actor("Anne", "k_1"), "v1");
+        await store.Plans.UpdateAsync(ws, created.PlanId, 1, "Plan", "{\"v\":2}", "Bruno", "avenant n° 1");
+        (await store.Plans.UpdateAsync(ws, created.PlanId, 1, "Plan", "{\"v\":3}", "Eve", "perdu")).Saved.ShouldBeNull();
+        await store.Plans.SignAsync(ws, created.PlanId, 2, "2022-03-17", "délibération n° 8", "Claire", "2026.12.1", [1, 2, 3]);
+        await store.Executions.RecordAsync(ws, created.PlanId, 2, "Bruno", "réalisé 2022", "{\"e\":1}");
+        await store.Plans.ArchiveAsync(ws, created.PlanId, "Anne");
+        await store.Keys.RevokeKeyAsync(ws, "Anne", "console");
+
+        var log = await store.Audit.ListAsync(ws, null, null, null, 100);
+        log.Select(l => (l.Action, l.Actor, l.PlanId, l.Version)).ShouldBe(
+        [
+            (AuditActions.KeyAdded, "console", null, null),
+            (AuditActions.PlanSaved, "Anne", created.PlanId, 1),
+            (AuditActions.PlanAmended, "Bruno", created.PlanId, 2),
+            (AuditActions.VersionSigned, "Claire", created.PlanId, 2),
+            (AuditActions.ExecutionRecorded, "Bruno", created.PlanId, 2),
+            (AuditActions.PlanArchived, "Anne", created.PlanId, null),
+            (AuditActions.KeyRevoked, "console", null, null),
+        ]);
+        log[1].KeyId.ShouldBe("k_1");
+        // The content hash is SHA-256 of what was written: checked here with the framework's own SHA-256.
+        log[2].ContentHash.ShouldBe("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("{\"v\":2}"u8.ToArray())));
+        log[3].ContentHash.ShouldBe("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(new byte[] { 1, 2, 3 })));
+        (await store.Audit.ListAsync(ws, null, null, created.PlanId, 100)).Count.ShouldBe(5);
+        (await store.Audit.ListAsync(ws, log[3].At, log[3].At, null, 100)).ShouldContain(l => l.Action == AuditActions.VersionSigned);
+
+        await using var connection = await store.Database.OpenAsync();
+        await Should.ThrowAsync<Exception>(() => Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE audit_log SET actor = 'Eve' WHERE workspace_id = @ws", new { ws }));
+        await Should.ThrowAsync<Exception>(() => Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM audit_log WHERE workspace_id = @ws", new { ws }));
+        (await store.Audit.ListAsync(ws, null, null, null, 100)).Count.ShouldBe(log.Count);
     }
 }

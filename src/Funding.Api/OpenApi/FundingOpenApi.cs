@@ -118,6 +118,7 @@ internal static class FundingOpenApi
                 "SignVersion" => Serialize(SignExample),
                 "RecordExecution" => Serialize(RecordExample),
                 "ImportWorkspace" => Serialize(ExportExample(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan))),
+                "AddKey" => Serialize(new ApiKeyRequest { Name = "Claire Morvan", Role = "signer" }),
                 "PlanFromProgramme" => Serialize(ProgrammePlanExample),
                 _ => null,
             };
@@ -291,6 +292,20 @@ internal static class FundingOpenApi
         SignedBy = "finances", CalculationVersion = CalculationVersion.Current,
     };
 
+    /// <summary>An audit line: a signature, with who, when and the hash of the signed answer.</summary>
+    private static AuditEntryOutput AuditExample => new()
+    {
+        At = SignatureExample.SignedAt, Actor = "Claire Morvan", KeyId = "k_91d2c4e07a55", Action = "version.signed", PlanId = "3f2a9c41d07b5e68", Version = 1,
+        ContentHash = "sha256:41ab0e5f2c9d7a3b6e1f0c8d4a2b9e7f3c5d1a0b8e6f4c2d9a7b5e3f1c0d8a6b",
+        Detail = $"Vote du 2022-03-17 : délibération n° 8 (calcul {CalculationVersion.Current}).",
+    };
+
+    /// <summary>A key as the administrator lists it, revoked.</summary>
+    private static ApiKeyOutput KeyExample => new()
+    {
+        Id = "k_91d2c4e07a55", Name = "Claire Morvan", Role = "signer", CreatedAt = SignatureExample.SignedAt.AddDays(-30), RevokedAt = SignatureExample.SignedAt.AddDays(400),
+    };
+
     /// <summary>A workspace export: one plan, its first version signed (the answer shortened for the example).</summary>
     private static WorkspaceExport ExportExample(PlanRequest plan) => new()
     {
@@ -322,6 +337,7 @@ internal static class FundingOpenApi
                 ],
             },
         ],
+        Audit = [AuditExample],
     };
 
     /// <summary>The worked case's expenses and receipts, recorded on the saved seed's voted version.</summary>
@@ -473,6 +489,11 @@ internal static class FundingOpenApi
             ("SignRequest", Serialize(SignExample)!),
             ("WorkspaceExport", Serialize(ExportExample(seed))!),
             ("WorkspaceImportResponse", Serialize(new WorkspaceImportResponse { Plans = 1, Versions = 2, Signatures = 1, Executions = 1 })!),
+            ("AuditResponse", Serialize(new AuditResponse { Entries = [AuditExample], Truncated = false })!),
+            ("AuditEntryOutput", Serialize(AuditExample)!),
+            ("ApiKeyRequest", Serialize(new ApiKeyRequest { Name = "Claire Morvan", Role = "signer" })!),
+            ("ApiKeyOutput", Serialize(KeyExample)!),
+            ("ApiKeyCreatedResponse", Serialize(new ApiKeyCreatedResponse { Key = "fk_fjHNLSQ6fPfia96XgDMPYqiWV-VEiy_z-ixESzU6WC0", Info = KeyExample })!),
             ("RecordExecutionRequest", Serialize(RecordExample)!),
             ("ExecutionEntryResponse", Serialize(new ExecutionEntryResponse
             {

@@ -9,7 +9,7 @@ namespace Funding.Api.Security;
 
 /// <summary>
 /// The workspace's API key as an ASP.NET Core authentication scheme: <c>Authorization: Bearer fk_…</c>, checked against
-/// the stored hashes; the caller becomes a <see cref="ClaimsPrincipal"/> with its workspace and name. Endpoints that need
+/// the stored hashes; the caller becomes a <see cref="ClaimsPrincipal"/> with its workspace, name and role. Endpoints that need
 /// it say so (<c>RequireAuthorization()</c> on their route group); the challenge is a French problem that says what to do.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, KeyStore keys)
@@ -38,6 +38,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
             new(FundingClaims.Workspace, identity.Workspace),
             new(ClaimTypes.Name, identity.Name),
             new(FundingClaims.KeyId, identity.KeyId),
+            new(ClaimTypes.Role, identity.Role.Name()),
         ];
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }

@@ -32,7 +32,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         {
             return Outcome<SavedPlanVersionResponse>.Invalid(errors);
         }
-        var version = await plans.CreateAsync(caller.Workspace, plan.Name, Json(request.Plan), caller.Name, comment, cancellation);
+        var version = await plans.CreateAsync(caller.Workspace, plan.Name, Json(request.Plan), caller.Actor, comment, cancellation);
         return Outcome<SavedPlanVersionResponse>.Success(Computed(version));
     }
 
@@ -113,7 +113,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         {
             return Outcome<SavedPlanVersionResponse>.Invalid(errors);
         }
-        var outcome = await plans.UpdateAsync(caller.Workspace, id, expected, plan.Name, Json(request.Plan), caller.Name, comment, cancellation);
+        var outcome = await plans.UpdateAsync(caller.Workspace, id, expected, plan.Name, Json(request.Plan), caller.Actor, comment, cancellation);
         return !outcome.Found ? Outcome<SavedPlanVersionResponse>.Fail(SavedPlanFailures.NotFound(id))
             : outcome.Archived ? Outcome<SavedPlanVersionResponse>.Fail(SavedPlanFailures.Archived)
             : outcome.Saved is null ? Outcome<SavedPlanVersionResponse>.Fail(SavedPlanFailures.Stale(expected, outcome.CurrentVersion!.Value))
@@ -122,7 +122,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
 
     /// <summary>Archives a saved plan: nothing is destroyed.</summary>
     public async Task<Outcome<bool>> ArchiveAsync(Caller caller, string id, CancellationToken cancellation) =>
-        await plans.ArchiveAsync(caller.Workspace, id, cancellation) ? Outcome<bool>.Success(true) : Outcome<bool>.Fail(SavedPlanFailures.NotFound(id));
+        await plans.ArchiveAsync(caller.Workspace, id, caller.Actor, cancellation) ? Outcome<bool>.Success(true) : Outcome<bool>.Fail(SavedPlanFailures.NotFound(id));
 
     /// <summary>Every version of a saved plan, with its author, comment and signature.</summary>
     public async Task<Outcome<VersionSummaryOutput[]>> VersionsAsync(Caller caller, string id, CancellationToken cancellation)
@@ -180,7 +180,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
                 CalculationVersion = CalculationVersion.Current,
             };
             byte[] answer = JsonSerializer.SerializeToUtf8Bytes(Computed(version, signature), Options);
-            if (await plans.SignAsync(caller.Workspace, id, number, NodaTime.Text.LocalDatePattern.Iso.Format(request.VotedOn), reference, caller.Name, CalculationVersion.Current, answer, signedAt, cancellation))
+            if (await plans.SignAsync(caller.Workspace, id, number, NodaTime.Text.LocalDatePattern.Iso.Format(request.VotedOn), reference, caller.Actor, CalculationVersion.Current, answer, signedAt, cancellation))
             {
                 return Outcome<VersionAnswer>.Success(new VersionAnswer(number, null, answer));
             }
@@ -258,7 +258,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         {
             return computed.As<ExecutionEntryResponse>();
         }
-        var entry = await executions.RecordAsync(caller.Workspace, id, number, caller.Name, comment,
+        var entry = await executions.RecordAsync(caller.Workspace, id, number, caller.Actor, comment,
             JsonSerializer.Serialize(request with { Version = number, Comment = comment }, Options), cancellation);
         return entry is null ? Outcome<ExecutionEntryResponse>.Fail(SavedPlanFailures.NotFound(id)) : Outcome<ExecutionEntryResponse>.Success(EntryResponse(entry, result));
     }

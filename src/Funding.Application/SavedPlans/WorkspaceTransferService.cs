@@ -5,7 +5,7 @@ using Funding.Storage;
 namespace Funding.Application.SavedPlans;
 
 /// <summary>A workspace's saved plans to and from the export format: the API's endpoints and the program's command share it.</summary>
-internal sealed class WorkspaceTransferService(WorkspaceTransferStore store)
+internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, AuditStore audit)
 {
     private static JsonSerializerOptions Options => ApiJson.Options;
 
@@ -54,11 +54,12 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store)
                     }).ToArray()
                     : null,
             }).ToArray(),
+            Audit = (await audit.ListAsync(workspace, null, null, null, int.MaxValue, cancellation)).Select(AuditMapping.Output).ToArray(),
         };
     }
 
     /// <summary>Imports an export as it was; a conflict when one of its plans exists already (then nothing is imported).</summary>
-    public async Task<Outcome<WorkspaceImportResponse>> ImportAsync(string workspace, WorkspaceExport export, CancellationToken cancellation = default)
+    public async Task<Outcome<WorkspaceImportResponse>> ImportAsync(string workspace, Actor actor, WorkspaceExport export, CancellationToken cancellation = default)
     {
         if (export.FormatVersion != 1)
         {
@@ -75,7 +76,8 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store)
             .ToArray();
         var executions = export.Plans.SelectMany(p => (p.Executions ?? []).Select(e =>
             new ExecutionEntry(p.Id, e.Number, e.Version, e.CreatedAt, e.Author, e.Comment, JsonSerializer.Serialize(e.Execution, options)))).ToArray();
-        if (!await store.ImportAsync(workspace, plans, executions, cancellation))
+        var log = (export.Audit ?? []).Select(a => new AuditRecord(0, a.At, a.Actor, a.KeyId, a.Action, a.PlanId, a.Version, a.ContentHash, a.Detail)).ToArray();
+        if (!await store.ImportAsync(workspace, plans, executions, log, actor, cancellation))
         {
             return Outcome<WorkspaceImportResponse>.Fail(SavedPlanFailures.ImportConflict);
         }

@@ -247,6 +247,86 @@ public sealed record WorkspaceExport
 
     /// <summary>Every saved plan, archived ones included.</summary>
     public required IReadOnlyList<ExportedPlan> Plans { get; init; }
+
+    /// <summary>The workspace's audit log, oldest first: kept as it was on import, which adds its own line.</summary>
+    public IReadOnlyList<AuditEntryOutput>? Audit { get; init; }
+}
+
+/// <summary>One line of a workspace's audit log: who did what, when, to which plan and version.</summary>
+public sealed record AuditEntryOutput
+{
+    /// <summary>When (UTC).</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The person: the name of the key, or of the server account for a command run on the server.</summary>
+    public required string Actor { get; init; }
+
+    /// <summary>The id of the key used, if a key was.</summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>What was done: plan.saved, plan.amended, version.signed, plan.archived, execution.recorded, workspace.imported, key.added, key.revoked.</summary>
+    public required string Action { get; init; }
+
+    /// <summary>The saved plan concerned, if any.</summary>
+    public string? PlanId { get; init; }
+
+    /// <summary>The version concerned, if any.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>The SHA-256 of what was written (the version's plan, the signed answer, the execution entry), as "sha256:hex".</summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>What it was, in French (the version's comment, the vote, the key's person and role).</summary>
+    public required string Detail { get; init; }
+}
+
+/// <summary>A page of the audit log.</summary>
+public sealed record AuditResponse
+{
+    /// <summary>The lines, oldest first.</summary>
+    public required IReadOnlyList<AuditEntryOutput> Entries { get; init; }
+
+    /// <summary>True when more lines match than the limit: ask again from the last one's time.</summary>
+    public required bool Truncated { get; init; }
+}
+
+/// <summary>A workspace's key as listed: never the key itself, only who holds it and their role.</summary>
+public sealed record ApiKeyOutput
+{
+    /// <summary>The key's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The person (or application) it belongs to.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>reader, editor, signer or admin.</summary>
+    public required string Role { get; init; }
+
+    /// <summary>When it was made (UTC).</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it was revoked (UTC), if it was.</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
+}
+
+/// <summary>A new key for a person of the workspace.</summary>
+public sealed record ApiKeyRequest
+{
+    /// <summary>The person (or application) it is for: 1 to 100 characters.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>reader, editor (the default), signer or admin.</summary>
+    public string? Role { get; init; }
+}
+
+/// <summary>A key just made: shown this once, never again (only its hash is kept).</summary>
+public sealed record ApiKeyCreatedResponse
+{
+    /// <summary>The key, to give to its person: "Authorization: Bearer" followed by it.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The key as listed.</summary>
+    public required ApiKeyOutput Info { get; init; }
 }
 
 /// <summary>What an import did.</summary>

@@ -8,6 +8,10 @@ namespace Funding.Contracts.Json;
 /// (de)serialization on the hot endpoints. The options (naming, strictness, converters) come from <see cref="ApiJson"/>.
 /// </summary>
 [JsonSerializable(typeof(WorkspaceExport))]
+[JsonSerializable(typeof(AuditResponse))]
+[JsonSerializable(typeof(ApiKeyOutput[]))]
+[JsonSerializable(typeof(ApiKeyRequest))]
+[JsonSerializable(typeof(ApiKeyCreatedResponse))]
 [JsonSerializable(typeof(ProgrammeSummaryOutput[]))]
 [JsonSerializable(typeof(ProgrammeOutput))]
 [JsonSerializable(typeof(ProgrammePlanRequest))]

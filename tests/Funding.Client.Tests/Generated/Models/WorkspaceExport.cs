@@ -13,6 +13,14 @@ namespace Funding.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WorkspaceExport : IParsable
     {
+        /// <summary>The workspace&apos;s audit log, oldest first: kept as it was on import, which adds its own line.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.AuditEntryOutput>? Audit { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.AuditEntryOutput> Audit { get; set; }
+#endif
         /// <summary>The format&apos;s version: 1.</summary>
         public int? FormatVersion { get; set; }
         /// <summary>Every saved plan, archived ones included.</summary>
@@ -41,6 +49,7 @@ namespace Funding.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "audit", n => { Audit = n.GetCollectionOfObjectValues<global::Funding.Client.Models.AuditEntryOutput>(global::Funding.Client.Models.AuditEntryOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "formatVersion", n => { FormatVersion = n.GetIntValue(); } },
                 { "plans", n => { Plans = n.GetCollectionOfObjectValues<global::Funding.Client.Models.ExportedPlan>(global::Funding.Client.Models.ExportedPlan.CreateFromDiscriminatorValue)?.AsList(); } },
             };
@@ -52,6 +61,7 @@ namespace Funding.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.AuditEntryOutput>("audit", Audit);
             writer.WriteIntValue("formatVersion", FormatVersion);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.ExportedPlan>("plans", Plans);
         }

@@ -54,6 +54,7 @@ namespace Funding.Client.V1.SavedPlans
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 414 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -70,6 +71,7 @@ namespace Funding.Client.V1.SavedPlans
             {
                 { "400", global::Funding.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "431", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -84,6 +86,7 @@ namespace Funding.Client.V1.SavedPlans
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 414 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
@@ -104,6 +107,7 @@ namespace Funding.Client.V1.SavedPlans
             {
                 { "400", global::Funding.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

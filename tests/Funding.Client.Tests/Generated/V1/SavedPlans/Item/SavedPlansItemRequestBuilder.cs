@@ -52,6 +52,7 @@ namespace Funding.Client.V1.SavedPlans.Item
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 414 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
@@ -68,6 +69,7 @@ namespace Funding.Client.V1.SavedPlans.Item
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "431", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -81,6 +83,7 @@ namespace Funding.Client.V1.SavedPlans.Item
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 414 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
@@ -97,6 +100,7 @@ namespace Funding.Client.V1.SavedPlans.Item
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "431", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -112,6 +116,7 @@ namespace Funding.Client.V1.SavedPlans.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
@@ -136,6 +141,7 @@ namespace Funding.Client.V1.SavedPlans.Item
             {
                 { "400", global::Funding.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "412", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

@@ -53,6 +53,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Executions
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 414 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
@@ -69,6 +70,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Executions
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "431", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -85,6 +87,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Executions
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 414 status code</exception>
@@ -106,6 +109,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Executions
             {
                 { "400", global::Funding.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

@@ -58,6 +58,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Versions.Item
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 414 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
@@ -74,6 +75,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Versions.Item
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "431", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

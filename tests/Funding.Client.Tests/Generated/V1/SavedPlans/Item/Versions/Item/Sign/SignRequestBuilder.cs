@@ -42,6 +42,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Versions.Item.Sign
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
@@ -64,6 +65,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Versions.Item.Sign
             {
                 { "400", global::Funding.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
