@@ -117,6 +117,23 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     }
 
     [SkippableFact]
+    public async Task AnAmendmentMovingTheStart_ShowsWhatMovedBetweenBudgetYears()
+    {
+        using var client = await ClientAsync();
+        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
+        string url = $"/v1/saved-plans/{created["planId"]!.GetValue<string>()}";
+        (await PutAsync(client, url, Save(Seeds.Mutate(p => p["cost"]!["start"] = "2022-09-01"), "avenant : démarrage au 1er septembre"), "\"1\""))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var compare = JsonNode.Parse(await client.GetStringAsync(new Uri(url + "/versions/1/compare/2", UriKind.Relative)))!;
+        // docs/api.md, by hand: the State's 80 000 € fund 30 000 / 40 000 / 10 000 €, then 13 333,33 / 40 000 / 26 666,67 €.
+        var state = compare["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "etat")!;
+        state["status"]!.GetValue<string>().ShouldBe("rescheduled");
+        state["years"]!.AsArray().Select(y => (y!["year"]!.GetValue<int>(), y["baselineContribution"]!.GetValue<decimal>(), y["variantContribution"]!.GetValue<decimal>()))
+            .ShouldBe([(2022, 30_000.00m, 13_333.33m), (2023, 40_000.00m, 40_000.00m), (2024, 10_000.00m, 26_666.67m)]);
+    }
+
+    [SkippableFact]
     public async Task ASignedVersion_AnswersTheBytesOfItsSigning_Forever()
     {
         using var client = await ClientAsync();

@@ -436,7 +436,10 @@ public sealed record FunderDeltaOutput
     /// <summary>variant − baseline, in euros.</summary>
     public required decimal Delta { get; init; }
 
-    /// <summary><c>unchanged</c>, <c>changed</c>, <c>added</c> or <c>removed</c>.</summary>
+    /// <summary>
+    /// <c>unchanged</c>, <c>changed</c> (its total), <c>rescheduled</c> (same total, moved between budget years),
+    /// <c>added</c> or <c>removed</c>.
+    /// </summary>
     public required DeltaStatus Status { get; init; }
 
     /// <summary>The change in French.</summary>
@@ -447,6 +450,34 @@ public sealed record FunderDeltaOutput
 
     /// <summary>How the variant figure was obtained.</summary>
     public ExplanationOutput? VariantExplanation { get; init; }
+
+    /// <summary>Its contribution (as <c>contributionByBudgetYear</c>) and payment (as its schedule) in each budget year of either plan, before and after.</summary>
+    public IReadOnlyList<FunderYearDeltaOutput> Years { get; init; } = [];
+}
+
+/// <summary>A funder's contribution and payment in one budget year, in both plans, in euros (0 where the year is not in a plan).</summary>
+public sealed record FunderYearDeltaOutput
+{
+    /// <summary>The budget year.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>Its contribution to the year's cost in the baseline.</summary>
+    public required decimal BaselineContribution { get; init; }
+
+    /// <summary>Its contribution to the year's cost in the variant.</summary>
+    public required decimal VariantContribution { get; init; }
+
+    /// <summary>variant − baseline contribution.</summary>
+    public required decimal ContributionDelta { get; init; }
+
+    /// <summary>What it pays in the year in the baseline.</summary>
+    public required decimal BaselinePayment { get; init; }
+
+    /// <summary>What it pays in the year in the variant.</summary>
+    public required decimal VariantPayment { get; init; }
+
+    /// <summary>variant − baseline payment.</summary>
+    public required decimal PaymentDelta { get; init; }
 }
 
 /// <summary>A total in both plans, in euros.</summary>

@@ -142,6 +142,16 @@ internal static class PlanResultMapping
             Sentence = f.Sentence,
             BaselineExplanation = f.BaselineExplanation is null ? null : Explanation(f.BaselineExplanation),
             VariantExplanation = f.VariantExplanation is null ? null : Explanation(f.VariantExplanation),
+            Years = f.Years.Select(y => new FunderYearDeltaOutput
+            {
+                Year = y.Year,
+                BaselineContribution = y.BaselineContribution.Amount,
+                VariantContribution = y.VariantContribution.Amount,
+                ContributionDelta = y.ContributionDelta.Amount,
+                BaselinePayment = y.BaselinePayment.Amount,
+                VariantPayment = y.VariantPayment.Amount,
+                PaymentDelta = y.PaymentDelta.Amount,
+            }).ToArray(),
         }).ToArray(),
         Totals = new CompareTotalsOutput
         {

@@ -6,10 +6,11 @@ namespace Funding.Plans;
 /// <param name="Baseline">Its contribution in the baseline (zero when added).</param>
 /// <param name="Variant">Its contribution in the variant (zero when removed).</param>
 /// <param name="Delta">Variant − baseline.</param>
-/// <param name="Status">Added, removed, changed or unchanged.</param>
+/// <param name="Status">Added, removed, changed, rescheduled (same total, moved between budget years) or unchanged.</param>
 /// <param name="Sentence">The change in French: « Quimper Bretagne Occidentale : 23 187,00 € → 17 390,25 € (-5 796,75 €). »</param>
 /// <param name="BaselineExplanation">How the baseline figure was obtained, if any.</param>
 /// <param name="VariantExplanation">How the variant figure was obtained, if any.</param>
+/// <param name="Years">Its contribution and payment in each budget year of either plan, before and after, in year order.</param>
 public sealed record FunderDelta(
     string Id,
     string Name,
@@ -19,4 +20,5 @@ public sealed record FunderDelta(
     DeltaStatus Status,
     string Sentence,
     Explanation? BaselineExplanation,
-    Explanation? VariantExplanation);
+    Explanation? VariantExplanation,
+    IReadOnlyList<FunderYearDelta> Years);

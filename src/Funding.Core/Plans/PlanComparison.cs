@@ -44,15 +44,21 @@ public sealed record PlanComparison(
             var from = b?.Total ?? Money.Zero;
             var to = a?.Total ?? Money.Zero;
             string name = a?.Name ?? b!.Name;
-            var status = b is null ? DeltaStatus.Added : a is null ? DeltaStatus.Removed : from == to ? DeltaStatus.Unchanged : DeltaStatus.Changed;
+            var years = Years(baseline, b, variant, a);
+            var status = b is null ? DeltaStatus.Added
+                : a is null ? DeltaStatus.Removed
+                : from != to ? DeltaStatus.Changed
+                : years.All(y => y.Unchanged) ? DeltaStatus.Unchanged
+                : DeltaStatus.Rescheduled;
             string sentence = status switch
             {
                 DeltaStatus.Added => $"{name} : nouveau financeur, {FrenchFormat.Money(to)}.",
                 DeltaStatus.Removed => $"{name} : retiré du plan ({FrenchFormat.Money(from)} auparavant).",
                 DeltaStatus.Unchanged => $"{name} : inchangé, {FrenchFormat.Money(to)}.",
+                DeltaStatus.Rescheduled => $"{name} : total inchangé, {FrenchFormat.Money(to)}, mais réparti autrement entre les exercices{Moves(years)}.",
                 _ => $"{name} : {FrenchFormat.Money(from)} → {FrenchFormat.Money(to)} ({FormatDelta(to - from)}).",
             };
-            return new FunderDelta(id, name, from, to, to - from, status, sentence, b?.Explanation, a?.Explanation);
+            return new FunderDelta(id, name, from, to, to - from, status, sentence, b?.Explanation, a?.Explanation, years);
         }).ToArray();
 
         var baselineChecks = baseline.Checks.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -72,6 +78,48 @@ public sealed record PlanComparison(
             new AmountDelta(baseline.Unfunded, variant.Unfunded),
             new AmountDelta(baseline.OverFunding, variant.OverFunding),
             checks);
+    }
+
+    /// <summary>A funder's contribution and payment in each budget year of either plan, before and after.</summary>
+    private static FunderYearDelta[] Years(PlanResult baseline, FunderResult? before, PlanResult variant, FunderResult? after)
+    {
+        var contributionsBefore = Contributions(before);
+        var contributionsAfter = Contributions(after);
+        var paymentsBefore = Payments(baseline, before);
+        var paymentsAfter = Payments(variant, after);
+        return contributionsBefore.Keys.Concat(contributionsAfter.Keys).Concat(paymentsBefore.Keys).Concat(paymentsAfter.Keys)
+            .Distinct().Order()
+            .Select(year => new FunderYearDelta(year,
+                contributionsBefore.GetValueOrDefault(year, Money.Zero), contributionsAfter.GetValueOrDefault(year, Money.Zero),
+                paymentsBefore.GetValueOrDefault(year, Money.Zero), paymentsAfter.GetValueOrDefault(year, Money.Zero)))
+            .ToArray();
+    }
+
+    private static Dictionary<int, Money> Contributions(FunderResult? funder) =>
+        funder is null ? [] : funder.ContributionByBudgetYear.ToDictionary(y => y.Year, y => y.Amount);
+
+    private static Dictionary<int, Money> Payments(PlanResult result, FunderResult? funder) =>
+        funder is null || result.Schedule.Funders.FirstOrDefault(s => s.FunderId == funder.Id) is not { } schedule
+            ? []
+            : schedule.Payments.GroupBy(p => p.BudgetYear).ToDictionary(g => g.Key, g => g.Select(p => p.Amount).Sum());
+
+    /// <summary>« : contribution 2022 30 000,00 € → 13 333,33 € (-16 666,67 €), … ; versements 2023 … »: the years that moved.</summary>
+    private static string Moves(IReadOnlyList<FunderYearDelta> years)
+    {
+        var contributions = years.Where(y => y.ContributionDelta != Money.Zero)
+            .Select(y => $"{y.Year} {FrenchFormat.Money(y.BaselineContribution)} → {FrenchFormat.Money(y.VariantContribution)} ({FormatDelta(y.ContributionDelta)})").ToArray();
+        var payments = years.Where(y => y.PaymentDelta != Money.Zero)
+            .Select(y => $"{y.Year} {FrenchFormat.Money(y.BaselinePayment)} → {FrenchFormat.Money(y.VariantPayment)} ({FormatDelta(y.PaymentDelta)})").ToArray();
+        var parts = new List<string>(2);
+        if (contributions.Length > 0)
+        {
+            parts.Add("contribution " + string.Join(", ", contributions));
+        }
+        if (payments.Length > 0)
+        {
+            parts.Add("versements " + string.Join(", ", payments));
+        }
+        return " : " + string.Join(" ; ", parts);
     }
 
     /// <summary>A signed amount: « +1 000,00 € », « -5 796,75 € », « 0,00 € ».</summary>

@@ -442,9 +442,47 @@ public class PlanComparisonTests
         var january = Seed with { Cost = new AnnualCost(E(103_800m), new FundingPeriod(new LocalDate(2022, 1, 1), 24)) };
         var comparison = PlanComparison.Compare(Seed, january);
 
-        comparison.Funders.ShouldAllBe(f => f.Status == DeltaStatus.Unchanged);
+        comparison.Funders.ShouldAllBe(f => f.Delta == Money.Zero);
         comparison.VariantResult.Schedule.Table.Years.ShouldBe([2022, 2023]);
         comparison.BaselineResult.Schedule.Table.Years.ShouldBe([2022, 2023, 2024]);
+        // docs/plans.md, by hand: the seed's State funds 30 000 / 40 000 / 10 000 € (9:12:3 months); from January,
+        // two full years, 40 000 / 40 000 €. Its one payment stays in 2022.
+        var state = comparison.Funders.Single(f => f.Id == "etat");
+        state.Status.ShouldBe(DeltaStatus.Rescheduled);
+        state.Years.Select(y => (y.Year, y.BaselineContribution, y.VariantContribution)).ShouldBe(
+            [(2022, E(30_000m), E(40_000m)), (2023, E(40_000m), E(40_000m)), (2024, E(10_000m), Money.Zero)]);
+        state.Years.Select(y => y.PaymentDelta).ShouldAllBe(d => d == Money.Zero);
+        // QBO: 8 695,13 / 11 593,50 / 2 898,37 €, then 11 593,50 € in each of the two years.
+        comparison.Funders.Single(f => f.Id == "qbo").Years.Select(y => y.VariantContribution).ShouldBe([E(11_593.50m), E(11_593.50m), Money.Zero]);
+    }
+
+    [Fact]
+    public void StartingInSeptember_ShowsWhatMovedBetweenBudgetYears_InsteadOfUnchanged()
+    {
+        var september = Seed with { Cost = new AnnualCost(E(103_800m), new FundingPeriod(new LocalDate(2022, 9, 1), 24)) };
+        var comparison = PlanComparison.Compare(Seed, september);
+
+        // By hand: 8 650 € a month; 4, 12 and 8 months cost 34 600 / 103 800 / 69 200 €. The State's 80 000 € in
+        // proportion 4:12:8 is 13 333,333… / 40 000 / 26 666,666…: 13 333,33 / 40 000,00 / 26 666,66 and the cent
+        // left to the largest remainder (2024), 26 666,67 €.
+        var state = comparison.Funders.Single(f => f.Id == "etat");
+        state.Status.ShouldBe(DeltaStatus.Rescheduled);
+        state.Years.Select(y => (y.Year, y.BaselineContribution, y.VariantContribution, y.ContributionDelta)).ShouldBe(
+        [
+            (2022, E(30_000m), E(13_333.33m), E(-16_666.67m)),
+            (2023, E(40_000m), E(40_000m), Money.Zero),
+            (2024, E(10_000m), E(26_666.67m), E(16_666.67m)),
+        ]);
+        state.Sentence.ShouldBe("État : total inchangé, 80\u202F000,00\u00A0€, mais réparti autrement entre les exercices : contribution "
+            + "2022 30\u202F000,00\u00A0€ → 13\u202F333,33\u00A0€ (-16\u202F666,67\u00A0€), 2024 10\u202F000,00\u00A0€ → 26\u202F666,67\u00A0€ (+16\u202F666,67\u00A0€).");
+        // Every funder's years add up to its total, before and after, for contributions and payments alike.
+        foreach (var funder in comparison.Funders)
+        {
+            funder.Years.Sum(y => y.BaselineContribution).ShouldBe(funder.Baseline);
+            funder.Years.Sum(y => y.VariantContribution).ShouldBe(funder.Variant);
+            funder.Years.Sum(y => y.BaselinePayment).ShouldBe(funder.Baseline);
+            funder.Years.Sum(y => y.VariantPayment).ShouldBe(funder.Variant);
+        }
     }
 
     [Fact]

@@ -36,6 +36,20 @@ public class PlanProperties
     }
 
     [Property]
+    public bool AComparison_ByBudgetYear_AddsUpToEachFundersTotals_AndAPlanEqualsItself(GeneratedPlan a, GeneratedPlan b)
+    {
+        var comparison = PlanComparison.Compare(a.Plan, b.Plan);
+        var self = PlanComparison.Compare(a.Plan, a.Plan);
+        return comparison.Funders.All(f =>
+                f.Years.Sum(y => y.BaselineContribution) == f.Baseline && f.Years.Sum(y => y.VariantContribution) == f.Variant
+                && f.Years.Sum(y => y.BaselinePayment) == f.Baseline && f.Years.Sum(y => y.VariantPayment) == f.Variant
+                && f.Years.Select(y => y.Year).SequenceEqual(f.Years.Select(y => y.Year).Order().Distinct())
+                && (f.Status != DeltaStatus.Unchanged || f.Years.All(y => y.Unchanged))
+                && (f.Status != DeltaStatus.Rescheduled || (f.Delta == Money.Zero && f.Years.Any(y => !y.Unchanged))))
+            && self.Funders.All(f => f.Status == DeltaStatus.Unchanged);
+    }
+
+    [Property]
     public bool AYearThatCostsNothing_AsksNothingOfTheCarrier_AndComputedRulesGiveItNothing(GeneratedPlan g)
     {
         var result = PlanEvaluator.Evaluate(g.Plan);

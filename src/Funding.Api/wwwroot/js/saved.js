@@ -81,9 +81,10 @@ async function savedCompare(a, b) {
   const response = await savedFetch(`/v1/saved-plans/${saved.id}/versions/${a}/compare/${b}`);
   if (!response) return;
   const comparison = await response.json();
-  const changed = comparison.funders.filter(f => f.delta !== 0);
+  // A funder whose total is the same but whose budget years moved is « rescheduled »: it is shown, with what moved.
+  const changed = comparison.funders.filter(f => f.status !== 'unchanged');
   $('#saved-compare').replaceChildren(element('h4', { text: `Version ${a} → version ${b}` }),
-    changed.length === 0 ? element('p', { text: 'Aucun montant ne change.' }) : element('ul', {}, ...changed.map(f => element('li', { text: f.sentence }))));
+    changed.length === 0 ? element('p', { text: 'Aucun montant ne change, ni au total ni par exercice.' }) : element('ul', {}, ...changed.map(f => element('li', { text: f.sentence }))));
 }
 
 async function savedSave(asNew) {

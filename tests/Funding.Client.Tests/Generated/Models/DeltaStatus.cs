@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Funding.Client.Models
 {
-    /// <summary>`unchanged`, `changed`, `added` or `removed`.</summary>
+    /// <summary>`unchanged`, `changed` (its total), `rescheduled` (same total, moved between budget years),        `added` or `removed`.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum DeltaStatus
     {
@@ -22,6 +22,10 @@ namespace Funding.Client.Models
         [EnumMember(Value = "removed")]
         #pragma warning disable CS1591
         Removed,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "rescheduled")]
+        #pragma warning disable CS1591
+        Rescheduled,
         #pragma warning restore CS1591
     }
 }

@@ -49,7 +49,7 @@ namespace Funding.Client.Models
 #else
         public string Sentence { get; set; }
 #endif
-        /// <summary>`unchanged`, `changed`, `added` or `removed`.</summary>
+        /// <summary>`unchanged`, `changed` (its total), `rescheduled` (same total, moved between budget years),        `added` or `removed`.</summary>
         public global::Funding.Client.Models.DeltaStatus? Status { get; set; }
         /// <summary>Its total in the variant, in euros (0 when removed).</summary>
         public decimal? Variant { get; set; }
@@ -60,6 +60,14 @@ namespace Funding.Client.Models
 #nullable restore
 #else
         public global::Funding.Client.Models.ExplanationOutput VariantExplanation { get; set; }
+#endif
+        /// <summary>Its contribution (as `contributionByBudgetYear`) and payment (as its schedule) in each budget year of either plan, before and after.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.FunderYearDeltaOutput>? Years { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.FunderYearDeltaOutput> Years { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -88,6 +96,7 @@ namespace Funding.Client.Models
                 { "status", n => { Status = n.GetEnumValue<global::Funding.Client.Models.DeltaStatus>(); } },
                 { "variant", n => { Variant = n.GetDecimalValue(); } },
                 { "variantExplanation", n => { VariantExplanation = n.GetObjectValue<global::Funding.Client.Models.ExplanationOutput>(global::Funding.Client.Models.ExplanationOutput.CreateFromDiscriminatorValue); } },
+                { "years", n => { Years = n.GetCollectionOfObjectValues<global::Funding.Client.Models.FunderYearDeltaOutput>(global::Funding.Client.Models.FunderYearDeltaOutput.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -106,6 +115,7 @@ namespace Funding.Client.Models
             writer.WriteEnumValue<global::Funding.Client.Models.DeltaStatus>("status", Status);
             writer.WriteDecimalValue("variant", Variant);
             writer.WriteObjectValue<global::Funding.Client.Models.ExplanationOutput>("variantExplanation", VariantExplanation);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.FunderYearDeltaOutput>("years", Years);
         }
     }
 }
