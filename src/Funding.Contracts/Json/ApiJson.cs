@@ -18,6 +18,13 @@ internal static class ApiJson
     /// <summary>The contract's options, for reading and writing parts of a body (a rule's pool, key or members).</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// The options for reading back what the API itself wrote and stored (a signed version's frozen answer): the same
+    /// contract, but a number is read as the decimal it was written from, even with the 29 significant digits a decimal
+    /// can hold (an explanation's ratio), which the strict reader refuses from clients.
+    /// </summary>
+    public static JsonSerializerOptions StoredOptions { get; } = CreateStored();
+
     /// <summary>The contract's metadata of <typeparamref name="T"/>.</summary>
     public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() =>
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -26,6 +33,16 @@ internal static class ApiJson
     {
         var options = new JsonSerializerOptions();
         Configure(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateStored()
+    {
+        var options = new JsonSerializerOptions();
+        Configure(options);
+        options.Converters.Remove(options.Converters.OfType<StrictDecimalConverter>().Single());
+        options.Converters.Add(new StoredDecimalConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
@@ -47,6 +64,14 @@ internal static class ApiJson
         options.Converters.Add(new IsoLocalDateConverter());
         options.TypeInfoResolverChain.Insert(0, FundingJsonContext.Default);
     }
+}
+
+/// <summary>Reads back a decimal the API wrote: any JSON number a decimal holds, exactly as it was written.</summary>
+internal sealed class StoredDecimalConverter : JsonConverter<decimal>
+{
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
 }
 
 /// <summary>
