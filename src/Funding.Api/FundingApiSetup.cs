@@ -55,6 +55,8 @@ internal static class FundingApiSetup
         }
         services.AddSingleton(provider => new Funding.Storage.Database(provider.GetRequiredService<System.Data.Common.DbDataSource>(), storage.Provider, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Funding.Storage.AuditStore>();
+        services.AddSingleton<Funding.Storage.PortfolioStore>();
+        services.AddSingleton<Funding.Storage.EnvelopeStore>();
         services.AddSingleton<Funding.Storage.KeyStore>();
         services.AddSingleton<Funding.Storage.PlanStore>();
         services.AddSingleton<Funding.Storage.ExecutionStore>();
@@ -62,9 +64,9 @@ internal static class FundingApiSetup
         services.AddFundingApplication();
         services.AddSingleton<Funding.Storage.StorageMigrator>();
         services.AddHostedService<StorageMigration>();
-        // Saved plans need the workspace's key: an authentication scheme, and RequireAuthorization() on their route groups.
-        services.AddAuthentication(Security.ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Security.ApiKeyAuthenticationHandler>(Security.ApiKeyAuthenticationHandler.SchemeName, null);
+        // Saved plans need the workspace's key, or a person's OpenID Connect token (Funding:Oidc): authentication schemes,
+        // and RequireAuthorization() on their route groups.
+        services.AddFundingAuthentication(builder.Configuration);
         // Roles: a policy per role (reader < editor < signer < admin), a 403 problem naming the role needed.
         services.AddAuthorizationBuilder().AddWorkspaceRoles();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Security.WorkspaceRoleHandler>();
@@ -146,6 +148,7 @@ internal static class FundingApiSetup
         app.MapProgrammes();
         app.MapWeightImport();
         app.MapSavedPlans();
+        app.MapPortfolio();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Funding.Application.Portfolio;
 using Funding.Application.SavedPlans;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,5 +14,7 @@ internal static class ApplicationServices
     public static IServiceCollection AddFundingApplication(this IServiceCollection services) => services
         .AddSingleton<SavedPlanService>()
         .AddSingleton<WorkspaceTransferService>()
-        .AddSingleton<WorkspaceAdminService>();
+        .AddSingleton<WorkspaceAdminService>()
+        .AddSingleton<Portfolio.PortfolioService>()
+        .AddSingleton<Portfolio.EnvelopeService>();
 }

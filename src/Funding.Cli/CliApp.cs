@@ -43,7 +43,7 @@ internal static class CliApp
             parse.GetRequiredValue(reportPlan), parse.GetRequiredValue(format), parse.GetRequiredValue(outDirectory), parse.GetValue(funder),
             parse.GetRequiredValue(csv) == "rfc4180" ? CsvChoice.Rfc4180 : CsvChoice.Fr, output, error));
 
-        var root = new RootCommand("Funding : plans de cofinancement calculés au centime, avec l'explication de chaque chiffre.") { evaluate, report, ProgrammesCommand(output, error) };
+        var root = new RootCommand("Funding : plans de cofinancement calculés au centime, avec l'explication de chaque chiffre.") { evaluate, report, ProgrammesCommand(output, error), PortfolioCommand.Create(output, error) };
         // The parser's own texts are French (its fr resources), but for the help option's description.
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
         {
@@ -120,7 +120,7 @@ internal static class CliApp
         return InvalidPlan;
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions Indented = new(Funding.Contracts.Json.ApiJson.Options)
+    internal static readonly System.Text.Json.JsonSerializerOptions Indented = new(Funding.Contracts.Json.ApiJson.Options)
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

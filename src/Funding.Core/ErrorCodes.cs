@@ -20,6 +20,9 @@ public static class ErrorCodes
     /// <summary>An id holds a character outside A–Z a–z 0–9 - _ . or does not start with a letter or a digit.</summary>
     public const string IdInvalid = "id-invalid";
 
+    /// <summary>A SIREN is not 9 digits, or its Luhn key is wrong.</summary>
+    public const string SirenInvalid = "siren-invalid";
+
     /// <summary>Two funders, members or parties have the same id.</summary>
     public const string IdDuplicate = "id-duplicate";
 

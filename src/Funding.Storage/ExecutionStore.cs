@@ -10,7 +10,7 @@ internal sealed class ExecutionStore(Database database, AuditStore audit)
     /// Records an execution entry for version <paramref name="version"/> of a plan of the workspace, numbered after the
     /// last one; null when there is no such plan or version.
     /// </summary>
-    public async Task<ExecutionEntry?> RecordAsync(string workspace, string id, int version, Actor author, string comment, string executionJson, CancellationToken cancellation = default)
+    public async Task<ExecutionEntry?> RecordAsync(string workspace, string id, int version, Actor author, string comment, string executionJson, IReadOnlyList<ExecutionFigureRow>? figures = null, CancellationToken cancellation = default)
     {
         var now = database.Now();
         for (int attempt = 0; ; attempt++)
@@ -29,6 +29,10 @@ internal sealed class ExecutionStore(Database database, AuditStore audit)
             try
             {
                 await InsertAsync(connection, transaction, entry);
+                if (figures is not null)
+                {
+                    await PortfolioStore.WriteExecutionAsync(connection, transaction, workspace, new ExecutionFigures(id, number, figures));
+                }
                 await audit.AppendAsync(connection, transaction, workspace, now, author, AuditActions.ExecutionRecorded, id, version, AuditStore.Hash(executionJson),
                     $"Exécution n° {number} : {comment}");
                 await transaction.CommitAsync(cancellation);

@@ -16,6 +16,8 @@ internal sealed class FundingStorage : IAsyncDisposable
         Keys = new KeyStore(database, Audit);
         Plans = new PlanStore(database, Audit);
         Executions = new ExecutionStore(database, Audit);
+        Portfolio = new PortfolioStore(database);
+        Envelopes = new EnvelopeStore(database);
         Transfer = new WorkspaceTransferStore(database, Plans, Executions, Audit);
         Migrator = new StorageMigrator(database);
     }
@@ -29,6 +31,10 @@ internal sealed class FundingStorage : IAsyncDisposable
     public PlanStore Plans { get; }
 
     public ExecutionStore Executions { get; }
+
+    public PortfolioStore Portfolio { get; }
+
+    public EnvelopeStore Envelopes { get; }
 
     public WorkspaceTransferStore Transfer { get; }
 

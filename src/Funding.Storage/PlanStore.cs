@@ -19,7 +19,7 @@ internal sealed class PlanStore(Database database, AuditStore audit)
     public const string Archived = "archived";
 
     /// <summary>Saves a plan as version 1 of a new saved plan, and its line in the audit log.</summary>
-    public async Task<PlanVersion> CreateAsync(string workspace, string name, string planJson, Actor author, string comment, CancellationToken cancellation = default)
+    public async Task<PlanVersion> CreateAsync(string workspace, string name, string planJson, Actor author, string comment, FigureSet? figures = null, CancellationToken cancellation = default)
     {
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var now = database.Now();
@@ -30,6 +30,10 @@ internal sealed class PlanStore(Database database, AuditStore audit)
             "INSERT INTO saved_plans (id, workspace_id, name, latest_version, status, created_at, updated_at) VALUES (@id, @workspace, @name, 1, @status, @now, @now)",
             new { id, workspace, name, status = Active, now = database.Stamp(now) }, transaction);
         await InsertVersionAsync(connection, transaction, id, 1, now, author.Name, comment, planJson);
+        if (figures is not null)
+        {
+            await PortfolioStore.WriteVersionAsync(connection, transaction, workspace, figures.For(id, 1));
+        }
         await audit.AppendAsync(connection, transaction, workspace, now, author, AuditActions.PlanSaved, id, 1, AuditStore.Hash(planJson), comment);
         await transaction.CommitAsync(cancellation);
         return new PlanVersion(id, 1, now, author.Name, comment, planJson, null);
@@ -41,7 +45,7 @@ internal sealed class PlanStore(Database database, AuditStore audit)
             new { id, number, createdAt = database.Stamp(createdAt), author, comment, planJson }, transaction);
 
     /// <summary>Saves a new version if <paramref name="expectedVersion"/> is still the latest.</summary>
-    public async Task<UpdateOutcome> UpdateAsync(string workspace, string id, int expectedVersion, string name, string planJson, Actor author, string comment, CancellationToken cancellation = default)
+    public async Task<UpdateOutcome> UpdateAsync(string workspace, string id, int expectedVersion, string name, string planJson, Actor author, string comment, FigureSet? figures = null, CancellationToken cancellation = default)
     {
         var now = database.Now();
         await using var connection = await database.OpenAsync(cancellation);
@@ -59,6 +63,10 @@ internal sealed class PlanStore(Database database, AuditStore audit)
         }
         int number = expectedVersion + 1;
         await InsertVersionAsync(connection, transaction, id, number, now, author.Name, comment, planJson);
+        if (figures is not null)
+        {
+            await PortfolioStore.WriteVersionAsync(connection, transaction, workspace, figures.For(id, number));
+        }
         await audit.AppendAsync(connection, transaction, workspace, now, author, AuditActions.PlanAmended, id, number, AuditStore.Hash(planJson), comment);
         await transaction.CommitAsync(cancellation);
         return new UpdateOutcome(new PlanVersion(id, number, now, author.Name, comment, planJson, null), number, true, false);
@@ -111,7 +119,7 @@ internal sealed class PlanStore(Database database, AuditStore audit)
     }
 
     /// <summary>Signs a version: false when it was already signed (a signature is never replaced).</summary>
-    public async Task<bool> SignAsync(string workspace, string id, int number, string votedOn, string reference, Actor signedBy, string calculationVersion, byte[] answer, DateTimeOffset? signedAt = null, CancellationToken cancellation = default)
+    public async Task<bool> SignAsync(string workspace, string id, int number, string votedOn, string reference, Actor signedBy, string calculationVersion, byte[] answer, DateTimeOffset? signedAt = null, FigureSet? figures = null, CancellationToken cancellation = default)
     {
         await using var connection = await database.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
@@ -126,6 +134,11 @@ internal sealed class PlanStore(Database database, AuditStore audit)
         int inserted = await InsertSignatureAsync(connection, transaction, id, number, signature);
         if (inserted == 1)
         {
+            // A signed version's rows are its frozen figures.
+            if (figures is not null)
+            {
+                await PortfolioStore.WriteVersionAsync(connection, transaction, workspace, figures.For(id, number));
+            }
             await audit.AppendAsync(connection, transaction, workspace, database.Now(), signedBy, AuditActions.VersionSigned, id, number, AuditStore.Hash(answer),
                 $"Vote du {votedOn} : {reference} (calcul {calculationVersion}).");
         }
@@ -150,6 +163,7 @@ internal sealed class PlanStore(Database database, AuditStore audit)
             new { id, workspace, archived = Archived, now = database.Stamp(now) }, transaction) == 1;
         if (archived)
         {
+            await PortfolioStore.RefreshFlagsAsync(connection, transaction, id);
             await audit.AppendAsync(connection, transaction, workspace, now, actor, AuditActions.PlanArchived, id, null, null, "Plan archivé.");
         }
         await transaction.CommitAsync(cancellation);

@@ -29,7 +29,8 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
     /// false, and nothing imported, when one of the ids exists already.
     /// </summary>
     public async Task<bool> ImportAsync(string workspace, IReadOnlyList<(SavedPlanSummary Plan, IReadOnlyList<PlanVersion> Versions)> imported,
-        IReadOnlyList<ExecutionEntry> entries, IReadOnlyList<AuditRecord> log, Actor actor, CancellationToken cancellation = default)
+        IReadOnlyList<ExecutionEntry> entries, IReadOnlyList<AuditRecord> log, Actor actor,
+        IReadOnlyList<VersionFigures>? figures = null, IReadOnlyList<ExecutionFigures>? executionFigures = null, CancellationToken cancellation = default)
     {
         await using var connection = await database.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
@@ -57,6 +58,7 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
         {
             await executions.InsertAsync(connection, transaction, entry);
         }
+        await PortfolioStore.WriteImportAsync(connection, transaction, workspace, figures ?? [], executionFigures ?? []);
         foreach (var line in log)
         {
             await audit.AppendAsync(connection, transaction, workspace, database.Kept(line.At), new Actor(line.Actor, line.KeyId), line.Action, line.PlanId, line.Version, line.ContentHash, line.Detail);
@@ -64,6 +66,11 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
         await audit.AppendAsync(connection, transaction, workspace, database.Now(), actor, AuditActions.WorkspaceImported, null, null, null,
             $"{imported.Count} plan(s), {imported.Sum(p => p.Versions.Count)} version(s), {entries.Count} exécution(s) importés.");
         await transaction.CommitAsync(cancellation);
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            // A bulk import changes the tables' statistics at once: the planner learns of it now, not at autovacuum's pace.
+            await connection.ExecuteAsync("ANALYZE version_figures; ANALYZE execution_figures");
+        }
         return true;
     }
 }

@@ -38,7 +38,7 @@ public sealed partial class DocsExamplesTests : IClassFixture<DocsServer>
         {
             foreach (var example in examples)
             {
-                string output = _server.Run(example.Script, folder);
+                string output = _server.Run(example.Script, folder, doc);
                 string where = $"{doc}:{example.Line}";
                 switch (example.AnswerLanguage)
                 {
@@ -308,8 +308,29 @@ public sealed class DocsServer : IDisposable
         _address = listening.Task.WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
     }
 
+    private readonly Dictionary<string, string> _keys = [];
+
+    /// <summary>
+    /// The key of the doc's own workspace, made on first use: each doc's saved plans are its own, so that a doc's
+    /// figures (a portfolio, a list) never depend on the order the docs run in.
+    /// </summary>
+    private string KeyOf(string doc)
+    {
+        lock (_keys)
+        {
+            if (!_keys.TryGetValue(doc, out var key))
+            {
+                using var keys = Process.Start(Start("keys", "add", "docs-" + Path.GetFileNameWithoutExtension(doc), "Anne Le Goff"))!;
+                key = keys.StandardOutput.ReadToEnd().Trim();
+                keys.WaitForExit();
+                _keys[doc] = key;
+            }
+            return key;
+        }
+    }
+
     /// <summary>Runs a doc's commands with bash in <paramref name="folder"/>, the documented address replaced by the server's; their standard output.</summary>
-    public string Run(string script, string folder)
+    public string Run(string script, string folder, string? doc = null)
     {
         var info = new ProcessStartInfo(Bash!) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         info.ArgumentList.Add("-e");
@@ -317,7 +338,7 @@ public sealed class DocsServer : IDisposable
         info.ArgumentList.Add("pipefail");
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(script.Replace("localhost:5080", _address, StringComparison.Ordinal));
-        info.Environment["KEY"] = _key;
+        info.Environment["KEY"] = doc is not null && script.Contains("$KEY", StringComparison.Ordinal) ? KeyOf(doc) : _key;
         using var process = Process.Start(info)!;
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();

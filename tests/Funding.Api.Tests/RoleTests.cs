@@ -39,6 +39,12 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
         ["AddKey"] = WorkspaceRole.Admin,
         ["RevokeKey"] = WorkspaceRole.Admin,
         ["GetAudit"] = WorkspaceRole.Admin,
+        ["GetPortfolio"] = WorkspaceRole.Reader,
+        ["ListFunderAliases"] = WorkspaceRole.Reader,
+        ["SetFunderAlias"] = WorkspaceRole.Editor,
+        ["ListEnvelopes"] = WorkspaceRole.Reader,
+        ["PutEnvelope"] = WorkspaceRole.Editor,
+        ["DeleteEnvelope"] = WorkspaceRole.Editor,
     };
 
     private RouteEndpoint[] Endpoints() =>
@@ -122,13 +128,13 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
 
         var versions = (await signer.GetJsonAsync($"/v1/saved-plans/{context.PlanId}/versions")).AsArray();
         versions.Select(v => v!["author"]!.GetValue<string>()).ShouldBe(["Anne Le Goff", "Anne Le Goff"]);
-        var log = (await admin.GetJsonAsync($"/v1/workspace/audit?planId={context.PlanId}"))["entries"]!.AsArray();
+        var log = (await admin.GetJsonAsync($"/v1/audit?planId={context.PlanId}"))["entries"]!.AsArray();
         var signature = log.Single(l => l!["action"]!.GetValue<string>() == "version.signed" && l["version"]!.GetValue<int>() == 2)!;
         signature["actor"]!.GetValue<string>().ShouldBe("Claire Morvan");
         signature["version"]!.GetValue<int>().ShouldBe(2);
         signature["contentHash"]!.GetValue<string>().ShouldStartWith("sha256:");
-        (await (await signer.GetAsync(new Uri("/v1/workspace/audit", UriKind.Relative))).ProblemAsync(HttpStatusCode.Forbidden))["code"]!.GetValue<string>().ShouldBe(ErrorCodes.Forbidden);
-        var everything = (await admin.GetJsonAsync("/v1/workspace/audit"))["entries"]!.AsArray();
+        (await (await signer.GetAsync(new Uri("/v1/audit", UriKind.Relative))).ProblemAsync(HttpStatusCode.Forbidden))["code"]!.GetValue<string>().ShouldBe(ErrorCodes.Forbidden);
+        var everything = (await admin.GetJsonAsync("/v1/audit"))["entries"]!.AsArray();
         everything.Select(l => l!["action"]!.GetValue<string>()).ShouldBe(
             ["key.added", "key.added", "plan.saved", "plan.amended", "version.signed", "execution.recorded", "key.added", "version.signed"]);
     }
@@ -156,7 +162,7 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
         return client;
     }
 
-    private sealed record Context(string PlanId, string KeyToRevoke);
+    private sealed record Context(string PlanId, string KeyToRevoke, string Envelope);
 
     /// <summary>A plan with two versions, the first signed, and one execution entry; and a key to revoke.</summary>
     private static async Task<Context> SetUpAsync(HttpClient admin, KeyStore keys, string workspace)
@@ -172,7 +178,12 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
         (await admin.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""")).EnsureSuccessStatusCode();
         (await admin.PostJsonAsync($"/v1/saved-plans/{id}/executions", Execution)).EnsureSuccessStatusCode();
         var (_, info) = await keys.AddKeyAsync(workspace, "Départ", WorkspaceRole.Reader, "tests");
-        return new Context(id, info.Id);
+        using (var envelope = new HttpRequestMessage(HttpMethod.Put, new Uri("/v1/workspace/envelopes/a-supprimer", UriKind.Relative)))
+        {
+            envelope.Content = new StringContent("""{"name": "À supprimer", "funder": "qbo", "amount": 1000, "from": 2022, "to": 2024}""", Encoding.UTF8, "application/json");
+            (await admin.SendAsync(envelope)).EnsureSuccessStatusCode();
+        }
+        return new Context(id, info.Id, "a-supprimer");
     }
 
     private const string Execution = """{"version": 1, "comment": "réalisé", "actualExpenses": [{"year": 2022, "amount": 77850}], "receipts": []}""";
@@ -201,7 +212,13 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
             "ListKeys" => (HttpMethod.Get, "/v1/workspace/keys", null, null),
             "AddKey" => (HttpMethod.Post, "/v1/workspace/keys", """{"name": "Denis Le Bihan", "role": "reader"}""", null),
             "RevokeKey" => (HttpMethod.Delete, "/v1/workspace/keys/" + c.KeyToRevoke, null, null),
-            "GetAudit" => (HttpMethod.Get, "/v1/workspace/audit", null, null),
+            "GetAudit" => (HttpMethod.Get, "/v1/audit", null, null),
+            "GetPortfolio" => (HttpMethod.Get, "/v1/portfolio?funder=etat", null, null),
+            "ListFunderAliases" => (HttpMethod.Get, "/v1/workspace/funder-aliases", null, null),
+            "SetFunderAlias" => (HttpMethod.Put, "/v1/workspace/funder-aliases", """{"funderId": "prefecture-29", "sameAs": "etat"}""", null),
+            "ListEnvelopes" => (HttpMethod.Get, "/v1/workspace/envelopes", null, null),
+            "PutEnvelope" => (HttpMethod.Put, "/v1/workspace/envelopes/etat-2022", """{"name": "Crédits 2022", "funder": "etat", "years": [{"year": 2022, "amount": 100000}]}""", null),
+            "DeleteEnvelope" => (HttpMethod.Delete, "/v1/workspace/envelopes/" + c.Envelope, null, null),
             _ => throw new InvalidOperationException($"{name} has no request in this test: add one."),
         };
         var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative));

@@ -8,7 +8,8 @@ namespace Funding.Api.Tests;
 
 /// <summary>
 /// The API as a real server process on its own SQLite file: the keys command, a version acknowledged just before a
-/// kill -9 that is there after the restart, and concurrent amendments of which exactly one wins.
+/// kill -9 that is there after the restart, and concurrent amendments of which exactly one wins; and two API processes
+/// on one PostgreSQL, the shared-server deployment.
 /// </summary>
 public sealed class ServerProcessTests : IDisposable
 {
@@ -36,10 +37,17 @@ public sealed class ServerProcessTests : IDisposable
         {
             info.ArgumentList.Add(arg);
         }
-        info.Environment["ConnectionStrings__Funding"] = $"Data Source={Database}";
+        info.Environment["ConnectionStrings__Funding"] = Postgres ?? $"Data Source={Database}";
+        if (Postgres is not null)
+        {
+            info.Environment["Funding__Database__Provider"] = "postgresql";
+        }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         return info;
     }
+
+    /// <summary>The shared PostgreSQL of the two-instance test, when it runs; SQLite otherwise.</summary>
+    private string? Postgres { get; set; }
 
     private string AddKey(string workspace)
     {
@@ -153,6 +161,61 @@ public sealed class ServerProcessTests : IDisposable
                 server.Kill(entireProcessTree: true);
                 await server.WaitForExitAsync();
             }
+        }
+    }
+
+    [SkippableFact]
+    public async Task TwoInstancesOnOnePostgreSql_ConcurrentAmendments_OneWinner_BothSeeIt_AtOnce()
+    {
+        Postgres = Environment.GetEnvironmentVariable("FUNDING_TEST_POSTGRES") is { Length: > 0 } connection ? connection : null;
+        Skip.If(Postgres is null && Environment.GetEnvironmentVariable("FUNDING_POSTGRES_TESTS") != "required",
+            "No PostgreSQL server: set FUNDING_TEST_POSTGRES (CI starts one with .ci/postgres).");
+        Postgres.ShouldNotBeNull("CI must run the two-instance test on PostgreSQL");
+        string key = AddKey("shared-" + Guid.NewGuid().ToString("N")[..8]);
+        var (first, a) = await ServeAsync(key);
+        var (second, b) = await ServeAsync(key);
+        try
+        {
+            var created = await a.PostAsync(new Uri("/v1/saved-plans", UriKind.Relative), Body("v1"));
+            string id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["planId"]!.GetValue<string>();
+            // Read through b at once: no instance answers from a stale copy.
+            (await b.GetAsync(new Uri($"/v1/saved-plans/{id}", UriKind.Relative))).Headers.ETag!.Tag.ShouldBe("\"1\"");
+
+            // Eight amendments of version 1, four through each instance, each raising the State's cap to its own figure.
+            var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+            {
+                var plan = Seeds.Mutate(p => p["funders"]![0]!["rule"]!["cap"] = 90_000 + i);
+                using var amend = new HttpRequestMessage(HttpMethod.Put, new Uri($"/v1/saved-plans/{id}", UriKind.Relative))
+                {
+                    Content = new StringContent($$"""{"plan": {{plan}}, "comment": "avenant {{i}}"}""", Encoding.UTF8, "application/json"),
+                };
+                amend.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+                var response = await (i % 2 == 0 ? a : b).SendAsync(amend);
+                return (i, response.StatusCode);
+            }));
+            answers.Count(x => x.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+            answers.Count(x => x.StatusCode == HttpStatusCode.PreconditionFailed).ShouldBe(7);
+            int winner = answers.Single(x => x.StatusCode == HttpStatusCode.OK).i;
+
+            // Both instances see the winner at once: its version 2, and in the portfolio its State capped at 90 000 + i €.
+            foreach (var client in new[] { a, b })
+            {
+                var latest = await client.GetAsync(new Uri($"/v1/saved-plans/{id}", UriKind.Relative));
+                latest.Headers.ETag!.Tag.ShouldBe("\"2\"");
+                JsonNode.Parse(await latest.Content.ReadAsStringAsync())!["comment"]!.GetValue<string>().ShouldBe($"avenant {winner}");
+                var portfolio = JsonNode.Parse(await client.GetStringAsync(new Uri("/v1/portfolio?funder=etat", UriKind.Relative)))!;
+                portfolio["funders"]![0]!["total"]!["planned"]!["contribution"]!.GetValue<decimal>().ShouldBe(90_000m + winner);
+            }
+        }
+        finally
+        {
+            foreach (var server in new[] { first, second })
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+            a.Dispose();
+            b.Dispose();
         }
     }
 }

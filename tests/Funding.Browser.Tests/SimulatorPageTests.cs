@@ -405,6 +405,42 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task ThePortfolio_ShowsTheSavedPlansByBudgetYear_AndOpensAFundersPlan()
+    {
+        var page = await SeedPageAsync();
+        await page.Locator("#saved summary").ClickAsync();
+        await page.FillAsync("#saved-key", await fixture.NewKeyAsync());
+        await page.ClickAsync("#saved-connect");
+        await Expect(page.Locator("#saved-panel")).ToBeVisibleAsync();
+        await page.FillAsync("#saved-comment", "délibération QBO du 17 mars 2022");
+        await page.ClickAsync("#saved-new");
+        await Expect(page.Locator("#saved-current")).ToContainTextAsync("version 1");
+        await page.ClickAsync("#saved-history [data-sign=\"1\"]");
+        await page.FillAsync("#sign-date", "2022-03-17");
+        await page.FillAsync("#sign-reference", "délibération n° 8");
+        await page.ClickAsync("#sign-confirm");
+        await Expect(page.Locator("#saved-sign")).ToBeHiddenAsync();
+
+        await page.ClickAsync("#tab-portfolio");
+        await Expect(page.Locator("#portfolio-status option")).ToHaveCountAsync(4);
+        // docs/portfolio.md, by hand: the voted seed commits the State's 80 000 € payment in 2022 and its 30 000 €
+        // contribution to 2022's cost; nothing received yet, so all of it remains to pay.
+        var stateRow = page.Locator("#portfolio-table tbody tr").Filter(new() { Has = page.Locator("[data-funder=\"etat\"]") });
+        await Expect(stateRow.Locator("td")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("^2022$"), Euros("30 000,00"), Euros("80 000,00"), Euros("30 000,00"), Euros("80 000,00"), Euros("0,00"), Euros("80 000,00"), Euros("0,00")]);
+        await Expect(page.Locator("#portfolio-legend li")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#portfolio-chart rect")).ToHaveCountAsync(9);
+        await SnapAsync(page, "portfolio.png", page.Locator("#portfolio"));
+
+        await page.ClickAsync("#portfolio-table button[data-funder=\"etat\"]");
+        await Expect(page.Locator("#portfolio-plans li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#portfolio-plans li").First).ToContainTextAsync("version 1 (signée), engagé");
+        await FunderField(page, 0, "cap").FillAsync("100 000");
+        await Expect(Amount(page, "etat")).ToHaveTextAsync(Euros("100 000,00"));
+        await page.Locator("#portfolio-plans [data-plan]").First.ClickAsync();
+        await Expect(Amount(page, "etat")).ToHaveTextAsync(Euros("80 000,00"));
+    }
+
+    [SkippableFact]
     public async Task AMatchingFunder_PaysItsShareOfTheFunderItMatches()
     {
         var page = await SeedPageAsync();

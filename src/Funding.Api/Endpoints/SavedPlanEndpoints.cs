@@ -69,7 +69,8 @@ internal static class SavedPlanEndpoints
         workspace.MapDelete("/keys/{key}", RevokeKey).WithName("RevokeKey").RequireRole(WorkspaceRole.Admin)
             .WithSummary("Revokes a key (by its id or its person's name): it opens nothing any more; its versions keep their author.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        workspace.MapGet("/audit", Audit).WithName("GetAudit").RequireRole(WorkspaceRole.Admin)
+        var audit = app.MapGroup("/v1").WithTags("Saved plans").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+        audit.MapGet("/audit", Audit).WithName("GetAudit").RequireRole(WorkspaceRole.Admin)
             .WithSummary("The workspace's audit log, oldest first: every save, amendment, signature, archive, execution, import and key change, with who and when.")
             .WithDescription("from and to are instants (ISO 8601, e.g. 2026-12-01T00:00:00Z), both inclusive; planId keeps one plan's lines. At most 1 000 lines: 'truncated' says when more match.")
             .Produces<AuditResponse>().ProducesValidationProblem();

@@ -119,6 +119,8 @@ internal static class FundingOpenApi
                 "RecordExecution" => Serialize(RecordExample),
                 "ImportWorkspace" => Serialize(ExportExample(PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan))),
                 "AddKey" => Serialize(new ApiKeyRequest { Name = "Claire Morvan", Role = "signer" }),
+                "SetFunderAlias" => Serialize(new FunderAliasRequest { FunderId = "prefecture-29", SameAs = "etat" }),
+                "PutEnvelope" => Serialize(EnvelopeExample),
                 "PlanFromProgramme" => Serialize(ProgrammePlanExample),
                 _ => null,
             };
@@ -300,6 +302,53 @@ internal static class FundingOpenApi
         Detail = $"Vote du 2022-03-17 : délibération n° 8 (calcul {CalculationVersion.Current}).",
     };
 
+    /// <summary>The seed's State in a portfolio: its voted version committed, paid in 2022 and received (docs/portfolio.md).</summary>
+    private static PortfolioResponse PortfolioExample
+    {
+        get
+        {
+            static PortfolioYearOutput Year(int? year, decimal contribution, decimal payment, decimal received) => new()
+            {
+                Year = year,
+                Committed = new ContributionPaymentOutput { Contribution = contribution, Payment = payment },
+                Planned = new ContributionPaymentOutput { Contribution = contribution, Payment = payment },
+                Received = received,
+                Due = 0.00m,
+                RemainingToPay = payment - received,
+                OwedToIt = 0.00m,
+            };
+            PortfolioYearOutput[] years = [Year(2022, 30_000.00m, 80_000.00m, 80_000.00m), Year(2023, 40_000.00m, 0.00m, 0.00m), Year(2024, 10_000.00m, 0.00m, 0.00m)];
+            var state = new PortfolioFunderOutput
+            {
+                Id = "etat", Name = "État", Years = years, Total = Year(null, 80_000.00m, 80_000.00m, 80_000.00m),
+                Plans = [new PortfolioPlanOutput { PlanId = "3f2a9c41d07b5e68", Name = "Chef de projet Territoire d'industrie", Version = 1, Status = "signed", View = "committed", Href = "/v1/saved-plans/3f2a9c41d07b5e68/versions/1" }],
+            };
+            return new PortfolioResponse { Funders = [state], Years = years, Total = state.Total, Envelopes = [EnvelopeOutputExample] };
+        }
+    }
+
+    /// <summary>QBO's yearly line for co-financed posts (docs/portfolio.md).</summary>
+    private static EnvelopeRequest EnvelopeExample => new()
+    {
+        Name = "Ligne budgétaire des postes cofinancés",
+        Funder = "qbo",
+        Years = [new EnvelopeYearInput { Year = 2022, Amount = 10_000.00m }, new EnvelopeYearInput { Year = 2023, Amount = 20_000.00m }, new EnvelopeYearInput { Year = 2024, Amount = 5_000.00m }],
+    };
+
+    /// <summary>That envelope with the voted seed committed against it: 8 695,13 / 11 593,50 / 2 898,37 € (docs/plans.md).</summary>
+    private static EnvelopeOutput EnvelopeOutputExample => new()
+    {
+        Id = "qbo-postes", Name = "Ligne budgétaire des postes cofinancés", Funder = "qbo", From = 2022, To = 2024,
+        Amount = 35_000.00m, Committed = 23_187.00m, Planned = 23_187.00m, Remaining = 11_813.00m, RemainingIfPlanned = 11_813.00m,
+        Years =
+        [
+            new EnvelopeYearOutput { Year = 2022, Amount = 10_000.00m, Committed = 8_695.13m, Planned = 8_695.13m, Remaining = 1_304.87m },
+            new EnvelopeYearOutput { Year = 2023, Amount = 20_000.00m, Committed = 11_593.50m, Planned = 11_593.50m, Remaining = 8_406.50m },
+            new EnvelopeYearOutput { Year = 2024, Amount = 5_000.00m, Committed = 2_898.37m, Planned = 2_898.37m, Remaining = 2_101.63m },
+        ],
+        Plans = [new PortfolioPlanOutput { PlanId = "3f2a9c41d07b5e68", Name = "Chargé(e) de mission Territoire d'industrie Finistère", Version = 1, Status = "signed", View = "committed", Href = "/v1/saved-plans/3f2a9c41d07b5e68/versions/1" }],
+    };
+
     /// <summary>A key as the administrator lists it, revoked.</summary>
     private static ApiKeyOutput KeyExample => new()
     {
@@ -363,6 +412,8 @@ internal static class FundingOpenApi
         var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
         var mixed = PlanMapping.ToRequest(SamplePlans.MixedKeyExample.Plan);
         var pvdAnah = PlanMapping.ToRequest(SamplePlans.PetitesVillesDeDemainAnah.Plan);
+        // QBO's SIREN, 200068120: the EPCI's number in the national register (its Luhn key checks).
+        var withSiren = seed with { Funders = [.. seed.Funders.Select(f => f.Id == "qbo" ? f with { Siren = "200068120" } : f)] };
         var perYear = seed with
         {
             Cost = new PerBudgetYearCostInput
@@ -468,6 +519,8 @@ internal static class FundingOpenApi
             ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(detailed).Result)),
             ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(pvdAnah).Result)),
             ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed).Result)),
+            ("PlanRequest", Serialize(withSiren)!),
+            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(withSiren).Result)),
             ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(mixed).Result)),
             ("AllocationRequest", Serialize(allocation)!),
             ("AllocationResponse", Value<AllocationResponse>(Endpoints.AllocationEndpoints.Split(allocation, new DefaultHttpContext()).Result)),
@@ -491,6 +544,24 @@ internal static class FundingOpenApi
             ("WorkspaceImportResponse", Serialize(new WorkspaceImportResponse { Plans = 1, Versions = 2, Signatures = 1, Executions = 1 })!),
             ("AuditResponse", Serialize(new AuditResponse { Entries = [AuditExample], Truncated = false })!),
             ("AuditEntryOutput", Serialize(AuditExample)!),
+            ("FunderAliasRequest", Serialize(new FunderAliasRequest { FunderId = "prefecture-29", SameAs = "etat" })!),
+            ("EnvelopeRequest", Serialize(EnvelopeExample)!),
+            ("EnvelopeRequest", Serialize(new EnvelopeRequest { Name = "Crédits France 2030 — projets industriels du Finistère", Funder = "etat", Programme = "territoires-d-industrie", Amount = 1_500_000.00m, From = 2024, To = 2027 })!),
+            ("EnvelopeYearInput", Serialize(EnvelopeExample.Years![0])!),
+            ("EnvelopeOutput", Serialize(EnvelopeOutputExample)!),
+            ("EnvelopeOutput", Serialize(new EnvelopeOutput
+            {
+                Id = "france-2030-finistere", Name = "Crédits France 2030 — projets industriels du Finistère", Funder = "etat", Programme = "territoires-d-industrie",
+                From = 2024, To = 2025, Amount = 1_500_000.00m, Committed = 0.00m, Planned = 0.00m, Remaining = 1_500_000.00m, RemainingIfPlanned = 1_500_000.00m,
+                Years = [new EnvelopeYearOutput { Year = 2024, Committed = 0.00m, Planned = 0.00m }, new EnvelopeYearOutput { Year = 2025, Committed = 0.00m, Planned = 0.00m }],
+                Plans = [],
+            })!),
+            ("EnvelopeYearOutput", Serialize(EnvelopeOutputExample.Years[0])!),
+            ("PortfolioResponse", Serialize(PortfolioExample)!),
+            ("PortfolioFunderOutput", Serialize(PortfolioExample.Funders[0])!),
+            ("PortfolioYearOutput", Serialize(PortfolioExample.Funders[0].Years[0])!),
+            ("PortfolioPlanOutput", Serialize(PortfolioExample.Funders[0].Plans![0])!),
+            ("ContributionPaymentOutput", Serialize(PortfolioExample.Funders[0].Years[0].Committed)!),
             ("ApiKeyRequest", Serialize(new ApiKeyRequest { Name = "Claire Morvan", Role = "signer" })!),
             ("ApiKeyOutput", Serialize(KeyExample)!),
             ("ApiKeyCreatedResponse", Serialize(new ApiKeyCreatedResponse { Key = "fk_fjHNLSQ6fPfia96XgDMPYqiWV-VEiy_z-ixESzU6WC0", Info = KeyExample })!),

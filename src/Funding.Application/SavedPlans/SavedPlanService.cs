@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Funding.Application.Execution;
 using Funding.Application.Plans;
+using Funding.Application.Portfolio;
 using Funding.Contracts.Json;
 using Funding.Contracts.Mapping;
 using Funding.Formatting;
@@ -14,7 +15,7 @@ namespace Funding.Application.SavedPlans;
 /// (the answer is then frozen, byte for byte), compared, archived; their execution recorded entry by entry. Every use
 /// case works in the caller's workspace.
 /// </summary>
-internal sealed class SavedPlanService(Database database, PlanStore plans, ExecutionStore executions)
+internal sealed class SavedPlanService(Database database, PlanStore plans, ExecutionStore executions, EnvelopeService? envelopes = null)
 {
     /// <summary>Plans listed per page.</summary>
     public const int PageSize = 20;
@@ -32,8 +33,11 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         {
             return Outcome<SavedPlanVersionResponse>.Invalid(errors);
         }
-        var version = await plans.CreateAsync(caller.Workspace, plan.Name, Json(request.Plan), caller.Actor, comment, cancellation);
-        return Outcome<SavedPlanVersionResponse>.Success(Computed(version));
+        // Computed once: the answer, and the portfolio's rows written with the version.
+        var result = PlanService.Evaluate(request.Plan).Value!;
+        var figures = PortfolioFigures.Version(request.Plan, result);
+        var version = await plans.CreateAsync(caller.Workspace, plan.Name, Json(request.Plan), caller.Actor, comment, figures, cancellation);
+        return Outcome<SavedPlanVersionResponse>.Success(Response(version, request.Plan, await WithEnvelopeChecksAsync(caller, version.PlanId, result, figures, cancellation)));
     }
 
     /// <summary>The workspace's saved plans, the latest changed first, <see cref="PageSize"/> a page.</summary>
@@ -113,11 +117,13 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         {
             return Outcome<SavedPlanVersionResponse>.Invalid(errors);
         }
-        var outcome = await plans.UpdateAsync(caller.Workspace, id, expected, plan.Name, Json(request.Plan), caller.Actor, comment, cancellation);
+        var result = PlanService.Evaluate(request.Plan).Value!;
+        var figures = PortfolioFigures.Version(request.Plan, result);
+        var outcome = await plans.UpdateAsync(caller.Workspace, id, expected, plan.Name, Json(request.Plan), caller.Actor, comment, figures, cancellation);
         return !outcome.Found ? Outcome<SavedPlanVersionResponse>.Fail(SavedPlanFailures.NotFound(id))
             : outcome.Archived ? Outcome<SavedPlanVersionResponse>.Fail(SavedPlanFailures.Archived)
             : outcome.Saved is null ? Outcome<SavedPlanVersionResponse>.Fail(SavedPlanFailures.Stale(expected, outcome.CurrentVersion!.Value))
-            : Outcome<SavedPlanVersionResponse>.Success(Computed(outcome.Saved));
+            : Outcome<SavedPlanVersionResponse>.Success(Response(outcome.Saved, request.Plan, await WithEnvelopeChecksAsync(caller, id, result, figures, cancellation)));
     }
 
     /// <summary>Archives a saved plan: nothing is destroyed.</summary>
@@ -179,8 +185,10 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
                 SignedBy = caller.Name,
                 CalculationVersion = CalculationVersion.Current,
             };
-            byte[] answer = JsonSerializer.SerializeToUtf8Bytes(Computed(version, signature), Options);
-            if (await plans.SignAsync(caller.Workspace, id, number, NodaTime.Text.LocalDatePattern.Iso.Format(request.VotedOn), reference, caller.Actor, CalculationVersion.Current, answer, signedAt, cancellation))
+            var signed = Computed(version, signature);
+            byte[] answer = JsonSerializer.SerializeToUtf8Bytes(signed, Options);
+            if (await plans.SignAsync(caller.Workspace, id, number, NodaTime.Text.LocalDatePattern.Iso.Format(request.VotedOn), reference, caller.Actor, CalculationVersion.Current, answer, signedAt,
+                PortfolioFigures.Version(signed.Plan, signed.Result), cancellation))
             {
                 return Outcome<VersionAnswer>.Success(new VersionAnswer(number, null, answer));
             }
@@ -200,7 +208,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         {
             return Outcome<RecomputeResponse>.Fail(SavedPlanFailures.NotSigned);
         }
-        var signed = JsonSerializer.Deserialize<SavedPlanVersionResponse>(signature.Answer, Options)!;
+        var signed = JsonSerializer.Deserialize<SavedPlanVersionResponse>(signature.Answer, ApiJson.StoredOptions)!;
         var current = Computed(version, signed.Signature);
         byte[] currentBytes = JsonSerializer.SerializeToUtf8Bytes(current with { Result = current.Result with { CalculationVersion = signed.Result.CalculationVersion } }, Options);
         var before = signed.Result.Funders.ToDictionary(f => f.Id, StringComparer.Ordinal);
@@ -259,7 +267,8 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
             return computed.As<ExecutionEntryResponse>();
         }
         var entry = await executions.RecordAsync(caller.Workspace, id, number, caller.Actor, comment,
-            JsonSerializer.Serialize(request with { Version = number, Comment = comment }, Options), cancellation);
+            JsonSerializer.Serialize(request with { Version = number, Comment = comment }, Options),
+            PortfolioFigures.Execution(Answer(version), request, result), cancellation);
         return entry is null ? Outcome<ExecutionEntryResponse>.Fail(SavedPlanFailures.NotFound(id)) : Outcome<ExecutionEntryResponse>.Success(EntryResponse(entry, result));
     }
 
@@ -344,18 +353,36 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
     private static SavedPlanVersionResponse Computed(PlanVersion version, SignatureOutput? signature = null)
     {
         var plan = PlanOf(version);
-        return new SavedPlanVersionResponse
-        {
-            PlanId = version.PlanId,
-            Number = version.Number,
-            CreatedAt = version.CreatedAt,
-            Author = version.Author,
-            Comment = version.Comment,
-            Plan = plan,
-            Result = PlanService.Evaluate(plan).Value!,
-            Signature = signature,
-        };
+        return Response(version, plan, PlanService.Evaluate(plan).Value!, signature);
     }
+
+    private static SavedPlanVersionResponse Response(PlanVersion version, PlanRequest plan, PlanResponse result, SignatureOutput? signature = null) => new()
+    {
+        PlanId = version.PlanId,
+        Number = version.Number,
+        CreatedAt = version.CreatedAt,
+        Author = version.Author,
+        Comment = version.Comment,
+        Plan = plan,
+        Result = result,
+        Signature = signature,
+    };
+
+    /// <summary>The answer of a version just saved, with a warning for each envelope the plans would now exceed.</summary>
+    private async Task<PlanResponse> WithEnvelopeChecksAsync(Caller caller, string planId, PlanResponse result, Funding.Storage.FigureSet figures, CancellationToken cancellation)
+    {
+        if (envelopes is null)
+        {
+            return result;
+        }
+        var warnings = await envelopes.ChecksAsync(caller.Workspace, planId, figures, cancellation);
+        return warnings.Count == 0 ? result : result with { Checks = [.. result.Checks ?? [], .. warnings] };
+    }
+
+    /// <summary>A version's answer: the one frozen at its signature, or computed now.</summary>
+    internal static PlanResponse Answer(PlanVersion version) => version.Signature is { } signature
+        ? JsonSerializer.Deserialize<SavedPlanVersionResponse>(signature.Answer, ApiJson.StoredOptions)!.Result
+        : PlanService.Evaluate(PlanOf(version)).Value!;
 
     private static SignatureOutput Output(VersionSignature signature) => new()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Funding.Contracts.Json;
+using Funding.Application.Portfolio;
 using Funding.Storage;
 
 namespace Funding.Application.SavedPlans;
@@ -77,7 +78,64 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
         var executions = export.Plans.SelectMany(p => (p.Executions ?? []).Select(e =>
             new ExecutionEntry(p.Id, e.Number, e.Version, e.CreatedAt, e.Author, e.Comment, JsonSerializer.Serialize(e.Execution, options)))).ToArray();
         var log = (export.Audit ?? []).Select(a => new AuditRecord(0, a.At, a.Actor, a.KeyId, a.Action, a.PlanId, a.Version, a.ContentHash, a.Detail)).ToArray();
-        if (!await store.ImportAsync(workspace, plans, executions, log, actor, cancellation))
+        // The portfolio's rows of every imported version (a signed one's from its frozen answer) and entry; a version
+        // the engine refuses is named, and nothing is imported.
+        var answers = new Dictionary<(string, int), (PlanRequest Plan, PlanResponse Result)>();
+        var signedAnswers = new Dictionary<(string, int), (PlanRequest Plan, byte[] Answer)>();
+        var figures = new List<VersionFigures>();
+        var refused = new RequestErrors();
+        for (int i = 0; i < plans.Length; i++)
+        {
+            for (int j = 0; j < plans[i].Item2.Count; j++)
+            {
+                var version = plans[i].Item2[j];
+                var plan = JsonSerializer.Deserialize<PlanRequest>(version.PlanJson, options)!;
+                if (version.Signature is { } signature)
+                {
+                    figures.Add(PortfolioFigures.SignedVersion(plan, signature.Answer).For(version.PlanId, version.Number));
+                    signedAnswers[(version.PlanId, version.Number)] = (plan, signature.Answer);
+                    continue;
+                }
+                if (Plans.PlanService.Evaluate(plan).Value is not { } result)
+                {
+                    refused.Add($"plans[{i}].versions[{j}].plan", ErrorCodes.ValueNotAllowed,
+                        $"La version {version.Number} du plan « {plans[i].Item1.Id} » n'est pas un plan valide : rien n'a été importé.",
+                        $"Version {version.Number} of plan '{plans[i].Item1.Id}' is not a valid plan: nothing was imported.");
+                    continue;
+                }
+                answers[(version.PlanId, version.Number)] = (plan, result);
+                figures.Add(PortfolioFigures.Version(plan, result).For(version.PlanId, version.Number));
+            }
+        }
+        if (refused.HasErrors)
+        {
+            return Outcome<WorkspaceImportResponse>.Invalid(refused);
+        }
+        var executionFigures = new List<ExecutionFigures>(executions.Length);
+        foreach (var entry in executions)
+        {
+            if (!answers.TryGetValue((entry.PlanId, entry.Version), out var voted))
+            {
+                if (!signedAnswers.TryGetValue((entry.PlanId, entry.Version), out var frozen))
+                {
+                    continue;
+                }
+                voted = (frozen.Plan, JsonSerializer.Deserialize<SavedPlanVersionResponse>(frozen.Answer, ApiJson.StoredOptions)!.Result);
+            }
+            var request = JsonSerializer.Deserialize<RecordExecutionRequest>(entry.ExecutionJson, options)!;
+            var computed = Execution.ExecutionService.Evaluate(new ExecutionRequest
+            {
+                Plan = voted.Plan,
+                ActualExpenses = request.ActualExpenses,
+                MonthlyExpenses = request.MonthlyExpenses,
+                Receipts = request.Receipts,
+            });
+            if (computed.Value is { } result)
+            {
+                executionFigures.Add(new ExecutionFigures(entry.PlanId, entry.Number, PortfolioFigures.Execution(voted.Result, request, result)));
+            }
+        }
+        if (!await store.ImportAsync(workspace, plans, executions, log, actor, figures, executionFigures, cancellation))
         {
             return Outcome<WorkspaceImportResponse>.Fail(SavedPlanFailures.ImportConflict);
         }

@@ -129,6 +129,9 @@ public sealed record FunderInput
 
     /// <summary>How the funder's due is computed on actual expenses (<c>POST /v1/plans/execution</c>); default by its kind.</summary>
     public ExecutionTermsInput? Execution { get; init; }
+
+    /// <summary>The funder's SIREN (9 digits, Luhn key checked): the same body across plans in the portfolio, whatever id each plan gives it.</summary>
+    public string? Siren { get; init; }
 }
 
 /// <summary>A group's pool: a <c>fixed</c> amount, or a <c>percentOfRemaining</c> of what is left to fund.</summary>

@@ -73,6 +73,9 @@ public sealed record FunderOutput
     /// <summary>The funder's name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The funder's SIREN, when the plan gives it.</summary>
+    public string? Siren { get; init; }
+
     /// <summary>The funder's legal nature.</summary>
     public required FunderKind Kind { get; init; }
 

@@ -9,6 +9,12 @@ namespace Funding.Contracts.Json;
 /// </summary>
 [JsonSerializable(typeof(WorkspaceExport))]
 [JsonSerializable(typeof(AuditResponse))]
+[JsonSerializable(typeof(PortfolioResponse))]
+[JsonSerializable(typeof(EnvelopeRequest))]
+[JsonSerializable(typeof(EnvelopeOutput))]
+[JsonSerializable(typeof(EnvelopeOutput[]))]
+[JsonSerializable(typeof(FunderAliasRequest))]
+[JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
 [JsonSerializable(typeof(ApiKeyOutput[]))]
 [JsonSerializable(typeof(ApiKeyRequest))]
 [JsonSerializable(typeof(ApiKeyCreatedResponse))]

@@ -101,6 +101,7 @@ internal static class PlanMapping
             Execution = funder.Execution is { } terms
                 ? new Funding.Execution.ExecutionTerms(terms.ProRata ?? false, terms.CapAtGrant ?? funder.Kind == FunderKind.State)
                 : null,
+            Siren = funder.Siren,
         };
 
     internal static KeySharePool Pool(PoolInput pool, string path, RequestErrors errors) => pool switch
@@ -224,6 +225,7 @@ internal static class PlanMapping
             Rule = RuleInput.From(f.Rule),
             Payment = f.Payment is null ? null : ToInput(f.Payment),
             Execution = f.Execution is { } terms ? new ExecutionTermsInput { ProRata = terms.FixedProRata, CapAtGrant = terms.CapAtGrant } : null,
+            Siren = f.Siren,
         }).ToArray(),
         SharedCeilings = plan.SharedCeilings.Count == 0 ? null : plan.SharedCeilings.Select(c => new SharedCeilingInput
         {

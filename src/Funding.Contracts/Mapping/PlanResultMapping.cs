@@ -186,6 +186,7 @@ internal static class PlanResultMapping
     {
         Id = funder.Id,
         Name = funder.Name,
+        Siren = funder.Siren,
         Kind = funder.Kind,
         GroupId = funder.GroupId,
         Rule = funder.RuleType,

@@ -43,6 +43,7 @@ internal sealed class PlanRun
             {
                 Id = c.Id,
                 Name = c.Name,
+                Siren = SirenOf(plan, c.Id),
                 Kind = c.Kind,
                 GroupId = c.GroupId,
                 RuleType = c.RuleType,
@@ -80,5 +81,18 @@ internal sealed class PlanRun
             balances[k] = new BudgetYearBalance(ledger.Years[k], costByYear[k].Amount, sum, overFundingByYear[k], unfundedByYear[k]);
         }
         return new PlanFigures(plan, totalCost, costByYear, funders, carrierId, unfundedByYear.Sum(), overFundingByYear.Sum(), balances, groups, ceilings);
+    }
+
+    /// <summary>The SIREN the plan gives a funder (a group's members have none); null when none is given.</summary>
+    private static string? SirenOf(Plan plan, string id)
+    {
+        foreach (var funder in plan.Funders)
+        {
+            if (funder.Siren is not null && funder.Id == id)
+            {
+                return funder.Siren;
+            }
+        }
+        return null;
     }
 }

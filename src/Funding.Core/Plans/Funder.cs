@@ -21,4 +21,10 @@ public sealed record Funder(string Id, string Name, FunderKind Kind, Contributio
     /// grant); null for the default of its kind (<see cref="Execution.ExecutionTerms.DefaultFor"/>).
     /// </summary>
     public Execution.ExecutionTerms? Execution { get; init; }
+
+    /// <summary>
+    /// The funder's SIREN (9 digits with a valid Luhn key; see <see cref="Funding.Siren"/>), if given: the same body
+    /// across plans, whatever id each plan gives it.
+    /// </summary>
+    public string? Siren { get; init; }
 }

@@ -179,6 +179,10 @@ public static class PlanValidator
             }
             Id(funder.Id, path);
             ValidateText(funder.Name, path, "name", Name, errors);
+            if (funder.Siren is not null && Siren.Problem(funder.Siren) is { } sirenProblem)
+            {
+                errors.Add(path.Field("siren"), sirenProblem);
+            }
             if (!Enum.IsDefined(funder.Kind))
             {
                 errors.Add(path.Field("kind"), CommonMessages.UnknownType("financeur", "funder", typeof(FunderKind)));

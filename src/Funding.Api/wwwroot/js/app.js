@@ -12,6 +12,7 @@ import { renderResults } from './results.js';
 import { downloadSweepCsv, renderSweepChoices, runSweep, sweepDefaults } from './sweep.js';
 import { computeExecution, readExecution, scheduleExecution, showExecutionErrors } from './execution.js';
 import { wireSaved } from './saved.js';
+import { wirePortfolio, showPortfolio } from './portfolio.js';
 import { wireProgrammes } from './programmes.js';
 
 const DEBOUNCE_MS = 300;
@@ -73,14 +74,17 @@ async function compute() {
   if (!$('#execution').hidden || $('#actual-expenses').value.trim() || $('#receipts').value.trim()) computeExecution();
 }
 
+const TABS = ['results', 'execution', 'portfolio'];
+
 function selectTab(name) {
-  for (const [tab, panel] of [['#tab-results', '#results'], ['#tab-execution', '#execution']]) {
+  for (const [tab, panel] of TABS.map(t => [`#tab-${t}`, `#${t}`])) {
     const selected = tab === `#tab-${name}`;
     $(tab).setAttribute('aria-selected', String(selected));
     $(tab).tabIndex = selected ? 0 : -1;
     $(panel).hidden = !selected;
   }
   if (name === 'execution') computeExecution();
+  if (name === 'portfolio') showPortfolio();
 }
 
 async function report(format, funderId) {
@@ -234,12 +238,12 @@ function wire() {
   $('#sweep-run').addEventListener('click', runSweep);
   $('#sweep-csv').addEventListener('click', downloadSweepCsv);
   $('#load-sample').addEventListener('click', () => loadSample($('#sample').value));
-  $('#tab-results').addEventListener('click', () => selectTab('results'));
-  $('#tab-execution').addEventListener('click', () => selectTab('execution'));
+  for (const name of TABS) $(`#tab-${name}`).addEventListener('click', () => selectTab(name));
   for (const tab of $$('[role="tab"]')) {
     tab.addEventListener('keydown', event => {
       if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-      const next = tab.id === 'tab-results' ? 'execution' : 'results';
+      const at = TABS.indexOf(tab.id.slice(4));
+      const next = TABS[(at + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
       selectTab(next);
       $(`#tab-${next}`).focus();
     });
@@ -247,6 +251,7 @@ function wire() {
   $('#actual-expenses').addEventListener('input', scheduleExecution);
   $('#receipts').addEventListener('input', scheduleExecution);
   wireSaved(compute);
+  wirePortfolio().catch(error => showGeneral([`Portefeuille indisponible : ${error.message}`]));
   wireProgrammes(plan => { renderForm(plan); compute(); });
 }
 

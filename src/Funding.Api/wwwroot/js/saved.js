@@ -66,7 +66,7 @@ async function savedHistory() {
   }));
 }
 
-async function savedOpen(id, number) {
+export async function savedOpen(id, number) {
   const response = await savedFetch(number ? `/v1/saved-plans/${id}/versions/${number}` : `/v1/saved-plans/${id}`);
   if (!response) return;
   const version = await response.json();

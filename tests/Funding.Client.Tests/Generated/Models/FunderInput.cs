@@ -55,6 +55,14 @@ namespace Funding.Client.Models
 #else
         public global::Funding.Client.Models.RuleInput Rule { get; set; }
 #endif
+        /// <summary>The funder&apos;s SIREN (9 digits, Luhn key checked): the same body across plans in the portfolio, whatever id each plan gives it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Siren { get; set; }
+#nullable restore
+#else
+        public string Siren { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -79,6 +87,7 @@ namespace Funding.Client.Models
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "payment", n => { Payment = n.GetObjectValue<global::Funding.Client.Models.PaymentInput>(global::Funding.Client.Models.PaymentInput.CreateFromDiscriminatorValue); } },
                 { "rule", n => { Rule = n.GetObjectValue<global::Funding.Client.Models.RuleInput>(global::Funding.Client.Models.RuleInput.CreateFromDiscriminatorValue); } },
+                { "siren", n => { Siren = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -94,6 +103,7 @@ namespace Funding.Client.Models
             writer.WriteStringValue("name", Name);
             writer.WriteObjectValue<global::Funding.Client.Models.PaymentInput>("payment", Payment);
             writer.WriteObjectValue<global::Funding.Client.Models.RuleInput>("rule", Rule);
+            writer.WriteStringValue("siren", Siren);
         }
     }
 }

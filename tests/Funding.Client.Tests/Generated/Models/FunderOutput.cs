@@ -89,6 +89,14 @@ namespace Funding.Client.Models
 #endif
         /// <summary>The contribution in percent of the total cost, to 6 decimal places.</summary>
         public decimal? ShareOfCostPercent { get; set; }
+        /// <summary>The funder&apos;s SIREN, when the plan gives it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Siren { get; set; }
+#nullable restore
+#else
+        public string Siren { get; set; }
+#endif
         /// <summary>The contribution for the whole period, in euros.</summary>
         public decimal? Total { get; set; }
         /// <summary>
@@ -123,6 +131,7 @@ namespace Funding.Client.Models
                 { "rule", n => { Rule = n.GetStringValue(); } },
                 { "schedule", n => { Schedule = n.GetObjectValue<global::Funding.Client.Models.ScheduleOutput>(global::Funding.Client.Models.ScheduleOutput.CreateFromDiscriminatorValue); } },
                 { "shareOfCostPercent", n => { ShareOfCostPercent = n.GetDecimalValue(); } },
+                { "siren", n => { Siren = n.GetStringValue(); } },
                 { "total", n => { Total = n.GetDecimalValue(); } },
             };
         }
@@ -147,6 +156,7 @@ namespace Funding.Client.Models
             writer.WriteStringValue("rule", Rule);
             writer.WriteObjectValue<global::Funding.Client.Models.ScheduleOutput>("schedule", Schedule);
             writer.WriteDecimalValue("shareOfCostPercent", ShareOfCostPercent);
+            writer.WriteStringValue("siren", Siren);
             writer.WriteDecimalValue("total", Total);
         }
     }

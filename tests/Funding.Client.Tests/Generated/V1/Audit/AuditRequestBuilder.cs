@@ -9,28 +9,28 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
-namespace Funding.Client.V1.Workspace.Audit
+namespace Funding.Client.V1.Audit
 {
     /// <summary>
-    /// Builds and executes requests for operations under \v1\workspace\audit
+    /// Builds and executes requests for operations under \v1\audit
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AuditRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
-        /// Instantiates a new <see cref="global::Funding.Client.V1.Workspace.Audit.AuditRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Funding.Client.V1.Audit.AuditRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AuditRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/workspace/audit{?from*,planId*,to*}", pathParameters)
+        public AuditRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/audit{?from*,planId*,to*}", pathParameters)
         {
         }
         /// <summary>
-        /// Instantiates a new <see cref="global::Funding.Client.V1.Workspace.Audit.AuditRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Funding.Client.V1.Audit.AuditRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AuditRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/workspace/audit{?from*,planId*,to*}", rawUrl)
+        public AuditRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/audit{?from*,planId*,to*}", rawUrl)
         {
         }
         /// <summary>
@@ -46,11 +46,11 @@ namespace Funding.Client.V1.Workspace.Audit
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Funding.Client.Models.AuditResponse?> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.Workspace.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Funding.Client.Models.AuditResponse?> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Funding.Client.Models.AuditResponse> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.Workspace.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Funding.Client.Models.AuditResponse> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -71,11 +71,11 @@ namespace Funding.Client.V1.Workspace.Audit
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Funding.Client.V1.Workspace.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Funding.Client.V1.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Funding.Client.V1.Workspace.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Funding.Client.V1.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -86,11 +86,11 @@ namespace Funding.Client.V1.Workspace.Audit
         /// <summary>
         /// Returns a request builder with the provided arbitrary URL. Using this method means any other path or query parameters are ignored.
         /// </summary>
-        /// <returns>A <see cref="global::Funding.Client.V1.Workspace.Audit.AuditRequestBuilder"/></returns>
+        /// <returns>A <see cref="global::Funding.Client.V1.Audit.AuditRequestBuilder"/></returns>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
-        public global::Funding.Client.V1.Workspace.Audit.AuditRequestBuilder WithUrl(string rawUrl)
+        public global::Funding.Client.V1.Audit.AuditRequestBuilder WithUrl(string rawUrl)
         {
-            return new global::Funding.Client.V1.Workspace.Audit.AuditRequestBuilder(rawUrl, RequestAdapter);
+            return new global::Funding.Client.V1.Audit.AuditRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
         /// from and to are instants (ISO 8601, e.g. 2026-12-01T00:00:00Z), both inclusive; planId keeps one plan&apos;s lines. At most 1 000 lines: &apos;truncated&apos; says when more match.
