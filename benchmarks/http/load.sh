@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The HTTP load check of issue #28, reproducible: the API in Release on :5080, /health and POST /v1/plans (lean and
+# full) on distinct seed plans, with wrk (apt-get install wrk). Server and load on the same machine, as in
+# docs/performance.md. Usage: bash benchmarks/http/load.sh [connections] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+connections=${1:-16}
+seconds=${2:-10}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+folder=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$folder"' EXIT
+ConnectionStrings__Funding="Data Source=$folder/funding.db" dotnet run -c Release --project src/Funding.Api --urls http://127.0.0.1:5080 > "$folder/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do curl -sf http://127.0.0.1:5080/health > /dev/null && break; sleep 1; done
+curl -sf http://127.0.0.1:5080/v1/samples/territoire-industrie-finistere > "$folder/seed.json"
+export SEED="$folder/seed.json"
+script=benchmarks/http/distinct-plan.lua
+run() { # name, then wrk's arguments
+  local name=$1; shift
+  wrk -t1 -c"$connections" -d5s "$@" > /dev/null          # warm-up
+  printf '%-34s ' "$name"; wrk -t1 -c"$connections" -d"${seconds}s" "$@" | tail -n 1
+}
+run "GET /health" -s benchmarks/http/health.lua http://127.0.0.1:5080/health
+PATH_QUERY="/v1/plans?explain=none" run "POST /v1/plans?explain=none" -s $script http://127.0.0.1:5080
+PATH_QUERY="/v1/plans" run "POST /v1/plans (full)" -s $script http://127.0.0.1:5080
