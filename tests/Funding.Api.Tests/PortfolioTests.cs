@@ -235,6 +235,12 @@ public abstract class PortfolioApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
             Content = new StringContent("""{"name": "x", "funder": "732829321", "years": [{"year": 2022, "amount": 1}], "amount": 5, "from": 2022, "to": 2023}""", Encoding.UTF8, "application/json"),
         })).ProblemAsync(HttpStatusCode.BadRequest);
         refused["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["funder", "amount"], ignoreOrder: true);
+        // An amount beyond what money holds is refused on its field, not overflowed.
+        var huge = await (await client.SendAsync(new HttpRequestMessage(HttpMethod.Put, new Uri("/v1/workspace/envelopes/x", UriKind.Relative))
+        {
+            Content = new StringContent("""{"name": "x", "funder": "qbo", "years": [{"year": 2022, "amount": 9000000000000000000000000000}]}""", Encoding.UTF8, "application/json"),
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        huge["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["years[0].amount"]);
     }
 
     /// <summary>A generated workspace: plans from the samples, each maybe amended, signed, archived, with an execution entry.</summary>

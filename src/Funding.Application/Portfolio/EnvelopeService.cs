@@ -277,7 +277,8 @@ internal sealed class EnvelopeService(EnvelopeStore envelopes, PortfolioStore po
 
     private static long? Cents(decimal amount, string path, RequestErrors errors)
     {
-        if (amount < 0m || amount * 100m != decimal.Truncate(amount * 100m) || amount > Money.MaxValue.Amount)
+        // The bound first: a larger amount would overflow when counted in cents.
+        if (amount < 0m || amount > Money.MaxValue.Amount || amount * 100m != decimal.Truncate(amount * 100m))
         {
             errors.Add(path, ErrorCodes.ValueNotAllowed, "Un montant d'enveloppe est positif, en euros, avec deux décimales au plus.",
                 "An envelope's amount is positive, in euros, with two decimals at most.");
