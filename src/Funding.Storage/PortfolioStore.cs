@@ -100,24 +100,40 @@ internal sealed class PortfolioStore(Database database)
     internal static async Task WriteVersionAsync(DbConnection connection, DbTransaction transaction, string workspace, VersionFigures figures, bool refresh = true)
     {
         await connection.ExecuteAsync("DELETE FROM version_figures WHERE plan_id = @PlanId AND number = @Number", new { figures.PlanId, figures.Number }, transaction);
-        await InsertAsync(connection, transaction, "version_figures",
-            ["plan_id", "number", "workspace_id", "funder_id", "funder_key", "funder_name", "siren", "is_carrier", "carrier_key", "programme_id", "year", "contribution_cents", "payment_cents"],
-            figures.Rows.Select(r => new object?[]
-            {
-                figures.PlanId, figures.Number, workspace, r.FunderId, r.FunderKey, r.FunderName, r.Siren, r.IsCarrier ? 1 : 0, r.CarrierKey, figures.ProgrammeId, r.Year, r.ContributionCents, r.PaymentCents,
-            }));
+        await InsertVersionRowsAsync(connection, transaction, workspace, [figures]);
         await connection.ExecuteAsync("UPDATE plan_versions SET figures_stored = 1 WHERE plan_id = @PlanId AND number = @Number", new { figures.PlanId, figures.Number }, transaction);
-        await InsertAsync(connection, transaction, "portfolio_funders", ["workspace_id", "funder_key", "funder_id", "funder_name", "siren"],
-            figures.Rows.DistinctBy(r => r.FunderKey).Select(r => new object?[] { workspace, r.FunderKey, r.FunderId, r.FunderName, r.Siren }),
-            " ON CONFLICT (workspace_id, funder_key) DO UPDATE SET funder_id = excluded.funder_id, funder_name = excluded.funder_name, siren = excluded.siren");
-        await InsertAsync(connection, transaction, "portfolio_funder_ids", ["workspace_id", "funder_id", "funder_key"],
-            figures.Rows.DistinctBy(r => (r.FunderId, r.FunderKey)).Select(r => new object?[] { workspace, r.FunderId, r.FunderKey }),
-            " ON CONFLICT (workspace_id, funder_id, funder_key) DO NOTHING");
         if (refresh)
         {
             await RefreshFlagsAsync(connection, transaction, figures.PlanId);
         }
     }
+
+    /// <summary>The rows of versions, and their funders' names and ids (the last row written names each key).</summary>
+    private static async Task InsertVersionRowsAsync(DbConnection connection, DbTransaction transaction, string workspace, IReadOnlyList<VersionFigures> versions)
+    {
+        await InsertAsync(connection, transaction, "version_figures",
+            ["plan_id", "number", "workspace_id", "funder_id", "funder_key", "funder_name", "siren", "is_carrier", "carrier_key", "programme_id", "year", "contribution_cents", "payment_cents"],
+            versions.SelectMany(v => v.Rows.Select(r => new object?[]
+            {
+                v.PlanId, v.Number, workspace, r.FunderId, r.FunderKey, r.FunderName, r.Siren, r.IsCarrier ? 1 : 0, r.CarrierKey, v.ProgrammeId, r.Year, r.ContributionCents, r.PaymentCents,
+            })));
+        var rows = versions.SelectMany(v => v.Rows).ToArray();
+        await InsertAsync(connection, transaction, "portfolio_funders", ["workspace_id", "funder_key", "funder_id", "funder_name", "siren"],
+            rows.Reverse().DistinctBy(r => r.FunderKey).Reverse().Select(r => new object?[] { workspace, r.FunderKey, r.FunderId, r.FunderName, r.Siren }),
+            " ON CONFLICT (workspace_id, funder_key) DO UPDATE SET funder_id = excluded.funder_id, funder_name = excluded.funder_name, siren = excluded.siren");
+        await InsertAsync(connection, transaction, "portfolio_funder_ids", ["workspace_id", "funder_id", "funder_key"],
+            rows.DistinctBy(r => (r.FunderId, r.FunderKey)).Select(r => new object?[] { workspace, r.FunderId, r.FunderKey }),
+            " ON CONFLICT (workspace_id, funder_id, funder_key) DO NOTHING");
+    }
+
+    /// <summary>The rows of execution entries.</summary>
+    private static Task InsertExecutionRowsAsync(DbConnection connection, DbTransaction transaction, string workspace, IReadOnlyList<ExecutionFigures> entries) =>
+        InsertAsync(connection, transaction, "execution_figures",
+            ["plan_id", "number", "workspace_id", "funder_id", "funder_key", "is_carrier", "carrier_key", "year", "received_cents", "due_cents"],
+            entries.SelectMany(e => e.Rows.Select(r => new object?[]
+            {
+                e.PlanId, e.Number, workspace, r.FunderId, r.FunderKey, r.IsCarrier ? 1 : 0, r.CarrierKey, r.Year, r.ReceivedCents, r.DueCents,
+            })));
 
     /// <summary>
     /// Inserts rows: on SQLite, one prepared single-row statement run for each (in-process, the fastest); elsewhere,
@@ -191,26 +207,8 @@ internal sealed class PortfolioStore(Database database)
     internal static async Task WriteImportAsync(DbConnection connection, DbTransaction transaction, string workspace,
         IReadOnlyList<VersionFigures> versions, IReadOnlyList<ExecutionFigures> entries)
     {
-        await InsertAsync(connection, transaction, "version_figures",
-            ["plan_id", "number", "workspace_id", "funder_id", "funder_key", "funder_name", "siren", "is_carrier", "carrier_key", "programme_id", "year", "contribution_cents", "payment_cents"],
-            versions.SelectMany(v => v.Rows.Select(r => new object?[]
-            {
-                v.PlanId, v.Number, workspace, r.FunderId, r.FunderKey, r.FunderName, r.Siren, r.IsCarrier ? 1 : 0, r.CarrierKey, v.ProgrammeId, r.Year, r.ContributionCents, r.PaymentCents,
-            })));
-        await InsertAsync(connection, transaction, "execution_figures",
-            ["plan_id", "number", "workspace_id", "funder_id", "funder_key", "is_carrier", "carrier_key", "year", "received_cents", "due_cents"],
-            entries.SelectMany(e => e.Rows.Select(r => new object?[]
-            {
-                e.PlanId, e.Number, workspace, r.FunderId, r.FunderKey, r.IsCarrier ? 1 : 0, r.CarrierKey, r.Year, r.ReceivedCents, r.DueCents,
-            })));
-        // The last version written names each key, as one version at a time would.
-        var rows = versions.SelectMany(v => v.Rows).ToArray();
-        await InsertAsync(connection, transaction, "portfolio_funders", ["workspace_id", "funder_key", "funder_id", "funder_name", "siren"],
-            rows.Reverse().DistinctBy(r => r.FunderKey).Reverse().Select(r => new object?[] { workspace, r.FunderKey, r.FunderId, r.FunderName, r.Siren }),
-            " ON CONFLICT (workspace_id, funder_key) DO UPDATE SET funder_id = excluded.funder_id, funder_name = excluded.funder_name, siren = excluded.siren");
-        await InsertAsync(connection, transaction, "portfolio_funder_ids", ["workspace_id", "funder_id", "funder_key"],
-            rows.DistinctBy(r => (r.FunderId, r.FunderKey)).Select(r => new object?[] { workspace, r.FunderId, r.FunderKey }),
-            " ON CONFLICT (workspace_id, funder_id, funder_key) DO NOTHING");
+        await InsertVersionRowsAsync(connection, transaction, workspace, versions);
+        await InsertExecutionRowsAsync(connection, transaction, workspace, entries);
         await connection.ExecuteAsync(
             "UPDATE plan_versions SET figures_stored = 1 WHERE figures_stored = 0 AND plan_id IN (SELECT id FROM saved_plans WHERE workspace_id = @workspace)",
             new { workspace }, transaction);
@@ -246,12 +244,7 @@ internal sealed class PortfolioStore(Database database)
     internal static async Task WriteExecutionAsync(DbConnection connection, DbTransaction transaction, string workspace, ExecutionFigures figures, bool refresh = true)
     {
         await connection.ExecuteAsync("DELETE FROM execution_figures WHERE plan_id = @PlanId AND number = @Number", new { figures.PlanId, figures.Number }, transaction);
-        await InsertAsync(connection, transaction, "execution_figures",
-            ["plan_id", "number", "workspace_id", "funder_id", "funder_key", "is_carrier", "carrier_key", "year", "received_cents", "due_cents"],
-            figures.Rows.Select(r => new object?[]
-            {
-                figures.PlanId, figures.Number, workspace, r.FunderId, r.FunderKey, r.IsCarrier ? 1 : 0, r.CarrierKey, r.Year, r.ReceivedCents, r.DueCents,
-            }));
+        await InsertExecutionRowsAsync(connection, transaction, workspace, [figures]);
         await connection.ExecuteAsync("UPDATE executions SET figures_stored = 1 WHERE plan_id = @PlanId AND number = @Number", new { figures.PlanId, figures.Number }, transaction);
         if (refresh)
         {

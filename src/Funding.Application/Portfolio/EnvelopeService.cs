@@ -55,7 +55,7 @@ internal sealed class EnvelopeService(EnvelopeStore envelopes, PortfolioStore po
                     errors.Add($"years[{i}]", ErrorCodes.FieldRequired, "Un exercice manque (null).", "A budget year is missing.");
                     continue;
                 }
-                Year(year.Year, $"years[{i}].year", errors);
+                PortfolioFigures.CheckYear(year.Year, $"years[{i}].year", errors);
                 long? cents = Cents(year.Amount, $"years[{i}].amount", errors);
                 if (cents is { } c && !years.TryAdd(year.Year, c))
                 {
@@ -85,8 +85,8 @@ internal sealed class EnvelopeService(EnvelopeStore envelopes, PortfolioStore po
             }
             else
             {
-                Year(first, "from", errors);
-                Year(last, "to", errors);
+                PortfolioFigures.CheckYear(first, "from", errors);
+                PortfolioFigures.CheckYear(last, "to", errors);
                 (from, to) = (first, last);
             }
         }
@@ -241,38 +241,15 @@ internal sealed class EnvelopeService(EnvelopeStore envelopes, PortfolioStore po
 
     private static string Euros(long cents) => FrenchFormat.Money(Money.FromCents(cents));
 
-    /// <summary>A funder given by its SIREN (9 digits, checked) or its id, as the portfolio's key.</summary>
-    internal static string? FunderKey(string? funder, string path, RequestErrors errors)
+    /// <summary>A funder given by its SIREN (9 digits, checked) or its id, as the portfolio's key; required.</summary>
+    private static string? FunderKey(string? funder, string path, RequestErrors errors)
     {
         if (string.IsNullOrWhiteSpace(funder))
         {
             errors.Add(path, ErrorCodes.FieldRequired, "Donnez le financeur : son SIREN ou son identifiant dans les plans.", "Give the funder: its SIREN or its id in the plans.");
             return null;
         }
-        if (funder.Length == 9 && funder.All(char.IsAsciiDigit))
-        {
-            if (Siren.Problem(funder) is { } problem)
-            {
-                errors.Add(path, problem);
-                return null;
-            }
-            return PortfolioFigures.Key(funder, "");
-        }
-        if (TextRules.IdProblem(funder) is { } idProblem)
-        {
-            errors.Add(path, idProblem);
-            return null;
-        }
-        return PortfolioFigures.Key(null, funder);
-    }
-
-    private static void Year(int year, string path, RequestErrors errors)
-    {
-        if (year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
-        {
-            errors.Add(path, ErrorCodes.DateOutOfRange, $"L'exercice {year} est hors limites ({FundingLimits.MinYear}–{FundingLimits.MaxYear}).",
-                $"Budget year {year} is out of range ({FundingLimits.MinYear}–{FundingLimits.MaxYear}).");
-        }
+        return PortfolioFigures.FunderKey(funder, path, errors);
     }
 
     private static long? Cents(decimal amount, string path, RequestErrors errors)

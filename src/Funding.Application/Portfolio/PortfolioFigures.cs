@@ -13,25 +13,47 @@ internal static class PortfolioFigures
     /// <summary>A funder's key across plans: its SIREN when the plan gives it, else its id.</summary>
     public static string Key(string? siren, string id) => siren is null ? "id:" + id : "siren:" + siren;
 
-    /// <summary>The rows of a version: one per funder and budget year of its contributions or payments.</summary>
-    public static FigureSet Version(PlanRequest plan, PlanResponse result)
+    /// <summary>
+    /// The key of a funder a request names — its SIREN (9 digits, the Luhn key checked) or its id in the plans — or
+    /// null, with the problem on <paramref name="path"/>.
+    /// </summary>
+    public static string? FunderKey(string funder, string path, RequestErrors errors)
     {
-        var carrier = result.Funders.FirstOrDefault(f => f.IsCarrier);
-        string? carrierKey = carrier is null ? null : Key(carrier.Siren, carrier.Id);
-        var rows = new List<FigureRow>();
-        foreach (var funder in result.Funders)
+        if (funder.Length == 9 && funder.All(char.IsAsciiDigit))
         {
-            string key = Key(funder.Siren, funder.Id);
-            var contributions = funder.ContributionByBudgetYear.ToDictionary(y => y.Year, y => y.Amount);
-            var payments = (funder.Schedule?.Payments ?? []).GroupBy(p => p.BudgetYear).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
-            foreach (int year in contributions.Keys.Union(payments.Keys).Order())
+            if (Siren.Problem(funder) is { } problem)
             {
-                rows.Add(new FigureRow(funder.Id, key, funder.Name, funder.Siren, funder.IsCarrier, carrierKey, year,
-                    Cents(contributions.GetValueOrDefault(year)), Cents(payments.GetValueOrDefault(year))));
+                errors.Add(path, problem);
+                return null;
             }
+            return Key(funder, "");
         }
-        return new FigureSet(plan.Programme?.Id, rows);
+        if (TextRules.IdProblem(funder) is { } idProblem)
+        {
+            errors.Add(path, idProblem);
+            return null;
+        }
+        return Key(null, funder);
     }
+
+    /// <summary>A budget year a request gives, within the engine's limits, or the problem on <paramref name="path"/>.</summary>
+    public static void CheckYear(int? year, string path, RequestErrors errors)
+    {
+        if (year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
+        {
+            errors.Add(path, ErrorCodes.DateOutOfRange, $"L'exercice {year} est hors limites ({FundingLimits.MinYear}–{FundingLimits.MaxYear}).",
+                $"Budget year {year} is out of range ({FundingLimits.MinYear}–{FundingLimits.MaxYear}).");
+        }
+    }
+
+    /// <summary>A funder's figures as an answer gives them: contributions and payments by budget year.</summary>
+    private sealed record FunderFigures(string Id, string Name, string? Siren, bool IsCarrier, IReadOnlyDictionary<int, decimal> Contributions, IReadOnlyDictionary<int, decimal> Payments);
+
+    /// <summary>The rows of a version: one per funder and budget year of its contributions or payments.</summary>
+    public static FigureSet Version(PlanRequest plan, PlanResponse result) => Rows(plan, result.Funders.Select(f => new FunderFigures(
+        f.Id, f.Name, f.Siren, f.IsCarrier,
+        f.ContributionByBudgetYear.ToDictionary(y => y.Year, y => y.Amount),
+        (f.Schedule?.Payments ?? []).GroupBy(p => p.BudgetYear).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount)))));
 
     /// <summary>
     /// The rows of a signed version, from its frozen answer's bytes: only the funders' ids, names, SIREN, carrier flag,
@@ -40,17 +62,21 @@ internal static class PortfolioFigures
     public static FigureSet SignedVersion(PlanRequest plan, byte[] answer)
     {
         using var document = System.Text.Json.JsonDocument.Parse(answer);
-        var funders = document.RootElement.GetProperty("result").GetProperty("funders").EnumerateArray().Select(f => new
-        {
-            Id = f.GetProperty("id").GetString()!,
-            Name = f.GetProperty("name").GetString()!,
-            Siren = f.TryGetProperty("siren", out var siren) ? siren.GetString() : null,
-            IsCarrier = f.GetProperty("isCarrier").GetBoolean(),
-            Contributions = f.GetProperty("contributionByBudgetYear").EnumerateArray().ToDictionary(y => y.GetProperty("year").GetInt32(), y => y.GetProperty("amount").GetDecimal()),
-            Payments = f.TryGetProperty("schedule", out var schedule)
+        return Rows(plan, document.RootElement.GetProperty("result").GetProperty("funders").EnumerateArray().Select(f => new FunderFigures(
+            f.GetProperty("id").GetString()!,
+            f.GetProperty("name").GetString()!,
+            f.TryGetProperty("siren", out var siren) ? siren.GetString() : null,
+            f.GetProperty("isCarrier").GetBoolean(),
+            f.GetProperty("contributionByBudgetYear").EnumerateArray().ToDictionary(y => y.GetProperty("year").GetInt32(), y => y.GetProperty("amount").GetDecimal()),
+            f.TryGetProperty("schedule", out var schedule)
                 ? schedule.GetProperty("payments").EnumerateArray().GroupBy(p => p.GetProperty("budgetYear").GetInt32()).ToDictionary(g => g.Key, g => g.Sum(p => p.GetProperty("amount").GetDecimal()))
-                : [],
-        }).ToArray();
+                : [])).ToArray());
+    }
+
+    /// <summary>One row per funder and budget year of its contributions or payments, each carrying the plan's carrier.</summary>
+    private static FigureSet Rows(PlanRequest plan, IEnumerable<FunderFigures> figures)
+    {
+        var funders = figures.ToArray();
         var carrier = funders.FirstOrDefault(f => f.IsCarrier);
         string? carrierKey = carrier is null ? null : Key(carrier.Siren, carrier.Id);
         var rows = new List<FigureRow>();

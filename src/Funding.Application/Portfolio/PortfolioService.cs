@@ -33,28 +33,9 @@ internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, En
         var errors = new RequestErrors();
         var chosen = errors.Choose(status, "status");
         var chosenFormat = errors.Choose(format, "format");
-        string? key = null;
-        if (funder is not null)
-        {
-            if (funder.Length == 9 && funder.All(char.IsAsciiDigit))
-            {
-                if (Siren.Problem(funder) is { } problem)
-                {
-                    errors.Add("funder", problem);
-                }
-                key = PortfolioFigures.Key(funder, "");
-            }
-            else if (TextRules.IdProblem(funder) is { } problem)
-            {
-                errors.Add("funder", problem);
-            }
-            else
-            {
-                key = PortfolioFigures.Key(null, funder);
-            }
-        }
-        Year(from, "from", errors);
-        Year(to, "to", errors);
+        string? key = funder is null ? null : PortfolioFigures.FunderKey(funder, "funder", errors);
+        PortfolioFigures.CheckYear(from, "from", errors);
+        PortfolioFigures.CheckYear(to, "to", errors);
         if (from is { } f && to is { } t && t < f)
         {
             errors.Add("to", ErrorCodes.ValueNotAllowed, $"L'exercice « to » ({t}) précède « from » ({f}).", $"'to' ({t}) precedes 'from' ({f}).");
@@ -168,15 +149,6 @@ internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, En
 
     private static string Field(string text) => text.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
-    private static void Year(int? year, string name, RequestErrors errors)
-    {
-        if (year is < FundingLimits.MinYear or > FundingLimits.MaxYear)
-        {
-            errors.Add(name, ErrorCodes.DateOutOfRange, $"L'exercice {year} est hors limites ({FundingLimits.MinYear}–{FundingLimits.MaxYear}).",
-                $"Budget year {year} is out of range ({FundingLimits.MinYear}–{FundingLimits.MaxYear}).");
-        }
-    }
-
     /// <summary>The key an id's figures are counted under, once its aliases are followed.</summary>
     private static string Canonical(string key, IReadOnlyDictionary<string, string> aliases)
     {
@@ -274,11 +246,13 @@ internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, En
         }
         var plansByKey = data.Plans.GroupBy(p => Canonical(p.Key, data.Aliases)).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
-        var funders = cells.Keys.Select(k => k.Key).Distinct()
-            .Where(k => only is null || k == only)
-            .Select(key =>
+        // One pass over the cells: each funder key's years, in order.
+        var funders = cells.GroupBy(c => c.Key.Key, StringComparer.Ordinal)
+            .Where(g => only is null || g.Key == only)
+            .Select(g =>
             {
-                var years = cells.Where(c => c.Key.Key == key).OrderBy(c => c.Key.Year).Select(c => Year(c.Key.Year, c.Value)).ToArray();
+                string key = g.Key;
+                var years = g.OrderBy(c => c.Key.Year).Select(c => Year(c.Key.Year, c.Value)).ToArray();
                 var name = names.GetValueOrDefault(key);
                 return new PortfolioFunderOutput
                 {
