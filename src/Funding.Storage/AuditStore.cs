@@ -19,6 +19,7 @@ internal static class AuditActions
     public const string WorkspaceImported = "workspace.imported";
     public const string KeyAdded = "key.added";
     public const string KeyRevoked = "key.revoked";
+    public const string ProgrammeSaved = "programme.saved";
 }
 
 /// <summary>

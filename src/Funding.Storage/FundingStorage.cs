@@ -18,6 +18,7 @@ internal sealed class FundingStorage : IAsyncDisposable
         Executions = new ExecutionStore(database, Audit);
         Portfolio = new PortfolioStore(database);
         Envelopes = new EnvelopeStore(database);
+        Programmes = new ProgrammeStore(database, Audit);
         Transfer = new WorkspaceTransferStore(database, Plans, Executions, Audit);
         Migrator = new StorageMigrator(database);
     }
@@ -35,6 +36,8 @@ internal sealed class FundingStorage : IAsyncDisposable
     public PortfolioStore Portfolio { get; }
 
     public EnvelopeStore Envelopes { get; }
+
+    public ProgrammeStore Programmes { get; }
 
     public WorkspaceTransferStore Transfer { get; }
 

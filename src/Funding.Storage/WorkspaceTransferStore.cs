@@ -30,11 +30,17 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
     /// </summary>
     public async Task<bool> ImportAsync(string workspace, IReadOnlyList<(SavedPlanSummary Plan, IReadOnlyList<PlanVersion> Versions)> imported,
         IReadOnlyList<ExecutionEntry> entries, IReadOnlyList<AuditRecord> log, Actor actor,
-        IReadOnlyList<VersionFigures>? figures = null, IReadOnlyList<ExecutionFigures>? executionFigures = null, CancellationToken cancellation = default)
+        IReadOnlyList<VersionFigures>? figures = null, IReadOnlyList<ExecutionFigures>? executionFigures = null, IReadOnlyList<StoredProgramme>? programmes = null,
+        CancellationToken cancellation = default)
     {
         await using var connection = await database.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         await Workspaces.EnsureAsync(database, connection, transaction, workspace, database.Now());
+        if (!await ProgrammeStore.ImportAsync(database, connection, transaction, workspace, programmes ?? []))
+        {
+            await transaction.RollbackAsync(cancellation);
+            return false;
+        }
         foreach (var (plan, versions) in imported)
         {
             if (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM saved_plans WHERE id = @id", new { id = plan.Id }, transaction) > 0)
@@ -64,7 +70,8 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
             await audit.AppendAsync(connection, transaction, workspace, database.Kept(line.At), new Actor(line.Actor, line.KeyId), line.Action, line.PlanId, line.Version, line.ContentHash, line.Detail);
         }
         await audit.AppendAsync(connection, transaction, workspace, database.Now(), actor, AuditActions.WorkspaceImported, null, null, null,
-            $"{imported.Count} plan(s), {imported.Sum(p => p.Versions.Count)} version(s), {entries.Count} exécution(s) importés.");
+            $"{imported.Count} plan(s), {imported.Sum(p => p.Versions.Count)} version(s), {entries.Count} exécution(s)"
+            + (programmes is { Count: > 0 } ? $", {programmes.Count} version(s) de dispositifs locaux" : "") + " importés.");
         await transaction.CommitAsync(cancellation);
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
