@@ -57,6 +57,7 @@ internal static class FundingApiSetup
         services.AddSingleton<Funding.Storage.AuditStore>();
         services.AddSingleton<Funding.Storage.PortfolioStore>();
         services.AddSingleton<Funding.Storage.EnvelopeStore>();
+        services.AddSingleton<Funding.Storage.ProgrammeStore>();
         services.AddSingleton<Funding.Storage.KeyStore>();
         services.AddSingleton<Funding.Storage.PlanStore>();
         services.AddSingleton<Funding.Storage.ExecutionStore>();

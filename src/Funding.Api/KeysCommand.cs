@@ -32,7 +32,7 @@ internal static class KeysCommand
         {
             case ["export", var workspace, var file]:
             {
-                var export = await new Funding.Application.SavedPlans.WorkspaceTransferService(storage.Transfer, storage.Audit).ExportAsync(workspace);
+                var export = await new Funding.Application.SavedPlans.WorkspaceTransferService(storage.Transfer, storage.Audit, storage.Programmes).ExportAsync(workspace);
                 await File.WriteAllBytesAsync(file, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, options));
                 output.WriteLine($"{export.Plans.Count} plan(s) exporté(s) dans {file}.");
                 return 0;
@@ -40,7 +40,7 @@ internal static class KeysCommand
             case ["import", var workspace, var file]:
             {
                 var export = System.Text.Json.JsonSerializer.Deserialize<WorkspaceExport>(await File.ReadAllBytesAsync(file), options)!;
-                var outcome = await new Funding.Application.SavedPlans.WorkspaceTransferService(storage.Transfer, storage.Audit).ImportAsync(workspace, Actor.Console, export);
+                var outcome = await new Funding.Application.SavedPlans.WorkspaceTransferService(storage.Transfer, storage.Audit, storage.Programmes).ImportAsync(workspace, Actor.Console, export);
                 if (outcome.Value is not { } imported)
                 {
                     error.WriteLine(outcome.Failure is { } failure

@@ -12,6 +12,7 @@ namespace Funding.Application;
 internal static class ApplicationServices
 {
     public static IServiceCollection AddFundingApplication(this IServiceCollection services) => services
+        .AddSingleton<Programmes.WorkspaceProgrammeService>()
         .AddSingleton<SavedPlanService>()
         .AddSingleton<WorkspaceTransferService>()
         .AddSingleton<WorkspaceAdminService>()

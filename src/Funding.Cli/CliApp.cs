@@ -93,7 +93,52 @@ internal static class CliApp
             }
             return body is null ? Usage : Json(ProgrammeService.Plan(parse.GetRequiredValue(planId), body), output, error);
         });
-        return new Command("programmes", "Le catalogue des dispositifs (programmes) : leurs règles datées et sourcées, et un plan à partir de l'un d'eux.") { list, show, plan };
+        var checkFile = new Argument<FileInfo>("fichier") { Description = "Le fichier du dispositif (le format du catalogue, programme.schema.json)." };
+        var check = new Command("check", "Vérifie le fichier d'un dispositif propre à un espace de travail (d'une Région, d'un Département) comme le catalogue vérifie les siens, avant de l'enregistrer (PUT /v1/workspace/programmes/{id}).") { checkFile };
+        check.SetAction(parse => CheckProgramme(parse.GetRequiredValue(checkFile), output, error));
+        return new Command("programmes", "Le catalogue des dispositifs (programmes) : leurs règles datées et sourcées, et un plan à partir de l'un d'eux.") { list, show, plan, check };
+    }
+
+    /// <summary>A programme file checked as the catalogue's are: every problem with its field, or « valide ».</summary>
+    private static int CheckProgramme(FileInfo file, TextWriter output, TextWriter error)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Impossible de lire « {file.FullName} » : {e.Message}");
+            return FileError;
+        }
+        string id = "";
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("id", out var given)
+                && given.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                id = given.GetString() ?? "";
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Named by the check below, with its line.
+        }
+        var (catalog, problems) = Funding.Catalogue.ProgrammeCatalog.Load([($"Programmes/{id}.json", json)]);
+        if (catalog is null)
+        {
+            error.WriteLine($"Le dispositif « {file.Name} » n'est pas valide :");
+            foreach (var problem in problems)
+            {
+                error.WriteLine($"  {problem.Path} : {problem.Message}");
+            }
+            return InvalidPlan;
+        }
+        var programme = catalog.Programmes[0];
+        output.WriteLine($"« {programme.Name} » ({programme.Id}) est valide : {programme.Funders.Count} financeur(s), {programme.Sources.Count} source(s).");
+        return Done;
     }
 
     private static int Json<T>(Funding.Application.Outcome<T> outcome, TextWriter output, TextWriter error)

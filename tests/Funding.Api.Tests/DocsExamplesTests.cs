@@ -19,7 +19,7 @@ namespace Funding.Api.Tests;
 /// </remarks>
 public sealed partial class DocsExamplesTests : IClassFixture<DocsServer>
 {
-    private static readonly HashSet<string> Volatile = ["traceId", "createdAt", "updatedAt", "signedAt", "planId", "href"];
+    private static readonly HashSet<string> Volatile = ["traceId", "createdAt", "updatedAt", "signedAt", "savedAt", "planId", "href"];
 
     private readonly DocsServer _server;
 

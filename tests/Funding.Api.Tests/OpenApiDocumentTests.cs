@@ -44,7 +44,7 @@ public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<Fun
         var document = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
 
         var paths = document["paths"]!.AsObject();
-        paths.Select(p => p.Key).ShouldBe(["/health", "/v1/allocations", "/v1/caps", "/v1/plans", "/v1/plans/compare", "/v1/plans/keys", "/v1/plans/sweep", "/v1/plans/execution", "/v1/plans/execution/report", "/v1/plans/report", "/v1/samples", "/v1/samples/{id}", "/v1/rules", "/v1/programmes", "/v1/programmes/{id}", "/v1/programmes/{id}/plans", "/v1/weights/import",
+        paths.Select(p => p.Key).ShouldBe(["/health", "/v1/allocations", "/v1/caps", "/v1/plans", "/v1/plans/compare", "/v1/plans/keys", "/v1/plans/sweep", "/v1/plans/execution", "/v1/plans/execution/report", "/v1/plans/report", "/v1/samples", "/v1/samples/{id}", "/v1/rules", "/v1/programmes", "/v1/programmes/{id}", "/v1/programmes/{id}/plans", "/v1/workspace/programmes/{id}", "/v1/workspace/programmes/{id}/versions", "/v1/weights/import",
             "/v1/saved-plans", "/v1/saved-plans/{id}", "/v1/saved-plans/{id}/versions", "/v1/saved-plans/{id}/versions/{number}",
             "/v1/saved-plans/{id}/versions/{a}/compare/{b}", "/v1/saved-plans/{id}/versions/{number}/sign", "/v1/saved-plans/{id}/versions/{number}/recompute", "/v1/saved-plans/{id}/executions", "/v1/saved-plans/{id}/executions/{number}",
             "/v1/workspace/export", "/v1/workspace/import", "/v1/workspace/keys", "/v1/workspace/keys/{key}", "/v1/audit", "/v1/portfolio", "/v1/workspace/funder-aliases", "/v1/workspace/envelopes", "/v1/workspace/envelopes/{id}"], ignoreOrder: true);

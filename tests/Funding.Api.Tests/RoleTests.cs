@@ -45,6 +45,9 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
         ["ListEnvelopes"] = WorkspaceRole.Reader,
         ["PutEnvelope"] = WorkspaceRole.Editor,
         ["DeleteEnvelope"] = WorkspaceRole.Editor,
+        ["SaveWorkspaceProgramme"] = WorkspaceRole.Editor,
+        ["GetWorkspaceProgrammeFile"] = WorkspaceRole.Reader,
+        ["ListWorkspaceProgrammeVersions"] = WorkspaceRole.Reader,
     };
 
     private RouteEndpoint[] Endpoints() =>
@@ -136,7 +139,7 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
         (await (await signer.GetAsync(new Uri("/v1/audit", UriKind.Relative))).ProblemAsync(HttpStatusCode.Forbidden))["code"]!.GetValue<string>().ShouldBe(ErrorCodes.Forbidden);
         var everything = (await admin.GetJsonAsync("/v1/audit"))["entries"]!.AsArray();
         everything.Select(l => l!["action"]!.GetValue<string>()).ShouldBe(
-            ["key.added", "key.added", "plan.saved", "plan.amended", "version.signed", "execution.recorded", "key.added", "version.signed"]);
+            ["key.added", "key.added", "plan.saved", "plan.amended", "version.signed", "execution.recorded", "key.added", "programme.saved", "version.signed"]);
     }
 
     [Fact]
@@ -183,6 +186,11 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
             envelope.Content = new StringContent("""{"name": "À supprimer", "funder": "qbo", "amount": 1000, "from": 2022, "to": 2024}""", Encoding.UTF8, "application/json");
             (await admin.SendAsync(envelope)).EnsureSuccessStatusCode();
         }
+        using (var programme = new HttpRequestMessage(HttpMethod.Put, new Uri("/v1/workspace/programmes/ingenierie-region", UriKind.Relative)))
+        {
+            programme.Content = new StringContent($$"""{"programme": {{WorkspaceProgrammeTests.Scheme("ingenierie-region")}}}""", Encoding.UTF8, "application/json");
+            (await admin.SendAsync(programme)).EnsureSuccessStatusCode();
+        }
         return new Context(id, info.Id, "a-supprimer");
     }
 
@@ -219,6 +227,9 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
             "ListEnvelopes" => (HttpMethod.Get, "/v1/workspace/envelopes", null, null),
             "PutEnvelope" => (HttpMethod.Put, "/v1/workspace/envelopes/etat-2022", """{"name": "Crédits 2022", "funder": "etat", "years": [{"year": 2022, "amount": 100000}]}""", null),
             "DeleteEnvelope" => (HttpMethod.Delete, "/v1/workspace/envelopes/" + c.Envelope, null, null),
+            "SaveWorkspaceProgramme" => (HttpMethod.Put, "/v1/workspace/programmes/ingenierie-region", $$"""{"programme": {{WorkspaceProgrammeTests.Scheme("ingenierie-region", 25)}}}""", null),
+            "GetWorkspaceProgrammeFile" => (HttpMethod.Get, "/v1/workspace/programmes/ingenierie-region", null, null),
+            "ListWorkspaceProgrammeVersions" => (HttpMethod.Get, "/v1/workspace/programmes/ingenierie-region/versions", null, null),
             _ => throw new InvalidOperationException($"{name} has no request in this test: add one."),
         };
         var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative));

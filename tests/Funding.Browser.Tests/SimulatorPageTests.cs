@@ -682,6 +682,47 @@ public class SimulatorPageTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task AWorkspacesOwnProgramme_IsListedMarkedLocal_WithItsKey_AndItsPlanIsCheckedAgainstIt()
+    {
+        string key = await fixture.NewKeyAsync();
+        using (var http = new HttpClient { BaseAddress = fixture.BaseUrl })
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            // The example scheme of docs/programmes.md (an illustration, not a real scheme).
+            using var body = new StringContent("""
+                {"programme": {"id": "ingenierie-region", "name": "Ingénierie territoriale — exemple régional",
+                  "description": "Exemple d'un dispositif régional : 30 % du coût annuel, au plus 20 000 € par an.",
+                  "applicants": ["municipality", "epci"],
+                  "sources": [{"id": "deliberation", "title": "Délibération de la commission permanente (exemple)", "url": "https://region.example.org/deliberations/2024-07", "read": "2024-07-15"}],
+                  "validity": [{"from": "2024-01-01", "source": "deliberation"}],
+                  "funders": [{"id": "region", "name": "Région", "kind": "region", "payment": {"type": "perBudgetYear"},
+                    "rules": [{"from": "2024-01-01", "source": "deliberation", "rule": {"type": "rate", "ratePercent": 30, "cap": 20000, "capPer": "budgetYear"}}]}]}}
+                """, System.Text.Encoding.UTF8, "application/json");
+            (await http.PutAsync(new Uri("/v1/workspace/programmes/ingenierie-region", UriKind.Relative), body)).EnsureSuccessStatusCode();
+        }
+        var page = await SeedPageAsync();
+        await page.Locator("#saved summary").ClickAsync();
+        await page.FillAsync("#saved-key", key);
+        await page.ClickAsync("#saved-connect");
+        await Expect(page.Locator("#saved-panel")).ToBeVisibleAsync();
+        await page.Locator("#from-programme summary").ClickAsync();
+        await page.Locator("#programme-applicant").SelectOptionAsync("municipality");
+        await page.Locator("#programme-start").FillAsync("2025-01-01");
+        await page.Locator("#programme-start").DispatchEventAsync("change");
+        await Expect(page.Locator("#programme option[value='ingenierie-region']")).ToHaveTextAsync(new Regex("dispositif local, version 1"));
+        await page.Locator("#programme").SelectOptionAsync("ingenierie-region");
+        await Expect(page.Locator("#programme-sources a").First).ToHaveAttributeAsync("href", new Regex("region.example.org"));
+        await page.Locator("#programme-carrier").FillAsync("Commune de Pont-l'Abbé");
+        await page.Locator("#programme-cost").FillAsync("60 000");
+        await page.Locator("#programme-months").FillAsync("24");
+        await page.Locator("#programme-plan").ClickAsync();
+
+        // By hand (docs/programmes.md): the Region 30 % × 60 000 = 18 000 € a year; the commune 42 000 € a year, 84 000 € in all.
+        await Expect(Amount(page, "commune-de-pont-l-abbe")).ToHaveTextAsync(Euros("84 000,00"));
+        await Expect(page.Locator("#checks li.passed").Filter(new() { HasText = "dispositif local, version 1" })).ToHaveCountAsync(1);
+    }
+
+    [SkippableFact]
     public async Task NoIdOrNatureIsCutOff()
     {
         var page = await SeedPageAsync();

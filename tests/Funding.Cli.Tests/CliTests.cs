@@ -182,6 +182,29 @@ public sealed class CliTests : IDisposable
         evaluated.ShouldContain("57 000,00 €");
         evaluated.ShouldContain("Respecté : Le plan respecte les règles du dispositif « Petites villes de demain — poste de chef de projet » en vigueur au 1er janvier 2025.");
     }
+
+    [Fact]
+    public void ProgrammesCheck_SaysALocalProgrammeIsValid_OrNamesTheFieldOfEachProblem()
+    {
+        string file = Path.Combine(_folder.FullName, "ingenierie-region.json");
+        const string Valid = """
+            {"id": "ingenierie-region", "name": "Ingénierie territoriale — exemple régional", "description": "Exemple.",
+             "applicants": ["municipality"],
+             "sources": [{"id": "deliberation", "title": "Délibération (exemple)", "url": "https://region.example.org/d", "read": "2024-07-15"}],
+             "validity": [{"from": "2024-01-01", "source": "deliberation"}],
+             "funders": [{"id": "region", "name": "Région", "kind": "region",
+               "rules": [{"from": "2024-01-01", "source": "deliberation", "rule": {"type": "rate", "ratePercent": 30}}]}]}
+            """;
+        File.WriteAllText(file, Valid);
+        var (code, output, error) = Run("programmes", "check", file);
+        code.ShouldBe(CliApp.Done, error);
+        output.ShouldContain("« Ingénierie territoriale — exemple régional » (ingenierie-region) est valide : 1 financeur(s), 1 source(s).");
+
+        File.WriteAllText(file, Valid.Replace("\"source\": \"deliberation\", \"rule\"", "\"source\": \"ailleurs\", \"rule\"", StringComparison.Ordinal));
+        (code, _, error) = Run("programmes", "check", file);
+        code.ShouldBe(CliApp.InvalidPlan);
+        error.ShouldContain("funders[0].rules[0].source : la source « ailleurs » n'est pas déclarée");
+    }
 }
 
 /// <summary>The example plan file of the documentation is the seed, as PlanFile writes it, and the command line reads it.</summary>

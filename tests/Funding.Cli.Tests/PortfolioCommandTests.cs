@@ -29,7 +29,7 @@ public sealed class PortfolioCommandTests : IDisposable
         await using (var storage = Funding.Storage.FundingStorage.Open(new Funding.Storage.StorageOptions(Funding.Storage.DatabaseProvider.Sqlite, database), TimeProvider.System))
         {
             await storage.Migrator.MigrateAsync();
-            var service = new Funding.Application.SavedPlans.SavedPlanService(storage.Database, storage.Plans, storage.Executions);
+            var service = new Funding.Application.SavedPlans.SavedPlanService(storage.Database, storage.Plans, storage.Executions, new Funding.Application.Programmes.WorkspaceProgrammeService(storage.Programmes));
             var caller = new Funding.Application.Caller("quimper", "Anne Le Goff", null);
             var saved = await service.CreateAsync(caller, new SavePlanRequest { Plan = Funding.Contracts.Mapping.PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan) }, CancellationToken.None);
             (await service.SignAsync(caller, saved.Value!.PlanId, 1, new SignRequest { VotedOn = new NodaTime.LocalDate(2022, 3, 17), Reference = "délibération n° 8" }, CancellationToken.None))

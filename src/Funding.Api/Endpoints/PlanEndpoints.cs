@@ -2,6 +2,8 @@ using Funding.Api.Errors;
 using Funding.Application;
 using Funding.Application.Execution;
 using Funding.Application.Plans;
+using Funding.Application.Programmes;
+using Funding.Api.Security;
 using Funding.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -68,13 +70,14 @@ internal static class PlanEndpoints
 
     /// <param name="request">The plan.</param>
     /// <param name="context">The request, for its Accept header.</param>
+    /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="format">markdown, html, csv, json, xlsx or docx. Without it, the Accept header chooses (text/markdown, text/html, text/csv, application/json or the XLSX and DOCX media types); with neither, markdown.</param>
     /// <param name="funderId">The funder the deliberation paragraph is written for; with format=docx, the funder whose deliberation draft is written (a group's id gives a zip of one draft per member).</param>
     /// <param name="csv">The CSV dialect: fr (default: ';', decimal comma, byte order mark) or rfc4180 (',', decimal point).</param>
-    internal static Results<FileContentHttpResult, Ok<ReportResponse>, ValidationProblem> Report(
-        PlanRequest request, HttpContext context, Choice<ReportFormat>? format = null, string? funderId = null, Choice<CsvChoice>? csv = null)
+    internal static async Task<Results<FileContentHttpResult, Ok<ReportResponse>, ValidationProblem>> Report(
+        HttpContext context, WorkspaceProgrammeService programmes, PlanRequest request, Choice<ReportFormat>? format = null, string? funderId = null, Choice<CsvChoice>? csv = null)
     {
-        var outcome = PlanService.Report(request, format ?? FromAccept(context, MediaTypes.ReportFormatOf), funderId, csv);
+        var outcome = PlanService.Report(request, format ?? FromAccept(context, MediaTypes.ReportFormatOf), funderId, csv, await Programmes(context, programmes, request));
         if (outcome.Value is not { } answer)
         {
             return outcome.Invalid();
@@ -109,12 +112,22 @@ internal static class PlanEndpoints
     }
 
     /// <param name="request">The plan.</param>
+    /// <param name="context">The request (a key or a token opens the workspace's own programmes).</param>
+    /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="explain">full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (the lean path: each funder's total and contributions by budget year, the year balances and totals; no sentence, payment schedule, treasury or checks).</param>
-    internal static Results<Ok<PlanResponse>, ValidationProblem> Evaluate(PlanRequest request, Choice<ExplainLevel>? explain = null)
+    internal static async ValueTask<Results<Ok<PlanResponse>, ValidationProblem>> Evaluate(HttpContext context, WorkspaceProgrammeService programmes, PlanRequest request,
+        Choice<ExplainLevel>? explain = null)
     {
-        var outcome = PlanService.Evaluate(request, explain);
+        var outcome = PlanService.Evaluate(request, explain, await Programmes(context, programmes, request));
         return outcome.Value is { } response ? TypedResults.Ok(response) : outcome.Invalid();
     }
+
+    /// <summary>
+    /// Where the plans' programmes are found: the national catalogue, and, for a caller who sent a key or a token, the
+    /// workspace's own programmes the plans name (read only then).
+    /// </summary>
+    internal static ValueTask<ProgrammeLookup> Programmes(HttpContext context, WorkspaceProgrammeService programmes, params PlanRequest?[] plans) =>
+        programmes.ForPlansAsync(context.User.WorkspaceOrNull(), plans, context.RequestAborted);
 
     internal static Results<Ok<KeyComparisonResponse>, ValidationProblem> CompareKeys(KeyComparisonRequest request)
     {
@@ -123,20 +136,25 @@ internal static class PlanEndpoints
     }
 
     /// <param name="request">The plan, the actual expenses and the receipts.</param>
+    /// <param name="context">The request (a key or a token opens the workspace's own programmes).</param>
+    /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="explain">full (the default), summary or none: the explanation of each due.</param>
-    internal static Results<Ok<ExecutionResponse>, ValidationProblem> Execution(ExecutionRequest request, Choice<ExplainLevel>? explain = null)
+    internal static async Task<Results<Ok<ExecutionResponse>, ValidationProblem>> Execution(HttpContext context, WorkspaceProgrammeService programmes, ExecutionRequest request,
+        Choice<ExplainLevel>? explain = null)
     {
-        var outcome = ExecutionService.Evaluate(request, explain);
+        var outcome = ExecutionService.Evaluate(request, explain, await Programmes(context, programmes, request.Plan));
         return outcome.Value is { } response ? TypedResults.Ok(response) : outcome.Invalid();
     }
 
     /// <param name="request">The plan, the actual expenses and the receipts.</param>
     /// <param name="context">The request, for its Accept header.</param>
+    /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="format">markdown, html, csv, xlsx or docx; without it, the Accept header chooses; with neither, markdown.</param>
     /// <param name="funderId">The funder the letter is written to (required with docx).</param>
     /// <param name="csv">The CSV dialect: fr (default) or rfc4180.</param>
-    internal static Results<FileContentHttpResult, ValidationProblem> ExecutionReportEndpoint(
-        ExecutionRequest request, HttpContext context, Choice<ExecutionReportFormat>? format = null, string? funderId = null, Choice<CsvChoice>? csv = null)
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExecutionReportEndpoint(
+        HttpContext context, WorkspaceProgrammeService programmes, ExecutionRequest request, Choice<ExecutionReportFormat>? format = null, string? funderId = null,
+        Choice<CsvChoice>? csv = null)
     {
         format ??= FromAccept(context, media => MediaTypes.ReportFormatOf(media) switch
         {
@@ -147,13 +165,13 @@ internal static class PlanEndpoints
             ReportFormat.Docx => ExecutionReportFormat.Docx,
             _ => (ExecutionReportFormat?)null,
         });
-        var outcome = ExecutionService.Report(request, format, funderId, csv);
+        var outcome = ExecutionService.Report(request, format, funderId, csv, await Programmes(context, programmes, request.Plan));
         return outcome.Value is { } file ? File(file) : outcome.Invalid();
     }
 
-    internal static Results<Ok<CompareResponse>, ValidationProblem> Compare(CompareRequest request)
+    internal static async Task<Results<Ok<CompareResponse>, ValidationProblem>> Compare(HttpContext context, WorkspaceProgrammeService programmes, CompareRequest request)
     {
-        var outcome = PlanService.Compare(request);
+        var outcome = PlanService.Compare(request, await Programmes(context, programmes, request.Baseline, request.Variant));
         return outcome.Value is { } response ? TypedResults.Ok(response) : outcome.Invalid();
     }
 }

@@ -122,6 +122,7 @@ internal static class FundingOpenApi
                 "SetFunderAlias" => Serialize(new FunderAliasRequest { FunderId = "prefecture-29", SameAs = "etat" }),
                 "PutEnvelope" => Serialize(EnvelopeExample),
                 "PlanFromProgramme" => Serialize(ProgrammePlanExample),
+                "SaveWorkspaceProgramme" => Serialize(SaveProgrammeExample),
                 _ => null,
             };
             if (example is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
@@ -168,12 +169,22 @@ internal static class FundingOpenApi
 
     private static readonly string[] ReportFileTypes = [Documents.PlanWorkbook.ContentType, Documents.DeliberationDocument.ContentType, Documents.DeliberationDocument.ZipContentType];
 
+    // The examples are the use cases' own answers (no workspace: national programmes only).
+    private static Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<PlanResponse>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem> Evaluated(
+        PlanRequest plan, Choice<ExplainLevel>? explain = null) => TypedResults.Ok(Funding.Application.Plans.PlanService.Evaluate(plan, explain).Value!);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<ExecutionResponse>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem> Executed(
+        ExecutionRequest request) => TypedResults.Ok(Funding.Application.Execution.ExecutionService.Evaluate(request).Value!);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<CompareResponse>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem> Compared(
+        CompareRequest request) => TypedResults.Ok(Funding.Application.Plans.PlanService.Compare(request).Value!);
+
     private static readonly Lazy<Dictionary<string, JsonNode>> ResponseExamples = new(() =>
     {
         var seed = PlanMapping.ToRequest(SamplePlans.TerritoireIndustrieFinistere.Plan);
         return new Dictionary<string, JsonNode>(StringComparer.Ordinal)
         {
-            ["EvaluatePlan"] = Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed, Choices.Of(ExplainLevel.Summary)).Result),
+            ["EvaluatePlan"] = Value<PlanResponse>(Evaluated(seed, Choices.Of(ExplainLevel.Summary)).Result),
             ["ApplyCap"] = Value<CapResponse>(Endpoints.CapEndpoints.Apply(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }).Result),
             ["ListSamples"] = Value<SampleSummary[]>(Endpoints.SampleEndpoints.List()),
             ["GetHealth"] = Value<HealthResponse>(Endpoints.HealthEndpoints.GetHealth()),
@@ -212,6 +223,38 @@ internal static class FundingOpenApi
             };
         }
     }
+
+    /// <summary>The example of a workspace's own programme in docs/programmes.md (an illustration, not a real scheme).</summary>
+    internal const string LocalProgrammeExampleJson = """
+        {
+          "id": "ingenierie-region",
+          "name": "Ingénierie territoriale — exemple régional",
+          "description": "Exemple d'un dispositif régional : la Région finance 30 % du coût annuel d'un poste d'ingénierie, au plus 20 000 € par an, pendant 36 mois au plus.",
+          "applicants": ["municipality", "epci"],
+          "sources": [{"id": "deliberation", "title": "Délibération de la commission permanente (exemple)", "url": "https://region.example.org/deliberations/2024-07", "read": "2024-07-15"}],
+          "validity": [{"from": "2024-01-01", "source": "deliberation"}],
+          "maxMonths": [{"from": "2024-01-01", "source": "deliberation", "value": 36}],
+          "funders": [
+            {"id": "region", "name": "Région", "kind": "region", "payment": {"type": "perBudgetYear"},
+             "rules": [{"from": "2024-01-01", "source": "deliberation", "rule": {"type": "rate", "ratePercent": 30, "cap": 20000, "capPer": "budgetYear"}}]}
+          ]
+        }
+        """;
+
+    private static SaveProgrammeRequest SaveProgrammeExample => new()
+    {
+        Programme = System.Text.Json.JsonDocument.Parse(LocalProgrammeExampleJson).RootElement.Clone(),
+        Comment = "délibération de la commission permanente du 15 juillet 2024",
+    };
+
+    private static ProgrammeVersionOutput ProgrammeVersionExample => new()
+    {
+        Id = "ingenierie-region", Version = 1, SavedAt = new DateTimeOffset(2024, 7, 16, 9, 30, 0, TimeSpan.Zero), SavedBy = "Anne Le Goff",
+        Comment = SaveProgrammeExample.Comment!, Href = "/v1/programmes/ingenierie-region?version=1",
+    };
+
+    private static Funding.Application.Programmes.ProgrammeLookup LocalLookup => Funding.Application.Programmes.WorkspaceProgrammeService.Lookup(
+        [new Funding.Storage.StoredProgramme("ingenierie-region", 1, ProgrammeVersionExample.SavedAt, "Anne Le Goff", "", LocalProgrammeExampleJson)]);
 
     /// <summary>The PVD post of docs/programmes.md: 64 000 €/yr from 2025 for 36 months, three partners at 25 %.</summary>
     internal static ProgrammePlanRequest ProgrammePlanExample => new()
@@ -387,6 +430,14 @@ internal static class FundingOpenApi
             },
         ],
         Audit = [AuditExample],
+        Programmes =
+        [
+            new ExportedProgramme
+            {
+                Id = "ingenierie-region", Version = 1, SavedAt = ProgrammeVersionExample.SavedAt, SavedBy = "Anne Le Goff", Comment = ProgrammeVersionExample.Comment,
+                Programme = SaveProgrammeExample.Programme,
+            },
+        ],
     };
 
     /// <summary>The worked case's expenses and receipts, recorded on the saved seed's voted version.</summary>
@@ -514,18 +565,18 @@ internal static class FundingOpenApi
                 ActualExpenses = null,
                 MonthlyExpenses = [.. Enumerable.Range(4, 9).Select(m => new MonthExpenseInput { Month = $"2022-{m:00}", Amount = 8_650.00m })],
             })!),
-            ("ExecutionResponse", Value<ExecutionResponse>(Endpoints.PlanEndpoints.Execution(ExecutionExample).Result)),
+            ("ExecutionResponse", Value<ExecutionResponse>(Executed(ExecutionExample).Result)),
             ("PlanRequest", Serialize(seed)!), ("PlanRequest", Serialize(mixed)!), ("PlanRequest", Serialize(perYear)!), ("PlanRequest", Serialize(detailed)!), ("PlanRequest", Serialize(pvdAnah)!),
-            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(detailed).Result)),
-            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(pvdAnah).Result)),
-            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed).Result)),
+            ("PlanResponse", Value<PlanResponse>(Evaluated(detailed).Result)),
+            ("PlanResponse", Value<PlanResponse>(Evaluated(pvdAnah).Result)),
+            ("PlanResponse", Value<PlanResponse>(Evaluated(seed).Result)),
             ("PlanRequest", Serialize(withSiren)!),
-            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(withSiren).Result)),
-            ("PlanResponse", Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(mixed).Result)),
+            ("PlanResponse", Value<PlanResponse>(Evaluated(withSiren).Result)),
+            ("PlanResponse", Value<PlanResponse>(Evaluated(mixed).Result)),
             ("AllocationRequest", Serialize(allocation)!),
             ("AllocationResponse", Value<AllocationResponse>(Endpoints.AllocationEndpoints.Split(allocation, new DefaultHttpContext()).Result)),
             ("CompareRequest", Serialize(compare)!),
-            ("CompareResponse", Value<CompareResponse>(Endpoints.PlanEndpoints.Compare(compare).Result)),
+            ("CompareResponse", Value<CompareResponse>(Compared(compare).Result)),
             ("ReportResponse", Serialize(report)!),
             ("CapRequest", Serialize(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m, Floor = 10_000.00m, Rounding = "half-away-from-zero" })!),
             ("CapResponse", Value<CapResponse>(Endpoints.CapEndpoints.Apply(new CapRequest { Base = 207_600.00m, RatePercent = 50, Cap = 80_000.00m }).Result)),
@@ -537,6 +588,13 @@ internal static class FundingOpenApi
             ("ProgrammeSummaryOutput", Serialize(Funding.Application.Programmes.ProgrammeService.List("2025-01-01", null).Value!.First(p => p.Sources.Any(s => s.Note is not null)))!),
             ("ProgrammeOutput", Serialize(Funding.Application.Programmes.ProgrammeService.Show("petites-villes-de-demain", "2025-01-01").Value!)!),
             ("ProgrammeOutput", Serialize(Funding.Application.Programmes.ProgrammeService.Show("territoires-d-industrie", "2022-01-01").Value!)!),
+            ("ProgrammeSummaryOutput", Serialize(Funding.Application.Programmes.ProgrammeService.List("2025-01-01", null, LocalLookup).Value!.Single(p => p.Local))!),
+            ("ProgrammeOutput", Serialize(Funding.Application.Programmes.ProgrammeService.Show("ingenierie-region", "2025-01-01", null, LocalLookup).Value!)!),
+            ("ProgrammeReferenceInput", Serialize(new ProgrammeReferenceInput { Id = "ingenierie-region", RulesOf = new LocalDate(2025, 1, 1), Version = 1 })!),
+            ("SaveProgrammeRequest", Serialize(SaveProgrammeExample)!),
+            ("ProgrammeVersionOutput", Serialize(ProgrammeVersionExample)!),
+            ("SavedProgrammeOutput", Serialize(new SavedProgrammeOutput { Version = ProgrammeVersionExample, Programme = SaveProgrammeExample.Programme })!),
+            ("ExportedProgramme", Serialize(ExportExample(seed).Programmes![0])!),
             ("WeightImportRequest", Serialize(weights)!),
             ("SavePlanRequest", Serialize(new SavePlanRequest { Plan = seed, Comment = "avenant n° 1 : démarrage au 1er septembre" })!),
             ("SignRequest", Serialize(SignExample)!),
@@ -570,14 +628,14 @@ internal static class FundingOpenApi
             {
                 PlanId = "3f2a9c41d07b5e68", Number = 1, Version = 1, CreatedAt = SignatureExample.SignedAt.AddDays(1000), Author = "finances",
                 Comment = RecordExample.Comment!, Execution = RecordExample,
-                Result = Value<ExecutionResponse>(Endpoints.PlanEndpoints.Execution(ExecutionExample with { Receipts = RecordExample.Receipts }).Result).Deserialize<ExecutionResponse>(ExampleOptions)!,
+                Result = Value<ExecutionResponse>(Executed(ExecutionExample with { Receipts = RecordExample.Receipts }).Result).Deserialize<ExecutionResponse>(ExampleOptions)!,
             })!),
             ("SignatureOutput", Serialize(SignatureExample)!),
             ("SavedPlanVersionResponse", Serialize(new SavedPlanVersionResponse
             {
                 PlanId = "3f2a9c41d07b5e68", Number = 2, CreatedAt = SignatureExample.SignedAt.AddDays(-3), Author = "finances",
                 Comment = "avenant n° 1 : démarrage au 1er septembre", Plan = seed,
-                Result = Value<PlanResponse>(Endpoints.PlanEndpoints.Evaluate(seed).Result).Deserialize<PlanResponse>(ExampleOptions)!,
+                Result = Value<PlanResponse>(Evaluated(seed).Result).Deserialize<PlanResponse>(ExampleOptions)!,
                 Signature = SignatureExample,
             })!),
             ("RecomputeResponse", Serialize(new RecomputeResponse

@@ -12,6 +12,9 @@ internal static class FundingClaims
     /// <summary>The id of the API key that authenticated the caller.</summary>
     public const string KeyId = "funding:key";
 
+    /// <summary>The workspace of a caller who sent a key or a token on an endpoint open to all, or null.</summary>
+    public static string? WorkspaceOrNull(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? user.FindFirstValue(Workspace) : null;
+
     /// <summary>The caller: its workspace and its name (the person or application the key belongs to).</summary>
     public static Caller Caller(this ClaimsPrincipal user) => new(
         user.FindFirstValue(Workspace) ?? throw new InvalidOperationException("An authorized endpoint was reached without a workspace claim."),

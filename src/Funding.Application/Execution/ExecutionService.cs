@@ -15,11 +15,11 @@ internal static class ExecutionService
         "La lettre s'écrit pour un financeur : donnez funderId.", "The letter is written to one funder: give funderId.");
 
     /// <summary>Each funder's due, received and balance, with the actual treasury and the receipts' checks.</summary>
-    public static Outcome<ExecutionResponse> Evaluate(ExecutionRequest request, Choice<ExplainLevel>? explain = null)
+    public static Outcome<ExecutionResponse> Evaluate(ExecutionRequest request, Choice<ExplainLevel>? explain = null, Programmes.ProgrammeLookup? programmes = null)
     {
         var errors = new RequestErrors();
         var level = errors.Choose(explain, "explain");
-        var read = Read(request, errors);
+        var read = Read(request, errors, programmes);
         if (read.Value is not { } execution)
         {
             return read.As<ExecutionResponse>();
@@ -35,7 +35,7 @@ internal static class ExecutionService
     }
 
     /// <summary>The « état récapitulatif des dépenses » in the format asked for, or the letter to <paramref name="funderId"/>.</summary>
-    public static Outcome<FileAnswer> Report(ExecutionRequest request, Choice<ExecutionReportFormat>? format, string? funderId, Choice<CsvChoice>? csv)
+    public static Outcome<FileAnswer> Report(ExecutionRequest request, Choice<ExecutionReportFormat>? format, string? funderId, Choice<CsvChoice>? csv, Programmes.ProgrammeLookup? programmes = null)
     {
         var errors = new RequestErrors();
         var chosen = errors.Choose(format, "format");
@@ -44,7 +44,7 @@ internal static class ExecutionService
         {
             errors.Add("funderId", LetterNeedsFunder);
         }
-        var read = Read(request, errors);
+        var read = Read(request, errors, programmes);
         if (read.Value is not { } execution)
         {
             return read.As<FileAnswer>();
@@ -68,9 +68,9 @@ internal static class ExecutionService
     }
 
     /// <summary>The plan (validated, its problems under <c>plan.</c>) and the execution input, or every problem found so far.</summary>
-    private static Outcome<ExecutionCase> Read(ExecutionRequest request, RequestErrors errors)
+    private static Outcome<ExecutionCase> Read(ExecutionRequest request, RequestErrors errors, Programmes.ProgrammeLookup? programmes)
     {
-        var plan = Programmes.ProgrammeService.Attach(request.Plan, PlanMapping.ToDomain(request.Plan, errors, "plan"), errors, "plan");
+        var plan = Programmes.ProgrammeService.Attach(request.Plan, PlanMapping.ToDomain(request.Plan, errors, "plan"), errors, "plan", programmes);
         var input = ExecutionMapping.ToDomain(request, errors);
         if (plan is null || input is null || errors.HasErrors)
         {

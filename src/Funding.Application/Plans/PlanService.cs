@@ -21,11 +21,12 @@ internal static class PlanService
     /// <summary>The plan's figures, schedules, budget years, treasury and checks, explained to <paramref name="explain"/>.</summary>
     /// <param name="request">The plan.</param>
     /// <param name="explain">The explanation level; none takes the lean path (figures only).</param>
-    public static Outcome<PlanResponse> Evaluate(PlanRequest request, Choice<ExplainLevel>? explain = null)
+    /// <param name="programmes">Where the plan's programme is found (the national catalogue when null).</param>
+    public static Outcome<PlanResponse> Evaluate(PlanRequest request, Choice<ExplainLevel>? explain = null, Programmes.ProgrammeLookup? programmes = null)
     {
         var errors = new RequestErrors();
         var level = errors.Choose(explain, "explain");
-        var plan = Read(request, errors);
+        var plan = Read(request, errors, programmes);
         if (plan is null || errors.HasErrors)
         {
             return Outcome<PlanResponse>.Invalid(errors);
@@ -44,11 +45,11 @@ internal static class PlanService
     }
 
     /// <summary>Two plans side by side: per-funder and total deltas; errors under <c>baseline.</c> and <c>variant.</c>.</summary>
-    public static Outcome<CompareResponse> Compare(CompareRequest request)
+    public static Outcome<CompareResponse> Compare(CompareRequest request, Programmes.ProgrammeLookup? programmes = null)
     {
         var errors = new RequestErrors();
-        var baseline = Programmes.ProgrammeService.Attach(request.Baseline, PlanMapping.ToDomain(request.Baseline, errors, "baseline"), errors, "baseline");
-        var variant = Programmes.ProgrammeService.Attach(request.Variant, PlanMapping.ToDomain(request.Variant, errors, "variant"), errors, "variant");
+        var baseline = Programmes.ProgrammeService.Attach(request.Baseline, PlanMapping.ToDomain(request.Baseline, errors, "baseline"), errors, "baseline", programmes);
+        var variant = Programmes.ProgrammeService.Attach(request.Variant, PlanMapping.ToDomain(request.Variant, errors, "variant"), errors, "variant", programmes);
         if (baseline is null || variant is null || errors.HasErrors)
         {
             return Outcome<CompareResponse>.Invalid(errors);
@@ -110,7 +111,7 @@ internal static class PlanService
     /// <param name="format">The format (its default when null).</param>
     /// <param name="funderId">The funder of the deliberation paragraph or draft; required for DOCX.</param>
     /// <param name="csv">The CSV dialect.</param>
-    public static Outcome<ReportAnswer> Report(PlanRequest request, Choice<ReportFormat>? format, string? funderId, Choice<CsvChoice>? csv)
+    public static Outcome<ReportAnswer> Report(PlanRequest request, Choice<ReportFormat>? format, string? funderId, Choice<CsvChoice>? csv, Programmes.ProgrammeLookup? programmes = null)
     {
         var errors = new RequestErrors();
         var chosen = errors.Choose(format, "format");
@@ -119,7 +120,7 @@ internal static class PlanService
         {
             errors.Add("funderId", DocxNeedsFunder);
         }
-        var plan = Read(request, errors);
+        var plan = Read(request, errors, programmes);
         if (plan is null || errors.HasErrors)
         {
             return Outcome<ReportAnswer>.Invalid(errors);
@@ -163,10 +164,10 @@ internal static class PlanService
     /// The plan of a request. When the query is wrong already, the plan's own problems are added, so that one answer
     /// lists them all; otherwise the engine validates it (once) as it evaluates.
     /// </summary>
-    private static Plan? Read(PlanRequest request, RequestErrors errors)
+    private static Plan? Read(PlanRequest request, RequestErrors errors, Programmes.ProgrammeLookup? programmes)
     {
         bool queryWrong = errors.HasErrors;
-        var plan = Programmes.ProgrammeService.Attach(request, PlanMapping.ToDomain(request, errors), errors);
+        var plan = Programmes.ProgrammeService.Attach(request, PlanMapping.ToDomain(request, errors), errors, "", programmes);
         if (plan is not null && queryWrong)
         {
             errors.AddRange(PlanValidator.Validate(plan));

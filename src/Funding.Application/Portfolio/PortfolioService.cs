@@ -12,7 +12,7 @@ namespace Funding.Application.Portfolio;
 /// budget year: the sums of the rows stored with each version and execution entry (<see cref="PortfolioFigures"/>),
 /// never a re-evaluation of the plans — except, once, the versions saved before the portfolio existed.
 /// </summary>
-internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, EnvelopeService? envelopes = null)
+internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, EnvelopeService? envelopes = null, Programmes.WorkspaceProgrammeService? programmes = null)
 {
     /// <summary>How many versions or entries saved before the portfolio are computed per transaction.</summary>
     private const int BackfillBatch = 200;
@@ -167,8 +167,12 @@ internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, En
     /// <summary>Computes, once, the rows of versions and entries saved before the portfolio existed.</summary>
     private async Task BackfillAsync(string workspace, CancellationToken cancellation)
     {
+        // The workspace's own programmes, read only when there is something to catch up with.
+        Programmes.ProgrammeLookup? lookup = null;
+        async ValueTask<Programmes.ProgrammeLookup> Lookup() => lookup ??= programmes is null ? Programmes.ProgrammeLookup.National : await programmes.AllAsync(workspace, cancellation);
         while (await store.UnstoredVersionsAsync(workspace, BackfillBatch, cancellation) is { Count: > 0 } versions)
         {
+            await Lookup();
             var figures = new List<VersionFigures>(versions.Count);
             foreach (var v in versions)
             {
@@ -179,13 +183,14 @@ internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, En
                     continue;
                 }
                 // A version the engine of today refuses keeps no rows: it is marked, so as not to be tried again.
-                var answer = Plans.PlanService.Evaluate(plan).Value;
+                var answer = Plans.PlanService.Evaluate(plan, null, lookup!).Value;
                 figures.Add(answer is null ? new VersionFigures(v.PlanId, v.Number, null, []) : PortfolioFigures.Version(plan, answer).For(v.PlanId, v.Number));
             }
             await store.StoreAsync(workspace, figures, [], cancellation);
         }
         while (await store.UnstoredExecutionsAsync(workspace, BackfillBatch, cancellation) is { Count: > 0 } entries)
         {
+            await Lookup();
             var figures = new List<ExecutionFigures>(entries.Count);
             foreach (var e in entries)
             {
@@ -197,9 +202,9 @@ internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, En
                     ActualExpenses = request.ActualExpenses,
                     MonthlyExpenses = request.MonthlyExpenses,
                     Receipts = request.Receipts,
-                }).Value;
+                }, null, lookup!).Value;
                 figures.Add(new ExecutionFigures(e.PlanId, e.Number,
-                    computed is null || version is null ? [] : PortfolioFigures.Execution(SavedPlanService.Answer(version), request, computed)));
+                    computed is null || version is null ? [] : PortfolioFigures.Execution(SavedPlanService.Answer(version, lookup!), request, computed)));
             }
             await store.StoreAsync(workspace, [], figures, cancellation);
         }

@@ -14,8 +14,11 @@ internal static class ProgrammeService
 {
     private static ProgrammeCatalog Catalog => ProgrammeCatalog.Default;
 
-    /// <summary>The programmes, each said in force or not on <paramref name="date"/>, those <paramref name="applicant"/> may carry.</summary>
-    public static Outcome<ProgrammeSummaryOutput[]> List(string? dateText, Choice<FunderKind>? applicant)
+    /// <summary>
+    /// The programmes, each said in force or not on <paramref name="dateText"/>, those <paramref name="applicant"/> may
+    /// carry: the national ones, then the workspace's own (each at its latest version, marked local).
+    /// </summary>
+    public static Outcome<ProgrammeSummaryOutput[]> List(string? dateText, Choice<FunderKind>? applicant, ProgrammeLookup? programmes = null)
     {
         var errors = new RequestErrors();
         FunderKind? kind = applicant is null ? null : errors.Choose(applicant, "applicant");
@@ -25,37 +28,51 @@ internal static class ProgrammeService
             return Outcome<ProgrammeSummaryOutput[]>.Invalid(errors);
         }
         var day = date ?? LocalDate.MinIsoValue;
-        return Outcome<ProgrammeSummaryOutput[]>.Success([.. Catalog.Programmes
-            .Where(p => kind is not { } k || p.Applicants.Contains(k))
-            .Select(p => new ProgrammeSummaryOutput
+        var all = Catalog.Programmes.Select(p => (File: p, Version: (int?)null))
+            .Concat((programmes ?? ProgrammeLookup.National).Latest.Select(l => (l.File, Version: (int?)l.Version)));
+        return Outcome<ProgrammeSummaryOutput[]>.Success([.. all
+            .Where(x => kind is not { } k || x.File.Applicants.Contains(k))
+            .Select(x => new ProgrammeSummaryOutput
             {
-                Id = p.Id,
-                Name = p.Name,
-                Description = p.Description,
-                Applicants = p.Applicants,
-                InForce = date is null || p.Validity.On(day) is not null,
-                Validity = [.. p.Validity.Select(v => new ProgrammePeriodOutput { From = v.From, To = v.To })],
-                Sources = p.Sources,
+                Id = x.File.Id,
+                Local = x.Version is not null,
+                Version = x.Version,
+                Name = x.File.Name,
+                Description = x.File.Description,
+                Applicants = x.File.Applicants,
+                InForce = date is null || x.File.Validity.On(day) is not null,
+                Validity = [.. x.File.Validity.Select(v => new ProgrammePeriodOutput { From = v.From, To = v.To })],
+                Sources = x.File.Sources,
             })]);
     }
 
-    /// <summary>A programme's rules in force on <paramref name="dateText"/>; without a date, those of the latest day the catalogue knows a change on.</summary>
-    public static Outcome<ProgrammeOutput> Show(string id, string? dateText)
+    /// <summary>
+    /// A programme's rules in force on <paramref name="dateText"/>; without a date, those of the latest day the catalogue
+    /// knows a change on. A local programme's <paramref name="version"/> (the latest when null).
+    /// </summary>
+    public static Outcome<ProgrammeOutput> Show(string id, string? dateText, int? version = null, ProgrammeLookup? programmes = null)
     {
         var errors = new RequestErrors();
         var date = Day(dateText, errors);
+        programmes ??= ProgrammeLookup.National;
+        if (version is not null && ProgrammeLookup.IsNational(id))
+        {
+            errors.Add("version", NationalHasNoVersion);
+        }
         if (errors.HasErrors)
         {
             return Outcome<ProgrammeOutput>.Invalid(errors);
         }
-        if (Catalog.Find(id) is not { } programme)
+        if (programmes.Find(id, version) is not var (programme, localVersion))
         {
-            return Outcome<ProgrammeOutput>.Fail(NotFound(id));
+            return Outcome<ProgrammeOutput>.Fail(NotFound(id, programmes, version));
         }
         var day = date ?? programme.Validity.Max(v => v.From);
         return Outcome<ProgrammeOutput>.Success(new ProgrammeOutput
         {
             Id = programme.Id,
+            Local = localVersion is not null,
+            Version = localVersion,
             Name = programme.Name,
             Description = programme.Description,
             RulesOf = day,
@@ -82,11 +99,19 @@ internal static class ProgrammeService
     }
 
     /// <summary>A plan started from a programme: its funders in force on the start with their rules, the agreed rates given, the ceilings, the carrier.</summary>
-    public static Outcome<PlanRequest> Plan(string id, ProgrammePlanRequest request)
+    /// <remarks>A local programme's plan names the version it was made from (<paramref name="version"/>, or the latest).</remarks>
+    public static Outcome<PlanRequest> Plan(string id, ProgrammePlanRequest request, int? version = null, ProgrammeLookup? programmes = null)
     {
-        if (Catalog.Find(id) is not { } programme)
+        programmes ??= ProgrammeLookup.National;
+        if (version is not null && ProgrammeLookup.IsNational(id))
         {
-            return Outcome<PlanRequest>.Fail(NotFound(id));
+            var invalid = new RequestErrors();
+            invalid.Add("version", NationalHasNoVersion);
+            return Outcome<PlanRequest>.Invalid(invalid);
+        }
+        if (programmes.Find(id, version) is not var (programme, localVersion))
+        {
+            return Outcome<PlanRequest>.Fail(NotFound(id, programmes, version));
         }
         var errors = new RequestErrors();
         var day = request.Start;
@@ -175,14 +200,14 @@ internal static class ProgrammeService
             Funders = funders,
             SharedCeilings = (programme.SharedCeilings ?? []).Where(c => c.AppliesOn(day) && c.AppliesTo(present)).Select(c => c.Ceiling).ToArray() is { Length: > 0 } ceilings ? ceilings : null,
             Options = programme.Options.On(day)?.Options,
-            Programme = new ProgrammeReferenceInput { Id = programme.Id, RulesOf = day },
+            Programme = new ProgrammeReferenceInput { Id = programme.Id, RulesOf = day, Version = localVersion },
         };
         if (errors.HasErrors)
         {
             return Outcome<PlanRequest>.Invalid(errors);
         }
         // The plan must be one the engine takes: checked as POST /v1/plans would check it.
-        var mapped = PlanMapping.ToDomain(plan, errors);
+        var mapped = Attach(plan, PlanMapping.ToDomain(plan, errors), errors, "", programmes);
         if (mapped is not null && !errors.HasErrors && PlanValidator.Validate(mapped) is { Count: > 0 } planErrors)
         {
             errors.AddRange(planErrors);
@@ -190,22 +215,47 @@ internal static class ProgrammeService
         return errors.HasErrors ? Outcome<PlanRequest>.Invalid(errors) : Outcome<PlanRequest>.Success(plan);
     }
 
-    /// <summary>The plan with the terms of the programme its request names (an unknown programme is an error on <c>programme.id</c>).</summary>
-    public static Plan? Attach(PlanRequest request, Plan? plan, RequestErrors errors, string prefix = "")
+    /// <summary>
+    /// The plan with the terms of the programme its request names, national or the workspace's own (an unknown
+    /// programme or version is an error on <c>programme.id</c> or <c>programme.version</c>).
+    /// </summary>
+    public static Plan? Attach(PlanRequest request, Plan? plan, RequestErrors errors, string prefix = "", ProgrammeLookup? programmes = null)
     {
         if (plan is null || request.Programme is not { } reference)
         {
             return plan;
         }
-        if (Catalog.Find(reference.Id) is not { } programme)
+        programmes ??= ProgrammeLookup.National;
+        if (reference.Version is not null && ProgrammeLookup.IsNational(reference.Id))
         {
-            errors.Add(RequestErrors.Join(prefix, "programme.id"), ErrorCodes.ValueNotAllowed,
-                $"Dispositif inconnu « {reference.Id} » : voyez GET /v1/programmes ({string.Join(", ", Catalog.Programmes.Select(p => p.Id))}).",
-                $"Unknown programme '{reference.Id}'.");
+            errors.Add(RequestErrors.Join(prefix, "programme.version"), NationalHasNoVersion);
             return plan;
         }
-        return plan with { Programme = ProgrammeCatalog.Terms(programme, reference.RulesOf ?? plan.Cost.Period.Start, request.Funders) };
+        if (programmes.Find(reference.Id, reference.Version) is not var (programme, version))
+        {
+            string known = string.Join(", ", Catalog.Programmes.Select(p => p.Id).Concat(programmes.Latest.Select(l => l.File.Id)));
+            if (reference.Version is { } asked && programmes.Find(reference.Id) is not null)
+            {
+                errors.Add(RequestErrors.Join(prefix, "programme.version"), ErrorCodes.ValueNotAllowed,
+                    $"Le dispositif local « {reference.Id} » n'a pas de version {asked} : voyez GET /v1/workspace/programmes/{reference.Id}/versions.",
+                    $"The local programme '{reference.Id}' has no version {asked}.");
+                return plan;
+            }
+            errors.Add(RequestErrors.Join(prefix, "programme.id"), ErrorCodes.ValueNotAllowed,
+                $"Dispositif inconnu « {Short(reference.Id)} » : voyez GET /v1/programmes ({known})."
+                + (programmes.SignedIn ? "" : " Un dispositif propre à un espace de travail se lit avec la clé ou le jeton de cet espace."),
+                $"Unknown programme '{Short(reference.Id)}'.");
+            return plan;
+        }
+        var named = version is { } v ? programme with { Name = $"{programme.Name} (dispositif local, version {v})" } : programme;
+        return plan with { Programme = ProgrammeCatalog.Terms(named, reference.RulesOf ?? plan.Cost.Period.Start, request.Funders) with { Version = version } };
     }
+
+    private static readonly FundingMessage NationalHasNoVersion = new(ErrorCodes.ValueNotAllowed,
+        "Un dispositif national n'a pas de version : ses règles sont datées (rulesOf). Seuls les dispositifs propres à un espace de travail en ont.",
+        "A national programme has no versions: its rules are dated (rulesOf). Only a workspace's own programmes have versions.");
+
+    private static string Short(string id) => id.Length > 60 ? id[..60] + "…" : id;
 
     /// <summary>A <c>date</c> query parameter (YYYY-MM-DD), or null when absent; an unreadable one is an error on <c>date</c>.</summary>
     private static LocalDate? Day(string? text, RequestErrors errors)
@@ -224,7 +274,12 @@ internal static class ProgrammeService
         return null;
     }
 
-    private static UseCaseFailure NotFound(string id) => new(FailureKind.NotFound,
+    internal static UseCaseFailure NotFound(string id, ProgrammeLookup programmes, int? version) => new(FailureKind.NotFound,
         new(ErrorCodes.NotFound, "Dispositif introuvable.", "No such programme."),
-        new(ErrorCodes.NotFound, $"Aucun dispositif n'a l'identifiant « {(id.Length > 60 ? id[..60] + "…" : id)} » : voyez GET /v1/programmes.", "See GET /v1/programmes."));
+        new(ErrorCodes.NotFound,
+            (version is { } v && programmes.Find(id) is not null
+                ? $"Le dispositif local « {Short(id)} » n'a pas de version {v} : voyez GET /v1/workspace/programmes/{Short(id)}/versions."
+                : $"Aucun dispositif n'a l'identifiant « {Short(id)} » : voyez GET /v1/programmes.")
+            + (programmes.SignedIn ? "" : " Un dispositif propre à un espace de travail se lit avec la clé ou le jeton de cet espace."),
+            "See GET /v1/programmes."));
 }

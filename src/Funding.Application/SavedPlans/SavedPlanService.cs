@@ -15,7 +15,8 @@ namespace Funding.Application.SavedPlans;
 /// (the answer is then frozen, byte for byte), compared, archived; their execution recorded entry by entry. Every use
 /// case works in the caller's workspace.
 /// </summary>
-internal sealed class SavedPlanService(Database database, PlanStore plans, ExecutionStore executions, EnvelopeService? envelopes = null)
+internal sealed class SavedPlanService(Database database, PlanStore plans, ExecutionStore executions, Programmes.WorkspaceProgrammeService programmes,
+    EnvelopeService? envelopes = null)
 {
     /// <summary>Plans listed per page.</summary>
     public const int PageSize = 20;
@@ -28,13 +29,14 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
     /// <summary>Saves a plan as version 1 of a new saved plan.</summary>
     public async Task<Outcome<SavedPlanVersionResponse>> CreateAsync(Caller caller, SavePlanRequest request, CancellationToken cancellation)
     {
-        var (plan, comment, errors) = Read(request);
+        var lookup = await programmes.ForPlansAsync(caller.Workspace, [request.Plan], cancellation);
+        var (plan, comment, errors) = Read(request, lookup);
         if (plan is null)
         {
             return Outcome<SavedPlanVersionResponse>.Invalid(errors);
         }
         // Computed once: the answer, and the portfolio's rows written with the version.
-        var result = PlanService.Evaluate(request.Plan).Value!;
+        var result = PlanService.Evaluate(request.Plan, null, lookup).Value!;
         var figures = PortfolioFigures.Version(request.Plan, result);
         var version = await plans.CreateAsync(caller.Workspace, plan.Name, Json(request.Plan), caller.Actor, comment, figures, cancellation);
         return Outcome<SavedPlanVersionResponse>.Success(Response(version, request.Plan, await WithEnvelopeChecksAsync(caller, version.PlanId, result, figures, cancellation)));
@@ -88,7 +90,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         }
         return Outcome<VersionAnswer>.Success(version.Signature is { } signature
             ? new VersionAnswer(version.Number, null, signature.Answer)
-            : new VersionAnswer(version.Number, Computed(version), null));
+            : new VersionAnswer(version.Number, Computed(version, await ProgrammesOf(caller, version, cancellation)), null));
     }
 
     /// <summary>Saves a new version, if <paramref name="match"/> names the latest one.</summary>
@@ -112,12 +114,13 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
             }
             expected = current.LatestVersion;
         }
-        var (plan, comment, errors) = Read(request);
+        var lookup = await programmes.ForPlansAsync(caller.Workspace, [request.Plan], cancellation);
+        var (plan, comment, errors) = Read(request, lookup);
         if (plan is null)
         {
             return Outcome<SavedPlanVersionResponse>.Invalid(errors);
         }
-        var result = PlanService.Evaluate(request.Plan).Value!;
+        var result = PlanService.Evaluate(request.Plan, null, lookup).Value!;
         var figures = PortfolioFigures.Version(request.Plan, result);
         var outcome = await plans.UpdateAsync(caller.Workspace, id, expected, plan.Name, Json(request.Plan), caller.Actor, comment, figures, cancellation);
         return !outcome.Found ? Outcome<SavedPlanVersionResponse>.Fail(SavedPlanFailures.NotFound(id))
@@ -149,7 +152,8 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         {
             return Outcome<CompareResponse>.Fail(SavedPlanFailures.NotFound(id));
         }
-        return PlanService.Compare(new CompareRequest { Baseline = PlanOf(first), Variant = PlanOf(second) });
+        var request = new CompareRequest { Baseline = PlanOf(first), Variant = PlanOf(second) };
+        return PlanService.Compare(request, await programmes.ForPlansAsync(caller.Workspace, [request.Baseline, request.Variant], cancellation));
     }
 
     /// <summary>Freezes a voted version: its answer is stored as computed now, and answered as stored.</summary>
@@ -185,7 +189,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
                 SignedBy = caller.Name,
                 CalculationVersion = CalculationVersion.Current,
             };
-            var signed = Computed(version, signature);
+            var signed = Computed(version, await ProgrammesOf(caller, version, cancellation), signature);
             byte[] answer = JsonSerializer.SerializeToUtf8Bytes(signed, Options);
             if (await plans.SignAsync(caller.Workspace, id, number, NodaTime.Text.LocalDatePattern.Iso.Format(request.VotedOn), reference, caller.Actor, CalculationVersion.Current, answer, signedAt,
                 PortfolioFigures.Version(signed.Plan, signed.Result), cancellation))
@@ -209,7 +213,7 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
             return Outcome<RecomputeResponse>.Fail(SavedPlanFailures.NotSigned);
         }
         var signed = JsonSerializer.Deserialize<SavedPlanVersionResponse>(signature.Answer, ApiJson.StoredOptions)!;
-        var current = Computed(version, signed.Signature);
+        var current = Computed(version, await ProgrammesOf(caller, version, cancellation), signed.Signature);
         byte[] currentBytes = JsonSerializer.SerializeToUtf8Bytes(current with { Result = current.Result with { CalculationVersion = signed.Result.CalculationVersion } }, Options);
         var before = signed.Result.Funders.ToDictionary(f => f.Id, StringComparer.Ordinal);
         var after = current.Result.Funders.ToDictionary(f => f.Id, StringComparer.Ordinal);
@@ -261,14 +265,15 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         {
             return Outcome<ExecutionEntryResponse>.Invalid(errors);
         }
-        var computed = Execution(version, request);
+        var lookup = await ProgrammesOf(caller, version, cancellation);
+        var computed = Execution(version, request, lookup);
         if (computed.Value is not { } result)
         {
             return computed.As<ExecutionEntryResponse>();
         }
         var entry = await executions.RecordAsync(caller.Workspace, id, number, caller.Actor, comment,
             JsonSerializer.Serialize(request with { Version = number, Comment = comment }, Options),
-            PortfolioFigures.Execution(Answer(version), request, result), cancellation);
+            PortfolioFigures.Execution(Answer(version, lookup), request, result), cancellation);
         return entry is null ? Outcome<ExecutionEntryResponse>.Fail(SavedPlanFailures.NotFound(id)) : Outcome<ExecutionEntryResponse>.Success(EntryResponse(entry, result));
     }
 
@@ -292,18 +297,22 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         {
             return Outcome<ExecutionEntryResponse>.Fail(SavedPlanFailures.NotFound(id));
         }
-        var computed = Execution(version, JsonSerializer.Deserialize<RecordExecutionRequest>(entry.ExecutionJson, Options)!);
+        var computed = Execution(version, JsonSerializer.Deserialize<RecordExecutionRequest>(entry.ExecutionJson, Options)!, await ProgrammesOf(caller, version, cancellation));
         return computed.Value is { } result ? Outcome<ExecutionEntryResponse>.Success(EntryResponse(entry, result)) : computed.As<ExecutionEntryResponse>();
     }
 
-    private static Outcome<ExecutionResponse> Execution(PlanVersion version, RecordExecutionRequest request) =>
+    private static Outcome<ExecutionResponse> Execution(PlanVersion version, RecordExecutionRequest request, Programmes.ProgrammeLookup lookup) =>
         ExecutionService.Evaluate(new ExecutionRequest
         {
             Plan = PlanOf(version),
             ActualExpenses = request.ActualExpenses,
             MonthlyExpenses = request.MonthlyExpenses,
             Receipts = request.Receipts,
-        });
+        }, null, lookup);
+
+    /// <summary>The programme a version's plan names, read from the caller's workspace when it is one of its own.</summary>
+    private ValueTask<Programmes.ProgrammeLookup> ProgrammesOf(Caller caller, PlanVersion version, CancellationToken cancellation) =>
+        programmes.ForPlansAsync(caller.Workspace, [PlanOf(version)], cancellation);
 
     private static ExecutionEntryResponse EntryResponse(ExecutionEntry entry, ExecutionResponse? result) => new()
     {
@@ -318,10 +327,11 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
     };
 
     /// <summary>The plan of a save request, validated; null with the errors (under <c>plan.</c>) otherwise.</summary>
-    private static (Plan? Plan, string Comment, RequestErrors Errors) Read(SavePlanRequest request)
+    private static (Plan? Plan, string Comment, RequestErrors Errors) Read(SavePlanRequest request, Programmes.ProgrammeLookup lookup)
     {
         var errors = new RequestErrors();
-        var plan = PlanMapping.ToDomain(request.Plan, errors, "plan");
+        // A programme the workspace does not know is refused on plan.programme.id, before anything is stored.
+        var plan = Programmes.ProgrammeService.Attach(request.Plan, PlanMapping.ToDomain(request.Plan, errors, "plan"), errors, "plan", lookup);
         if (plan is not null && !errors.HasErrors)
         {
             errors.AddRange(PlanValidator.Validate(plan), "plan");
@@ -350,10 +360,10 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
     private static PlanRequest PlanOf(PlanVersion version) => JsonSerializer.Deserialize<PlanRequest>(version.PlanJson, Options)!;
 
     /// <summary>A version with its figures computed now (or, for a signed one, the signature it carries).</summary>
-    private static SavedPlanVersionResponse Computed(PlanVersion version, SignatureOutput? signature = null)
+    private static SavedPlanVersionResponse Computed(PlanVersion version, Programmes.ProgrammeLookup lookup, SignatureOutput? signature = null)
     {
         var plan = PlanOf(version);
-        return Response(version, plan, PlanService.Evaluate(plan).Value!, signature);
+        return Response(version, plan, PlanService.Evaluate(plan, null, lookup).Value!, signature);
     }
 
     private static SavedPlanVersionResponse Response(PlanVersion version, PlanRequest plan, PlanResponse result, SignatureOutput? signature = null) => new()
@@ -380,9 +390,9 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
     }
 
     /// <summary>A version's answer: the one frozen at its signature, or computed now.</summary>
-    internal static PlanResponse Answer(PlanVersion version) => version.Signature is { } signature
+    internal static PlanResponse Answer(PlanVersion version, Programmes.ProgrammeLookup lookup) => version.Signature is { } signature
         ? JsonSerializer.Deserialize<SavedPlanVersionResponse>(signature.Answer, ApiJson.StoredOptions)!.Result
-        : PlanService.Evaluate(PlanOf(version)).Value!;
+        : PlanService.Evaluate(PlanOf(version), null, lookup).Value!;
 
     private static SignatureOutput Output(VersionSignature signature) => new()
     {

@@ -6,7 +6,7 @@ using Funding.Storage;
 namespace Funding.Application.SavedPlans;
 
 /// <summary>A workspace's saved plans to and from the export format: the API's endpoints and the program's command share it.</summary>
-internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, AuditStore audit)
+internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, AuditStore audit, ProgrammeStore? programmes = null)
 {
     private static JsonSerializerOptions Options => ApiJson.Options;
 
@@ -56,6 +56,17 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
                     : null,
             }).ToArray(),
             Audit = (await audit.ListAsync(workspace, null, null, null, int.MaxValue, cancellation)).Select(AuditMapping.Output).ToArray(),
+            Programmes = programmes is null ? null : (await programmes.AllAsync(workspace, cancellation)) is { Count: > 0 } local
+                ? [.. local.Select(p => new ExportedProgramme
+                {
+                    Id = p.Id,
+                    Version = p.Version,
+                    SavedAt = p.SavedAt,
+                    SavedBy = p.SavedBy,
+                    Comment = p.Comment,
+                    Programme = JsonDocument.Parse(p.Content).RootElement.Clone(),
+                })]
+                : null,
         };
     }
 
@@ -69,6 +80,14 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
             return Outcome<WorkspaceImportResponse>.Invalid(errors);
         }
         var options = Options;
+        // The workspace's own programmes first: the plans that name them are evaluated with them.
+        var programmeErrors = new RequestErrors();
+        var localProgrammes = Programmes.WorkspaceProgrammeService.Check(export.Programmes ?? [], programmeErrors);
+        if (programmeErrors.HasErrors)
+        {
+            return Outcome<WorkspaceImportResponse>.Invalid(programmeErrors);
+        }
+        var lookup = Programmes.WorkspaceProgrammeService.Lookup(localProgrammes);
         var plans = export.Plans.Select(p => (
             new SavedPlanSummary(p.Id, p.Name, p.Versions.Count == 0 ? 0 : p.Versions.Max(v => v.Number), p.Status, p.CreatedAt, p.UpdatedAt),
             (IReadOnlyList<PlanVersion>)p.Versions.Select(v => new PlanVersion(p.Id, v.Number, v.CreatedAt, v.Author, v.Comment,
@@ -96,7 +115,7 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
                     signedAnswers[(version.PlanId, version.Number)] = (plan, signature.Answer);
                     continue;
                 }
-                if (Plans.PlanService.Evaluate(plan).Value is not { } result)
+                if (Plans.PlanService.Evaluate(plan, null, lookup).Value is not { } result)
                 {
                     refused.Add($"plans[{i}].versions[{j}].plan", ErrorCodes.ValueNotAllowed,
                         $"La version {version.Number} du plan « {plans[i].Item1.Id} » n'est pas un plan valide : rien n'a été importé.",
@@ -129,13 +148,13 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
                 ActualExpenses = request.ActualExpenses,
                 MonthlyExpenses = request.MonthlyExpenses,
                 Receipts = request.Receipts,
-            });
+            }, null, lookup);
             if (computed.Value is { } result)
             {
                 executionFigures.Add(new ExecutionFigures(entry.PlanId, entry.Number, PortfolioFigures.Execution(voted.Result, request, result)));
             }
         }
-        if (!await store.ImportAsync(workspace, plans, executions, log, actor, figures, executionFigures, cancellation))
+        if (!await store.ImportAsync(workspace, plans, executions, log, actor, figures, executionFigures, localProgrammes, cancellation))
         {
             return Outcome<WorkspaceImportResponse>.Fail(SavedPlanFailures.ImportConflict);
         }

@@ -358,9 +358,15 @@ public sealed record MemberUnderKeyOutput
 /// <summary>The programme a plan follows, and the day whose rules it follows.</summary>
 public sealed record ProgrammeReferenceInput
 {
-    /// <summary>The programme's id in the catalogue (<c>GET /v1/programmes</c>).</summary>
+    /// <summary>The programme's id in the catalogue (<c>GET /v1/programmes</c>): a national one, or one of the workspace's own.</summary>
     public required string Id { get; init; }
 
     /// <summary>The day whose rules apply; the plan's start when absent.</summary>
     public NodaTime.LocalDate? RulesOf { get; init; }
+
+    /// <summary>
+    /// For a workspace's own programme, the version whose rules apply (the latest when absent); read with the
+    /// workspace's key or token. National programmes have no versions: their rules are dated.
+    /// </summary>
+    public int? Version { get; init; }
 }

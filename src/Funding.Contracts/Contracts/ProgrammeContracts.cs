@@ -9,6 +9,12 @@ public sealed record ProgrammeSummaryOutput
     /// <summary>The programme's id.</summary>
     public required string Id { get; init; }
 
+    /// <summary>True for a workspace's own programme (a Region's or a Department's scheme), false for a national one of the catalogue.</summary>
+    public bool Local { get; init; }
+
+    /// <summary>A local programme's version (each save is a new one); null for a national programme.</summary>
+    public int? Version { get; init; }
+
     /// <summary>Its French name.</summary>
     public required string Name { get; init; }
 
@@ -62,6 +68,12 @@ public sealed record ProgrammeOutput
 {
     /// <summary>The programme's id.</summary>
     public required string Id { get; init; }
+
+    /// <summary>True for a workspace's own programme (a Region's or a Department's scheme), false for a national one of the catalogue.</summary>
+    public bool Local { get; init; }
+
+    /// <summary>A local programme's version (each save is a new one); null for a national programme.</summary>
+    public int? Version { get; init; }
 
     /// <summary>Its French name.</summary>
     public required string Name { get; init; }
@@ -187,4 +199,46 @@ public sealed record ProgrammePartnerInput
 
     /// <summary>Its rate, in percent, where the programme leaves it to the local agreement.</summary>
     public decimal? RatePercent { get; init; }
+}
+
+/// <summary>A workspace's own programme to save: a file of the catalogue's schema (programme.schema.json), and why it changes.</summary>
+public sealed record SaveProgrammeRequest
+{
+    /// <summary>The programme, as a catalogue file: id (the path's), name, description, applicants, sources, validity, funders with dated and sourced rules…</summary>
+    public required System.Text.Json.JsonElement Programme { get; init; }
+
+    /// <summary>Why this version (a deliberation of the Region, a new rate); kept with it.</summary>
+    public string? Comment { get; init; }
+}
+
+/// <summary>A version of a workspace's own programme: who saved it, when and why.</summary>
+public sealed record ProgrammeVersionOutput
+{
+    /// <summary>The programme's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The version's number (1 for the first save).</summary>
+    public required int Version { get; init; }
+
+    /// <summary>When it was saved.</summary>
+    public required DateTimeOffset SavedAt { get; init; }
+
+    /// <summary>Who saved it.</summary>
+    public required string SavedBy { get; init; }
+
+    /// <summary>Why (empty when no comment was given).</summary>
+    public required string Comment { get; init; }
+
+    /// <summary>Its rules, as plans read them.</summary>
+    public required string Href { get; init; }
+}
+
+/// <summary>A version of a workspace's own programme with its file, as saved (to edit and save again).</summary>
+public sealed record SavedProgrammeOutput
+{
+    /// <summary>The version: its number, who saved it, when and why.</summary>
+    public required ProgrammeVersionOutput Version { get; init; }
+
+    /// <summary>The programme file, as saved.</summary>
+    public required System.Text.Json.JsonElement Programme { get; init; }
 }

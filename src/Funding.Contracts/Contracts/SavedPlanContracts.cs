@@ -250,6 +250,31 @@ public sealed record WorkspaceExport
 
     /// <summary>The workspace's audit log, oldest first: kept as it was on import, which adds its own line.</summary>
     public IReadOnlyList<AuditEntryOutput>? Audit { get; init; }
+
+    /// <summary>Every version of the workspace's own programmes (the plans may name them), by id and version.</summary>
+    public IReadOnlyList<ExportedProgramme>? Programmes { get; init; }
+}
+
+/// <summary>A version of a workspace's own programme in an export: kept as it was on import.</summary>
+public sealed record ExportedProgramme
+{
+    /// <summary>The programme's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The version's number.</summary>
+    public required int Version { get; init; }
+
+    /// <summary>When it was saved.</summary>
+    public required DateTimeOffset SavedAt { get; init; }
+
+    /// <summary>Who saved it.</summary>
+    public required string SavedBy { get; init; }
+
+    /// <summary>Why.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>The programme file, as saved.</summary>
+    public required System.Text.Json.JsonElement Programme { get; init; }
 }
 
 /// <summary>One line of a workspace's audit log: who did what, when, to which plan and version.</summary>
@@ -264,7 +289,7 @@ public sealed record AuditEntryOutput
     /// <summary>The id of the key used, if a key was.</summary>
     public string? KeyId { get; init; }
 
-    /// <summary>What was done: plan.saved, plan.amended, version.signed, plan.archived, execution.recorded, workspace.imported, key.added, key.revoked.</summary>
+    /// <summary>What was done: plan.saved, plan.amended, version.signed, plan.archived, execution.recorded, workspace.imported, key.added, key.revoked, programme.saved.</summary>
     public required string Action { get; init; }
 
     /// <summary>The saved plan concerned, if any.</summary>

@@ -199,7 +199,7 @@ internal static class PlanMapping
     {
         Name = plan.Name,
         Description = plan.Description,
-        Programme = plan.Programme is { } programme ? new ProgrammeReferenceInput { Id = programme.Id, RulesOf = programme.RulesOf } : null,
+        Programme = plan.Programme is { } programme ? new ProgrammeReferenceInput { Id = programme.Id, RulesOf = programme.RulesOf, Version = programme.Version } : null,
         Cost = plan.Cost switch
         {
             AnnualCost annual => new AnnualCostInput

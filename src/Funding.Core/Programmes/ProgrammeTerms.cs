@@ -14,6 +14,9 @@ namespace Funding.Programmes;
 /// <param name="RulesOf">The day whose rules these are (the plan's start, unless the plan says otherwise).</param>
 public sealed record ProgrammeTerms(string Id, string Name, LocalDate RulesOf)
 {
+    /// <summary>For a workspace's own programme, the version whose terms these are; null for a national programme.</summary>
+    public int? Version { get; init; }
+
     /// <summary>The kinds of body that may carry a plan under the programme.</summary>
     public IReadOnlyList<FunderKind> Applicants { get; init; } = [];
 

@@ -3,17 +3,16 @@
 // What a partner may set (its agreed rate) and who is optional come from the programme itself, never from this page.
 import { num, parseJson, toJson, slug } from './decimal-json.js';
 import { $, element } from './dom.js';
-import { post } from './api.js';
-
-const fr = { 'Accept-Language': 'fr' };
+import { post, apiHeaders } from './api.js';
 
 async function refreshList() {
   const date = $('#programme-start').value;
   const applicant = $('#programme-applicant').value;
-  const response = await fetch(`/v1/programmes?date=${encodeURIComponent(date)}&applicant=${encodeURIComponent(applicant)}`, { headers: fr });
+  const response = await fetch(`/v1/programmes?date=${encodeURIComponent(date)}&applicant=${encodeURIComponent(applicant)}`, { headers: apiHeaders() });
   const programmes = response.ok ? await response.json() : [];
   const previous = $('#programme').value;
-  $('#programme').replaceChildren(...programmes.map(p => element('option', { value: p.id, text: p.inForce ? p.name : `${p.name} (hors période)` })));
+  $('#programme').replaceChildren(...programmes.map(p => element('option', { value: p.id,
+    text: `${p.name}${p.local ? ` — dispositif local, version ${p.version}` : ''}${p.inForce ? '' : ' (hors période)'}` })));
   if (programmes.some(p => p.id === previous)) $('#programme').value = previous;
   await showProgramme();
 }
@@ -26,7 +25,7 @@ async function showProgramme() {
     $('#programme-sources').replaceChildren();
     return;
   }
-  const response = await fetch(`/v1/programmes/${encodeURIComponent(id)}?date=${encodeURIComponent($('#programme-start').value)}`, { headers: fr });
+  const response = await fetch(`/v1/programmes/${encodeURIComponent(id)}?date=${encodeURIComponent($('#programme-start').value)}`, { headers: apiHeaders() });
   const programme = parseJson(await response.text());
   $('#programme-description').textContent = programme.description + (programme.notPublic.length ? ` ${programme.notPublic.join(' ')}` : '');
   $('#programme-sources').replaceChildren(...programme.sources.map(s => element('li', {},

@@ -13,7 +13,7 @@ namespace Funding.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AuditEntryOutput : IParsable
     {
-        /// <summary>What was done: plan.saved, plan.amended, version.signed, plan.archived, execution.recorded, workspace.imported, key.added, key.revoked.</summary>
+        /// <summary>What was done: plan.saved, plan.amended, version.signed, plan.archived, execution.recorded, workspace.imported, key.added, key.revoked, programme.saved.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Action { get; set; }

@@ -48,6 +48,8 @@ namespace Funding.Client.Models
 #endif
         /// <summary>Whether a post may start under it that day.</summary>
         public bool? InForce { get; set; }
+        /// <summary>True for a workspace&apos;s own programme (a Region&apos;s or a Department&apos;s scheme), false for a national one of the catalogue.</summary>
+        public bool? Local { get; set; }
         /// <summary>The longest period in months, if it sets one.</summary>
         public int? MaxMonths { get; set; }
         /// <summary>Its French name.</summary>
@@ -92,6 +94,8 @@ namespace Funding.Client.Models
 #else
         public List<global::Funding.Client.Models.ProgrammeSourceOutput> Sources { get; set; }
 #endif
+        /// <summary>A local programme&apos;s version (each save is a new one); null for a national programme.</summary>
+        public int? Version { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -115,6 +119,7 @@ namespace Funding.Client.Models
                 { "funders", n => { Funders = n.GetCollectionOfObjectValues<global::Funding.Client.Models.ProgrammeFunderOutput>(global::Funding.Client.Models.ProgrammeFunderOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "inForce", n => { InForce = n.GetBoolValue(); } },
+                { "local", n => { Local = n.GetBoolValue(); } },
                 { "maxMonths", n => { MaxMonths = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "notPublic", n => { NotPublic = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -122,6 +127,7 @@ namespace Funding.Client.Models
                 { "rulesOf", n => { RulesOf = n.GetDateValue(); } },
                 { "sharedCeilings", n => { SharedCeilings = n.GetCollectionOfObjectValues<global::Funding.Client.Models.ProgrammeCeilingOutput>(global::Funding.Client.Models.ProgrammeCeilingOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "sources", n => { Sources = n.GetCollectionOfObjectValues<global::Funding.Client.Models.ProgrammeSourceOutput>(global::Funding.Client.Models.ProgrammeSourceOutput.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "version", n => { Version = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -136,6 +142,7 @@ namespace Funding.Client.Models
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.ProgrammeFunderOutput>("funders", Funders);
             writer.WriteStringValue("id", Id);
             writer.WriteBoolValue("inForce", InForce);
+            writer.WriteBoolValue("local", Local);
             writer.WriteIntValue("maxMonths", MaxMonths);
             writer.WriteStringValue("name", Name);
             writer.WriteCollectionOfPrimitiveValues<string>("notPublic", NotPublic);
@@ -143,6 +150,7 @@ namespace Funding.Client.Models
             writer.WriteDateValue("rulesOf", RulesOf);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.ProgrammeCeilingOutput>("sharedCeilings", SharedCeilings);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.ProgrammeSourceOutput>("sources", Sources);
+            writer.WriteIntValue("version", Version);
         }
     }
 }

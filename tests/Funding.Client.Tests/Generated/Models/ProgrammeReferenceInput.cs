@@ -14,7 +14,7 @@ namespace Funding.Client.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ProgrammeReferenceInput : IParsable
     {
-        /// <summary>The programme&apos;s id in the catalogue (`GET /v1/programmes`).</summary>
+        /// <summary>The programme&apos;s id in the catalogue (`GET /v1/programmes`): a national one, or one of the workspace&apos;s own.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Id { get; set; }
@@ -24,6 +24,8 @@ namespace Funding.Client.Models
 #endif
         /// <summary>The day whose rules apply; the plan&apos;s start when absent.</summary>
         public Date? RulesOf { get; set; }
+        /// <summary>For a workspace&apos;s own programme, the version whose rules apply (the latest when absent); read with theworkspace&apos;s key or token. National programmes have no versions: their rules are dated.</summary>
+        public int? Version { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -44,6 +46,7 @@ namespace Funding.Client.Models
             {
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "rulesOf", n => { RulesOf = n.GetDateValue(); } },
+                { "version", n => { Version = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -55,6 +58,7 @@ namespace Funding.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("id", Id);
             writer.WriteDateValue("rulesOf", RulesOf);
+            writer.WriteIntValue("version", Version);
         }
     }
 }

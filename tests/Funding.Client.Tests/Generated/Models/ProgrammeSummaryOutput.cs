@@ -39,6 +39,8 @@ namespace Funding.Client.Models
 #endif
         /// <summary>Whether a post may start under it on the day asked for (`date`).</summary>
         public bool? InForce { get; set; }
+        /// <summary>True for a workspace&apos;s own programme (a Region&apos;s or a Department&apos;s scheme), false for a national one of the catalogue.</summary>
+        public bool? Local { get; set; }
         /// <summary>Its French name.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -63,6 +65,8 @@ namespace Funding.Client.Models
 #else
         public List<global::Funding.Client.Models.ProgrammePeriodOutput> Validity { get; set; }
 #endif
+        /// <summary>A local programme&apos;s version (each save is a new one); null for a national programme.</summary>
+        public int? Version { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -85,9 +89,11 @@ namespace Funding.Client.Models
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "inForce", n => { InForce = n.GetBoolValue(); } },
+                { "local", n => { Local = n.GetBoolValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "sources", n => { Sources = n.GetCollectionOfObjectValues<global::Funding.Client.Models.ProgrammeSourceOutput>(global::Funding.Client.Models.ProgrammeSourceOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "validity", n => { Validity = n.GetCollectionOfObjectValues<global::Funding.Client.Models.ProgrammePeriodOutput>(global::Funding.Client.Models.ProgrammePeriodOutput.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "version", n => { Version = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -101,9 +107,11 @@ namespace Funding.Client.Models
             writer.WriteStringValue("description", Description);
             writer.WriteStringValue("id", Id);
             writer.WriteBoolValue("inForce", InForce);
+            writer.WriteBoolValue("local", Local);
             writer.WriteStringValue("name", Name);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.ProgrammeSourceOutput>("sources", Sources);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.ProgrammePeriodOutput>("validity", Validity);
+            writer.WriteIntValue("version", Version);
         }
     }
 }

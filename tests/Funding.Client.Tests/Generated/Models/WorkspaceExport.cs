@@ -31,6 +31,14 @@ namespace Funding.Client.Models
 #else
         public List<global::Funding.Client.Models.ExportedPlan> Plans { get; set; }
 #endif
+        /// <summary>Every version of the workspace&apos;s own programmes (the plans may name them), by id and version.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Funding.Client.Models.ExportedProgramme>? Programmes { get; set; }
+#nullable restore
+#else
+        public List<global::Funding.Client.Models.ExportedProgramme> Programmes { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -52,6 +60,7 @@ namespace Funding.Client.Models
                 { "audit", n => { Audit = n.GetCollectionOfObjectValues<global::Funding.Client.Models.AuditEntryOutput>(global::Funding.Client.Models.AuditEntryOutput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "formatVersion", n => { FormatVersion = n.GetIntValue(); } },
                 { "plans", n => { Plans = n.GetCollectionOfObjectValues<global::Funding.Client.Models.ExportedPlan>(global::Funding.Client.Models.ExportedPlan.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "programmes", n => { Programmes = n.GetCollectionOfObjectValues<global::Funding.Client.Models.ExportedProgramme>(global::Funding.Client.Models.ExportedProgramme.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -64,6 +73,7 @@ namespace Funding.Client.Models
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.AuditEntryOutput>("audit", Audit);
             writer.WriteIntValue("formatVersion", FormatVersion);
             writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.ExportedPlan>("plans", Plans);
+            writer.WriteCollectionOfObjectValues<global::Funding.Client.Models.ExportedProgramme>("programmes", Programmes);
         }
     }
 }

@@ -47,7 +47,7 @@ namespace Funding.Client.V1.Programmes
         {
         }
         /// <summary>
-        /// The programmes of the catalogue (Petites villes de demain, Territoires d&apos;industrie, DETR…), each said in force or not on &apos;date&apos;, those &apos;applicant&apos; may carry.
+        /// The programmes of the catalogue (Petites villes de demain, Territoires d&apos;industrie, DETR…), each said in force or not on &apos;date&apos;, those &apos;applicant&apos; may carry; with a workspace&apos;s key or token, its own programmes too, marked local.
         /// </summary>
         /// <returns>A List&lt;global::Funding.Client.Models.ProgrammeSummaryOutput&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -75,7 +75,7 @@ namespace Funding.Client.V1.Programmes
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// The programmes of the catalogue (Petites villes de demain, Territoires d&apos;industrie, DETR…), each said in force or not on &apos;date&apos;, those &apos;applicant&apos; may carry.
+        /// The programmes of the catalogue (Petites villes de demain, Territoires d&apos;industrie, DETR…), each said in force or not on &apos;date&apos;, those &apos;applicant&apos; may carry; with a workspace&apos;s key or token, its own programmes too, marked local.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -103,7 +103,7 @@ namespace Funding.Client.V1.Programmes
             return new global::Funding.Client.V1.Programmes.ProgrammesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The programmes of the catalogue (Petites villes de demain, Territoires d&apos;industrie, DETR…), each said in force or not on &apos;date&apos;, those &apos;applicant&apos; may carry.
+        /// The programmes of the catalogue (Petites villes de demain, Territoires d&apos;industrie, DETR…), each said in force or not on &apos;date&apos;, those &apos;applicant&apos; may carry; with a workspace&apos;s key or token, its own programmes too, marked local.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ProgrammesRequestBuilderGetQueryParameters 

@@ -5,6 +5,7 @@ using Funding.Client.V1.Workspace.Export;
 using Funding.Client.V1.Workspace.FunderAliases;
 using Funding.Client.V1.Workspace.Import;
 using Funding.Client.V1.Workspace.Keys;
+using Funding.Client.V1.Workspace.Programmes;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -43,6 +44,11 @@ namespace Funding.Client.V1.Workspace
         public global::Funding.Client.V1.Workspace.Keys.KeysRequestBuilder Keys
         {
             get => new global::Funding.Client.V1.Workspace.Keys.KeysRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The programmes property</summary>
+        public global::Funding.Client.V1.Workspace.Programmes.ProgrammesRequestBuilder Programmes
+        {
+            get => new global::Funding.Client.V1.Workspace.Programmes.ProgrammesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Funding.Client.V1.Workspace.WorkspaceRequestBuilder"/> and sets the default values.

@@ -28,7 +28,7 @@ namespace Funding.Client.V1.Programmes.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ProgrammesItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/programmes/{id}{?date*}", pathParameters)
+        public ProgrammesItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/programmes/{id}{?date*,version*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,11 +36,11 @@ namespace Funding.Client.V1.Programmes.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ProgrammesItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/programmes/{id}{?date*}", rawUrl)
+        public ProgrammesItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/programmes/{id}{?date*,version*}", rawUrl)
         {
         }
         /// <summary>
-        /// A programme&apos;s rules in force on &apos;date&apos;: its funders and the rule of each in the plans&apos; own vocabulary, its shared ceilings, longest period and options, each with its public source.
+        /// A programme&apos;s rules in force on &apos;date&apos;: its funders and the rule of each in the plans&apos; own vocabulary, its shared ceilings, longest period and options, each with its source. A local programme&apos;s &apos;version&apos; (the latest when absent).
         /// </summary>
         /// <returns>A <see cref="global::Funding.Client.Models.ProgrammeOutput"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace Funding.Client.V1.Programmes.Item
             return await RequestAdapter.SendAsync<global::Funding.Client.Models.ProgrammeOutput>(requestInfo, global::Funding.Client.Models.ProgrammeOutput.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A programme&apos;s rules in force on &apos;date&apos;: its funders and the rule of each in the plans&apos; own vocabulary, its shared ceilings, longest period and options, each with its public source.
+        /// A programme&apos;s rules in force on &apos;date&apos;: its funders and the rule of each in the plans&apos; own vocabulary, its shared ceilings, longest period and options, each with its source. A local programme&apos;s &apos;version&apos; (the latest when absent).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -97,7 +97,7 @@ namespace Funding.Client.V1.Programmes.Item
             return new global::Funding.Client.V1.Programmes.Item.ProgrammesItemRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// A programme&apos;s rules in force on &apos;date&apos;: its funders and the rule of each in the plans&apos; own vocabulary, its shared ceilings, longest period and options, each with its public source.
+        /// A programme&apos;s rules in force on &apos;date&apos;: its funders and the rule of each in the plans&apos; own vocabulary, its shared ceilings, longest period and options, each with its source. A local programme&apos;s &apos;version&apos; (the latest when absent).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ProgrammesItemRequestBuilderGetQueryParameters 
@@ -112,6 +112,9 @@ namespace Funding.Client.V1.Programmes.Item
             [QueryParameter("date")]
             public string Date { get; set; }
 #endif
+            /// <summary>A local programme&apos;s version; the latest when absent.</summary>
+            [QueryParameter("version")]
+            public int? Version { get; set; }
         }
     }
 }

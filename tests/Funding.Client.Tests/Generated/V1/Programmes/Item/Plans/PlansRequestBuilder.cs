@@ -22,7 +22,7 @@ namespace Funding.Client.V1.Programmes.Item.Plans
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PlansRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/programmes/{id}/plans", pathParameters)
+        public PlansRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/programmes/{id}/plans{?version*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace Funding.Client.V1.Programmes.Item.Plans
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PlansRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/programmes/{id}/plans", rawUrl)
+        public PlansRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/programmes/{id}/plans{?version*}", rawUrl)
         {
         }
         /// <summary>
-        /// A plan started from a programme: its funders in force on &apos;start&apos; with their rules (the rates agreed locally given in &apos;partners&apos;), its ceilings, the carrier paying what is left; ready for POST /v1/plans, naming its programme.
+        /// A plan started from a programme: its funders in force on &apos;start&apos; with their rules (the rates agreed locally given in &apos;partners&apos;), its ceilings, the carrier paying what is left; ready for POST /v1/plans, naming its programme (and a local programme&apos;s version).
         /// </summary>
         /// <returns>A <see cref="global::Funding.Client.Models.PlanRequest"/></returns>
         /// <param name="body">A plan to start from a programme: the post&apos;s cost and dates, its carrier, and the partners and rates agreed.</param>
@@ -49,11 +49,11 @@ namespace Funding.Client.V1.Programmes.Item.Plans
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Funding.Client.Models.PlanRequest?> PostAsync(global::Funding.Client.Models.ProgrammePlanRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Funding.Client.Models.PlanRequest?> PostAsync(global::Funding.Client.Models.ProgrammePlanRequest body, Action<RequestConfiguration<global::Funding.Client.V1.Programmes.Item.Plans.PlansRequestBuilder.PlansRequestBuilderPostQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Funding.Client.Models.PlanRequest> PostAsync(global::Funding.Client.Models.ProgrammePlanRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Funding.Client.Models.PlanRequest> PostAsync(global::Funding.Client.Models.ProgrammePlanRequest body, Action<RequestConfiguration<global::Funding.Client.V1.Programmes.Item.Plans.PlansRequestBuilder.PlansRequestBuilderPostQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -71,18 +71,18 @@ namespace Funding.Client.V1.Programmes.Item.Plans
             return await RequestAdapter.SendAsync<global::Funding.Client.Models.PlanRequest>(requestInfo, global::Funding.Client.Models.PlanRequest.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A plan started from a programme: its funders in force on &apos;start&apos; with their rules (the rates agreed locally given in &apos;partners&apos;), its ceilings, the carrier paying what is left; ready for POST /v1/plans, naming its programme.
+        /// A plan started from a programme: its funders in force on &apos;start&apos; with their rules (the rates agreed locally given in &apos;partners&apos;), its ceilings, the carrier paying what is left; ready for POST /v1/plans, naming its programme (and a local programme&apos;s version).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A plan to start from a programme: the post&apos;s cost and dates, its carrier, and the partners and rates agreed.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(global::Funding.Client.Models.ProgrammePlanRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Funding.Client.Models.ProgrammePlanRequest body, Action<RequestConfiguration<global::Funding.Client.V1.Programmes.Item.Plans.PlansRequestBuilder.PlansRequestBuilderPostQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(global::Funding.Client.Models.ProgrammePlanRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Funding.Client.Models.ProgrammePlanRequest body, Action<RequestConfiguration<global::Funding.Client.V1.Programmes.Item.Plans.PlansRequestBuilder.PlansRequestBuilderPostQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -100,6 +100,16 @@ namespace Funding.Client.V1.Programmes.Item.Plans
         public global::Funding.Client.V1.Programmes.Item.Plans.PlansRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Funding.Client.V1.Programmes.Item.Plans.PlansRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// A plan started from a programme: its funders in force on &apos;start&apos; with their rules (the rates agreed locally given in &apos;partners&apos;), its ceilings, the carrier paying what is left; ready for POST /v1/plans, naming its programme (and a local programme&apos;s version).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class PlansRequestBuilderPostQueryParameters 
+        {
+            /// <summary>A local programme&apos;s version; the latest when absent.</summary>
+            [QueryParameter("version")]
+            public int? Version { get; set; }
         }
     }
 }
