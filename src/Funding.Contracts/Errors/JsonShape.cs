@@ -63,6 +63,26 @@ internal static class JsonShape
         return problems;
     }
 
+    /// <summary>Whether a rule's JSON object has the shape its descriptor declares: the first problem stops the walk, and no path is built.</summary>
+    public static bool IsWellShapedRule(JsonElement element, JsonSerializerOptions options)
+    {
+        var problems = new List<(string, FundingMessage)>(1);
+        new Walker(options, problems, named: false).WalkRule(element, "");
+        return problems.Count == 0;
+    }
+
+    /// <summary>The rule types, as an error lists them.</summary>
+    private static string RuleTypes => field ??= string.Join(", ", RuleCatalog.All.Select(t => t.Descriptor.Type));
+
+    /// <summary>Each contract's properties by name, built once per metadata (a body walks the same few types again and again).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonTypeInfo, Dictionary<string, JsonPropertyInfo>> Properties = new();
+
+    private static Dictionary<string, JsonPropertyInfo> PropertiesOf(JsonTypeInfo info) =>
+        Properties.GetValue(info, static i => i.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal));
+
+    /// <summary>Each enum's names as the contract writes them.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, HashSet<string>> EnumNames = new();
+
     /// <summary>The problems of a rule's JSON object, by its descriptor (paths relative to the rule); empty when its shape is right.</summary>
     public static IReadOnlyList<(string Path, FundingMessage Message)> CheckRule(JsonElement element, JsonSerializerOptions options)
     {
@@ -212,19 +232,32 @@ internal static class JsonShape
         "Ce champ ne peut pas être null : donnez une valeur ou omettez-le s'il est facultatif.",
         "Must not be null: give a value, or leave the field out if it is optional.");
 
-    private sealed class Walker(JsonSerializerOptions options, List<(string, FundingMessage)> problems)
+    /// <summary>
+    /// Walks a JSON value along its contract. <paramref name="named"/> false is the check of a body that is almost always
+    /// right (a rule read by its converter): no path is built and the walk stops at the first problem, so that the happy
+    /// path allocates next to nothing; the problems are then named by a second, named walk of the whole body.
+    /// </summary>
+    private sealed class Walker(JsonSerializerOptions options, List<(string, FundingMessage)> problems, bool named = true)
     {
+        private readonly int _limit = named ? MaxProblems : 1;
+
         private void Add(string path, FundingMessage message)
         {
-            if (problems.Count < MaxProblems)
+            if (problems.Count < _limit)
             {
                 problems.Add((path.Length == 0 ? "$" : path, message));
             }
         }
 
+        private bool Full => problems.Count >= _limit;
+
+        private string JoinPath(string path, string name) => named ? Join(path, name) : "";
+
+        private string ItemPath(string path, int index) => named ? $"{path}[{index}]" : "";
+
         public void Walk(JsonElement element, JsonTypeInfo info, string path)
         {
-            if (problems.Count >= MaxProblems)
+            if (Full)
             {
                 return;
             }
@@ -260,11 +293,11 @@ internal static class JsonShape
                         // Null items are the endpoint's to report (it names them with the domain's words).
                         if (item.ValueKind != JsonValueKind.Null)
                         {
-                            Walk(item, itemInfo, $"{path}[{index}]");
+                            Walk(item, itemInfo, ItemPath(path, index));
                         }
                         else if (info.ElementType!.IsValueType && Nullable.GetUnderlyingType(info.ElementType) is null)
                         {
-                            Add($"{path}[{index}]", Null());
+                            Add(ItemPath(path, index), Null());
                         }
                         index++;
                     }
@@ -279,7 +312,7 @@ internal static class JsonShape
                     var keys = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var property in element.EnumerateObject())
                     {
-                        string propertyPath = Join(path, property.Name);
+                        string propertyPath = JoinPath(path, property.Name);
                         if (!keys.Add(property.Name))
                         {
                             Add(propertyPath, Duplicate(property.Name));
@@ -312,7 +345,7 @@ internal static class JsonShape
             string expected = string.Join(", ", RuleCatalog.All.Select(t => t.Descriptor.Type));
             if (!element.TryGetProperty("type", out var discriminator))
             {
-                Add(Join(path, "type"), new FundingMessage(ErrorCodes.FieldRequired,
+                Add(JoinPath(path, "type"), new FundingMessage(ErrorCodes.FieldRequired,
                     $"Le champ « type » manque : il vaut l'un de {expected}.",
                     $"The 'type' field is missing: expected one of {expected}."));
                 return;
@@ -321,7 +354,7 @@ internal static class JsonShape
             if (RuleCatalog.Find(name) is not { } type)
             {
                 string shown = name is null ? discriminator.GetRawText() : $"« {Truncate(name)} »";
-                Add(Join(path, "type"), new FundingMessage(ErrorCodes.ValueNotAllowed,
+                Add(JoinPath(path, "type"), new FundingMessage(ErrorCodes.ValueNotAllowed,
                     $"Type inconnu {shown} : il vaut l'un de {expected}.",
                     $"Unknown type {shown}: expected one of {expected}."));
                 return;
@@ -330,7 +363,7 @@ internal static class JsonShape
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in element.EnumerateObject())
             {
-                string propertyPath = Join(path, property.Name);
+                string propertyPath = JoinPath(path, property.Name);
                 if (!seen.Add(property.Name))
                 {
                     Add(propertyPath, Duplicate(property.Name));
@@ -361,7 +394,7 @@ internal static class JsonShape
             {
                 if (field.Required && !seen.Contains(field.Name))
                 {
-                    Add(Join(path, field.Name), new FundingMessage(ErrorCodes.FieldRequired, "Ce champ est obligatoire.", "This field is required."));
+                    Add(JoinPath(path, field.Name), new FundingMessage(ErrorCodes.FieldRequired, "Ce champ est obligatoire.", "This field is required."));
                 }
             }
         }
@@ -382,7 +415,7 @@ internal static class JsonShape
                     int i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        Number(item, $"{path}[{i++}]");
+                        Number(item, ItemPath(path, i++));
                     }
                     if (field.MaxItems is { } max && i > max)
                     {
@@ -394,10 +427,10 @@ internal static class JsonShape
                     Value(value, typeof(string), path);
                     break;
                 case RuleFieldKind.Choice:
-                    string[] values = [.. field.Choices.Select(c => c.Value)];
                     string? text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                    if (text is null || !values.Contains(text, StringComparer.Ordinal))
+                    if (text is null || !field.Choices.Any(c => string.Equals(c.Value, text, StringComparison.Ordinal)))
                     {
+                        string[] values = [.. field.Choices.Select(c => c.Value)];
                         string shown = text is null ? value.GetRawText() : $"« {Truncate(text)} »";
                         Add(path, new FundingMessage(ErrorCodes.ValueNotAllowed,
                             $"{shown} n'est pas admis : la valeur est l'une de {string.Join(", ", values)}.",
@@ -427,21 +460,22 @@ internal static class JsonShape
                 return null;
             }
             string name = polymorphism.TypeDiscriminatorPropertyName;
-            var known = polymorphism.DerivedTypes.Where(d => d.TypeDiscriminator is string).ToArray();
-            string expected = string.Join(", ", known.Select(d => (string)d.TypeDiscriminator!));
+            var known = polymorphism.DerivedTypes;
             if (!element.TryGetProperty(name, out var discriminator))
             {
-                Add(Join(path, name), new FundingMessage(ErrorCodes.FieldRequired,
+                string expected = Expected(known);
+                Add(JoinPath(path, name), new FundingMessage(ErrorCodes.FieldRequired,
                     $"Le champ « {name} » manque : il vaut l'un de {expected}.",
                     $"The '{name}' field is missing: expected one of {expected}."));
                 return null;
             }
             string? value = discriminator.ValueKind == JsonValueKind.String ? discriminator.GetString() : null;
-            var match = known.FirstOrDefault(d => string.Equals((string)d.TypeDiscriminator!, value, StringComparison.Ordinal));
+            var match = known.FirstOrDefault(d => d.TypeDiscriminator is string discriminatorValue && string.Equals(discriminatorValue, value, StringComparison.Ordinal));
             if (match.DerivedType is null)
             {
+                string expected = Expected(known);
                 string shown = value is null ? discriminator.GetRawText() : $"« {Truncate(value)} »";
-                Add(Join(path, name), new FundingMessage(ErrorCodes.ValueNotAllowed,
+                Add(JoinPath(path, name), new FundingMessage(ErrorCodes.ValueNotAllowed,
                     $"Type inconnu {shown} : il vaut l'un de {expected}.",
                     $"Unknown type {shown}: expected one of {expected}."));
                 return null;
@@ -456,11 +490,11 @@ internal static class JsonShape
                 Add(path, WrongType(element, "un objet", "an object"));
                 return;
             }
-            var properties = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
+            var properties = PropertiesOf(info);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in element.EnumerateObject())
             {
-                string propertyPath = Join(path, property.Name);
+                string propertyPath = JoinPath(path, property.Name);
                 if (!seen.Add(property.Name))
                 {
                     Add(propertyPath, Duplicate(property.Name));
@@ -491,7 +525,7 @@ internal static class JsonShape
             {
                 if (contract.IsRequired && !seen.Contains(contract.Name))
                 {
-                    Add(Join(path, contract.Name), new FundingMessage(ErrorCodes.FieldRequired,
+                    Add(JoinPath(path, contract.Name), new FundingMessage(ErrorCodes.FieldRequired,
                         "Ce champ est obligatoire.", "This field is required."));
                 }
             }
@@ -537,9 +571,9 @@ internal static class JsonShape
             }
             else if (underlying.IsEnum)
             {
-                var names = Enum.GetNames(underlying).Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)).ToArray();
+                var names = EnumNames.GetOrAdd(underlying, static t => new HashSet<string>(Enum.GetNames(t).Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)), StringComparer.Ordinal));
                 string? value = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
-                if (value is null || !names.Contains(value, StringComparer.Ordinal))
+                if (value is null || !names.Contains(value))
                 {
                     string shown = value is null ? element.GetRawText() : $"« {Truncate(value)} »";
                     Add(path, new FundingMessage(ErrorCodes.ValueNotAllowed,
@@ -577,9 +611,10 @@ internal static class JsonShape
                     $"{Shown(element)} is not a JSON number{hintEn}."));
                 return;
             }
-            string raw = element.GetRawText();
-            if (StrictDecimalConverter.SignificantDigits(System.Text.Encoding.UTF8.GetBytes(raw)) > StrictDecimalConverter.MaxSignificantDigits || !element.TryGetDecimal(out _))
+            var utf8 = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+            if (StrictDecimalConverter.SignificantDigits(utf8) > StrictDecimalConverter.MaxSignificantDigits || !element.TryGetDecimal(out _))
             {
+                string raw = element.GetRawText();
                 Add(path, new FundingMessage(ErrorCodes.NumberNotRepresentable,
                     $"{Truncate(raw)} ne peut pas être représenté exactement : {StrictDecimalConverter.MaxSignificantDigits} chiffres significatifs au plus, dans les limites des montants.",
                     $"{Truncate(raw)} cannot be represented exactly: at most {StrictDecimalConverter.MaxSignificantDigits} significant digits, within range."));
@@ -601,6 +636,8 @@ internal static class JsonShape
         private static FundingMessage Duplicate(string name) => new(ErrorCodes.FieldDuplicate,
             $"Le champ « {Truncate(name)} » est donné deux fois : donnez chaque champ une seule fois (on ne peut pas deviner lequel était voulu).",
             $"The field '{Truncate(name)}' is given twice: give each field once (which one was meant cannot be guessed).");
+    
+        private static string Expected(IList<JsonDerivedType> known) => string.Join(", ", known.Where(d => d.TypeDiscriminator is string).Select(d => (string)d.TypeDiscriminator!));
     }
 
     // Property names are joined with a dot, whatever they hold: "members[0].weights.potentiel fiscal" names the field as a person reads it.

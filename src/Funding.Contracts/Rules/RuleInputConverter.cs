@@ -13,7 +13,7 @@ internal sealed class RuleInputConverter : JsonConverter<RuleInput>
     public override RuleInput Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var element = JsonElement.ParseValue(ref reader);
-        if (JsonShape.CheckRule(element, options).Count > 0)
+        if (!JsonShape.IsWellShapedRule(element, options))
         {
             throw new JsonException("The rule does not have the shape its descriptor declares.");
         }
