@@ -64,7 +64,8 @@ internal static class AnswerBudget
     /// <summary>Holds each computing answer in a buffer bounded by its budget; an answer beyond it becomes a 400 problem.</summary>
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase))
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
+            || context.GetEndpoint()?.Metadata.GetMetadata<WritesBoundedAnswer>() is not null)
         {
             await next(context);
             return;

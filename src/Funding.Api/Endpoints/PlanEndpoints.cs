@@ -4,6 +4,7 @@ using Funding.Application.Execution;
 using Funding.Application.Plans;
 using Funding.Application.Programmes;
 using Funding.Api.Security;
+using Funding.Contracts.Json;
 using Funding.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +17,10 @@ internal static class PlanEndpoints
     {
         var plans = app.MapGroup("/v1/plans").WithTags("Plans");
         plans.MapPost("/", Evaluate)
+            .Accepts<PlanRequest>("application/json")
+            .Produces<PlanResponse>()
+            .ProducesValidationProblem()
+            .WithMetadata(WritesBoundedAnswer.Instance)
             .CachesAnswers(bypassWhenLean: true)
             .WithName("EvaluatePlan")
             .WithSummary("Evaluates a co-financing plan: every funder's total, schedule, the budget-year table, the treasury and the checks.")
@@ -111,15 +116,20 @@ internal static class PlanEndpoints
         return null;
     }
 
-    /// <param name="request">The plan.</param>
-    /// <param name="context">The request (a key or a token opens the workspace's own programmes).</param>
+    /// <param name="context">The request, whose body is the plan (a key or a token opens the workspace's own programmes).</param>
     /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="explain">full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (the lean path: each funder's total and contributions by budget year, the year balances and totals; no sentence, payment schedule, treasury or checks).</param>
-    internal static async ValueTask<Results<Ok<PlanResponse>, ValidationProblem>> Evaluate(HttpContext context, WorkspaceProgrammeService programmes, PlanRequest request,
-        Choice<ExplainLevel>? explain = null)
+    internal static async Task Evaluate(HttpContext context, WorkspaceProgrammeService programmes, Choice<ExplainLevel>? explain = null)
     {
+        // The hot path (issue #28): the body read once and synchronously, the answer written once with its length.
+        var request = await JsonAnswers.ReadAsync(context, ApiJson.TypeInfo<PlanRequest>());
         var outcome = PlanService.Evaluate(request, explain, await Programmes(context, programmes, request));
-        return outcome.Value is { } response ? TypedResults.Ok(response) : outcome.Invalid();
+        if (outcome.Value is not { } response)
+        {
+            await outcome.Invalid().ExecuteAsync(context);
+            return;
+        }
+        await JsonAnswers.WriteAsync(context, response, ApiJson.TypeInfo<PlanResponse>(), explain?.Value ?? ExplainLevel.Full);
     }
 
     /// <summary>

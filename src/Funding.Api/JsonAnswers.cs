@@ -1,0 +1,137 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Funding.Contracts.Json;
+
+namespace Funding.Api;
+
+/// <summary>
+/// The hot path of a JSON endpoint, by hand: the body read once from the request's <see cref="PipeReader"/> and
+/// deserialized synchronously from its bytes (the async reader of minimal APIs takes the slower resumable path), and
+/// the answer serialized synchronously into pooled memory, measured against its budget, then written once to the
+/// response's <see cref="PipeWriter"/> with its length — no intermediate string, no <see cref="MemoryStream"/> copy.
+/// </summary>
+/// <remarks>
+/// A body the contract refuses throws the same <see cref="BadHttpRequestException"/> minimal APIs throw, so that
+/// <see cref="Errors.FundingExceptionHandler"/> names its problems by path exactly as for every other endpoint (the body
+/// is read a second time only then). An endpoint using it declares <see cref="WritesBoundedAnswer"/>, which tells
+/// <see cref="AnswerBudget"/> not to buffer it.
+/// </remarks>
+internal static class JsonAnswers
+{
+    /// <summary>The request body as <typeparamref name="T"/>, read with the API's contract.</summary>
+    public static async ValueTask<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> info)
+        where T : class
+    {
+        var reader = context.Request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(context.RequestAborted);
+            var buffer = result.Buffer;
+            if (!result.IsCompleted && !result.IsCanceled)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                continue;
+            }
+            try
+            {
+                T? value;
+                if (buffer.IsSingleSegment)
+                {
+                    value = JsonSerializer.Deserialize(buffer.FirstSpan, info);
+                }
+                else
+                {
+                    var json = new Utf8JsonReader(buffer, new JsonReaderOptions { MaxDepth = info.Options.MaxDepth, CommentHandling = info.Options.ReadCommentHandling });
+                    value = JsonSerializer.Deserialize(ref json, info);
+                }
+                return value ?? throw new BadHttpRequestException("The request body is null.", StatusCodes.Status400BadRequest);
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+            {
+                throw new BadHttpRequestException("The request body could not be read.", StatusCodes.Status400BadRequest, e);
+            }
+            finally
+            {
+                reader.AdvanceTo(buffer.End);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as the 200 answer, or, beyond the request's answer budget, the budget's 400
+    /// problem (<see cref="AnswerBudget"/>).
+    /// </summary>
+    public static async Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> info, Funding.Contracts.ExplainLevel explain)
+    {
+        using var buffer = new PooledBuffer();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = info.Options.Encoder, MaxDepth = info.Options.MaxDepth, SkipValidation = true }))
+        {
+            JsonSerializer.Serialize(writer, value, info);
+        }
+        long budget = AnswerBudget.For(context.Request.ContentLength);
+        if (buffer.WrittenCount > budget)
+        {
+            await AnswerBudget.Problem(budget, null, explain).ExecuteAsync(context);
+            return;
+        }
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = buffer.WrittenCount;
+        await response.BodyWriter.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+
+    /// <summary>An <see cref="IBufferWriter{T}"/> on arrays rented from the shared pool, returned when disposed.</summary>
+    private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
+    {
+        private byte[] _array = ArrayPool<byte>.Shared.Rent(16 * 1024);
+
+        public int WrittenCount { get; private set; }
+
+        public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, WrittenCount);
+
+        public void Advance(int count) => WrittenCount += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _array.AsMemory(WrittenCount);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _array.AsSpan(WrittenCount);
+        }
+
+        private void Ensure(int sizeHint)
+        {
+            int needed = WrittenCount + Math.Max(sizeHint, 1);
+            if (needed <= _array.Length)
+            {
+                return;
+            }
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, checked(_array.Length * 2)));
+            _array.AsSpan(0, WrittenCount).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_array);
+            _array = larger;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_array);
+            _array = [];
+        }
+    }
+}
+
+/// <summary>
+/// Endpoint metadata: the endpoint measures its answer against <see cref="AnswerBudget"/> itself before writing a byte
+/// (<see cref="JsonAnswers.WriteAsync{T}"/>), so the budget's middleware does not buffer it.
+/// </summary>
+internal sealed class WritesBoundedAnswer
+{
+    public static WritesBoundedAnswer Instance { get; } = new();
+}
