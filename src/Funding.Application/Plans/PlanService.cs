@@ -36,7 +36,7 @@ internal static class PlanService
             // explain=none is the lean path: the figures alone, no sentence built, no schedule, treasury or checks.
             return Outcome<PlanResponse>.Success(level == ExplainLevel.None
                 ? PlanResultMapping.ToResponse(PlanEvaluator.Figures(plan), plan)
-                : PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan), level));
+                : PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan, level == ExplainLevel.Summary ? ExplanationDepth.Summary : ExplanationDepth.Full), level));
         }
         catch (FundingValidationException ex)
         {

@@ -57,7 +57,7 @@ public static class ExecutionEvaluator
                 bool shares = inCeiling.Contains(funder.Id);
                 var terms = shares ? TermsOf(funder) with { CapAtGrant = true } : TermsOf(funder);
                 rule.Due(new RuleDue(evaluation, planned, terms, shares, inYearlyCeiling.Contains(funder.Id), actualTotal));
-            }), explain: true);
+            }), ExplanationDepth.Full);
         }
         catch (FundingValidationException ex)
         {

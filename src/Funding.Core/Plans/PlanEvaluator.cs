@@ -45,10 +45,20 @@ public static class PlanEvaluator
     /// </param>
     /// <returns>The result, with schedules and checks.</returns>
     /// <exception cref="FundingValidationException">The plan is not valid; every error names its field.</exception>
-    public static PlanResult Evaluate(Plan plan, bool explain)
+    public static PlanResult Evaluate(Plan plan, bool explain) => Evaluate(plan, explain ? ExplanationDepth.Full : ExplanationDepth.None);
+
+    /// <summary>Evaluates a plan, explained to <paramref name="depth"/>.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="depth">
+    /// Which sentences are written: every figure, schedule and check is the same at every depth; a sentence left out is
+    /// never built (<see cref="ExplanationDepth.Summary"/> builds no payment's sentence).
+    /// </param>
+    /// <returns>The result, with schedules and checks.</returns>
+    /// <exception cref="FundingValidationException">The plan is not valid; every error names its field.</exception>
+    public static PlanResult Evaluate(Plan plan, ExplanationDepth depth)
     {
         PlanValidator.ThrowIfInvalid(plan);
-        return Result(Run(plan, EvaluateRule), explain);
+        return Result(Run(plan, EvaluateRule), depth);
     }
 
     /// <summary>
@@ -69,10 +79,10 @@ public static class PlanEvaluator
     internal static PlanFigures FiguresOfValid(Plan plan) => Run(plan, EvaluateRule).Figures(explain: false, out _);
 
     /// <summary>A plan run: the result with its schedules and checks, built once.</summary>
-    internal static PlanResult Result(PlanRun run, bool explain)
+    internal static PlanResult Result(PlanRun run, ExplanationDepth depth)
     {
-        var figures = run.Figures(explain, out var costExplanation);
-        var schedule = ScheduleBuilder.Build(run.Plan, figures, run.Calendar, explain);
+        var figures = run.Figures(explain: depth != ExplanationDepth.None, out var costExplanation);
+        var schedule = ScheduleBuilder.Build(run.Plan, figures, run.Calendar, explain: depth == ExplanationDepth.Full);
         var checks = PlanChecks.Evaluate(figures, schedule);
         return new PlanResult(figures, costExplanation, schedule, checks);
     }

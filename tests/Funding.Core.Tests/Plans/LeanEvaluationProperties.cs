@@ -41,6 +41,24 @@ public class LeanEvaluationProperties
             && lean.Groups.Select(gr => (gr.Id, gr.Pool, gr.Allocated, gr.Unallocated, gr.Limit)).SequenceEqual(full.Groups.Select(gr => (gr.Id, gr.Pool, gr.Allocated, gr.Unallocated, gr.Limit)));
     }
 
+    [Property]
+    public bool Summary_IsTheFullEvaluation_WithoutThePaymentsSentences(GeneratedPlan g)
+    {
+        var full = PlanEvaluator.Evaluate(g.Plan, ExplanationDepth.Full);
+        var summary = PlanEvaluator.Evaluate(g.Plan, ExplanationDepth.Summary);
+        static string Payments(Funding.Schedules.ScheduleResult s) => string.Join(";", s.Funders.Select(f =>
+            f.FunderId + "=" + string.Join(",", f.Payments.Select(p => $"{p.Date}/{p.BudgetYear}/{p.Kind}/{p.Amount.TotalCents}"))));
+        static string Explained(FunderResult f) => f.Explanation.Sentence + "|" + string.Join(",", f.Explanation.Terms.Select(t => t.ToString()));
+        return summary.Funders.Select(Figures).SequenceEqual(full.Funders.Select(Figures))
+            && summary.Funders.Select(Explained).SequenceEqual(full.Funders.Select(Explained))
+            && summary.Funders.All(f => f.Explanation.Sentence.Length > 0)
+            && summary.CostExplanation.Sentence == full.CostExplanation.Sentence
+            && Payments(summary.Schedule) == Payments(full.Schedule)
+            && summary.Schedule.Funders.SelectMany(f => f.Payments).All(p => p.Sentence.Length == 0)
+            && summary.Schedule.Treasury.Sentence == full.Schedule.Treasury.Sentence
+            && summary.Checks.Select(c => (c.Id, c.Outcome, c.Message)).SequenceEqual(full.Checks.Select(c => (c.Id, c.Outcome, c.Message)));
+    }
+
     [Fact]
     public void TheSeedsFigures_WithoutASentence()
     {
