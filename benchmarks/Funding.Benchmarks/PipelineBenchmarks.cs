@@ -24,6 +24,7 @@ public class PipelineBenchmarks
     private PlanResponse _none = null!;
     private PlanFigures _figures = null!;
     private PlanResponse _full = null!;
+    private PlanResponse _summary = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -35,6 +36,7 @@ public class PipelineBenchmarks
         _figures = PlanEvaluator.Figures(_plan);
         _none = PlanResultMapping.ToResponse(_figures, _plan);
         _full = PlanResultMapping.ToResponse(_result, ExplainLevel.Full);
+        _summary = PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(_plan, ExplanationDepth.Summary), ExplainLevel.Summary);
     }
 
     [Benchmark]
@@ -45,6 +47,10 @@ public class PipelineBenchmarks
 
     [Benchmark]
     public PlanResult Evaluate() => PlanEvaluator.Evaluate(_plan);
+
+    /// <summary>explain=summary: no payment's sentence is built.</summary>
+    [Benchmark]
+    public PlanResult EvaluateSummary() => PlanEvaluator.Evaluate(_plan, ExplanationDepth.Summary);
 
     /// <summary>explain=none: the lean figures.</summary>
     [Benchmark]
@@ -58,6 +64,9 @@ public class PipelineBenchmarks
 
     [Benchmark]
     public byte[] WriteAnswerFull() => JsonSerializer.SerializeToUtf8Bytes(_full, _options);
+
+    [Benchmark]
+    public byte[] WriteAnswerSummary() => JsonSerializer.SerializeToUtf8Bytes(_summary, _options);
 
     private static JsonSerializerOptions Options()
     {
