@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The HTTP load check of issue #28, reproducible: the API in Release on :5080, /health and POST /v1/plans (lean and
-# full) on distinct seed plans, with wrk (apt-get install wrk). Server and load on the same machine, as in
+# The HTTP load check of issue #28, reproducible: the API in Release on :5080, /health and POST /v1/plans (lean,
+# summary and full) on distinct seed plans, with wrk (apt-get install wrk). Server and load on the same machine, as in
 # docs/performance.md. Usage: bash benchmarks/http/load.sh [connections] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,4 +22,5 @@ run() { # name, then wrk's arguments
 }
 run "GET /health" -s benchmarks/http/health.lua http://127.0.0.1:5080/health
 PATH_QUERY="/v1/plans?explain=none" run "POST /v1/plans?explain=none" -s $script http://127.0.0.1:5080
+PATH_QUERY="/v1/plans?explain=summary" run "POST /v1/plans?explain=summary" -s $script http://127.0.0.1:5080
 PATH_QUERY="/v1/plans" run "POST /v1/plans (full)" -s $script http://127.0.0.1:5080
