@@ -76,6 +76,10 @@ internal static class JsonAnswers
             await AnswerBudget.Problem(budget, null, explain).ExecuteAsync(context);
             return;
         }
+        if (context.Features.Get<AnswerToKeep>() is { } keep)
+        {
+            keep.Bytes = buffer.WrittenMemory.ToArray();
+        }
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";

@@ -92,6 +92,20 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
         }
 
         request.Body = new MemoryStream(body, 0, read, writable: false);
+        if (endpoint.Metadata.GetMetadata<WritesBoundedAnswer>() is not null)
+        {
+            // The endpoint hands its answer's bytes over as it writes them (JsonAnswers): no capturing stream to grow,
+            // copy out and copy again.
+            var handed = new AnswerToKeep();
+            context.Features.Set(handed);
+            context.Response.Headers[HeaderName] = "miss";
+            await next(context);
+            if (read == length && context.Response.StatusCode == StatusCodes.Status200OK && handed.Bytes is { Length: <= MaxResponseBytes } bytes)
+            {
+                Keep(key, bytes);
+            }
+            return;
+        }
         var original = context.Response.Body;
         using var captured = new MemoryStream();
         context.Response.Body = captured;
@@ -106,12 +120,14 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
         }
         if (read == length && context.Response.StatusCode == StatusCodes.Status200OK && captured.Length <= MaxResponseBytes)
         {
-            byte[] kept = captured.ToArray();
-            _cache.Set(key, kept, new MemoryCacheEntryOptions { Size = kept.Length + EntryOverheadBytes, SlidingExpiration = TimeSpan.FromMinutes(30) });
+            Keep(key, captured.ToArray());
         }
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
     }
+
+    private void Keep(Key key, byte[] answer) =>
+        _cache.Set(key, answer, new MemoryCacheEntryOptions { Size = answer.Length + EntryOverheadBytes, SlidingExpiration = TimeSpan.FromMinutes(30) });
 
     /// <summary>
     /// A plan asked with <c>explain=none</c> (the lean path) is computed faster than it is hashed, stored and looked up:
@@ -153,4 +169,15 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
     }
 
     private readonly record struct Key(string Path, string Query, UInt128 Hash);
+}
+
+/// <summary>
+/// Request feature set by <see cref="ResponseCache"/> on a miss for an endpoint that writes its own answer
+/// (<see cref="WritesBoundedAnswer"/>): the endpoint leaves here a copy of the bytes it wrote, to be kept for the same
+/// request.
+/// </summary>
+internal sealed class AnswerToKeep
+{
+    /// <summary>The 200 answer's bytes, as written; null when the endpoint answered otherwise.</summary>
+    public byte[]? Bytes { get; set; }
 }
