@@ -15,7 +15,8 @@ namespace Funding.Api;
 /// each with a sentence quoting the key's label) estimates the answer from the request and refuses it when it would not
 /// fit, saying which <c>explain</c> level would. While writing, <see cref="InvokeAsync"/> holds the answer in a bounded
 /// buffer and, should any answer still exceed the budget, replaces it with the same 400 problem: no accepted request
-/// can produce an unbounded answer (one 3 MB allocation used to answer 1,25 GB).
+/// can produce an unbounded answer (one 3 MB allocation used to answer 1,25 GB). An endpoint answering a
+/// <see cref="JsonAnswer{T}"/> measures its answer itself before writing a byte, and is not buffered.
 /// </para>
 /// </remarks>
 internal static class AnswerBudget
@@ -91,8 +92,7 @@ internal static class AnswerBudget
         if (tooLarge)
         {
             context.Response.Clear();
-            var explain = Choices.Parse<ExplainLevel>(context.Request.Query["explain"].ToString()).Value ?? ExplainLevel.Full;
-            await Funding.Api.Errors.Problems.WriteAsync(context, Funding.Api.Errors.ApiProblems.Validation([Error(budget, null, explain)], Title, Detail));
+            await Funding.Api.Errors.Problems.WriteAsync(context, Funding.Api.Errors.ApiProblems.Validation([Error(budget, null, ExplainOf(context.Request))], Title, Detail));
             return;
         }
         if (!context.Response.HasStarted)
@@ -102,6 +102,10 @@ internal static class AnswerBudget
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    /// <summary>The explanation level the request asked for (full when it names none), for the problem's advice.</summary>
+    public static ExplainLevel ExplainOf(HttpRequest request) =>
+        Choices.Parse<ExplainLevel>(request.Query["explain"].ToString()).Value ?? ExplainLevel.Full;
 
     private static readonly object OriginalBodyKey = new();
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Metadata;
 using Funding.Contracts.Json;
 
 namespace Funding.Api;
@@ -63,7 +64,7 @@ internal static class JsonAnswers
     /// Writes <paramref name="value"/> as the 200 answer, or, beyond the request's answer budget, the budget's 400
     /// problem (<see cref="AnswerBudget"/>).
     /// </summary>
-    public static async Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> info, Funding.Contracts.ExplainLevel explain)
+    public static async Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> info)
     {
         using var buffer = new PooledBuffer();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = info.Options.Encoder, MaxDepth = info.Options.MaxDepth, SkipValidation = true }))
@@ -73,7 +74,7 @@ internal static class JsonAnswers
         long budget = AnswerBudget.For(context.Request.ContentLength);
         if (buffer.WrittenCount > budget)
         {
-            await AnswerBudget.Problem(budget, null, explain).ExecuteAsync(context);
+            await AnswerBudget.Problem(budget, null, AnswerBudget.ExplainOf(context.Request)).ExecuteAsync(context);
             return;
         }
         if (context.Features.Get<AnswerToKeep>() is { } keep)
@@ -133,9 +134,46 @@ internal static class JsonAnswers
 
 /// <summary>
 /// Endpoint metadata: the endpoint measures its answer against <see cref="AnswerBudget"/> itself before writing a byte
-/// (<see cref="JsonAnswers.WriteAsync{T}"/>), so the budget's middleware does not buffer it.
+/// (<see cref="JsonAnswers.WriteAsync{T}"/>), so the budget's middleware does not buffer it, and hands the bytes it
+/// wrote to the response cache (<see cref="AnswerToKeep"/>), which does not capture them either. Declared by
+/// <see cref="JsonAnswer{T}"/>.
 /// </summary>
 internal sealed class WritesBoundedAnswer
 {
     public static WritesBoundedAnswer Instance { get; } = new();
+}
+
+/// <summary>
+/// A computing endpoint's 200 JSON answer, written by <see cref="JsonAnswers.WriteAsync{T}"/> (pooled memory, the
+/// answer budget checked there, one write with its length): the typed result to use in place of <c>Ok&lt;T&gt;</c>.
+/// Its metadata is <c>Ok&lt;T&gt;</c>'s (a 200 of <typeparamref name="T"/> in <c>application/json</c>, so the OpenAPI
+/// document is the same) plus <see cref="WritesBoundedAnswer"/>. Only for an endpoint whose every other answer is a
+/// problem: the metadata takes the whole endpoint out of the budget's buffer, so one that may also answer a file keeps
+/// <c>Ok&lt;T&gt;</c>.
+/// </summary>
+internal sealed class JsonAnswer<T>(T value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
+{
+    /// <summary>The answer.</summary>
+    public T Value => value;
+
+    object? IValueHttpResult.Value => value;
+
+    int? IStatusCodeHttpResult.StatusCode => StatusCodes.Status200OK;
+
+    /// <inheritdoc/>
+    public Task ExecuteAsync(HttpContext httpContext) => JsonAnswers.WriteAsync(httpContext, value, ApiJson.TypeInfo<T>());
+
+    /// <inheritdoc/>
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(WritesBoundedAnswer.Instance);
+    }
+}
+
+/// <summary>Creates <see cref="JsonAnswer{T}"/>s.</summary>
+internal static class JsonAnswer
+{
+    /// <summary>The 200 answer <paramref name="value"/>.</summary>
+    public static JsonAnswer<T> Of<T>(T value) => new(value);
 }

@@ -28,7 +28,7 @@ internal static class AllocationEndpoints
     /// <param name="request">The amount, the key and the parties.</param>
     /// <param name="context">The request, for its size (the answer's budget).</param>
     /// <param name="explain">none (figures only), summary (one sentence for the split) or full (a sentence per share, the default).</param>
-    internal static Results<Ok<AllocationResponse>, ValidationProblem> Split(AllocationRequest request, HttpContext context, Choice<ExplainLevel>? explain = null)
+    internal static Results<JsonAnswer<AllocationResponse>, ValidationProblem> Split(AllocationRequest request, HttpContext context, Choice<ExplainLevel>? explain = null)
     {
         var errors = new RequestErrors();
         var level = errors.Choose(explain, "explain");
@@ -45,7 +45,7 @@ internal static class AllocationEndpoints
         }
         try
         {
-            return TypedResults.Ok(AllocationMapping.ToResponse(Allocator.Split(amount, parties, key), level));
+            return JsonAnswer.Of(AllocationMapping.ToResponse(Allocator.Split(amount, parties, key), level));
         }
         catch (FundingValidationException ex)
         {

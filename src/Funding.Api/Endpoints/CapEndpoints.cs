@@ -23,7 +23,7 @@ internal static class CapEndpoints
         return app;
     }
 
-    internal static Results<Ok<CapResponse>, ValidationProblem> Apply(CapRequest request)
+    internal static Results<JsonAnswer<CapResponse>, ValidationProblem> Apply(CapRequest request)
     {
         var errors = new RequestErrors();
         var baseAmount = errors.Money(request.Base, "base");
@@ -52,7 +52,7 @@ internal static class CapEndpoints
         var terms = result.Terms().ToList();
         terms.Add(ExplanationTerm.Euros("amount", result.Amount));
         terms.Add(ExplanationTerm.Percent("effectiveRate", result.EffectiveRate));
-        return TypedResults.Ok(new CapResponse
+        return JsonAnswer.Of(new CapResponse
         {
             CalculationVersion = CalculationVersion.Current,
             Amount = result.Amount.Amount,

@@ -18,9 +18,6 @@ internal static class PlanEndpoints
         var plans = app.MapGroup("/v1/plans").WithTags("Plans");
         plans.MapPost("/", Evaluate)
             .Accepts<PlanRequest>("application/json")
-            .Produces<PlanResponse>()
-            .ProducesValidationProblem()
-            .WithMetadata(WritesBoundedAnswer.Instance)
             .CachesAnswers(bypassWhenLean: true)
             .WithName("EvaluatePlan")
             .WithSummary("Evaluates a co-financing plan: every funder's total, schedule, the budget-year table, the treasury and the checks.")
@@ -119,17 +116,13 @@ internal static class PlanEndpoints
     /// <param name="context">The request, whose body is the plan (a key or a token opens the workspace's own programmes).</param>
     /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="explain">full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (the lean path: each funder's total and contributions by budget year, the year balances and totals; no sentence, payment schedule, treasury or checks).</param>
-    internal static async Task Evaluate(HttpContext context, WorkspaceProgrammeService programmes, Choice<ExplainLevel>? explain = null)
+    internal static async Task<Results<JsonAnswer<PlanResponse>, ValidationProblem>> Evaluate(HttpContext context, WorkspaceProgrammeService programmes,
+        Choice<ExplainLevel>? explain = null)
     {
-        // The hot path (issue #28): the body read once and synchronously, the answer written once with its length.
+        // The hot path (issue #28): the body read once and synchronously; the answer written once with its length.
         var request = await JsonAnswers.ReadAsync(context, ApiJson.TypeInfo<PlanRequest>());
         var outcome = PlanService.Evaluate(request, explain, await Programmes(context, programmes, request));
-        if (outcome.Value is not { } response)
-        {
-            await outcome.Invalid().ExecuteAsync(context);
-            return;
-        }
-        await JsonAnswers.WriteAsync(context, response, ApiJson.TypeInfo<PlanResponse>(), explain?.Value ?? ExplainLevel.Full);
+        return outcome.Value is { } response ? JsonAnswer.Of(response) : outcome.Invalid();
     }
 
     /// <summary>
@@ -139,21 +132,21 @@ internal static class PlanEndpoints
     internal static ValueTask<ProgrammeLookup> Programmes(HttpContext context, WorkspaceProgrammeService programmes, params PlanRequest?[] plans) =>
         programmes.ForPlansAsync(context.User.WorkspaceOrNull(), plans, context.RequestAborted);
 
-    internal static Results<Ok<KeyComparisonResponse>, ValidationProblem> CompareKeys(KeyComparisonRequest request)
+    internal static Results<JsonAnswer<KeyComparisonResponse>, ValidationProblem> CompareKeys(KeyComparisonRequest request)
     {
         var outcome = PlanService.CompareKeys(request);
-        return outcome.Value is { } response ? TypedResults.Ok(response) : outcome.Invalid();
+        return outcome.Value is { } response ? JsonAnswer.Of(response) : outcome.Invalid();
     }
 
     /// <param name="request">The plan, the actual expenses and the receipts.</param>
     /// <param name="context">The request (a key or a token opens the workspace's own programmes).</param>
     /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="explain">full (the default), summary or none: the explanation of each due.</param>
-    internal static async Task<Results<Ok<ExecutionResponse>, ValidationProblem>> Execution(HttpContext context, WorkspaceProgrammeService programmes, ExecutionRequest request,
+    internal static async Task<Results<JsonAnswer<ExecutionResponse>, ValidationProblem>> Execution(HttpContext context, WorkspaceProgrammeService programmes, ExecutionRequest request,
         Choice<ExplainLevel>? explain = null)
     {
         var outcome = ExecutionService.Evaluate(request, explain, await Programmes(context, programmes, request.Plan));
-        return outcome.Value is { } response ? TypedResults.Ok(response) : outcome.Invalid();
+        return outcome.Value is { } response ? JsonAnswer.Of(response) : outcome.Invalid();
     }
 
     /// <param name="request">The plan, the actual expenses and the receipts.</param>
@@ -179,9 +172,9 @@ internal static class PlanEndpoints
         return outcome.Value is { } file ? File(file) : outcome.Invalid();
     }
 
-    internal static async Task<Results<Ok<CompareResponse>, ValidationProblem>> Compare(HttpContext context, WorkspaceProgrammeService programmes, CompareRequest request)
+    internal static async Task<Results<JsonAnswer<CompareResponse>, ValidationProblem>> Compare(HttpContext context, WorkspaceProgrammeService programmes, CompareRequest request)
     {
         var outcome = PlanService.Compare(request, await Programmes(context, programmes, request.Baseline, request.Variant));
-        return outcome.Value is { } response ? TypedResults.Ok(response) : outcome.Invalid();
+        return outcome.Value is { } response ? JsonAnswer.Of(response) : outcome.Invalid();
     }
 }

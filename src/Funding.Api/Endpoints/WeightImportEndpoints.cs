@@ -22,7 +22,7 @@ internal static class WeightImportEndpoints
         return app;
     }
 
-    internal static Results<Ok<WeightImportResponse>, ValidationProblem> Import(WeightImportRequest request)
+    internal static Results<JsonAnswer<WeightImportResponse>, ValidationProblem> Import(WeightImportRequest request)
     {
         var errors = new RequestErrors();
         if (request.Content.Length == 0)
@@ -44,7 +44,7 @@ internal static class WeightImportEndpoints
         {
             return errors.Problem();
         }
-        return TypedResults.Ok(new WeightImportResponse
+        return JsonAnswer.Of(new WeightImportResponse
         {
             Columns = result.Columns,
             Members = result.Members.Select(m => new ImportedMemberOutput { Row = m.Row, Name = m.Name, Weight = m.Weight }).ToArray(),

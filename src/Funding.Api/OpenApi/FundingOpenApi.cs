@@ -695,7 +695,7 @@ internal static class FundingOpenApi
     }
 
     /// <summary>The value of a handler's 200 answer, as the API writes it.</summary>
-    private static JsonNode Value<T>(IResult result) => Serialize(((Microsoft.AspNetCore.Http.HttpResults.Ok<T>)result).Value)!;
+    private static JsonNode Value<T>(IResult result) => Serialize(((IValueHttpResult<T>)result).Value)!;
 
     private static JsonNode? Serialize<T>(T value) => JsonSerializer.SerializeToNode(value, ExampleOptions);
 }
