@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using NodaTime;
 
 namespace Funding.Formatting;
@@ -83,10 +82,25 @@ public static class FrenchFormat
     public static string ExactMoney(decimal euros, FrenchSpacing spacing = FrenchSpacing.Typographic)
     {
         decimal shown = decimal.Round(euros, 4, MidpointRounding.ToZero);
-        string number = Number(shown, 4, spacing, trimZeros: true);
-        int comma = number.IndexOf(',', StringComparison.Ordinal);
-        number = comma < 0 ? number + ",00" : number.PadRight(comma + 3, '0');
-        return string.Concat(number, shown == euros ? "" : "…", UnitSpace(spacing).ToString(), "€");
+        Span<char> buffer = stackalloc char[MaxNumberLength + 5];
+        int length = WriteNumber(buffer, shown, 4, spacing, trimZeros: true);
+        int comma = buffer[..length].IndexOf(',');
+        if (comma < 0)
+        {
+            buffer[length++] = ',';
+            comma = length - 1;
+        }
+        while (length < comma + 3)
+        {
+            buffer[length++] = '0';
+        }
+        if (shown != euros)
+        {
+            buffer[length++] = '…';
+        }
+        buffer[length++] = UnitSpace(spacing);
+        buffer[length++] = EuroSign;
+        return new string(buffer[..length]);
     }
 
     /// <summary>Formats an amount for a spreadsheet cell: decimal comma, no grouping, no unit (<c>11593,50</c>).</summary>
@@ -116,7 +130,7 @@ public static class FrenchFormat
     /// <param name="spacing">The space characters to use.</param>
     /// <returns>The formatted percentage.</returns>
     public static string Rate(Rate rate, int maxDecimals = 6, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
-        string.Concat(Number(rate.PercentValue, maxDecimals, spacing, trimZeros: true), UnitSpace(spacing).ToString(), "%");
+        Percent(rate.PercentValue, maxDecimals, spacing, trimZeros: true);
 
     /// <summary>
     /// Formats a computed ratio — a share of the cost, an effective rate, a share of a key — always with two decimals,
@@ -127,7 +141,18 @@ public static class FrenchFormat
     /// <param name="spacing">The space characters to use.</param>
     /// <returns>The formatted percentage.</returns>
     public static string Rate(Ratio ratio, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
-        string.Concat(Number(ratio.PercentValue, 2, spacing), UnitSpace(spacing).ToString(), "%");
+        Percent(ratio.PercentValue, 2, spacing, trimZeros: false);
+
+    /// <summary>A number followed by « % », written once into one string.</summary>
+    private static string Percent(decimal percent, int decimals, FrenchSpacing spacing, bool trimZeros)
+    {
+        Preconditions.CheckArgumentRange(nameof(decimals), decimals, 0, 6);
+        Span<char> buffer = stackalloc char[MaxNumberLength + 2];
+        int length = WriteNumber(buffer, percent, decimals, spacing, trimZeros);
+        buffer[length++] = UnitSpace(spacing);
+        buffer[length++] = '%';
+        return new string(buffer[..length]);
+    }
 
     /// <summary>Formats a number with French grouping and decimal comma: <c>103 800</c>, <c>18,17</c>.</summary>
     /// <param name="value">The number.</param>
@@ -138,17 +163,25 @@ public static class FrenchFormat
     public static string Number(decimal value, int decimals = 0, FrenchSpacing spacing = FrenchSpacing.Typographic, bool trimZeros = false)
     {
         Preconditions.CheckArgumentRange(nameof(decimals), decimals, 0, 6);
+        Span<char> buffer = stackalloc char[MaxNumberLength];
+        return new string(buffer[..WriteNumber(buffer, value, decimals, spacing, trimZeros)]);
+    }
+
+    /// <summary>The longest formatted number: a sign, 29 digits, 9 separators, a comma and 6 decimals.</summary>
+    private const int MaxNumberLength = 46;
+
+    /// <summary>Writes <see cref="Number"/>'s text into the buffer (at least <see cref="MaxNumberLength"/> long); returns its length.</summary>
+    private static int WriteNumber(Span<char> destination, decimal value, int decimals, FrenchSpacing spacing, bool trimZeros)
+    {
         decimal rounded = RoundingPolicy.Default.Round(value, decimals);
-        var builder = new StringBuilder(32);
+        int length = 0;
         if (rounded < 0m)
         {
-            builder.Append('-');
+            destination[length++] = '-';
             rounded = -rounded;
         }
         decimal integerPart = decimal.Truncate(rounded);
-        Span<char> digits = stackalloc char[40];
-        digits = digits[..WriteGrouped(digits, integerPart, GroupSpace(spacing))];
-        builder.Append(digits);
+        length += WriteGrouped(destination[length..], integerPart, GroupSpace(spacing));
         if (decimals > 0)
         {
             // The fraction is already rounded to 'decimals' places: scaling it gives an exact integer.
@@ -169,10 +202,12 @@ public static class FrenchFormat
             }
             if (kept > 0)
             {
-                builder.Append(',').Append(fractionDigits[..kept]);
+                destination[length++] = ',';
+                fractionDigits[..kept].CopyTo(destination[length..]);
+                length += kept;
             }
         }
-        return builder.ToString();
+        return length;
     }
 
     /// <summary>Formats a date as in a deliberation: <c>17 mars 2022</c>, <c>1er avril 2022</c>.</summary>
@@ -180,15 +215,39 @@ public static class FrenchFormat
     /// <returns>The date in words, with "1er" for the first day of a month as French usage requires.</returns>
     public static string Date(LocalDate date)
     {
-        string day = date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture);
-        return string.Concat(day, " ", MonthNames[date.Month - 1], " ", date.Year.ToString(CultureInfo.InvariantCulture));
+        Span<char> buffer = stackalloc char[32];
+        int length;
+        if (date.Day == 1)
+        {
+            "1er".CopyTo(buffer);
+            length = 3;
+        }
+        else
+        {
+            date.Day.TryFormat(buffer, out length, default, CultureInfo.InvariantCulture);
+        }
+        buffer[length++] = ' ';
+        return new string(buffer[..(length + WriteMonth(buffer[length..], date.Month, date.Year))]);
     }
 
     /// <summary>Formats a month: <c>avril 2022</c>.</summary>
     /// <param name="month">The month.</param>
     /// <returns>The month name and year.</returns>
-    public static string Month(YearMonth month) =>
-        string.Concat(MonthNames[month.Month - 1], " ", month.Year.ToString(CultureInfo.InvariantCulture));
+    public static string Month(YearMonth month)
+    {
+        Span<char> buffer = stackalloc char[32];
+        return new string(buffer[..WriteMonth(buffer, month.Month, month.Year)]);
+    }
+
+    /// <summary>Writes « mars 2022 » into the buffer (at least 21 long); returns its length.</summary>
+    private static int WriteMonth(Span<char> destination, int month, int year)
+    {
+        string name = MonthNames[month - 1];
+        name.CopyTo(destination);
+        destination[name.Length] = ' ';
+        year.TryFormat(destination[(name.Length + 1)..], out int written, default, CultureInfo.InvariantCulture);
+        return name.Length + 1 + written;
+    }
 
     /// <summary>The French name of a month, from 1 (janvier) to 12 (décembre).</summary>
     /// <param name="month">The month number.</param>
@@ -249,7 +308,9 @@ public static class FrenchFormat
     /// <summary>Writes a non-negative integer with thousands separators; returns the length.</summary>
     private static int WriteGrouped(Span<char> destination, decimal nonNegativeInteger, char separator)
     {
-        string digits = nonNegativeInteger.ToString("0", CultureInfo.InvariantCulture);
+        Span<char> digits = stackalloc char[29];
+        nonNegativeInteger.TryFormat(digits, out int count, "0", CultureInfo.InvariantCulture);
+        digits = digits[..count];
         int length = 0;
         int firstGroup = digits.Length % 3;
         if (firstGroup == 0)
