@@ -342,7 +342,7 @@ internal static class JsonShape
                 Add(path, WrongType(element, "un objet", "an object"));
                 return;
             }
-            string expected = string.Join(", ", RuleCatalog.All.Select(t => t.Descriptor.Type));
+            string expected = RuleTypes;
             if (!element.TryGetProperty("type", out var discriminator))
             {
                 Add(JoinPath(path, "type"), new FundingMessage(ErrorCodes.FieldRequired,
