@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Funding.Formatting;
 
 namespace Funding.Allocation;
@@ -144,43 +145,79 @@ public sealed class Allocation
 
     internal string SentenceAt(int index)
     {
+        var text = new DefaultInterpolatedStringHandler(128, 8);
+        AppendSentenceAt(ref text, index);
+        text.AppendLiteral(".");
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>
+    /// Writes the sentence of the share at <paramref name="index"/>, without its final period, where the caller writes it
+    /// (the share's own sentence, or a member's clause in a plan's explanation): written once, never built and copied.
+    /// </summary>
+    internal void AppendSentenceAt(ref DefaultInterpolatedStringHandler text, int index)
+    {
         var party = Parties[index];
         var amount = _amounts[index];
-        string name = party.DisplayName;
+        text.AppendLiteral(party.DisplayName);
         if (_key.Numerator(index).IsZero && BoundAt(index) == ShareBound.None)
         {
-            return $"{name} : poids nul dans la clé {Key.Label}, soit {FrenchFormat.Money(amount)}.";
+            text.AppendLiteral(" : poids nul dans la clé ");
+            text.AppendLiteral(Key.Label);
+            text.AppendLiteral(", soit ");
+            text.AppendLiteral(FrenchFormat.Money(amount));
+            return;
         }
-        string share = FrenchFormat.Rate(ShareOfKeyAt(index));
-        string sentence = $"{name} : {share} de la clé {Key.Label}";
+        text.AppendLiteral(" : ");
+        text.AppendLiteral(FrenchFormat.Rate(ShareOfKeyAt(index)));
+        text.AppendLiteral(" de la clé ");
+        text.AppendLiteral(Key.Label);
         switch (BoundAt(index))
         {
             case ShareBound.Cap:
-                sentence += $", soit {FrenchFormat.ExactMoney(UnboundedExactAt(index))}, plafonné à {FrenchFormat.Money(amount)}";
+                text.AppendLiteral(", soit ");
+                text.AppendLiteral(FrenchFormat.ExactMoney(UnboundedExactAt(index)));
+                text.AppendLiteral(", plafonné à ");
+                text.AppendLiteral(FrenchFormat.Money(amount));
                 break;
             case ShareBound.Floor:
-                sentence += _key.Numerator(index).IsZero
-                    ? $" ; porté au plancher de {FrenchFormat.Money(amount)}"
-                    : $", soit {FrenchFormat.ExactMoney(UnboundedExactAt(index))}, porté au plancher de {FrenchFormat.Money(amount)}";
+                if (!_key.Numerator(index).IsZero)
+                {
+                    text.AppendLiteral(", soit ");
+                    text.AppendLiteral(FrenchFormat.ExactMoney(UnboundedExactAt(index)));
+                    text.AppendLiteral(",");
+                }
+                else
+                {
+                    text.AppendLiteral(" ;");
+                }
+                text.AppendLiteral(" porté au plancher de ");
+                text.AppendLiteral(FrenchFormat.Money(amount));
                 break;
             default:
                 if (_bounds is not null && AnyBoundApplied)
                 {
                     var remaining = IsRefund ? -_bounds.Remaining : _bounds.Remaining;
                     var shareOfRemaining = Ratio.Of(ExactQuotient(_key.Numerator(index), _bounds.FreeTotal, 12), 1m);
-                    sentence += $" ; après plafonds et planchers, {FrenchFormat.Rate(shareOfRemaining)} des {FrenchFormat.Money(remaining)} restant à répartir, soit {FrenchFormat.Money(amount)}";
+                    text.AppendLiteral(" ; après plafonds et planchers, ");
+                    text.AppendLiteral(FrenchFormat.Rate(shareOfRemaining));
+                    text.AppendLiteral(" des ");
+                    text.AppendLiteral(FrenchFormat.Money(remaining));
+                    text.AppendLiteral(" restant à répartir, soit ");
                 }
                 else
                 {
-                    sentence += $", soit {FrenchFormat.Money(amount)}";
+                    text.AppendLiteral(", soit ");
                 }
+                text.AppendLiteral(FrenchFormat.Money(amount));
                 if (ReceivedRemainderCentAt(index))
                 {
-                    sentence += $" (dont {FrenchFormat.Money(IsRefund ? -Money.OneCent : Money.OneCent)} au titre des plus forts restes)";
+                    text.AppendLiteral(" (dont ");
+                    text.AppendLiteral(FrenchFormat.Money(IsRefund ? -Money.OneCent : Money.OneCent));
+                    text.AppendLiteral(" au titre des plus forts restes)");
                 }
                 break;
         }
-        return sentence + ".";
     }
 
     private int Sign => Amount.IsNegative ? -1 : 1;

@@ -121,7 +121,7 @@ internal sealed class CostFigures
                 var byYear = new BudgetYearCost[ByYear.Length];
                 for (int k = 0; k < byYear.Length; k++)
                 {
-                    byYear[k] = ByYear[k] with { Sentence = "Coût " + _shares![k].Sentence(Total) };
+                    byYear[k] = ByYear[k] with { Sentence = _shares![k].Sentence("Coût ", Total) };
                 }
                 string sentence = period.Months % 12 == 0
                     ? $"Coût total : {FrenchFormat.Money(annual.AnnualAmount)} par an × {FrenchProse.Duration(period.Months)} = {FrenchFormat.Money(Total)}."

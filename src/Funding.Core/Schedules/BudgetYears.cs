@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Funding.Allocation;
 using Funding.Formatting;
 using Funding.Plans;
@@ -35,26 +36,69 @@ internal sealed record YearShare(int Year, Money Amount, long Weight, long Total
     internal bool ReceivedRemainderCent(Money total) =>
         (decimal)Amount.TotalCents * TotalWeight > (decimal)total.TotalCents * Weight;
 
-    /// <summary>« 2022 : 9 mois sur 24, 23 187,00 € × 9/24 = 8 695,125 €, soit 8 695,13 € (plus fort reste). »</summary>
-    internal string Sentence(Money total, Money? annualAmount = null)
+    /// <summary>
+    /// <paramref name="prefix"/> then « 2022 : 9 mois sur 24, 23 187,00 € × 9/24 = 8 695,125 €, soit 8 695,13 € (plus fort
+    /// reste). », written once: no part of the sentence is built as a string of its own and copied.
+    /// </summary>
+    internal string Sentence(ReadOnlySpan<char> prefix, Money total, Money? annualAmount = null)
     {
-        string year = Year.ToString(CultureInfo.InvariantCulture);
-        string computation;
+        var text = new DefaultInterpolatedStringHandler(64, 16, CultureInfo.InvariantCulture);
+        text.AppendFormatted(prefix);
+        text.AppendFormatted(Year);
+        text.AppendLiteral(" : ");
         if (Basis == ProrataBasis.Months)
         {
-            computation = annualAmount is { } annual
-                ? $"{Months} mois sur 12, {FrenchFormat.Money(annual)} × {Months}/12"
-                : $"{Months} mois sur {PeriodMonths}, {FrenchFormat.Money(total)} × {Months}/{PeriodMonths}";
+            text.AppendFormatted(Months);
+            if (annualAmount is { } annual)
+            {
+                text.AppendLiteral(" mois sur 12, ");
+                text.AppendLiteral(FrenchFormat.Money(annual));
+                text.AppendLiteral(" × ");
+                text.AppendFormatted(Months);
+                text.AppendLiteral("/12");
+            }
+            else
+            {
+                text.AppendLiteral(" mois sur ");
+                text.AppendFormatted(PeriodMonths);
+                text.AppendLiteral(", ");
+                text.AppendLiteral(FrenchFormat.Money(total));
+                text.AppendLiteral(" × ");
+                text.AppendFormatted(Months);
+                text.AppendLiteral("/");
+                text.AppendFormatted(PeriodMonths);
+            }
         }
         else
         {
-            var share = Ratio.Of(Weight, TotalWeight);
-            computation = $"{Days} jours sur {DaysInYear}, soit {FrenchFormat.Rate(share)} de la période, {FrenchFormat.Money(total)} × {FrenchFormat.Rate(share)}";
+            string share = FrenchFormat.Rate(Ratio.Of(Weight, TotalWeight));
+            text.AppendFormatted(Days);
+            text.AppendLiteral(" jours sur ");
+            text.AppendFormatted(DaysInYear);
+            text.AppendLiteral(", soit ");
+            text.AppendLiteral(share);
+            text.AppendLiteral(" de la période, ");
+            text.AppendLiteral(FrenchFormat.Money(total));
+            text.AppendLiteral(" × ");
+            text.AppendLiteral(share);
         }
+        text.AppendLiteral(" = ");
         decimal exact = Exact(total);
-        string result = exact == Amount.Amount
-            ? FrenchFormat.Money(Amount)
-            : $"{FrenchFormat.ExactMoney(exact)}, soit {FrenchFormat.Money(Amount)}{(ReceivedRemainderCent(total) ? " (plus fort reste)" : "")}";
-        return $"{year} : {computation} = {result}.";
+        if (exact == Amount.Amount)
+        {
+            text.AppendLiteral(FrenchFormat.Money(Amount));
+        }
+        else
+        {
+            text.AppendLiteral(FrenchFormat.ExactMoney(exact));
+            text.AppendLiteral(", soit ");
+            text.AppendLiteral(FrenchFormat.Money(Amount));
+            if (ReceivedRemainderCent(total))
+            {
+                text.AppendLiteral(" (plus fort reste)");
+            }
+        }
+        text.AppendLiteral(".");
+        return text.ToStringAndClear();
     }
 }

@@ -59,7 +59,7 @@ internal static class ScheduleBuilder
                     {
                         var date = YearPaymentDate(s.Year, period, perYear.PayOn);
                         return new Payment(date, s.Year, s.Amount, PaymentKind.Annual,
-                            explain ? $"Versement du {FrenchFormat.Date(date)} pour l'exercice " + s.Sentence(total, useAnnual ? annualAmount : null) : "");
+                            explain ? s.Sentence($"Versement du {FrenchFormat.Date(date)} pour l'exercice ", total, useAnnual ? annualAmount : null) : "");
                     })
                     .ToArray();
             }

@@ -54,7 +54,16 @@ internal sealed class KeyShareMemberTrace(string groupName, Money pool, global::
     internal override ExplainedClause Explain(ExplainContext context)
     {
         var share = allocation.Shares[index];
-        string clause = $"{share.Sentence.TrimEnd('.')} ; part des {FrenchFormat.Money(allocation.Allocated)} partagés par le groupe « {groupName} »{context.ShareOfCost(share.Amount)}";
+        // The share's sentence is written into the clause, not built and then copied without its period.
+        var text = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(256, 4);
+        allocation.AppendSentenceAt(ref text, index);
+        text.AppendLiteral(" ; part des ");
+        text.AppendLiteral(FrenchFormat.Money(allocation.Allocated));
+        text.AppendLiteral(" partagés par le groupe « ");
+        text.AppendLiteral(groupName);
+        text.AppendLiteral(" »");
+        text.AppendLiteral(context.ShareOfCost(share.Amount));
+        string clause = text.ToStringAndClear();
         return new(clause,
         [
             ExplanationTerm.Euros("pool", pool),
