@@ -37,17 +37,7 @@ internal static class JsonAnswers
             }
             try
             {
-                T? value;
-                if (buffer.IsSingleSegment)
-                {
-                    value = JsonSerializer.Deserialize(buffer.FirstSpan, info);
-                }
-                else
-                {
-                    var json = new Utf8JsonReader(buffer, new JsonReaderOptions { MaxDepth = info.Options.MaxDepth, CommentHandling = info.Options.ReadCommentHandling });
-                    value = JsonSerializer.Deserialize(ref json, info);
-                }
-                return value ?? throw new BadHttpRequestException("The request body is null.", StatusCodes.Status400BadRequest);
+                return Deserialize(buffer, info) ?? throw new BadHttpRequestException("The request body is null.", StatusCodes.Status400BadRequest);
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
@@ -57,6 +47,29 @@ internal static class JsonAnswers
             {
                 reader.AdvanceTo(buffer.End);
             }
+        }
+    }
+
+    /// <summary>
+    /// The body's value, always read from one span with the contract's own options (a body of several segments is first
+    /// copied into one pooled array), so that no reader option is set here by hand and drifts from the contract's.
+    /// </summary>
+    private static T? Deserialize<T>(ReadOnlySequence<byte> body, JsonTypeInfo<T> info)
+    {
+        if (body.IsSingleSegment)
+        {
+            return JsonSerializer.Deserialize(body.FirstSpan, info);
+        }
+        int length = checked((int)body.Length);
+        byte[] whole = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.CopyTo(whole);
+            return JsonSerializer.Deserialize(whole.AsSpan(0, length), info);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(whole);
         }
     }
 
