@@ -70,6 +70,12 @@ public class BadInputTests(FundingApiFactory factory) : IClassFixture<FundingApi
         { "unpaired surrogate", "/v1/plans", Seeds.Mutate(p => p["funders"]![0]!["name"] = "LONE").Replace("LONE", "\\ud800x", StringComparison.Ordinal), "funders[0].name" },
         { "bidi control in a description", "/v1/plans", Seeds.Mutate(p => p["description"] = "ligne 1\nligne 2 \u200F"), "description" },
         { "description too long", "/v1/plans", Seeds.Mutate(p => p["description"] = new string('x', 2001)), "description" },
+        // An enum is its exact camelCase name: the runtime's converter read other cases, and read a list of names as their
+        // bitwise combination ("region, department" was the kind epci).
+        { "enum name in capitals", "/v1/plans", Seeds.Mutate(p => p["funders"]![0]!["kind"] = "STATE"), "funders[0].kind" },
+        { "enum names combined", "/v1/plans", Seeds.Mutate(p => p["funders"]![0]!["kind"] = "region, department"), "funders[0].kind" },
+        { "enum names combined in a member", "/v1/plans", Seeds.Mutate(p => p["funders"]![2]!["rule"]!["members"]![0]!["kind"] = "region, department"), "funders[2].rule.members[0].kind" },
+        { "nullable enum name in another case", "/v1/plans", Seeds.Mutate(p => p["cost"]!["prorata"] = "Days"), "cost.prorata" },
     };
 
     [Theory]

@@ -62,6 +62,18 @@ internal static class FundingOpenApi
                 schema.Format = "decimal";
                 schema.Pattern = null;
             }
+            else if ((Nullable.GetUnderlyingType(type) ?? type) is { IsEnum: true } enumType && schema.Enum is null or { Count: 0 })
+            {
+                // The contract reads enums with its own strict converter, which the schema exporter cannot see into:
+                // the names it reads and writes are listed here, as the runtime's string enum converter lists them.
+                schema.Enum = [.. EnumNames(enumType), .. type == enumType ? Array.Empty<JsonNode>() : [null!]];
+            }
+            else if (schema.Items is null && type.IsGenericType && type.GetGenericArguments() is [{ IsEnum: true } itemType]
+                && typeof(IEnumerable<>).MakeGenericType(itemType).IsAssignableFrom(type))
+            {
+                // A list of them comes without its items for the same reason; the polish makes them the enum's component.
+                schema.Items = new OpenApiSchema { Enum = [.. EnumNames(itemType)] };
+            }
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
@@ -457,6 +469,10 @@ internal static class FundingOpenApi
         NameColumn = "Nom de l'EPCI",
         WeightColumn = "Population municipale",
     };
+
+    /// <summary>An enum's names as the contract reads and writes them (camelCase).</summary>
+    private static IEnumerable<JsonNode> EnumNames(Type enumType) =>
+        Enum.GetNames(enumType).Select(name => (JsonNode)JsonValue.Create(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name)));
 
     internal static IEnumerable<(string Schema, JsonNode Example)> SchemaExamples()
     {

@@ -68,14 +68,36 @@ internal static class RuleSchemas
             }
             foreach (var (property, schema) in properties.ToList())
             {
-                if (schema?["enum"] is JsonArray inline && schema[Ref] is null
-                    && enums.FirstOrDefault(e => e.Values.SetEquals(Values(inline))).Key is { } component)
+                if (ComponentEnum(schema, enums) is { } component)
                 {
-                    properties[property] = new JsonObject { [Ref] = "#/components/schemas/" + component };
+                    properties[property] = component;
+                }
+            }
+        }
+        // So do the items of a list of enums (a programme's applicants): the contract's strict enum converter is one the
+        // schema exporter cannot see into, and the enum's schema is then written in place.
+        foreach (var (_, node) in schemas.ToList())
+        {
+            if (node?["properties"] is not JsonObject properties)
+            {
+                continue;
+            }
+            foreach (var (_, schema) in properties)
+            {
+                if (schema?["items"] is { } items && ComponentEnum(items, enums) is { } component)
+                {
+                    schema["items"] = component;
                 }
             }
         }
     }
+
+    /// <summary>The reference to the component enum that <paramref name="schema"/> repeats inline, or null.</summary>
+    private static JsonObject? ComponentEnum(JsonNode? schema, (string Key, HashSet<string> Values)[] enums) =>
+        schema?["enum"] is JsonArray inline && schema[Ref] is null
+            && enums.FirstOrDefault(e => e.Values.SetEquals(Values(inline))).Key is { } component
+            ? new JsonObject { [Ref] = "#/components/schemas/" + component }
+            : null;
 
     private static HashSet<string> Values(JsonArray values) =>
         values.Where(v => v is not null).Select(v => v!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);

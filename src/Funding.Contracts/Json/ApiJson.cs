@@ -59,10 +59,78 @@ internal static class ApiJson
         options.RespectNullableAnnotations = true;
         options.MaxDepth = ApiLimits.MaxJsonDepth;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // The exact camelCase name only: the runtime's enum converter also reads "STATE" and "region, department"
+        // (which it combines bitwise into another kind). It stays in the list after the strict one, unused for
+        // reading, so that tools which look for it (Swashbuckle) still describe enums as strings.
+        options.Converters.Add(new StrictEnumConverterFactory());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new StrictDecimalConverter());
         options.Converters.Add(new IsoLocalDateConverter());
         options.TypeInfoResolverChain.Insert(0, FundingJsonContext.Default);
+    }
+}
+
+/// <summary>
+/// Enums as their camelCase names, read exactly: a name in another case, a number, or a list of names separated by
+/// commas (which the runtime's converter reads, combining flags bitwise) is refused.
+/// </summary>
+internal sealed class StrictEnumConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(StrictEnumConverter<>).MakeGenericType(typeToConvert))!;
+}
+
+/// <summary>One enum's exact names, both ways (see <see cref="StrictEnumConverterFactory"/>).</summary>
+internal sealed class StrictEnumConverter<T> : JsonConverter<T>
+    where T : struct, Enum
+{
+    private static readonly (T Value, string Name, JsonEncodedText Encoded)[] Names =
+        [.. Enum.GetValues<T>().Select(v => (v, JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))))];
+
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            foreach (var (value, _, encoded) in Names)
+            {
+                if (reader.ValueTextEquals(encoded.EncodedUtf8Bytes))
+                {
+                    return value;
+                }
+            }
+        }
+        throw new JsonException($"Must be one of {string.Join(", ", Names.Select(n => n.Name))}.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        foreach (var (known, _, encoded) in Names)
+        {
+            if (EqualityComparer<T>.Default.Equals(known, value))
+            {
+                writer.WriteStringValue(encoded);
+                return;
+            }
+        }
+        throw new JsonException($"{value} is not a value of {typeof(T).Name}.");
+    }
+
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Read(ref reader, typeToConvert, options);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        foreach (var (known, name, _) in Names)
+        {
+            if (EqualityComparer<T>.Default.Equals(known, value))
+            {
+                writer.WritePropertyName(name);
+                return;
+            }
+        }
+        throw new JsonException($"{value} is not a value of {typeof(T).Name}.");
     }
 }
 
