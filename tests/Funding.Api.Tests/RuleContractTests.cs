@@ -30,7 +30,7 @@ public class RuleContractTests
     }
 
     /// <summary>One rule of each type with every field set, in one plan (a match follows the State; a group shares by population).</summary>
-    private static readonly Plan EveryField = new("Toutes les règles",
+    internal static readonly Plan EveryField = new("Toutes les règles",
         new AnnualCost(Money.Euros(103_800m), new FundingPeriod(new LocalDate(2022, 4, 1), 24)),
         [
             new Funder("etat", "État", FunderKind.State, new RateRule(Rate.Percent(50))

@@ -14,10 +14,14 @@ namespace Funding.Contracts;
 [JsonConverter(typeof(RuleInputConverter))]
 public sealed class RuleInput
 {
-    internal RuleInput(JsonElement json)
+    internal RuleInput(JsonElement json, RuleParts? parts = null)
     {
         Json = json;
+        Parts = parts;
     }
+
+    /// <summary>The parts of the rule that are contracts, as reading it checked them (null when it was not read from a body).</summary>
+    internal RuleParts? Parts { get; }
 
     /// <summary>The rule's JSON object, <c>type</c> included.</summary>
     public JsonElement Json { get; }

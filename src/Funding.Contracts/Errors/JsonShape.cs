@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Funding.Contracts.Json;
+using Funding.Contracts.Rules;
 using Funding.Rules;
 using NodaTime;
 using NodaTime.Text;
@@ -63,11 +64,18 @@ internal static class JsonShape
         return problems;
     }
 
-    /// <summary>Whether a rule's JSON object has the shape its descriptor declares: the first problem stops the walk, and no path is built.</summary>
-    public static bool IsWellShapedRule(JsonElement element, JsonSerializerOptions options)
+    /// <summary>
+    /// Whether a rule's JSON object has the shape its descriptor declares: the first problem stops the walk, and no path
+    /// is built. The rule's parts that are contracts (a pool, a key, members, amounts by year) are read by the serializer,
+    /// as strict as the named walk, and kept in <paramref name="parts"/> for the rule's mapping, which then does not read
+    /// them a second time.
+    /// </summary>
+    public static bool IsWellShapedRule(JsonElement element, JsonSerializerOptions options, out RuleParts? parts)
     {
         var problems = new List<(string, FundingMessage)>(1);
-        new Walker(options, problems, named: false).WalkRule(element, "");
+        var walker = new Walker(options, problems, named: false);
+        walker.WalkRule(element, "");
+        parts = problems.Count == 0 ? walker.Parts : null;
         return problems.Count == 0;
     }
 
@@ -233,6 +241,12 @@ internal static class JsonShape
         "Must not be null: give a value, or leave the field out if it is optional.");
 
     /// <summary>
+    /// Each options' metadata by type, looked up once: <see cref="JsonSerializerOptions.GetTypeInfo"/> checks the type
+    /// again on every call (pointer, by-ref, open generic), which cost more than the rest of a good rule's walk.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, System.Collections.Concurrent.ConcurrentDictionary<Type, JsonTypeInfo>> Infos = new();
+
+    /// <summary>
     /// Walks a JSON value along its contract. <paramref name="named"/> false is the check of a body that is almost always
     /// right (a rule read by its converter): no path is built and the walk stops at the first problem, so that the happy
     /// path allocates next to nothing; the problems are then named by a second, named walk of the whole body.
@@ -240,6 +254,10 @@ internal static class JsonShape
     private sealed class Walker(JsonSerializerOptions options, List<(string, FundingMessage)> problems, bool named = true)
     {
         private readonly int _limit = named ? MaxProblems : 1;
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, JsonTypeInfo> _infos = Infos.GetValue(options, static _ => new());
+
+        private JsonTypeInfo Info(Type type) => _infos.GetOrAdd(type, static (t, o) => o.GetTypeInfo(t), options);
 
         private void Add(string path, FundingMessage message)
         {
@@ -286,7 +304,7 @@ internal static class JsonShape
                         Add(path, WrongType(element, "une liste (un tableau JSON)", "an array"));
                         return;
                     }
-                    var itemInfo = options.GetTypeInfo(info.ElementType!);
+                    var itemInfo = Info(info.ElementType!);
                     int index = 0;
                     foreach (var item in element.EnumerateArray())
                     {
@@ -308,7 +326,7 @@ internal static class JsonShape
                         Add(path, WrongType(element, "un objet qui associe des noms à des nombres", "an object mapping names to numbers"));
                         return;
                     }
-                    var valueInfo = options.GetTypeInfo(info.ElementType!);
+                    var valueInfo = Info(info.ElementType!);
                     var keys = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var property in element.EnumerateObject())
                     {
@@ -438,17 +456,44 @@ internal static class JsonShape
                     }
                     break;
                 case RuleFieldKind.YearAmounts:
-                    Walk(value, options.GetTypeInfo(typeof(IReadOnlyList<BudgetYearInput?>)), path);
+                    Part(field, value, typeof(IReadOnlyList<BudgetYearInput?>), path);
                     break;
                 case RuleFieldKind.Pool:
-                    Walk(value, options.GetTypeInfo(typeof(PoolInput)), path);
+                    Part(field, value, typeof(PoolInput), path);
                     break;
                 case RuleFieldKind.Key:
-                    Walk(value, options.GetTypeInfo(typeof(KeyInput)), path);
+                    Part(field, value, typeof(KeyInput), path);
                     break;
                 case RuleFieldKind.Members:
-                    Walk(value, options.GetTypeInfo(typeof(IReadOnlyList<MemberInput?>)), path);
+                    Part(field, value, typeof(IReadOnlyList<MemberInput?>), path);
                     break;
+            }
+        }
+
+        /// <summary>The parts of a rule the unnamed walk read (<see cref="IsWellShapedRule"/>).</summary>
+        public RuleParts? Parts { get; private set; }
+
+        /// <summary>
+        /// A rule's part that is a contract. The named walk names each of its problems; the unnamed one lets the
+        /// serializer read it (the contract's options refuse what the walk refuses: unknown, duplicate, missing or null
+        /// fields, numbers too precise, names of values in another case) and keeps what it read.
+        /// </summary>
+        private void Part(RuleField field, JsonElement value, Type type, string path)
+        {
+            if (named)
+            {
+                Walk(value, Info(type), path);
+                return;
+            }
+            try
+            {
+                (Parts ??= new RuleParts()).Add(field.Name, value.Deserialize(Info(type)));
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+            {
+                Add(path, new FundingMessage(ErrorCodes.ValueWrongType,
+                    "Cette valeur ne peut pas être lue à cet endroit : voyez le schéma de ce champ dans la documentation de l'API.",
+                    "This value cannot be read here: see this field's schema in the API documentation."));
             }
         }
 
@@ -480,7 +525,7 @@ internal static class JsonShape
                     $"Unknown type {shown}: expected one of {expected}."));
                 return null;
             }
-            return options.GetTypeInfo(match.DerivedType);
+            return Info(match.DerivedType);
         }
 
         private void WalkObject(JsonElement element, JsonTypeInfo info, string path, string? discriminator)
@@ -519,7 +564,7 @@ internal static class JsonShape
                     }
                     continue;
                 }
-                Walk(property.Value, options.GetTypeInfo(contract.PropertyType), propertyPath);
+                Walk(property.Value, Info(contract.PropertyType), propertyPath);
             }
             foreach (var contract in info.Properties)
             {
@@ -585,7 +630,7 @@ internal static class JsonShape
             {
                 try
                 {
-                    _ = element.Deserialize(options.GetTypeInfo(type));
+                    _ = element.Deserialize(Info(type));
                 }
                 catch (JsonException)
                 {

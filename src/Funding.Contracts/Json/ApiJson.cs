@@ -26,8 +26,14 @@ internal static class ApiJson
     public static JsonSerializerOptions StoredOptions { get; } = CreateStored();
 
     /// <summary>The contract's metadata of <typeparamref name="T"/>.</summary>
-    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() =>
-        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => Cached<T>.Info;
+
+    /// <summary>Looked up once per type: <see cref="JsonSerializerOptions.GetTypeInfo"/> checks the type again on every call.</summary>
+    private static class Cached<T>
+    {
+        public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info =
+            (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    }
 
     private static JsonSerializerOptions Create()
     {

@@ -12,12 +12,16 @@ namespace Funding.Contracts.Rules;
 /// A rule's fields read from its JSON object, whose shape <see cref="JsonShape"/> has checked: amounts and rates are
 /// checked as the domain takes them (fractions of a cent, rates beyond 100 %), each problem named by its JSON path.
 /// </summary>
-internal sealed class JsonRuleReader(JsonElement json, string path, RequestErrors errors) : IRuleReader
+internal sealed class JsonRuleReader(JsonElement json, string path, RequestErrors errors, RuleParts? parts = null) : IRuleReader
 {
     private string PathOf(RuleField field) => $"{path}.{field.Name}";
 
     private JsonElement? Get(RuleField field) =>
         json.TryGetProperty(field.Name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    /// <summary>A part that is a contract: as the check of the rule's shape read it, or read now.</summary>
+    private T? Part<T>(RuleField field, JsonElement value) =>
+        parts is not null && parts.TryGet<T>(field.Name, out var part) ? part : value.Deserialize(ApiJson.TypeInfo<T>());
 
     /// <summary>A number as the contract reads every decimal: exact, at its smallest scale (50.00 is 50).</summary>
     private static decimal Number(JsonElement value) => StrictDecimalConverter.Canonical(value.GetDecimal());
@@ -48,7 +52,7 @@ internal sealed class JsonRuleReader(JsonElement json, string path, RequestError
 
     public IReadOnlyList<BudgetYearAmount>? YearAmounts(RuleField field)
     {
-        if (Get(field) is not { } value || value.Deserialize(ApiJson.TypeInfo<IReadOnlyList<BudgetYearInput?>>()) is not { } years)
+        if (Get(field) is not { } value || Part<IReadOnlyList<BudgetYearInput?>>(field, value) is not { } years)
         {
             return null;
         }
@@ -60,11 +64,11 @@ internal sealed class JsonRuleReader(JsonElement json, string path, RequestError
     }
 
     public KeySharePool? Pool(RuleField field) =>
-        Get(field) is { } value && value.Deserialize(ApiJson.TypeInfo<PoolInput>()) is { } pool ? PlanMapping.Pool(pool, PathOf(field), errors) : null;
+        Get(field) is { } value && Part<PoolInput>(field, value) is { } pool ? PlanMapping.Pool(pool, PathOf(field), errors) : null;
 
     public AllocationKey? Key(RuleField field)
     {
-        if (Get(field) is not { } value || value.Deserialize(ApiJson.TypeInfo<KeyInput>()) is not { } key)
+        if (Get(field) is not { } value || Part<KeyInput>(field, value) is not { } key)
         {
             return null;
         }
@@ -73,7 +77,7 @@ internal sealed class JsonRuleReader(JsonElement json, string path, RequestError
 
     public IReadOnlyList<KeyShareMember>? Members(RuleField field, AllocationKey? key)
     {
-        if (Get(field) is not { } value || value.Deserialize(ApiJson.TypeInfo<IReadOnlyList<MemberInput?>>()) is not { } members)
+        if (Get(field) is not { } value || Part<IReadOnlyList<MemberInput?>>(field, value) is not { } members)
         {
             return null;
         }

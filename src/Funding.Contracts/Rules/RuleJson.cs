@@ -13,7 +13,7 @@ internal static class RuleJson
     {
         var type = RuleCatalog.Find(input.Type) ?? throw new JsonException($"Unknown rule type '{input.Type}' (the converter checks it).");
         int before = errors.Count;
-        var rule = type.Read(new JsonRuleReader(input.Json, path, errors));
+        var rule = type.Read(new JsonRuleReader(input.Json, path, errors, input.Parts));
         return errors.Count > before ? null : rule;
     }
 
