@@ -180,12 +180,14 @@ internal static class FundingApiSetup
     /// <summary>
     /// Keeps a JSON body readable a second time, so that a body the serializer refuses can be read again and its problems
     /// named from its structure (JsonShape). The response cache has already made small bodies seekable (a memory copy
-    /// it keeps anyway); larger ones are buffered here, in memory up to 1 MiB and in a temporary file beyond.
+    /// it keeps anyway); larger ones are buffered here, in memory up to 1 MiB and in a temporary file beyond. An endpoint
+    /// that reads its body once (<see cref="ReadsBodyOnce"/>) keeps a refused body itself, and reads the connection's.
     /// </summary>
     private static Task KeepBodiesReadable(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && !request.Body.CanSeek)
+        if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && !request.Body.CanSeek
+            && context.GetEndpoint()?.Metadata.GetMetadata<ReadsBodyOnce>() is null)
         {
             request.EnableBuffering(bufferThreshold: 1024 * 1024, bufferLimit: ApiLimits.MaxBodyBytes);
         }

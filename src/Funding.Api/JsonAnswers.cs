@@ -37,10 +37,18 @@ internal static class JsonAnswers
             }
             try
             {
-                return Deserialize(buffer, info) ?? throw new BadHttpRequestException("The request body is null.", StatusCodes.Status400BadRequest);
+                if (Deserialize(buffer, info) is { } value)
+                {
+                    return value;
+                }
+                context.Features.Set(new RefusedBody(buffer.ToArray()));
+                throw new BadHttpRequestException("The request body is null.", StatusCodes.Status400BadRequest);
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
+                // Kept for the exception handler, which names the body's problems from it: the request's body is not
+                // buffered to be read again (ReadsBodyOnce).
+                context.Features.Set(new RefusedBody(buffer.ToArray()));
                 throw new BadHttpRequestException("The request body could not be read.", StatusCodes.Status400BadRequest, e);
             }
             finally
@@ -155,6 +163,20 @@ internal sealed class WritesBoundedAnswer
 {
     public static WritesBoundedAnswer Instance { get; } = new();
 }
+
+/// <summary>
+/// The metadata of an endpoint that reads its body with <see cref="JsonAnswers.ReadAsync{T}"/>: the body is read once,
+/// straight from the connection, so it is not buffered to be read again (a refused body is kept as
+/// <see cref="RefusedBody"/> for the exception handler, which names its problems).
+/// </summary>
+internal sealed class ReadsBodyOnce
+{
+    public static ReadsBodyOnce Instance { get; } = new();
+}
+
+/// <summary>The bytes of a body <see cref="JsonAnswers.ReadAsync{T}"/> refused, for the exception handler to name its problems.</summary>
+/// <param name="Bytes">The body as it was received.</param>
+internal sealed record RefusedBody(byte[] Bytes);
 
 /// <summary>
 /// A computing endpoint's 200 JSON answer, written by <see cref="JsonAnswers.WriteAsync{T}"/> (pooled memory, the

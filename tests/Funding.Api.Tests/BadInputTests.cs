@@ -90,6 +90,24 @@ public class BadInputTests(FundingApiFactory factory) : IClassFixture<FundingApi
         errors[key].ShouldAllBe(message => message.Length > 10);
     }
 
+    /// <summary>
+    /// The lean plan is not cached, and its body is not buffered to be read again: the endpoint keeps a refused body for
+    /// the problems to be named, whether it came in one piece or in many (a large body, padded with spaces).
+    /// </summary>
+    [Theory]
+    [InlineData("/v1/plans?explain=none", 0)]
+    [InlineData("/v1/plans?explain=none", 300_000)]
+    [InlineData("/v1/plans?explain=summary", 300_000)]
+    public async Task ARefusedBody_ReadOnce_IsStillNamedByPath(string endpoint, int padding)
+    {
+        using var client = factory.CreateClient();
+        string body = Seeds.Mutate(p => p["funders"]![2]!["rule"]!["members"]![1]!["kind"] = "EPCI").Replace(",", "," + new string(' ', padding / 40), StringComparison.Ordinal);
+
+        var problem = await (await client.PostJsonAsync(endpoint, body)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Errors().Keys.ShouldBe(["funders[2].rule.members[1].kind"]);
+    }
+
     [Fact]
     public async Task AllSemanticErrorsOfAPlan_AreReportedTogether()
     {

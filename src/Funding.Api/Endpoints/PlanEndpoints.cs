@@ -18,6 +18,7 @@ internal static class PlanEndpoints
         var plans = app.MapGroup("/v1/plans").WithTags("Plans");
         plans.MapPost("/", Evaluate)
             .Accepts<PlanRequest>("application/json")
+            .WithMetadata(ReadsBodyOnce.Instance)
             .CachesAnswers(bypassWhenLean: true)
             .WithName("EvaluatePlan")
             .WithSummary("Evaluates a co-financing plan: every funder's total, schedule, the budget-year table, the treasury and the checks.")

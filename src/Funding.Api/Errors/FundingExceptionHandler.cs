@@ -98,6 +98,10 @@ internal sealed partial class FundingExceptionHandler(
     /// <summary>The request body again, when it was kept (every JSON POST's is, within the body limit).</summary>
     private static async Task<ReadOnlyMemory<byte>?> BodyAsync(HttpRequest request)
     {
+        if (request.HttpContext.Features.Get<RefusedBody>() is { } refused)
+        {
+            return refused.Bytes;
+        }
         if (!request.Body.CanSeek || request.Body.Length > ApiLimits.MaxBodyBytes)
         {
             return null;
