@@ -47,7 +47,7 @@ public static class ByteFaultArbitraries
     {
         var (endpoint, valid) = FuzzArbitraries.Valid[endpointIndex];
         var root = JsonNode.Parse(valid)!;
-        var nodes = Descendants(root).ToList();
+        var nodes = FuzzArbitraries.Descendants(root).ToList();
         string path;
         if (kind == ByteFaultKind.InvalidUtf8InName)
         {
@@ -100,27 +100,6 @@ public static class ByteFaultArbitraries
             path = path[..open];
         }
         return path.Length == 0 || path.StartsWith('[') ? "$" : path;
-    }
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode node)
-    {
-        if (node.Parent is not null)
-        {
-            yield return node;
-        }
-        IEnumerable<JsonNode?> children = node switch
-        {
-            JsonObject obj => obj.Select(kv => kv.Value),
-            JsonArray array => array,
-            _ => [],
-        };
-        foreach (var child in children.Where(c => c is not null).ToList())
-        {
-            foreach (var descendant in Descendants(child!))
-            {
-                yield return descendant;
-            }
-        }
     }
 }
 

@@ -135,7 +135,8 @@ public static class FuzzArbitraries
         }
     }
 
-    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    /// <summary>Every node under <paramref name="node"/> (itself too, unless it is the root), depth first.</summary>
+    internal static IEnumerable<JsonNode> Descendants(JsonNode node)
     {
         if (node.Parent is not null)
         {

@@ -41,7 +41,7 @@ public static class RuleShapeArbitraries
         string? duplicate = null;
         for (int i = 0, count = random.Next(1, 4); i < count; i++)
         {
-            var nodes = Descendants(root).ToList();
+            var nodes = FuzzArbitraries.Descendants(root).ToList();
             // Inside the parts three times out of four: that is where the serializer checks for the walk.
             var inParts = nodes.Where(n => n.GetPath().Count(c => c == '.') > 1 || n.GetPath().Contains('[')).ToList();
             var pool = inParts.Count > 0 && random.Next(4) > 0 ? inParts : nodes;
@@ -83,27 +83,6 @@ public static class RuleShapeArbitraries
         else if (target.Parent is JsonArray list)
         {
             list[target.GetElementIndex()] = replacement;
-        }
-    }
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode node)
-    {
-        if (node.Parent is not null)
-        {
-            yield return node;
-        }
-        IEnumerable<JsonNode?> children = node switch
-        {
-            JsonObject obj => obj.Select(kv => kv.Value),
-            JsonArray array => array,
-            _ => [],
-        };
-        foreach (var child in children.Where(c => c is not null).ToList())
-        {
-            foreach (var descendant in Descendants(child!))
-            {
-                yield return descendant;
-            }
         }
     }
 }

@@ -92,8 +92,13 @@ internal sealed class StrictEnumConverterFactory : JsonConverterFactory
 internal sealed class StrictEnumConverter<T> : JsonConverter<T>
     where T : struct, Enum
 {
-    private static readonly (T Value, string Name, JsonEncodedText Encoded)[] Names =
-        [.. Enum.GetValues<T>().Select(v => (v, JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))))];
+    private static readonly (T Value, string Name, JsonEncodedText Encoded)[] Names = [.. Enum.GetValues<T>().Select(Entry)];
+
+    private static (T Value, string Name, JsonEncodedText Encoded) Entry(T value)
+    {
+        string name = JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        return (value, name, JsonEncodedText.Encode(name));
+    }
 
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -110,30 +115,20 @@ internal sealed class StrictEnumConverter<T> : JsonConverter<T>
         throw new JsonException($"Must be one of {string.Join(", ", Names.Select(n => n.Name))}.");
     }
 
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
-    {
-        foreach (var (known, _, encoded) in Names)
-        {
-            if (EqualityComparer<T>.Default.Equals(known, value))
-            {
-                writer.WriteStringValue(encoded);
-                return;
-            }
-        }
-        throw new JsonException($"{value} is not a value of {typeof(T).Name}.");
-    }
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Of(value).Encoded);
 
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Read(ref reader, typeToConvert, options);
 
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(Of(value).Encoded);
+
+    private static (T Value, string Name, JsonEncodedText Encoded) Of(T value)
     {
-        foreach (var (known, name, _) in Names)
+        foreach (var name in Names)
         {
-            if (EqualityComparer<T>.Default.Equals(known, value))
+            if (EqualityComparer<T>.Default.Equals(name.Value, value))
             {
-                writer.WritePropertyName(name);
-                return;
+                return name;
             }
         }
         throw new JsonException($"{value} is not a value of {typeof(T).Name}.");
