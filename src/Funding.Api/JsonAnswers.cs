@@ -37,12 +37,7 @@ internal static class JsonAnswers
             }
             try
             {
-                if (Deserialize(buffer, info) is { } value)
-                {
-                    return value;
-                }
-                context.Features.Set(new RefusedBody(buffer.ToArray()));
-                throw new BadHttpRequestException("The request body is null.", StatusCodes.Status400BadRequest);
+                return Deserialize(buffer, info) ?? throw new JsonException("The request body is null.");
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {

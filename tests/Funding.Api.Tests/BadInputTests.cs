@@ -109,6 +109,16 @@ public class BadInputTests(FundingApiFactory factory) : IClassFixture<FundingApi
     }
 
     [Fact]
+    public async Task ANullBody_ReadOnce_IsNamedAtTheRoot()
+    {
+        using var client = factory.CreateClient();
+
+        var problem = await (await client.PostJsonAsync("/v1/plans?explain=none", "null")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.Errors().Keys.ShouldBe(["$"]);
+    }
+
+    [Fact]
     public async Task AllSemanticErrorsOfAPlan_AreReportedTogether()
     {
         using var client = factory.CreateClient();

@@ -66,10 +66,8 @@ internal static class ApiJson
         options.MaxDepth = ApiLimits.MaxJsonDepth;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         // The exact camelCase name only: the runtime's enum converter also reads "STATE" and "region, department"
-        // (which it combines bitwise into another kind). It stays in the list after the strict one, unused for
-        // reading, so that tools which look for it (Swashbuckle) still describe enums as strings.
+        // (which it combines bitwise into another kind).
         options.Converters.Add(new StrictEnumConverterFactory());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new StrictDecimalConverter());
         options.Converters.Add(new IsoLocalDateConverter());
         options.TypeInfoResolverChain.Insert(0, FundingJsonContext.Default);
