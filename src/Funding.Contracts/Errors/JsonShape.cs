@@ -489,7 +489,7 @@ internal static class JsonShape
             {
                 (Parts ??= new RuleParts()).Add(field.Name, value.Deserialize(Info(type)));
             }
-            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
                 Add(path, new FundingMessage(ErrorCodes.ValueWrongType,
                     "Cette valeur ne peut pas être lue à cet endroit : voyez le schéma de ce champ dans la documentation de l'API.",
