@@ -12,13 +12,27 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$folder"' EXIT
 ConnectionStrings__Funding="Data Source=$folder/funding.db" dotnet run -c Release --project src/Funding.Api --urls http://127.0.0.1:5080 > "$folder/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:5080/health > /dev/null && break; sleep 1; done
+# The server's own process (dotnet run starts it as a child), to count the CPU time it spends per request.
+pid=$(pgrep -n -f 'bin/Release/net10.0/Funding.Api')
+ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
 curl -sf http://127.0.0.1:5080/v1/samples/territoire-industrie-finistere > "$folder/seed.json"
 export SEED="$folder/seed.json"
 script=benchmarks/http/distinct-plan.lua
+# One line per run: wrk's summary, then the CPU time (user + system) the server and wrk each spent per request — the
+# measure that does not depend on how the two cores were shared between them.
 run() { # name, then wrk's arguments
   local name=$1; shift
   wrk -t1 -c"$connections" -d5s "$@" > /dev/null          # warm-up
-  printf '%-34s ' "$name"; wrk -t1 -c"$connections" -d"${seconds}s" "$@" | tail -n 1
+  local start line
+  start=$(ticks)
+  TIMEFORMAT='%U %S'
+  { time wrk -t1 -c"$connections" -d"${seconds}s" "$@" | tail -n 1 > "$folder/line"; } 2> "$folder/time"
+  line=$(cat "$folder/line")
+  awk -v name="$name" -v line="$line" -v server=$(( $(ticks) - start )) -v hz="$hz" '
+    { split(line, words, " "); requests = words[2]
+      printf "%-32s %s  server %.1f µs/request  wrk %.1f µs/request\n", name, line,
+        server / hz * 1e6 / requests, ($1 + $2) * 1e6 / requests }' "$folder/time"
 }
 run "GET /health" -s benchmarks/http/health.lua http://127.0.0.1:5080/health
 PATH_QUERY="/v1/plans?explain=none" run "POST /v1/plans?explain=none" -s $script http://127.0.0.1:5080
