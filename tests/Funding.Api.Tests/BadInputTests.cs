@@ -229,4 +229,16 @@ public class CanonicalBytesTests(FundingApiFactory factory) : IClassFixture<Fund
         decimal canonical = Funding.Contracts.Json.StrictDecimalConverter.Canonical(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
         canonical.ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected);
     }
+
+    /// <summary>
+    /// The shortcut for a value already at its smallest scale gives exactly what the division by one gives — the same
+    /// bits, scale and sign included — for decimals of every scale, sign and 96-bit mantissa.
+    /// </summary>
+    [FsCheck.Xunit.Property(MaxTest = 20_000)]
+    public void Canonical_IsTheDivisionByOne(int lo, int mid, int hi, bool negative, byte scale)
+    {
+        var value = new decimal(lo, mid, hi, negative, (byte)(scale % 29));
+        decimal canonical = Funding.Contracts.Json.StrictDecimalConverter.Canonical(value);
+        decimal.GetBits(canonical).ShouldBe(decimal.GetBits(value / 1.0000000000000000000000000000m));
+    }
 }

@@ -204,7 +204,20 @@ internal sealed class StrictDecimalConverter : JsonConverter<decimal>
     /// give the same bytes. Money is held in cents and always written with two decimals.
     /// </summary>
     internal static decimal Canonical(decimal value) =>
-        value.Scale == 0 ? value : value / 1.0000000000000000000000000000m; // dividing by one gives the smallest exact scale
+        value.Scale == 0 || LastDigit(value) != 0
+            ? value // already at its smallest scale: dividing it, as below, would cost a full decimal division for nothing
+            : value / 1.0000000000000000000000000000m; // dividing by one gives the smallest exact scale
+
+    /// <summary>
+    /// The last digit of <paramref name="value"/>'s 96-bit integer mantissa: <c>hi·2⁶⁴ + mid·2³² + lo</c> modulo 10,
+    /// where 2³² and 2⁶⁴ are both 6 modulo 10.
+    /// </summary>
+    private static uint LastDigit(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        return unchecked((uint)bits[2] % 10 * 6 + (uint)bits[1] % 10 * 6 + (uint)bits[0] % 10) % 10;
+    }
 
     internal static int SignificantDigits(ReadOnlySpan<byte> number)
     {
