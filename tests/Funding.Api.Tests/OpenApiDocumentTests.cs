@@ -74,6 +74,25 @@ public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<Fun
         schemas["AnnualCostInput"]!["properties"]!["start"]!.ToJsonString().ShouldContain("date");
     }
 
+    /// <summary>
+    /// A request body is described by its own parameter's comment, or not at all: the OpenAPI generator gives a body the
+    /// comment of any handler parameter it does not bind, so that a handler's HttpContext or service described it
+    /// (« The request, for its size »). Every body's description is checked against those its endpoints had.
+    /// </summary>
+    [Fact]
+    public async Task RequestBodies_AreDescribedByTheBody()
+    {
+        using var client = factory.CreateClient();
+        var paths = JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!["paths"]!.AsObject();
+        var described = paths.SelectMany(path => path.Value!.AsObject().Select(operation => (Name: $"{operation.Key} {path.Key}", Body: operation.Value!["requestBody"])))
+            .Where(operation => operation.Body?["description"] is not null)
+            .ToDictionary(operation => operation.Name, operation => (string)operation.Body!["description"]!);
+        described["post /v1/allocations"].ShouldBe("The amount, the key and the parties.");
+        described["post /v1/plans/report"].ShouldBe("The plan.");
+        described["post /v1/programmes/{id}/plans"].ShouldBe("The post's cost and dates, its carrier, the partners and their agreed rates.");
+        described.Values.ShouldAllBe(text => !text.StartsWith("The request", StringComparison.Ordinal) && !text.StartsWith("The workspace's", StringComparison.Ordinal));
+    }
+
     /// <summary>What generated clients need of the document (the hardening of issue 19), checked on every schema.</summary>
     [Fact]
     public async Task Document_IsUsableByGeneratedClients()

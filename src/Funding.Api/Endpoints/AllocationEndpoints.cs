@@ -26,7 +26,6 @@ internal static class AllocationEndpoints
     }
 
     /// <param name="request">The amount, the key and the parties.</param>
-    /// <param name="context">The request, for its size (the answer's budget).</param>
     /// <param name="explain">none (figures only), summary (one sentence for the split) or full (a sentence per share, the default).</param>
     internal static Results<JsonAnswer<AllocationResponse>, ValidationProblem> Split(AllocationRequest request, HttpContext context, Choice<ExplainLevel>? explain = null)
     {

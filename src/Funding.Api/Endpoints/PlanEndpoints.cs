@@ -72,8 +72,6 @@ internal static class PlanEndpoints
     }
 
     /// <param name="request">The plan.</param>
-    /// <param name="context">The request, for its Accept header.</param>
-    /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="format">markdown, html, csv, json, xlsx or docx. Without it, the Accept header chooses (text/markdown, text/html, text/csv, application/json or the XLSX and DOCX media types); with neither, markdown.</param>
     /// <param name="funderId">The funder the deliberation paragraph is written for; with format=docx, the funder whose deliberation draft is written (a group's id gives a zip of one draft per member).</param>
     /// <param name="csv">The CSV dialect: fr (default: ';', decimal comma, byte order mark) or rfc4180 (',', decimal point).</param>
@@ -114,8 +112,6 @@ internal static class PlanEndpoints
         return null;
     }
 
-    /// <param name="context">The request, whose body is the plan (a key or a token opens the workspace's own programmes).</param>
-    /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="explain">full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (the lean path: each funder's total and contributions by budget year, the year balances and totals; no sentence, payment schedule, treasury or checks).</param>
     internal static async Task<Results<JsonAnswer<PlanResponse>, ValidationProblem>> Evaluate(HttpContext context, WorkspaceProgrammeService programmes,
         Choice<ExplainLevel>? explain = null)
@@ -140,8 +136,6 @@ internal static class PlanEndpoints
     }
 
     /// <param name="request">The plan, the actual expenses and the receipts.</param>
-    /// <param name="context">The request (a key or a token opens the workspace's own programmes).</param>
-    /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="explain">full (the default), summary or none: the explanation of each due.</param>
     internal static async Task<Results<JsonAnswer<ExecutionResponse>, ValidationProblem>> Execution(HttpContext context, WorkspaceProgrammeService programmes, ExecutionRequest request,
         Choice<ExplainLevel>? explain = null)
@@ -151,8 +145,6 @@ internal static class PlanEndpoints
     }
 
     /// <param name="request">The plan, the actual expenses and the receipts.</param>
-    /// <param name="context">The request, for its Accept header.</param>
-    /// <param name="programmes">The workspace's own programmes, read when the plan names one.</param>
     /// <param name="format">markdown, html, csv, xlsx or docx; without it, the Accept header chooses; with neither, markdown.</param>
     /// <param name="funderId">The funder the letter is written to (required with docx).</param>
     /// <param name="csv">The CSV dialect: fr (default) or rfc4180.</param>

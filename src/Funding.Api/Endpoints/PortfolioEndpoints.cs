@@ -50,8 +50,6 @@ internal static class PortfolioEndpoints
         (await service.DeleteAsync(context.User.Caller(), id, context.RequestAborted)).ToResult(_ => TypedResults.NoContent());
 
     /// <summary>The portfolio.</summary>
-    /// <param name="context">The request.</param>
-    /// <param name="service">The portfolio's use cases.</param>
     /// <param name="funder">One funder: its SIREN (9 digits) or its id in the plans; adds the drill-down to the plans.</param>
     /// <param name="from">The first budget year shown.</param>
     /// <param name="to">The last budget year shown.</param>

@@ -47,8 +47,6 @@ internal static class ProgrammeEndpoints
         return app;
     }
 
-    /// <param name="context">The request (a key or a token adds the workspace's own programmes).</param>
-    /// <param name="service">The workspace's programmes.</param>
     /// <param name="date">The day a post would start (YYYY-MM-DD): each programme says whether it is in force then.</param>
     /// <param name="applicant">The kind of carrier: only the programmes it may carry.</param>
     internal static async Task<Results<Ok<ProgrammeSummaryOutput[]>, ValidationProblem>> List(HttpContext context, WorkspaceProgrammeService service,
@@ -59,8 +57,6 @@ internal static class ProgrammeEndpoints
     }
 
     /// <param name="id">The programme's id.</param>
-    /// <param name="context">The request (a key or a token opens the workspace's own programmes).</param>
-    /// <param name="service">The workspace's programmes.</param>
     /// <param name="date">The day whose rules to give; the latest known rules when absent.</param>
     /// <param name="version">A local programme's version; the latest when absent.</param>
     internal static async Task<IResult> Show(string id, HttpContext context, WorkspaceProgrammeService service, string? date = null, int? version = null) =>
@@ -68,16 +64,12 @@ internal static class ProgrammeEndpoints
 
     /// <param name="id">The programme's id.</param>
     /// <param name="request">The post's cost and dates, its carrier, the partners and their agreed rates.</param>
-    /// <param name="context">The request (a key or a token opens the workspace's own programmes).</param>
-    /// <param name="service">The workspace's programmes.</param>
     /// <param name="version">A local programme's version; the latest when absent.</param>
     internal static async Task<IResult> Plan(string id, HttpContext context, WorkspaceProgrammeService service, ProgrammePlanRequest request, int? version = null) =>
         ProgrammeService.Plan(id, request, version, await service.OneAsync(context.User.WorkspaceOrNull(), id, version, context.RequestAborted)).ToResult(TypedResults.Ok);
 
     /// <param name="id">The programme's id (the file's <c>id</c>).</param>
     /// <param name="request">The programme file and the comment.</param>
-    /// <param name="context">The request, for its If-Match header.</param>
-    /// <param name="service">The workspace's programmes.</param>
     internal static async Task<IResult> Save(string id, HttpContext context, WorkspaceProgrammeService service, SaveProgrammeRequest request)
     {
         int? expected = null;
@@ -110,8 +102,6 @@ internal static class ProgrammeEndpoints
     }
 
     /// <param name="id">The programme's id.</param>
-    /// <param name="context">The request.</param>
-    /// <param name="service">The workspace's programmes.</param>
     /// <param name="version">The version; the latest when absent.</param>
     internal static async Task<IResult> File(string id, HttpContext context, WorkspaceProgrammeService service, int? version = null)
     {

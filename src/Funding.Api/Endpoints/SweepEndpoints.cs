@@ -31,7 +31,6 @@ internal static class SweepEndpoints
     }
 
     /// <param name="request">The plan and the parameters to vary.</param>
-    /// <param name="context">The request, for its Accept header and the streamed CSV.</param>
     /// <param name="format">json (the default), csv or xlsx; without it, the Accept header chooses.</param>
     /// <param name="csv">The CSV dialect: fr (default: ';', decimal comma, byte order mark) or rfc4180 (',', decimal point).</param>
     internal static async Task<Results<Ok<SweepResponse>, FileContentHttpResult, EmptyHttpResult, ValidationProblem>> Sweep(
