@@ -4,8 +4,10 @@ using Funding.Contracts;
 namespace Funding.Contracts.Json;
 
 /// <summary>
-/// Source-generated JSON metadata for every request and response type: no reflection at run time, and faster
-/// (de)serialization on the hot endpoints. The options (naming, strictness, converters) come from <see cref="ApiJson"/>.
+/// Source-generated JSON metadata for the answers and the stored documents, which it writes faster than reflection
+/// does. The contracts read from request bodies (<c>…Input</c>, <c>…Request</c>) are listed too but read with reflection
+/// metadata, which is faster for init-only records (<see cref="RequestContractResolver"/>). The options (naming,
+/// strictness, converters) come from <see cref="ApiJson"/>.
 /// </summary>
 [JsonSerializable(typeof(WorkspaceExport))]
 [JsonSerializable(typeof(AuditResponse))]
