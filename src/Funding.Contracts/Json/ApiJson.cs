@@ -84,7 +84,7 @@ internal static class ApiJson
 /// The source generator reads a record's init-only properties as constructor arguments: each value is boxed into an
 /// array made for every object read, and the object is built at its end. Reflection sets each property as it is read.
 /// The same contract either way (required and nullable members, unknown and duplicate properties, the converters come
-/// from the options); the seed's body is read about 15 % faster (docs/performance.md, issue #28's third round).
+/// from the options); the seed's body is read about 12 % faster (docs/performance.md, issue #28's third round).
 /// Answers keep the generated metadata, which writes them faster than reflection does.
 /// </remarks>
 internal sealed class RequestContractResolver : IJsonTypeInfoResolver
@@ -97,7 +97,7 @@ internal sealed class RequestContractResolver : IJsonTypeInfoResolver
         IsRequestContract(type) ? _reflection.GetTypeInfo(type, options) : null;
 
     /// <summary>Whether <paramref name="type"/> is a contract read from a request's body.</summary>
-    public static bool IsRequestContract(Type type) =>
+    private static bool IsRequestContract(Type type) =>
         type.Assembly == typeof(RequestContractResolver).Assembly
         && type.Namespace == typeof(PlanRequest).Namespace
         && (type.Name.EndsWith("Input", StringComparison.Ordinal) || type.Name.EndsWith("Request", StringComparison.Ordinal));
