@@ -13,7 +13,7 @@ ConnectionStrings__Funding="Data Source=$folder/funding.db" dotnet run -c Releas
 server=$!
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:5080/health > /dev/null && break; sleep 1; done
 # The server's own process (dotnet run starts it as a child), to count the CPU time it spends per request.
-pid=$(pgrep -n -f 'bin/Release/net10.0/Funding.Api')
+pid=$(pgrep -n -f 'bin/Release/net10.0/Funding.Api') || { echo "the API's process was not found: see $folder/server.log" >&2; exit 1; }
 ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
 curl -sf http://127.0.0.1:5080/v1/samples/territoire-industrie-finistere > "$folder/seed.json"
