@@ -137,7 +137,15 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
     private static bool IsLean(HttpRequest request) =>
         request.Query.TryGetValue("explain", out var explain) && string.Equals(explain.ToString(), "none", StringComparison.OrdinalIgnoreCase);
 
-    public void Dispose() => _cache.Dispose();
+    /// <summary>
+    /// Empties the cache, then disposes it. A disposed <see cref="MemoryCache"/> can outlive its owner until its
+    /// statistics' finalizers have run, and would keep every answer with it.
+    /// </summary>
+    public void Dispose()
+    {
+        _cache.Clear();
+        _cache.Dispose();
+    }
 
     private static async Task<int> ReadExactlyAsync(PipeReader reader, byte[] destination, CancellationToken cancellation)
     {
