@@ -143,9 +143,14 @@ internal sealed class ResponseCache(IConfiguration configuration) : IDisposable
     /// </summary>
     public void Dispose()
     {
-        _cache.Clear();
-        _cache.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _cache.Clear(); // throws once the cache is disposed: hence the flag, so that a second Dispose does nothing
+            _cache.Dispose();
+        }
     }
+
+    private int _disposed;
 
     private static async Task<int> ReadExactlyAsync(PipeReader reader, byte[] destination, CancellationToken cancellation)
     {
