@@ -107,7 +107,8 @@ public class ResponseCacheMemoryTests(Xunit.Abstractions.ITestOutputHelper outpu
     /// The limit is real memory: a 4 MiB cache filled with many answers holds no more managed heap than the counted
     /// bytes (plus 10 %), and what is counted never exceeds the limit nor overstates the memory by more than half.
     /// (Counting only the answer's bytes, as before, let a 64 MiB cache hold about 210 MB.) It holds about 63 % of what
-    /// it counts: the count's overhead per entry is rounded up.
+    /// it counts: the 512 bytes counted per entry besides its answer (ResponseCache.EntryOverheadBytes) are about twice
+    /// what an entry of this test costs, a margin on the safe side (a longer query string or key costs more).
     /// <para>
     /// What the cache holds is the heap with the filled cache minus the heap once it is disposed (emptied): two full
     /// collections a few milliseconds apart, with nothing else running (<see cref="RunAlone"/>). Measuring the heap's
