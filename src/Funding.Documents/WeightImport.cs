@@ -10,7 +10,10 @@ namespace Funding.Documents;
 /// <summary>The file formats member weights are imported from.</summary>
 public enum WeightFileFormat
 {
-    /// <summary>CSV: ';', ',' or tab separated (guessed from the header row), UTF-8 with or without a byte order mark.</summary>
+    /// <summary>
+    /// CSV: ';', ',' or tab separated (guessed from the header row), UTF-8 with or without a byte order mark, or
+    /// Windows-1252 when its bytes are not UTF-8 (a French spreadsheet's « CSV (séparateur : point-virgule) »).
+    /// </summary>
     Csv,
 
     /// <summary>XLSX: the first sheet.</summary>
@@ -183,9 +186,27 @@ public static class WeightImport
         return index;
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// A CSV file's text: UTF-8 when its bytes are UTF-8, otherwise Windows-1252 — what a French spreadsheet writes for
+    /// « CSV (séparateur : point-virgule) ». Text with accents in Windows-1252 is practically never valid UTF-8.
+    /// </summary>
+    internal static string CsvText(ReadOnlySpan<byte> file)
+    {
+        try
+        {
+            return StrictUtf8.GetString(file).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1252).GetString(file);
+        }
+    }
+
     private static List<string[]> ReadCsv(ReadOnlyMemory<byte> file)
     {
-        string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(file.Span).TrimStart('\uFEFF');
+        string text = CsvText(file.Span);
         string header = text.Split('\n', 2)[0];
         string delimiter = header.Contains('\t', StringComparison.Ordinal) ? "\t" : header.Contains(';', StringComparison.Ordinal) ? ";" : ",";
         using var reader = new StringReader(text);

@@ -22,6 +22,33 @@ public class WeightImportTests
     }
 
     [Fact]
+    public void ASpreadsheetsWindows1252Csv_IsReadWithItsAccents()
+    {
+        // « CSV (séparateur : point-virgule) » from a French spreadsheet: Windows-1252, CRLF, no byte order mark.
+        byte[] file = CodePagesEncodingProvider.Instance.GetEncoding(1252)!
+            .GetBytes("Nom de l'EPCI;Population\r\nPleyben-Châteaulin-Porzay;22 863\r\nPresqu'île de Crozon-Aulne maritime;22 603\r\n");
+        Should.Throw<DecoderFallbackException>(() => new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(file));
+
+        var result = WeightImport.Read(file, WeightFileFormat.Csv, "Nom de l'EPCI", "Population");
+
+        result.Problems.ShouldBeEmpty();
+        result.Members.Select(m => (m.Name, m.Weight)).ShouldBe([("Pleyben-Châteaulin-Porzay", 22_863m), ("Presqu'île de Crozon-Aulne maritime", 22_603m)]);
+    }
+
+    [Fact]
+    public void BytesThatAreNotText_AreAnsweredWithProblems_NotAnException()
+    {
+        // What the API's fuzzing sent: « Infinity » as base64, bytes that are not UTF-8 (they once gave a 500).
+        byte[] file = Convert.FromBase64String("Infinity");
+
+        var result = WeightImport.Read(file, WeightFileFormat.Csv, "Nom de l'EPCI", "Population municipale");
+
+        result.Members.ShouldBeEmpty();
+        result.Problems.ShouldNotBeEmpty();
+        result.Problems.ShouldAllBe(p => p.Row == 1);
+    }
+
+    [Fact]
     public void WithoutColumns_OnlyTheColumnsAreAnswered()
     {
         var result = WeightImport.Read(Utf8("Nom,Population\nA,1\n"), WeightFileFormat.Csv);
