@@ -242,6 +242,41 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     }
 
     [SkippableFact]
+    public async Task AnExportWhoseSignedAnswerIsDamaged_IsRefusedNamingIt_AndNothingIsImported()
+    {
+        using var client = await ClientAsync();
+        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
+        string id = created["planId"]!.GetValue<string>();
+        await client.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""");
+        const string Entry = """{"actualExpenses": [{"year": 2022, "amount": 77850}], "receipts": [{"funderId": "etat", "date": "2022-04-01", "amount": 80000}]}""";
+        (await client.PostJsonAsync($"/v1/saved-plans/{id}/executions", Entry)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var export = JsonNode.Parse(await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative)))!;
+        var answer = JsonNode.Parse(Convert.FromBase64String(export["plans"]![0]!["versions"]![0]!["signature"]!["answer"]!.GetValue<string>()))!;
+
+        using var elsewhere = new FundingApiFactory();
+        var (key, _) = await elsewhere.Services.GetRequiredService<KeyStore>().AddKeyAsync("moved", "finances", WorkspaceRole.Admin, "tests");
+        using var target = elsewhere.CreateClient();
+        target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        async Task<JsonObject> ImportWith(JsonNode damaged)
+        {
+            var copy = export.Clone();
+            copy["plans"]![0]!["versions"]![0]!["signature"]!["answer"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(damaged.ToJsonString()));
+            return await (await target.PostJsonAsync("/v1/workspace/import", copy.ToJsonString())).ProblemAsync(HttpStatusCode.BadRequest);
+        }
+
+        // Its funders' figures are gone (they once made a 500): the signed version is named.
+        var withoutFunders = answer.Clone();
+        withoutFunders["result"]!.AsObject().Remove("funders");
+        var problem = await ImportWith(withoutFunders);
+        problem.Errors().Keys.ShouldBe(["plans[0].versions[0].signature.answer"]);
+        problem["errors"]!["plans[0].versions[0].signature.answer"]![0]!.GetValue<string>().ShouldContain($"« {id} »");
+        // Its funders are there but the rest is not a version response: the execution entry that depends on it says so.
+        var withoutTheRest = new JsonObject { ["result"] = new JsonObject { ["funders"] = answer["result"]!["funders"]!.DeepClone() } };
+        (await ImportWith(withoutTheRest)).Errors().Keys.ShouldBe(["plans"]);
+        (await target.GetAsync(new Uri($"/v1/saved-plans/{id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [SkippableFact]
     public async Task ExpensesAndReceipts_AreRecordedWithThePlan_AndKeptInItsHistory()
     {
         using var client = await ClientAsync();

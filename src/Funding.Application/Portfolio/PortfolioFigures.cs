@@ -63,14 +63,33 @@ internal static class PortfolioFigures
     {
         using var document = System.Text.Json.JsonDocument.Parse(answer);
         return Rows(plan, document.RootElement.GetProperty("result").GetProperty("funders").EnumerateArray().Select(f => new FunderFigures(
-            f.GetProperty("id").GetString()!,
-            f.GetProperty("name").GetString()!,
+            f.GetProperty("id").GetString() ?? throw new FormatException("A funder's id is null."),
+            f.GetProperty("name").GetString() ?? throw new FormatException("A funder's name is null."),
             f.TryGetProperty("siren", out var siren) ? siren.GetString() : null,
             f.GetProperty("isCarrier").GetBoolean(),
             f.GetProperty("contributionByBudgetYear").EnumerateArray().ToDictionary(y => y.GetProperty("year").GetInt32(), y => y.GetProperty("amount").GetDecimal()),
             f.TryGetProperty("schedule", out var schedule)
                 ? schedule.GetProperty("payments").EnumerateArray().GroupBy(p => p.GetProperty("budgetYear").GetInt32()).ToDictionary(g => g.Key, g => g.Sum(p => p.GetProperty("amount").GetDecimal()))
                 : [])).ToArray());
+    }
+
+    /// <summary>
+    /// The rows of a signed version, or null when its answer is not a version response with those figures — an export
+    /// edited by hand, or damaged: the bytes an import is given are not the API's own until read.
+    /// </summary>
+    public static FigureSet? TrySignedVersion(PlanRequest plan, byte[] answer)
+    {
+        try
+        {
+            return SignedVersion(plan, answer);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            // Not JSON (JsonException); a property missing (KeyNotFoundException); a value of another kind than the answer
+            // writes (InvalidOperationException); a number out of range or a null name (FormatException); a budget year
+            // given twice (ArgumentException).
+            return null;
+        }
     }
 
     /// <summary>One row per funder and budget year of its contributions or payments, each carrying the plan's carrier.</summary>

@@ -111,7 +111,14 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
                 var plan = JsonSerializer.Deserialize<PlanRequest>(version.PlanJson, options)!;
                 if (version.Signature is { } signature)
                 {
-                    figures.Add(PortfolioFigures.SignedVersion(plan, signature.Answer).For(version.PlanId, version.Number));
+                    if (PortfolioFigures.TrySignedVersion(plan, signature.Answer) is not { } signedRows)
+                    {
+                        refused.Add($"plans[{i}].versions[{j}].signature.answer", ErrorCodes.ValueNotAllowed,
+                            $"La réponse signée de la version {version.Number} du plan « {plans[i].Item1.Id} » n'est pas une réponse de Funding : rien n'a été importé.",
+                            $"The signed answer of version {version.Number} of plan '{plans[i].Item1.Id}' is not a Funding answer: nothing was imported.");
+                        continue;
+                    }
+                    figures.Add(signedRows.For(version.PlanId, version.Number));
                     signedAnswers[(version.PlanId, version.Number)] = (plan, signature.Answer);
                     continue;
                 }
@@ -139,7 +146,15 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
                 {
                     continue;
                 }
-                voted = (frozen.Plan, JsonSerializer.Deserialize<SavedPlanVersionResponse>(frozen.Answer, ApiJson.StoredOptions)!.Result);
+                if (FrozenResult(frozen.Answer) is not { } frozenResult)
+                {
+                    var unreadable = new RequestErrors();
+                    unreadable.Add("plans", ErrorCodes.ValueNotAllowed,
+                        $"La réponse signée de la version {entry.Version} du plan « {entry.PlanId} », dont dépend une exécution, n'est pas une réponse de Funding : rien n'a été importé.",
+                        $"The signed answer of version {entry.Version} of plan '{entry.PlanId}', which an execution entry depends on, is not a Funding answer: nothing was imported.");
+                    return Outcome<WorkspaceImportResponse>.Invalid(unreadable);
+                }
+                voted = (frozen.Plan, frozenResult);
             }
             var request = JsonSerializer.Deserialize<RecordExecutionRequest>(entry.ExecutionJson, options)!;
             var computed = Execution.ExecutionService.Evaluate(new ExecutionRequest
@@ -165,5 +180,18 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
             Signatures = plans.Sum(p => p.Item2.Count(v => v.Signature is not null)),
             Executions = executions.Length,
         });
+    }
+
+    /// <summary>A signed answer read whole, or null when it is not a version response (an export edited by hand).</summary>
+    private static PlanResponse? FrozenResult(byte[] answer)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SavedPlanVersionResponse>(answer, ApiJson.StoredOptions)?.Result;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
