@@ -75,7 +75,7 @@ public static class FuzzArbitraries
     public static MutatedBody Replay(int endpointIndex, int seed, int count) =>
         new(endpointIndex, Valid[endpointIndex].Endpoint, seed, count, Mutate(Valid[endpointIndex].Body, new Random(seed), count));
 
-    private static string Mutate(string json, Random random, int count)
+    internal static string Mutate(string json, Random random, int count)
     {
         switch (random.Next(12))
         {
@@ -172,18 +172,32 @@ public class FuzzProperties(FundingApiFactory factory) : IClassFixture<FundingAp
     {
         using var client = factory.CreateClient();
         var response = client.PostJsonAsync(body.Endpoint, body.Json).GetAwaiter().GetResult();
+        return IsSoundAnswer(response, body.Json, body.ToString());
+    }
+
+    /// <summary>
+    /// Never a 5xx, an answer within its budget, a success in one of the API's media types (or empty, for a 204), and
+    /// every error a problem detail with a documented code whose field errors are ours. <paramref name="label"/> names
+    /// the case in the exception a 5xx or an oversized answer throws.
+    /// </summary>
+    internal static bool IsSoundAnswer(HttpResponseMessage response, string json, string label)
+    {
         int status = (int)response.StatusCode;
         string mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
         byte[] answer = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
         if (status >= 500)
         {
-            throw new InvalidOperationException($"{status} for {body}: {System.Text.Encoding.UTF8.GetString(answer)}");
+            throw new InvalidOperationException($"{status} for {label}: {System.Text.Encoding.UTF8.GetString(answer)}");
         }
-        if (answer.LongLength > AnswerBudget.For(System.Text.Encoding.UTF8.GetByteCount(body.Json)))
+        if (answer.LongLength > AnswerBudget.For(System.Text.Encoding.UTF8.GetByteCount(json)))
         {
-            throw new InvalidOperationException($"{answer.LongLength} bytes answered for {body}");
+            throw new InvalidOperationException($"{answer.LongLength} bytes answered for {label}");
         }
-        if (status == 200)
+        if (status == 204)
+        {
+            return answer.Length == 0;
+        }
+        if (status is >= 200 and < 300)
         {
             return SuccessTypes.Contains(mediaType);
         }
