@@ -49,6 +49,17 @@ public class PortfolioTests(FundingApiFactory factory) : PortfolioApiTests(facto
                 "UPDATE plan_versions SET figures_stored = 0; UPDATE executions SET figures_stored = 0;");
         }
         (await target.GetJsonAsync("/v1/portfolio")).ToJsonString().ShouldBe(before);
+
+        // A signed answer kept damaged from before imports were checked: its version keeps no rows, and the portfolio
+        // still answers (it once failed with a 500).
+        await using (var connection = await elsewhere.Services.GetRequiredService<Database>().OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM version_figures; DELETE FROM execution_figures; DELETE FROM portfolio_funders; " +
+                "UPDATE plan_versions SET figures_stored = 0; UPDATE executions SET figures_stored = 0; UPDATE signatures SET answer = @damaged;",
+                new { damaged = Encoding.UTF8.GetBytes("""{"result": {}}""") });
+        }
+        var afterDamage = await target.GetAsync(new Uri("/v1/portfolio", UriKind.Relative));
+        afterDamage.StatusCode.ShouldBe(HttpStatusCode.OK, await afterDamage.Content.ReadAsStringAsync());
     }
 }
 

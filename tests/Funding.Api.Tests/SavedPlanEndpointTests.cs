@@ -270,6 +270,10 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
         var problem = await ImportWith(withoutFunders);
         problem.Errors().Keys.ShouldBe(["plans[0].versions[0].signature.answer"]);
         problem["errors"]!["plans[0].versions[0].signature.answer"]![0]!.GetValue<string>().ShouldContain($"« {id} »");
+        // An amount whose cents do not fit.
+        var huge = answer.Clone();
+        huge["result"]!["funders"]![0]!["contributionByBudgetYear"]![0]!["amount"] = 79228162514264337593543950335m;
+        (await ImportWith(huge)).Errors().Keys.ShouldBe(["plans[0].versions[0].signature.answer"]);
         // Its funders are there but the rest is not a version response: the execution entry that depends on it says so.
         var withoutTheRest = new JsonObject { ["result"] = new JsonObject { ["funders"] = answer["result"]!["funders"]!.DeepClone() } };
         (await ImportWith(withoutTheRest)).Errors().Keys.ShouldBe(["plans"]);

@@ -83,11 +83,11 @@ internal static class PortfolioFigures
         {
             return SignedVersion(plan, answer);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {
             // Not JSON (JsonException); a property missing (KeyNotFoundException); a value of another kind than the answer
             // writes (InvalidOperationException); a number out of range or a null name (FormatException); a budget year
-            // given twice (ArgumentException).
+            // given twice (ArgumentException); amounts whose sum or cents overflow (OverflowException).
             return null;
         }
     }

@@ -179,7 +179,9 @@ internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, En
                 var plan = JsonSerializer.Deserialize<PlanRequest>(v.PlanJson, Options)!;
                 if (v.SignedAnswer is { } signed)
                 {
-                    figures.Add(PortfolioFigures.SignedVersion(plan, signed).For(v.PlanId, v.Number));
+                    // An import now refuses a signed answer it cannot read; one kept from before keeps no rows, like a
+                    // version the engine refuses, rather than failing every portfolio of the workspace.
+                    figures.Add(PortfolioFigures.TrySignedVersion(plan, signed) is { } rows ? rows.For(v.PlanId, v.Number) : new VersionFigures(v.PlanId, v.Number, null, []));
                     continue;
                 }
                 // A version the engine of today refuses keeps no rows: it is marked, so as not to be tried again.
@@ -203,10 +205,26 @@ internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, En
                     MonthlyExpenses = request.MonthlyExpenses,
                     Receipts = request.Receipts,
                 }, null, lookup!).Value;
-                figures.Add(new ExecutionFigures(e.PlanId, e.Number,
-                    computed is null || version is null ? [] : PortfolioFigures.Execution(SavedPlanService.Answer(version, lookup!), request, computed)));
+                var voted = computed is null || version is null ? null : VotedAnswer(version, lookup!);
+                figures.Add(new ExecutionFigures(e.PlanId, e.Number, voted is null ? [] : PortfolioFigures.Execution(voted, request, computed!)));
             }
             await store.StoreAsync(workspace, [], figures, cancellation);
+        }
+    }
+
+    /// <summary>
+    /// The answer of an entry's voted version, or null when its signed answer cannot be read (kept damaged from before
+    /// imports checked it): the entry then keeps no rows, like one whose plan the engine refuses.
+    /// </summary>
+    private static PlanResponse? VotedAnswer(PlanVersion version, Programmes.ProgrammeLookup lookup)
+    {
+        try
+        {
+            return SavedPlanService.Answer(version, lookup) is { } answer ? answer : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
