@@ -205,26 +205,13 @@ internal sealed class PortfolioService(PortfolioStore store, PlanStore plans, En
                     MonthlyExpenses = request.MonthlyExpenses,
                     Receipts = request.Receipts,
                 }, null, lookup!).Value;
-                var voted = computed is null || version is null ? null : VotedAnswer(version, lookup!);
+                // A signed answer kept damaged from before imports checked them gives no rows, like a plan the engine refuses.
+                var voted = computed is null || version is null ? null
+                    : version.Signature is { } signature ? SavedPlanService.TrySignedResult(signature.Answer)
+                    : SavedPlanService.Answer(version, lookup!);
                 figures.Add(new ExecutionFigures(e.PlanId, e.Number, voted is null ? [] : PortfolioFigures.Execution(voted, request, computed!)));
             }
             await store.StoreAsync(workspace, [], figures, cancellation);
-        }
-    }
-
-    /// <summary>
-    /// The answer of an entry's voted version, or null when its signed answer cannot be read (kept damaged from before
-    /// imports checked it): the entry then keeps no rows, like one whose plan the engine refuses.
-    /// </summary>
-    private static PlanResponse? VotedAnswer(PlanVersion version, Programmes.ProgrammeLookup lookup)
-    {
-        try
-        {
-            return SavedPlanService.Answer(version, lookup) is { } answer ? answer : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 

@@ -394,6 +394,22 @@ internal sealed class SavedPlanService(Database database, PlanStore plans, Execu
         ? JsonSerializer.Deserialize<SavedPlanVersionResponse>(signature.Answer, ApiJson.StoredOptions)!.Result
         : PlanService.Evaluate(PlanOf(version), null, lookup).Value!;
 
+    /// <summary>
+    /// A signed answer's figures read whole, or null when its bytes are not a version response: an export edited by hand,
+    /// or an answer kept damaged from before imports checked them.
+    /// </summary>
+    internal static PlanResponse? TrySignedResult(byte[] answer)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SavedPlanVersionResponse>(answer, ApiJson.StoredOptions)?.Result;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static SignatureOutput Output(VersionSignature signature) => new()
     {
         VotedOn = NodaTime.Text.LocalDatePattern.Iso.Parse(signature.VotedOn).Value,

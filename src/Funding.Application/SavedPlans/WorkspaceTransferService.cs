@@ -146,7 +146,7 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
                 {
                     continue;
                 }
-                if (FrozenResult(frozen.Answer) is not { } frozenResult)
+                if (SavedPlanService.TrySignedResult(frozen.Answer) is not { } frozenResult)
                 {
                     var unreadable = new RequestErrors();
                     unreadable.Add("plans", ErrorCodes.ValueNotAllowed,
@@ -180,18 +180,5 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
             Signatures = plans.Sum(p => p.Item2.Count(v => v.Signature is not null)),
             Executions = executions.Length,
         });
-    }
-
-    /// <summary>A signed answer read whole, or null when it is not a version response (an export edited by hand).</summary>
-    private static PlanResponse? FrozenResult(byte[] answer)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<SavedPlanVersionResponse>(answer, ApiJson.StoredOptions)?.Result;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
