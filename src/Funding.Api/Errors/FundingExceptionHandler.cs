@@ -39,13 +39,12 @@ internal sealed partial class FundingExceptionHandler(
         // Any body the endpoint could not read (the serializer refused it, or its text could not be decoded) is checked
         // against the contract; what the check finds is the answer, whatever the serializer's exception was.
         bool unreadBody = exception is BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } || inner is JsonException or NotSupportedException;
-        if (unreadBody
-            && (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is { } bodyType
-            && await BodyAsync(context.Request) is { } body)
+        var bodyType = (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        if (unreadBody && bodyType is not null && await BodyAsync(context.Request) is { } body)
         {
             return BodyProblem(context, exception, body, bodyType);
         }
-        return Classify(exception);
+        return Classify(exception, readsJsonBody: bodyType is not null);
     }
 
     /// <summary>The problem of a body the endpoint could not read, named by path; never throws, whatever the bytes.</summary>
@@ -112,8 +111,12 @@ internal sealed partial class FundingExceptionHandler(
         return copy.ToArray();
     }
 
-    /// <summary>The problem an exception stands for, when the body is not at stake.</summary>
-    internal static ProblemDetails Classify(Exception exception)
+    /// <summary>
+    /// The problem an exception stands for, when the body is not at stake. A <see cref="JsonException"/> is the request's
+    /// fault only where the endpoint reads a JSON body (<paramref name="readsJsonBody"/>); elsewhere it came from data the
+    /// server keeps, which is the server's fault: a 500, logged, not a 400 about a body the request did not have.
+    /// </summary>
+    internal static ProblemDetails Classify(Exception exception, bool readsJsonBody = true)
     {
         var inner = exception is BadHttpRequestException { InnerException: { } cause } ? cause : exception;
         if (inner is FundingValidationException validation)
@@ -135,7 +138,7 @@ internal sealed partial class FundingExceptionHandler(
                     new(ErrorCodes.InvalidRequest, "La requête n'a pas pu être lue.", "The request could not be read.")),
             };
         }
-        if (inner is JsonException)
+        if (inner is JsonException && readsJsonBody)
         {
             return ApiProblems.Validation([new FieldProblem("$", new FundingMessage(ErrorCodes.JsonSyntax,
                 "Le corps n'a pas pu être lu comme du JSON.", "The body could not be read as JSON."))]);
