@@ -37,6 +37,7 @@ internal static class FundingApiSetup
             ApiProblems.Localize(context);
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemWriter>();
         services.AddExceptionHandler<FundingExceptionHandler>();
         services.AddOpenApi(options => FundingOpenApi.Configure(options));
         services.AddSingleton<ResponseCache>();

@@ -169,4 +169,43 @@ public class DocumentedBodyFuzzProperties(DocumentedBodyFixture fixture) : IClas
         var response = fixture.Client.SendAsync(request).GetAwaiter().GetResult();
         return FuzzProperties.IsSoundAnswer(response, json, $"{operation} (seed {seed}, count {1 + (count.Get % 4)}) {(json.Length > 600 ? json[..600] + "…" : json)}");
     }
+
+    /// <summary>
+    /// 1 000 requests with the headers a client chooses — <c>Accept</c>, <c>Accept-Language</c>, <c>If-Match</c>,
+    /// <c>Authorization</c> — set to any printable text: never a 5xx, and every error a problem with a documented code,
+    /// whatever the client says it accepts (a 401 to « Accept: a/a » was once an empty 500).
+    /// </summary>
+    [Property(MaxTest = 1_000)]
+    public bool NoHeaderValue_AnswersA5xx_AndErrorsAreProblemsWhateverTheAcceptHeader(NonNull<string> text, NonNegativeInt which)
+    {
+        string value = new([.. text.Get.Where(c => c is >= ' ' and < '\u007f')]);
+        var amendment = fixture.Bodies.First(b => b.Method == "PUT" && b.Path.StartsWith("/v1/saved-plans/", StringComparison.Ordinal));
+        bool amend = which.Get % 3 == 0;
+        using var request = new HttpRequestMessage(amend ? HttpMethod.Put : HttpMethod.Get, new Uri(amend ? amendment.Path : "/v1/portfolio", UriKind.Relative));
+        if (amend)
+        {
+            request.Content = new StringContent(amendment.Example, Encoding.UTF8, "application/json");
+            request.Headers.TryAddWithoutValidation("If-Match", value);
+        }
+        request.Headers.TryAddWithoutValidation("Accept", value);
+        request.Headers.TryAddWithoutValidation("Accept-Language", value);
+        if (which.Get % 5 == 0)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + value);
+        }
+        else
+        {
+            request.Headers.Authorization = fixture.Client.DefaultRequestHeaders.Authorization;
+        }
+        using var client = fixture.Factory.CreateClient();
+        var response = client.SendAsync(request).GetAwaiter().GetResult();
+        int status = (int)response.StatusCode;
+        string answer = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (status >= 500)
+        {
+            throw new InvalidOperationException($"{status} for {request.Method} {request.RequestUri} with « {value} »: {answer}");
+        }
+        return status < 400 || (response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            && ErrorCodes.All.Contains(JsonNode.Parse(answer)!["code"]?.GetValue<string>()));
+    }
 }

@@ -133,6 +133,40 @@ public class ProblemLanguageTests(FundingApiFactory factory) : IClassFixture<Fun
         unsupported["title"]!.GetValue<string>().ShouldBe("Le corps de la requête doit être du JSON.");
     }
 
+    [Theory]
+    [InlineData("/v1/portfolio", HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized)] // the key's challenge
+    [InlineData("/v1/nothing-here", HttpStatusCode.NotFound, ErrorCodes.NotFound)]     // the status code pages
+    public async Task AProblem_IsAnsweredAsJson_EvenToAClientThatAcceptsOnlyAnotherType(string url, HttpStatusCode status, string code)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept", "text/csv");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer fk_unknown");
+
+        // It was an empty 500 for the key's challenge: the problem writer refused a client that accepts no JSON.
+        var problem = await (await client.SendAsync(request)).ProblemAsync(status);
+        problem["code"]!.GetValue<string>().ShouldBe(code);
+    }
+
+    [Fact]
+    public async Task AnEndpointsValidationProblem_KeepsItsCodes_ForAClientThatAcceptsOnlyAnotherType()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/caps", UriKind.Relative))
+        {
+            Content = new StringContent("""{"base": 207600.00, "ratePercent": 150, "cap": 80000.00}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Accept", "text/csv");
+
+        // The endpoint's problem result once wrote itself without the API's customization: no code, an internal extension.
+        var response = await client.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        problem["code"]!.GetValue<string>().ShouldBe(ErrorCodes.InvalidRequest);
+        problem["fieldErrors"]!.AsArray().ShouldNotBeEmpty();
+        body.ShouldNotContain("__funding");
+    }
+
     [Fact]
     public void EveryCode_IsKebabCase_Unique_AndDocumented()
     {
