@@ -51,8 +51,8 @@ public sealed class DocumentedBodyFixture : IAsyncLifetime
         Client = Factory.CreateClient();
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         var saved = await (await Client.PostJsonAsync("/v1/saved-plans", $$"""{"plan": {{Seeds.PlanJson}}, "comment": "fuzz"}""")).Content.ReadAsStringAsync();
-        string planId = PlanId = JsonNode.Parse(saved)!["planId"]!.GetValue<string>();
-        string programmeId = ProgrammeId = (await Client.GetJsonAsync("/v1/programmes")).AsArray()[0]!["id"]!.GetValue<string>();
+        PlanId = JsonNode.Parse(saved)!["planId"]!.GetValue<string>();
+        ProgrammeId = (await Client.GetJsonAsync("/v1/programmes")).AsArray()[0]!["id"]!.GetValue<string>();
 
         var reached = FuzzArbitraries.Valid.Select(v => v.Endpoint.Split('?')[0]).ToHashSet(StringComparer.Ordinal);
         var document = await Client.GetJsonAsync("/openapi/v1.json");
@@ -65,11 +65,7 @@ public sealed class DocumentedBodyFixture : IAsyncLifetime
                 {
                     continue;
                 }
-                string filled = path
-                    .Replace("/v1/saved-plans/{id}", $"/v1/saved-plans/{planId}", StringComparison.Ordinal)
-                    .Replace("/v1/programmes/{id}", $"/v1/programmes/{programmeId}", StringComparison.Ordinal)
-                    .Replace("{id}", "fuzz", StringComparison.Ordinal)
-                    .Replace("{number}", "1", StringComparison.Ordinal);
+                string filled = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m => Known(path, m.Groups[1].Value));
                 bodies.Add(new(method.ToUpperInvariant(), filled, example.ToJsonString()));
             }
         }
