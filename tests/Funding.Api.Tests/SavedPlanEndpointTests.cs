@@ -42,9 +42,14 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     private async Task<HttpClient> ClientAsync(string? workspace = null)
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var store = factory.Services.GetRequiredService<KeyStore>();
-        var (key, _) = await store.AddKeyAsync(workspace ?? "ws-" + Guid.NewGuid().ToString("N")[..10], "finances", WorkspaceRole.Admin, "tests");
-        var client = factory.CreateClient();
+        return await AdminClientAsync(factory, workspace ?? "ws-" + Guid.NewGuid().ToString("N")[..10]);
+    }
+
+    /// <summary>A client of <paramref name="host"/> with an admin key of <paramref name="workspace"/>, named « finances ».</summary>
+    private static async Task<HttpClient> AdminClientAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, string workspace)
+    {
+        var (key, _) = await host.Services.GetRequiredService<KeyStore>().AddKeyAsync(workspace, "finances", WorkspaceRole.Admin, "tests");
+        var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
@@ -228,10 +233,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
         string export = await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative));
 
         using var elsewhere = new FundingApiFactory(); // always SQLite: the move between databases
-        var store = elsewhere.Services.GetRequiredService<KeyStore>();
-        var (key, _) = await store.AddKeyAsync("moved", "finances", WorkspaceRole.Admin, "tests");
-        using var target = elsewhere.CreateClient();
-        target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var target = await AdminClientAsync(elsewhere, "moved");
 
         var imported = await (await target.PostJsonAsync("/v1/workspace/import", export)).OkJsonAsync();
         imported["plans"]!.GetValue<int>().ShouldBe(1);
@@ -254,9 +256,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
         var answer = JsonNode.Parse(Convert.FromBase64String(export["plans"]![0]!["versions"]![0]!["signature"]!["answer"]!.GetValue<string>()))!;
 
         using var elsewhere = new FundingApiFactory();
-        var (key, _) = await elsewhere.Services.GetRequiredService<KeyStore>().AddKeyAsync("moved", "finances", WorkspaceRole.Admin, "tests");
-        using var target = elsewhere.CreateClient();
-        target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var target = await AdminClientAsync(elsewhere, "moved");
         async Task<JsonObject> ImportWith(JsonNode damaged)
         {
             var copy = export.Clone();
@@ -319,9 +319,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
         // The history moves with an export.
         string export = await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative));
         using var elsewhere = new FundingApiFactory();
-        var (key, _) = await elsewhere.Services.GetRequiredService<KeyStore>().AddKeyAsync("moved", "finances", WorkspaceRole.Admin, "tests");
-        using var target = elsewhere.CreateClient();
-        target.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var target = await AdminClientAsync(elsewhere, "moved");
         (await (await target.PostJsonAsync("/v1/workspace/import", export)).OkJsonAsync())["executions"]!.GetValue<int>().ShouldBe(2);
         (await target.GetJsonAsync($"/v1/saved-plans/{id}/executions/2"))["comment"]!.GetValue<string>().ShouldBe("après reversement");
     }
