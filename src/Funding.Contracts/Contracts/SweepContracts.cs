@@ -70,7 +70,12 @@ public sealed record SweepDateRangeInput
     public required LocalDate To { get; init; }
 
     /// <summary>Months between two dates, 1 to 120 (default 1).</summary>
-    public int StepMonths { get; init; } = 1;
+    /// <remarks>
+    /// A setter, not <c>init</c>: the source-generated metadata sets every init-only property in one object initializer,
+    /// to its type's default when the body leaves it out, so an omitted step read 0 there and 1 through reflection
+    /// (dotnet/runtime#84484). A setter is called only for a property the body gives.
+    /// </remarks>
+    public int StepMonths { get; set; } = 1;
 }
 
 /// <summary>Every scenario of a sweep with each funder's range.</summary>

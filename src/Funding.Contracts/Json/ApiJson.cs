@@ -97,7 +97,7 @@ internal sealed class RequestContractResolver : IJsonTypeInfoResolver
         IsRequestContract(type) ? _reflection.GetTypeInfo(type, options) : null;
 
     /// <summary>Whether <paramref name="type"/> is a contract read from a request's body.</summary>
-    private static bool IsRequestContract(Type type) =>
+    internal static bool IsRequestContract(Type type) =>
         type.Assembly == typeof(RequestContractResolver).Assembly
         && type.Namespace == typeof(PlanRequest).Namespace
         && (type.Name.EndsWith("Input", StringComparison.Ordinal) || type.Name.EndsWith("Request", StringComparison.Ordinal));
