@@ -52,4 +52,10 @@ public static class ApiClient
 
     public static JsonNode Clone(this JsonNode node) => JsonNode.Parse(node.ToJsonString())!;
 
+    /// <summary>The signing the tests record: the council's deliberation n° 8 of 17 March 2022 (the seed's vote).</summary>
+    public const string Deliberation = """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""";
+
+    /// <summary>Signs version <paramref name="number"/> of saved plan <paramref name="id"/> with <see cref="Deliberation"/>.</summary>
+    public static Task<HttpResponseMessage> SignAsync(this HttpClient client, string id, int number = 1) =>
+        client.PostJsonAsync($"/v1/saved-plans/{id}/versions/{number}/sign", Deliberation);
 }

@@ -95,7 +95,7 @@ public sealed class OpenIdConnectTests(OidcApiFactory factory) : IClassFixture<O
         var version = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
         version["author"]!.GetValue<string>().ShouldBe("Claire Morvan");
         string id = version["planId"]!.GetValue<string>();
-        (await claire.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await claire.SignAsync(id)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // A reader of the same workspace reads, and may not save: a 403 naming the role needed.
         using var bruno = Client(factory.Token(Person(workspace, "lecteur", "Bruno Kerjean")));

@@ -22,7 +22,7 @@ public class PortfolioTests(FundingApiFactory factory) : PortfolioApiTests(facto
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         string id = (await (await client.PostJsonAsync("/v1/saved-plans", $$"""{"plan": {{Seeds.PlanJson}}}""")).Content.ReadFromJsonAsync<JsonObject>())!["planId"]!.GetValue<string>();
-        (await client.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""")).EnsureSuccessStatusCode();
+        (await client.SignAsync(id)).EnsureSuccessStatusCode();
         using (var amend = new HttpRequestMessage(HttpMethod.Put, new Uri($"/v1/saved-plans/{id}", UriKind.Relative))
         {
             Content = new StringContent($$"""{"plan": {{Seeds.Mutate(p => p["cost"]!["start"] = "2022-09-01")}}}""", Encoding.UTF8, "application/json"),
@@ -114,9 +114,6 @@ public abstract class PortfolioApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
         await SuccessJsonAsync(await client.SendAsync(request));
     }
 
-    private static Task<HttpResponseMessage> SignAsync(HttpClient client, string id, int number) =>
-        client.PostJsonAsync($"/v1/saved-plans/{id}/versions/{number}/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""");
-
     private static JsonNode Funder(JsonNode portfolio, string id) => portfolio["funders"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == id)!;
 
     private static JsonNode Year(JsonNode funder, int year) => funder["years"]!.AsArray().Single(y => y!["year"]!.GetValue<int>() == year)!;
@@ -126,7 +123,7 @@ public abstract class PortfolioApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     {
         using var client = await ClientAsync();
         string id = await SaveAsync(client, Seeds.PlanJson);
-        (await SignAsync(client, id, 1)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.SignAsync(id)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await AmendAsync(client, id, 1, Seeds.Mutate(p => p["cost"]!["start"] = "2022-09-01"));
         (await client.PostJsonAsync($"/v1/saved-plans/{id}/executions",
             """{"version": 1, "comment": "titre n° 41", "actualExpenses": [{"year": 2022, "amount": 77850}], "receipts": [{"funderId": "etat", "date": "2022-04-01", "amount": 80000}]}""")).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -191,7 +188,7 @@ public abstract class PortfolioApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     {
         using var client = await ClientAsync();
         string id = await SaveAsync(client, Seeds.PlanJson);
-        (await SignAsync(client, id, 1)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.SignAsync(id)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var csv = await client.GetAsync(new Uri("/v1/portfolio?format=csv", UriKind.Relative));
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         string text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
@@ -238,7 +235,7 @@ public abstract class PortfolioApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
             .Count(c => c!["id"]!.GetValue<string>() == "envelope").ShouldBe(1);
 
         // Signed, the first plan is committed against it: 10 000 − 8 695,13 = 1 304,87 € remain in 2022.
-        (await SignAsync(client, first, 1)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.SignAsync(first)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var listed = (await client.GetJsonAsync("/v1/workspace/envelopes")).AsArray().Single()!;
         var y2022 = listed["years"]!.AsArray()[0]!;
         (y2022["committed"]!.GetValue<decimal>(), y2022["remaining"]!.GetValue<decimal>(), y2022["planned"]!.GetValue<decimal>()).ShouldBe((8_695.13m, 1_304.87m, 3 * 8_695.13m));
@@ -310,7 +307,7 @@ public abstract class PortfolioApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
             int latest = 1;
             if (g.SignFirst)
             {
-                (await SignAsync(client, id, 1)).EnsureSuccessStatusCode();
+                (await client.SignAsync(id)).EnsureSuccessStatusCode();
             }
             if (g.Amended)
             {
@@ -318,7 +315,7 @@ public abstract class PortfolioApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
                 latest = 2;
                 if (g.SignLatest)
                 {
-                    (await SignAsync(client, id, 2)).EnsureSuccessStatusCode();
+                    (await client.SignAsync(id, 2)).EnsureSuccessStatusCode();
                 }
             }
             int? signed = g.Amended && g.SignLatest ? 2 : g.SignFirst ? 1 : null;

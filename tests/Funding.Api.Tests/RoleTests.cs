@@ -126,7 +126,7 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
         using var signer = Client(added["key"]!.GetValue<string>());
         var context = await SetUpAsync(admin, keys, workspace);
 
-        (await signer.PostJsonAsync($"/v1/saved-plans/{context.PlanId}/versions/2/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}"""))
+        (await signer.SignAsync(context.PlanId, 2))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var versions = (await signer.GetJsonAsync($"/v1/saved-plans/{context.PlanId}/versions")).AsArray();
@@ -178,7 +178,7 @@ public sealed class RoleTests(FundingApiFactory factory) : IClassFixture<Funding
             amend.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             (await admin.SendAsync(amend)).EnsureSuccessStatusCode();
         }
-        (await admin.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""")).EnsureSuccessStatusCode();
+        (await admin.SignAsync(id)).EnsureSuccessStatusCode();
         (await admin.PostJsonAsync($"/v1/saved-plans/{id}/executions", Execution)).EnsureSuccessStatusCode();
         var (_, info) = await keys.AddKeyAsync(workspace, "Départ", WorkspaceRole.Reader, "tests");
         using (var envelope = new HttpRequestMessage(HttpMethod.Put, new Uri("/v1/workspace/envelopes/a-supprimer", UriKind.Relative)))

@@ -56,6 +56,10 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
 
     private static string Save(string plan, string comment) => $$"""{"plan": {{plan}}, "comment": "{{comment}}"}""";
 
+    /// <summary>Saves the seed as version 1 (comment « v1 ») and answers the new plan's id.</summary>
+    private static async Task<string> SaveSeedAsync(HttpClient client) =>
+        JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!["planId"]!.GetValue<string>();
+
     private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string url, string json, string? ifMatch)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(url, UriKind.Relative)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
@@ -101,8 +105,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     public async Task AnAmendment_NeedsIfMatch_AndAStaleOneIs412NamingTheCurrentVersion()
     {
         using var client = await ClientAsync();
-        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
-        string url = $"/v1/saved-plans/{created["planId"]!.GetValue<string>()}";
+        string url = $"/v1/saved-plans/{await SaveSeedAsync(client)}";
         string amended = Save(Seeds.Mutate(p => p["funders"]![0]!["rule"]!["cap"] = 100000), "avenant n° 1");
 
         (await (await PutAsync(client, url, amended, null)).ProblemAsync((HttpStatusCode)428))["code"]!.GetValue<string>().ShouldBe(ErrorCodes.IfMatchRequired);
@@ -125,8 +128,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     public async Task AnAmendmentMovingTheStart_ShowsWhatMovedBetweenBudgetYears()
     {
         using var client = await ClientAsync();
-        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
-        string url = $"/v1/saved-plans/{created["planId"]!.GetValue<string>()}";
+        string url = $"/v1/saved-plans/{await SaveSeedAsync(client)}";
         (await PutAsync(client, url, Save(Seeds.Mutate(p => p["cost"]!["start"] = "2022-09-01"), "avenant : démarrage au 1er septembre"), "\"1\""))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -142,11 +144,10 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     public async Task ASignedVersion_AnswersTheBytesOfItsSigning_Forever()
     {
         using var client = await ClientAsync();
-        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
-        string id = created["planId"]!.GetValue<string>();
+        string id = await SaveSeedAsync(client);
         string url = $"/v1/saved-plans/{id}/versions/1";
 
-        var signing = await client.PostJsonAsync(url + "/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""");
+        var signing = await client.PostJsonAsync(url + "/sign", ApiClient.Deliberation);
         signing.StatusCode.ShouldBe(HttpStatusCode.OK);
         byte[] signed = await signing.Content.ReadAsByteArrayAsync();
         JsonNode.Parse(signed)!["signature"]!["reference"]!.GetValue<string>().ShouldBe("délibération n° 8");
@@ -168,9 +169,8 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     public async Task Recomputing_ASignedVersion_SaysWhetherTodaysRulesChangeItsFigures()
     {
         using var client = await ClientAsync();
-        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
-        string url = $"/v1/saved-plans/{created["planId"]!.GetValue<string>()}/versions/1";
-        await client.PostJsonAsync(url + "/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""");
+        string url = $"/v1/saved-plans/{await SaveSeedAsync(client)}/versions/1";
+        await client.PostJsonAsync(url + "/sign", ApiClient.Deliberation);
 
         var recomputed = JsonNode.Parse(await client.GetStringAsync(new Uri(url + "/recompute", UriKind.Relative)))!;
 
@@ -184,8 +184,7 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     {
         using var alice = await ClientAsync();
         using var eve = await ClientAsync();
-        var created = JsonNode.Parse(await (await alice.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
-        string url = $"/v1/saved-plans/{created["planId"]!.GetValue<string>()}";
+        string url = $"/v1/saved-plans/{await SaveSeedAsync(alice)}";
 
         await (await eve.GetAsync(new Uri(url, UriKind.Relative))).ProblemAsync(HttpStatusCode.NotFound);
         await (await PutAsync(eve, url, Save(Seeds.PlanJson, "x"), "\"1\"")).ProblemAsync(HttpStatusCode.NotFound);
@@ -227,9 +226,8 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     public async Task AnExportedWorkspace_MovesToAnotherDatabase_SignaturesByteForByte()
     {
         using var client = await ClientAsync();
-        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
-        string id = created["planId"]!.GetValue<string>();
-        byte[] signed = await (await client.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""")).Content.ReadAsByteArrayAsync();
+        string id = await SaveSeedAsync(client);
+        byte[] signed = await (await client.SignAsync(id)).Content.ReadAsByteArrayAsync();
         string export = await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative));
 
         using var elsewhere = new FundingApiFactory(); // always SQLite: the move between databases
@@ -247,9 +245,8 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     public async Task AnExportWhoseSignedAnswerIsDamaged_IsRefusedNamingIt_AndNothingIsImported()
     {
         using var client = await ClientAsync();
-        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
-        string id = created["planId"]!.GetValue<string>();
-        await client.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""");
+        string id = await SaveSeedAsync(client);
+        await client.SignAsync(id);
         const string Entry = """{"actualExpenses": [{"year": 2022, "amount": 77850}], "receipts": [{"funderId": "etat", "date": "2022-04-01", "amount": 80000}]}""";
         (await client.PostJsonAsync($"/v1/saved-plans/{id}/executions", Entry)).StatusCode.ShouldBe(HttpStatusCode.Created);
         var export = JsonNode.Parse(await client.GetStringAsync(new Uri("/v1/workspace/export", UriKind.Relative)))!;
@@ -284,9 +281,8 @@ public abstract class SavedPlanApiTests(Microsoft.AspNetCore.Mvc.Testing.WebAppl
     public async Task ExpensesAndReceipts_AreRecordedWithThePlan_AndKeptInItsHistory()
     {
         using var client = await ClientAsync();
-        var created = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", Save(Seeds.PlanJson, "v1"))).Content.ReadAsStringAsync())!;
-        string id = created["planId"]!.GetValue<string>();
-        await client.PostJsonAsync($"/v1/saved-plans/{id}/versions/1/sign", """{"votedOn": "2022-03-17", "reference": "délibération n° 8"}""");
+        string id = await SaveSeedAsync(client);
+        await client.SignAsync(id);
         // An amendment after the vote: the entries still apply to the voted version by default.
         await PutAsync(client, $"/v1/saved-plans/{id}", Save(Seeds.PlanJson, "v2"), "\"1\"");
 
