@@ -147,6 +147,10 @@ public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<Fun
         var report = document["paths"]!["/v1/plans/report"]!["post"]!["parameters"]!.AsArray();
         report.Single(p => p!["name"]!.GetValue<string>() == "format")!["schema"]!["enum"]!.AsArray().Select(e => e!.GetValue<string>()).ShouldBe(["markdown", "html", "csv", "json", "xlsx", "docx"]);
         report.Single(p => p!["name"]!.GetValue<string>() == "csv")!["schema"]!["default"]!.GetValue<string>().ShouldBe("fr");
+        // A filter has no default: without applicant, every programme is listed, not those a state may carry.
+        var applicant = document["paths"]!["/v1/programmes"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "applicant")!;
+        applicant["schema"]!["enum"]!.AsArray().Count.ShouldBe(7);
+        applicant["schema"]!.AsObject().ContainsKey("default").ShouldBeFalse();
         document["paths"]!["/v1/samples/{id}"]!["get"]!["parameters"]![0]!["example"]!.GetValue<string>().ShouldBe("territoire-industrie-finistere");
         document["servers"]!.AsArray().Count.ShouldBe(1);
         document["security"]!.AsArray().Count.ShouldBe(0);

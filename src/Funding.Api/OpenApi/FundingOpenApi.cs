@@ -78,7 +78,8 @@ internal static class FundingOpenApi
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            // A choice parameter (format, csv, explain) lists its enum's names and default, read from the enum itself.
+            // A choice parameter (format, csv, explain) lists its enum's names and default, read from the enum itself; a
+            // filter (applicant) has none: absent, it filters nothing.
             foreach (var description in context.Description.ParameterDescriptions)
             {
                 var type = Nullable.GetUnderlyingType(description.Type) ?? description.Type;
@@ -90,7 +91,7 @@ internal static class FundingOpenApi
                     {
                         Type = JsonSchemaType.String,
                         Enum = [.. Choices.Names(enumType).Select(name => (JsonNode)JsonValue.Create(name))],
-                        Default = JsonValue.Create(Choices.DefaultName(enumType)),
+                        Default = Choices.DefaultName(enumType) is { } name ? JsonValue.Create(name) : null,
                     };
                 }
             }

@@ -70,8 +70,12 @@ public static class Choices
     /// <summary>The names of an enum type, for the OpenAPI document.</summary>
     public static IReadOnlyList<string> Names(Type enumType) => Set(enumType).Names;
 
-    /// <summary>The name of the default value of an enum type, for the OpenAPI document.</summary>
-    public static string DefaultName(Type enumType) => Set(enumType).DefaultName;
+    /// <summary>
+    /// The name of the value an endpoint takes when the parameter is absent, for the OpenAPI document: the enum's
+    /// <see cref="DefaultValueAttribute"/>, or null for an enum without one — a filter such as <c>applicant</c>, whose
+    /// absence means no filter, not the enum's first value.
+    /// </summary>
+    public static string? DefaultName(Type enumType) => Set(enumType) is { Declared: true } set ? set.DefaultName : null;
 
     /// <summary>The value when the parameter is absent: the enum's <see cref="DefaultValueAttribute"/>, else its first value.</summary>
     public static T Default<T>()
@@ -123,16 +127,18 @@ public static class Choices
     private static ChoiceSet Set(Type type) => Sets.GetOrAdd(type, static t =>
     {
         var values = Enum.GetValues(t).Cast<object>().ToArray();
-        var initial = t.GetCustomAttribute<DefaultValueAttribute>()?.Value ?? values[0];
+        var declared = t.GetCustomAttribute<DefaultValueAttribute>()?.Value;
+        var initial = declared ?? values[0];
         return new ChoiceSet(
             [.. values.Select(v => v.ToString()!.ToLowerInvariant())],
             values,
             initial,
             initial.ToString()!.ToLowerInvariant(),
+            declared is not null,
             t.GetCustomAttribute<ChoiceLabelAttribute>() ?? new ChoiceLabelAttribute("la valeur", "the value"));
     });
 
-    private sealed record ChoiceSet(IReadOnlyList<string> Names, IReadOnlyList<object> Values, object Default, string DefaultName, ChoiceLabelAttribute Label);
+    private sealed record ChoiceSet(IReadOnlyList<string> Names, IReadOnlyList<object> Values, object Default, string DefaultName, bool Declared, ChoiceLabelAttribute Label);
 }
 
 /// <summary>What a choice parameter is, for the sentence naming an unknown value: « le format du rapport ».</summary>
