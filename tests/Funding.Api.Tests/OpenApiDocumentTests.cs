@@ -161,6 +161,11 @@ public class OpenApiDocumentTests(FundingApiFactory factory) : IClassFixture<Fun
             foreach (var (method, operation) in item!.AsObject())
             {
                 operation!["responses"]!.AsObject().ShouldContain(r => r.Key.StartsWith('4'), $"{method} {route} documents a 4XX");
+                // Its success too, with what it answers: a generated client has no return type without it (the saved
+                // plans' list, a plan's versions and the portfolio's JSON once lacked theirs).
+                var success = operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('2')).ToList();
+                success.ShouldNotBeEmpty($"{method} {route} documents its success");
+                success.ShouldAllBe(r => r.Key == "204" || r.Value!["content"]!.AsObject().Count > 0, $"{method} {route} says what its success answers");
             }
         }
     }

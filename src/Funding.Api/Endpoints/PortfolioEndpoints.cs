@@ -20,7 +20,7 @@ internal static class PortfolioEndpoints
             .WithDescription("committed: each plan's latest signed version; planned: each plan's latest version; received and due: each plan's latest execution entry; " +
                 "remainingToPay: committed payments not received; owedToIt: for a carrier, what the other funders of its plans still have to pay. " +
                 "Funders are the same body across plans by their SIREN, else their id (and the workspace's aliases). With funder=, the plans each figure comes from.")
-            .Produces<PortfolioResponse>().Produces<byte[]>(StatusCodes.Status200OK, "text/csv", Documents.PortfolioWorkbook.ContentType)
+            .Produces<PortfolioResponse>()
             .ProducesValidationProblem();
         group.MapGet("/workspace/funder-aliases", Aliases).WithName("ListFunderAliases").RequireRole(WorkspaceRole.Reader)
             .WithSummary("The workspace's funder aliases: each id and the id of the body it is.")
@@ -36,7 +36,7 @@ internal static class PortfolioEndpoints
             .Produces<EnvelopeOutput>().ProducesValidationProblem().ProducesStandardProblems();
         group.MapDelete("/workspace/envelopes/{id}", DeleteEnvelope).WithName("DeleteEnvelope").RequireRole(WorkspaceRole.Editor)
             .WithSummary("Deletes an envelope (the plans are not changed).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -20,7 +20,7 @@ internal static class SavedPlanEndpoints
         plans.MapPost("/", Create).WithName("SavePlan").RequireRole(WorkspaceRole.Editor).WithSummary("Saves a plan as version 1 of a new saved plan.")
             .Produces<SavedPlanVersionResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesStandardProblems();
         plans.MapGet("/", List).WithName("ListSavedPlans").RequireRole(WorkspaceRole.Reader).WithSummary("The workspace's saved plans, the latest changed first, 20 a page.")
-            .ProducesValidationProblem();
+            .Produces<SavedPlanListResponse>().ProducesValidationProblem();
         plans.MapGet("/{id}", Latest).WithName("GetSavedPlan").RequireRole(WorkspaceRole.Reader).WithSummary("The latest version of a saved plan, its figures, and its ETag.")
             .Produces<SavedPlanVersionResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPut("/{id}", Update).WithName("AmendSavedPlan").RequireRole(WorkspaceRole.Editor)
@@ -28,9 +28,9 @@ internal static class SavedPlanEndpoints
             .Produces<SavedPlanVersionResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).ProducesValidationProblem().ProducesStandardProblems();
         plans.MapDelete("/{id}", Archive).WithName("ArchiveSavedPlan").RequireRole(WorkspaceRole.Admin).WithSummary("Archives a saved plan: nothing is destroyed, signed versions least of all.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id}/versions", Versions).WithName("ListVersions").RequireRole(WorkspaceRole.Reader).WithSummary("Every version of a saved plan, with its author, comment and signature.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<VersionSummaryOutput[]>().ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id}/versions/{number:int}", Version).WithName("GetVersion").RequireRole(WorkspaceRole.Reader)
             .WithSummary("A version. A signed version answers the exact bytes computed when it was signed, forever, whatever the rules today.")
             .Produces<SavedPlanVersionResponse>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -68,7 +68,7 @@ internal static class SavedPlanEndpoints
             .Produces<ApiKeyCreatedResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesStandardProblems();
         workspace.MapDelete("/keys/{key}", RevokeKey).WithName("RevokeKey").RequireRole(WorkspaceRole.Admin)
             .WithSummary("Revokes a key (by its id or its person's name): it opens nothing any more; its versions keep their author.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         var audit = app.MapGroup("/v1").WithTags("Saved plans").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         audit.MapGet("/audit", Audit).WithName("GetAudit").RequireRole(WorkspaceRole.Admin)
             .WithSummary("The workspace's audit log, oldest first: every save, amendment, signature, archive, execution, import and key change, with who and when.")

@@ -153,34 +153,33 @@ internal static class FundingOpenApi
             {
                 problemMedia.Example = ValidationExample.DeepClone();
             }
-            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName is "PlanReport" or "PlanExecutionReport")
+            // One 200 answer, several representations: the text formats (strings) and the files (binary) next to the JSON
+            // one, which the endpoint's metadata gives.
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName is { } endpointName
+                && OtherRepresentations.TryGetValue(endpointName, out var representations)
                 && operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
             {
-                // One 200 answer, several representations: the text formats and the office files next to the JSON one.
-                foreach (string textType in ReportTextTypes)
+                foreach (string textType in representations.Text)
                 {
                     content[textType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
                 }
-                bool execution = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == "PlanExecutionReport");
-                foreach (string fileType in ReportFileTypes.Where(t => !execution || t != Documents.DeliberationDocument.ZipContentType))
+                foreach (string fileType in representations.Files)
                 {
                     content[fileType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
                 }
-            }
-            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == "SweepPlan")
-                && operation.Responses?.TryGetValue("200", out var swept) == true && swept.Content is { } sweepContent)
-            {
-                // The JSON table, the streamed CSV and the workbook.
-                sweepContent["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-                sweepContent[Documents.SweepWorkbook.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
             }
             return Task.CompletedTask;
         });
     }
 
-    private static readonly string[] ReportTextTypes = ["text/markdown", "text/html", "text/csv"];
-
-    private static readonly string[] ReportFileTypes = [Documents.PlanWorkbook.ContentType, Documents.DeliberationDocument.ContentType, Documents.DeliberationDocument.ZipContentType];
+    /// <summary>The endpoints whose 200 answer also comes as text or as a file: the media types besides JSON.</summary>
+    private static readonly Dictionary<string, (string[] Text, string[] Files)> OtherRepresentations = new(StringComparer.Ordinal)
+    {
+        ["PlanReport"] = (["text/markdown", "text/html", "text/csv"], [Documents.PlanWorkbook.ContentType, Documents.DeliberationDocument.ContentType, Documents.DeliberationDocument.ZipContentType]),
+        ["PlanExecutionReport"] = (["text/markdown", "text/html", "text/csv"], [Documents.PlanWorkbook.ContentType, Documents.DeliberationDocument.ContentType]),
+        ["SweepPlan"] = (["text/csv"], [Documents.SweepWorkbook.ContentType]),
+        ["GetPortfolio"] = (["text/csv"], [Documents.PortfolioWorkbook.ContentType]),
+    };
 
     // The examples are the use cases' own answers (no workspace: national programmes only).
     private static Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<PlanResponse>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem> Evaluated(
@@ -382,6 +381,22 @@ internal static class FundingOpenApi
             return new PortfolioResponse { Funders = [state], Years = years, Total = state.Total, Envelopes = [EnvelopeOutputExample] };
         }
     }
+
+    /// <summary>A workspace's list: the seed saved, signed, then amended once.</summary>
+    private static SavedPlanListResponse SavedPlanListExample => new()
+    {
+        Plans =
+        [
+            new SavedPlanSummaryOutput
+            {
+                Id = "3f2a9c41d07b5e68", Name = "Chargé(e) de mission Territoire d'industrie Finistère", LatestVersion = 2, Status = "active",
+                CreatedAt = SignatureExample.SignedAt.AddDays(-1), UpdatedAt = SignatureExample.SignedAt.AddDays(170), Href = "/v1/saved-plans/3f2a9c41d07b5e68",
+            },
+        ],
+        Page = 1,
+        PageSize = 20,
+        Total = 1,
+    };
 
     /// <summary>QBO's yearly line for co-financed posts (docs/portfolio.md).</summary>
     private static EnvelopeRequest EnvelopeExample => new()
@@ -634,6 +649,12 @@ internal static class FundingOpenApi
             ("EnvelopeYearOutput", Serialize(EnvelopeOutputExample.Years[0])!),
             ("PortfolioResponse", Serialize(PortfolioExample)!),
             ("PortfolioFunderOutput", Serialize(PortfolioExample.Funders[0])!),
+            // QBO, whose SIREN (200068120) makes it one body across plans that name it otherwise.
+            ("PortfolioFunderOutput", Serialize(PortfolioExample.Funders[0] with { Id = "qbo", Siren = "200068120", Name = "Quimper Bretagne Occidentale", Plans = null })!),
+            ("SavedPlanListResponse", Serialize(SavedPlanListExample)!),
+            ("SavedPlanSummaryOutput", Serialize(SavedPlanListExample.Plans[0])!),
+            ("VersionSummaryOutput", Serialize(new VersionSummaryOutput { Number = 1, CreatedAt = SignatureExample.SignedAt.AddDays(-1), Author = "finances", Comment = "délibération QBO du 17 mars 2022", Signature = SignatureExample })!),
+            ("VersionSummaryOutput", Serialize(new VersionSummaryOutput { Number = 2, CreatedAt = SignatureExample.SignedAt.AddDays(170), Author = "finances", Comment = "avenant n° 1 : démarrage au 1er septembre" })!),
             ("PortfolioYearOutput", Serialize(PortfolioExample.Funders[0].Years[0])!),
             ("PortfolioPlanOutput", Serialize(PortfolioExample.Funders[0].Plans![0])!),
             ("ContributionPaymentOutput", Serialize(PortfolioExample.Funders[0].Years[0].Committed)!),

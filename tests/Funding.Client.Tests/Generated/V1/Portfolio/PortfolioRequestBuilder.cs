@@ -36,7 +36,7 @@ namespace Funding.Client.V1.Portfolio
         /// <summary>
         /// committed: each plan&apos;s latest signed version; planned: each plan&apos;s latest version; received and due: each plan&apos;s latest execution entry; remainingToPay: committed payments not received; owedToIt: for a carrier, what the other funders of its plans still have to pay. Funders are the same body across plans by their SIREN, else their id (and the workspace&apos;s aliases). With funder=, the plans each figure comes from.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A <see cref="global::Funding.Client.Models.PortfolioResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -46,11 +46,11 @@ namespace Funding.Client.V1.Portfolio
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.Portfolio.PortfolioRequestBuilder.PortfolioRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Funding.Client.Models.PortfolioResponse?> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.Portfolio.PortfolioRequestBuilder.PortfolioRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.Portfolio.PortfolioRequestBuilder.PortfolioRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Funding.Client.Models.PortfolioResponse> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.Portfolio.PortfolioRequestBuilder.PortfolioRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -62,7 +62,7 @@ namespace Funding.Client.V1.Portfolio
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "431", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Funding.Client.Models.PortfolioResponse>(requestInfo, global::Funding.Client.Models.PortfolioResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// committed: each plan&apos;s latest signed version; planned: each plan&apos;s latest version; received and due: each plan&apos;s latest execution entry; remainingToPay: committed payments not received; owedToIt: for a carrier, what the other funders of its plans still have to pay. Funders are the same body across plans by their SIREN, else their id (and the workspace&apos;s aliases). With funder=, the plans each figure comes from.
@@ -80,7 +80,7 @@ namespace Funding.Client.V1.Portfolio
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>

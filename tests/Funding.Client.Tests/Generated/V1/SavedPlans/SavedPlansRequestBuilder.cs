@@ -49,7 +49,7 @@ namespace Funding.Client.V1.SavedPlans
         /// <summary>
         /// The workspace&apos;s saved plans, the latest changed first, 20 a page.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A <see cref="global::Funding.Client.Models.SavedPlanListResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -59,11 +59,11 @@ namespace Funding.Client.V1.SavedPlans
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.SavedPlans.SavedPlansRequestBuilder.SavedPlansRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Funding.Client.Models.SavedPlanListResponse?> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.SavedPlans.SavedPlansRequestBuilder.SavedPlansRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.SavedPlans.SavedPlansRequestBuilder.SavedPlansRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Funding.Client.Models.SavedPlanListResponse> GetAsync(Action<RequestConfiguration<global::Funding.Client.V1.SavedPlans.SavedPlansRequestBuilder.SavedPlansRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -75,7 +75,7 @@ namespace Funding.Client.V1.SavedPlans
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "431", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Funding.Client.Models.SavedPlanListResponse>(requestInfo, global::Funding.Client.Models.SavedPlanListResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Saves a plan as version 1 of a new saved plan.
@@ -132,7 +132,7 @@ namespace Funding.Client.V1.SavedPlans
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>

@@ -49,7 +49,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Versions
         /// <summary>
         /// Every version of a saved plan, with its author, comment and signature.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A List&lt;global::Funding.Client.Models.VersionSummaryOutput&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
@@ -59,11 +59,11 @@ namespace Funding.Client.V1.SavedPlans.Item.Versions
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Funding.Client.Models.VersionSummaryOutput>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Funding.Client.Models.VersionSummaryOutput>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -75,7 +75,8 @@ namespace Funding.Client.V1.SavedPlans.Item.Versions
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "431", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Funding.Client.Models.VersionSummaryOutput>(requestInfo, global::Funding.Client.Models.VersionSummaryOutput.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return collectionResult?.AsList();
         }
         /// <summary>
         /// Every version of a saved plan, with its author, comment and signature.
@@ -93,7 +94,7 @@ namespace Funding.Client.V1.SavedPlans.Item.Versions
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>

@@ -36,7 +36,6 @@ namespace Funding.Client.V1.Workspace.Envelopes.Item
         /// <summary>
         /// Deletes an envelope (the plans are not changed).
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
@@ -46,11 +45,11 @@ namespace Funding.Client.V1.Workspace.Envelopes.Item
         /// <exception cref="global::Funding.Client.Models.ProblemDetails">When receiving a 431 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToDeleteRequestInformation(requestConfiguration);
@@ -62,7 +61,7 @@ namespace Funding.Client.V1.Workspace.Envelopes.Item
                 { "414", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "431", global::Funding.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Creates or replaces an envelope: per budget year (years) or over a period (amount, from, to). Saving a plan that would exceed it adds a warning check.
