@@ -427,6 +427,17 @@ internal static class FundingOpenApi
     };
 
     /// <summary>A workspace export: one plan, its first version signed (the answer shortened for the example).</summary>
+    /// <summary>
+    /// The bytes a signing keeps: the version's whole answer with its signature, as SavedPlanService writes them (an
+    /// import refuses an answer it cannot read as one).
+    /// </summary>
+    private static byte[] SignedAnswerExample(PlanRequest plan) => JsonSerializer.SerializeToUtf8Bytes(new SavedPlanVersionResponse
+    {
+        PlanId = "3f2a9c41d07b5e68", Number = 1, CreatedAt = SignatureExample.SignedAt.AddDays(-1), Author = "finances",
+        Comment = "délibération QBO du 17 mars 2022", Plan = plan, Result = Funding.Application.Plans.PlanService.Evaluate(plan, null).Value!,
+        Signature = SignatureExample,
+    }, ApiJson.Options);
+
     private static WorkspaceExport ExportExample(PlanRequest plan) => new()
     {
         FormatVersion = 1,
@@ -444,7 +455,7 @@ internal static class FundingOpenApi
                         Signature = new ExportedSignature
                         {
                             VotedOn = SignatureExample.VotedOn, Reference = SignatureExample.Reference, SignedAt = SignatureExample.SignedAt,
-                            SignedBy = "finances", CalculationVersion = CalculationVersion.Current, Answer = System.Text.Encoding.UTF8.GetBytes("{\"planId\":\"3f2a9c41d07b5e68\",\"number\":1}"),
+                            SignedBy = "finances", CalculationVersion = CalculationVersion.Current, Answer = SignedAnswerExample(plan),
                         },
                     },
                 ],
