@@ -93,22 +93,22 @@ internal sealed class ProgrammeStore(Database database, AuditStore audit)
         return await connection.ExecuteScalarAsync<int>("SELECT COUNT(DISTINCT programme_id) FROM workspace_programmes WHERE workspace_id = @workspace", new { workspace });
     }
 
-    /// <summary>Imports versions as they were (an import's transaction); false when one exists already.</summary>
-    internal static async Task<bool> ImportAsync(Database database, DbConnection connection, DbTransaction transaction, string workspace, IReadOnlyList<StoredProgramme> programmes)
+    /// <summary>Imports versions as they were (an import's transaction); null when done, else the first version that exists already.</summary>
+    internal static async Task<StoredProgramme?> ImportAsync(Database database, DbConnection connection, DbTransaction transaction, string workspace, IReadOnlyList<StoredProgramme> programmes)
     {
         foreach (var p in programmes)
         {
             if (await connection.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM workspace_programmes WHERE workspace_id = @workspace AND programme_id = @Id AND version = @Version", new { workspace, p.Id, p.Version }, transaction) > 0)
             {
-                return false;
+                return p;
             }
             await connection.ExecuteAsync(
                 "INSERT INTO workspace_programmes (workspace_id, programme_id, version, content, saved_at, saved_by, comment) " +
                 "VALUES (@workspace, @Id, @Version, @Content, @savedAt, @SavedBy, @Comment)",
                 new { workspace, p.Id, p.Version, p.Content, savedAt = database.Stamp(p.SavedAt), p.SavedBy, p.Comment }, transaction);
         }
-        return true;
+        return null;
     }
 
     private static Task<int> LatestAsync(DbConnection connection, DbTransaction transaction, string workspace, string id) =>

@@ -26,9 +26,9 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
 
     /// <summary>
     /// Imports exported plans and their execution entries as they were (ids, versions, signatures), in one transaction;
-    /// false, and nothing imported, when one of the ids exists already.
+    /// null when done, else what exists already (a plan, or a version of a workspace programme), and nothing imported.
     /// </summary>
-    public async Task<bool> ImportAsync(string workspace, IReadOnlyList<(SavedPlanSummary Plan, IReadOnlyList<PlanVersion> Versions)> imported,
+    public async Task<ImportConflict?> ImportAsync(string workspace, IReadOnlyList<(SavedPlanSummary Plan, IReadOnlyList<PlanVersion> Versions)> imported,
         IReadOnlyList<ExecutionEntry> entries, IReadOnlyList<AuditRecord> log, Actor actor,
         IReadOnlyList<VersionFigures>? figures = null, IReadOnlyList<ExecutionFigures>? executionFigures = null, IReadOnlyList<StoredProgramme>? programmes = null,
         CancellationToken cancellation = default)
@@ -36,17 +36,17 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
         await using var connection = await database.OpenAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
         await Workspaces.EnsureAsync(database, connection, transaction, workspace, database.Now());
-        if (!await ProgrammeStore.ImportAsync(database, connection, transaction, workspace, programmes ?? []))
+        if (await ProgrammeStore.ImportAsync(database, connection, transaction, workspace, programmes ?? []) is { } existing)
         {
             await transaction.RollbackAsync(cancellation);
-            return false;
+            return new ImportConflict(ImportConflictKind.Programme, existing.Id, existing.Version);
         }
         foreach (var (plan, versions) in imported)
         {
             if (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM saved_plans WHERE id = @id", new { id = plan.Id }, transaction) > 0)
             {
                 await transaction.RollbackAsync(cancellation);
-                return false;
+                return new ImportConflict(ImportConflictKind.Plan, plan.Id, null);
             }
             await connection.ExecuteAsync(
                 "INSERT INTO saved_plans (id, workspace_id, name, latest_version, status, created_at, updated_at) VALUES (@Id, @workspace, @Name, @LatestVersion, @Status, @created, @updated)",
@@ -78,6 +78,22 @@ internal sealed class WorkspaceTransferStore(Database database, PlanStore plans,
             // A bulk import changes the tables' statistics at once: the planner learns of it now, not at autovacuum's pace.
             await connection.ExecuteAsync("ANALYZE version_figures; ANALYZE execution_figures");
         }
-        return true;
+        return null;
     }
 }
+
+/// <summary>What an import found already there.</summary>
+internal enum ImportConflictKind
+{
+    /// <summary>A saved plan with the same id.</summary>
+    Plan,
+
+    /// <summary>The same version of a workspace programme.</summary>
+    Programme,
+}
+
+/// <summary>The plan, or the workspace programme's version, an import found already there.</summary>
+/// <param name="Kind">A plan or a programme.</param>
+/// <param name="Id">Its id.</param>
+/// <param name="Version">The programme's version; null for a plan.</param>
+internal sealed record ImportConflict(ImportConflictKind Kind, string Id, int? Version);

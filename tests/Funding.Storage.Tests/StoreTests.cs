@@ -176,10 +176,10 @@ public sealed class StoreTests : IDisposable
         if (provider == "sqlite")
         {
             // Same database: the ids exist already, so the import is refused as a whole.
-            (await target.Transfer.ImportAsync(targetWs, exported, [], [], "tests")).ShouldBeFalse();
+            (await target.Transfer.ImportAsync(targetWs, exported, [], [], "tests")).ShouldBe(new ImportConflict(ImportConflictKind.Plan, exported[0].Plan.Id, null));
             return;
         }
-        (await target.Transfer.ImportAsync(targetWs, exported, [], [], "tests")).ShouldBeTrue();
+        (await target.Transfer.ImportAsync(targetWs, exported, [], [], "tests")).ShouldBeNull();
         var versions = await target.Plans.ListVersionsAsync(targetWs, created.PlanId);
         versions.Select(v => (v.Number, v.PlanJson, v.Author)).ShouldBe([(1, "{\"v\":1}", "alice"), (2, "{\"v\":2}", "bob")]);
         versions[1].Signature!.Answer.ShouldBe([1, 2, 3]);

@@ -37,10 +37,16 @@ internal static class SavedPlanFailures
         new(ErrorCodes.ValueNotAllowed, "Seule une version signée a des chiffres figés à comparer ; les autres sont toujours calculées avec les règles du jour.",
             "Only a signed version has frozen figures to compare; the others are always computed with today's rules."));
 
-    public static UseCaseFailure ImportConflict { get; } = new(FailureKind.Conflict,
-        new(ErrorCodes.ImportConflict, "Un de ces plans existe déjà.", "One of these plans exists already."),
-        new(ErrorCodes.ImportConflict, "Rien n'a été importé : un plan de l'export a le même identifiant qu'un plan de cette base.",
-            "Nothing was imported: a plan of the export has the id of a plan in this database."));
+    /// <summary>Nothing imported: the plan, or the workspace programme's version, already there is named.</summary>
+    public static UseCaseFailure ImportConflict(Funding.Storage.ImportConflict conflict) => conflict.Kind == Funding.Storage.ImportConflictKind.Plan
+        ? new(FailureKind.Conflict,
+            new(ErrorCodes.ImportConflict, "Un de ces plans existe déjà.", "One of these plans exists already."),
+            new(ErrorCodes.ImportConflict, $"Rien n'a été importé : le plan « {conflict.Id} » de l'export existe déjà dans cette base.",
+                $"Nothing was imported: the export's plan '{conflict.Id}' exists already in this database."))
+        : new(FailureKind.Conflict,
+            new(ErrorCodes.ImportConflict, "Un de ces dispositifs existe déjà.", "One of these programmes exists already."),
+            new(ErrorCodes.ImportConflict, $"Rien n'a été importé : la version {conflict.Version} du dispositif local « {conflict.Id} » de l'export existe déjà dans cet espace.",
+                $"Nothing was imported: version {conflict.Version} of the export's local programme '{conflict.Id}' exists already in this workspace."));
 
     /// <summary>A version's entity tag: its number, quoted.</summary>
     public static string ETag(int number) => $"\"{number.ToString(CultureInfo.InvariantCulture)}\"";

@@ -169,9 +169,9 @@ internal sealed class WorkspaceTransferService(WorkspaceTransferStore store, Aud
                 executionFigures.Add(new ExecutionFigures(entry.PlanId, entry.Number, PortfolioFigures.Execution(voted.Result, request, result)));
             }
         }
-        if (!await store.ImportAsync(workspace, plans, executions, log, actor, figures, executionFigures, localProgrammes, cancellation))
+        if (await store.ImportAsync(workspace, plans, executions, log, actor, figures, executionFigures, localProgrammes, cancellation) is { } conflict)
         {
-            return Outcome<WorkspaceImportResponse>.Fail(SavedPlanFailures.ImportConflict);
+            return Outcome<WorkspaceImportResponse>.Fail(SavedPlanFailures.ImportConflict(conflict));
         }
         return Outcome<WorkspaceImportResponse>.Success(new WorkspaceImportResponse
         {
