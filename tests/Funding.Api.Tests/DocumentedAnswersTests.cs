@@ -1,10 +1,7 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Funding.Storage;
 using Json.Schema;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Funding.Api.Tests;
 
@@ -33,20 +30,8 @@ public class DocumentedAnswersTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public async Task EveryJsonAnswer_IsValidAgainstItsDocumentedSchema()
     {
-        await using var factory = new FundingApiFactory();
-        var (key, _) = await factory.Services.GetRequiredService<KeyStore>().AddKeyAsync("ws-answers", "finances", WorkspaceRole.Admin, "tests");
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        string planId = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", $$"""{"plan": {{Seeds.PlanJson}}, "comment": "v1"}""")).Content.ReadAsStringAsync())!["planId"]!.GetValue<string>();
-        string Known(string path, string name) => (path, name) switch
-        {
-            (_, "id") when path.StartsWith("/v1/saved-plans/", StringComparison.Ordinal) => planId,
-            (_, "id") when path.StartsWith("/v1/programmes/", StringComparison.Ordinal) => "petites-villes-de-demain",
-            (_, "id") when path.StartsWith("/v1/workspace/programmes/", StringComparison.Ordinal) => "ingenierie-region",
-            (_, "id") when path.StartsWith("/v1/workspace/envelopes/", StringComparison.Ordinal) => "qbo-postes",
-            (_, "id") when path.StartsWith("/v1/samples/", StringComparison.Ordinal) => "territoire-industrie-finistere",
-            _ => "1",
-        };
+        await using var workspace = await DocumentedWorkspace.StartAsync("ws-answers");
+        var client = workspace.Client;
 
         string documentText = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         var document = JsonNode.Parse(documentText)!;
@@ -63,7 +48,7 @@ public class DocumentedAnswersTests(Xunit.Abstractions.ITestOutputHelper output)
         int validated = 0;
         foreach (var (template, method, operation) in operations)
         {
-            string path = System.Text.RegularExpressions.Regex.Replace(template, @"\{(\w+)\}", m => Known(template, m.Groups[1].Value));
+            string path = workspace.Fill(template);
             using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), new Uri(path, UriKind.Relative));
             if (operation["requestBody"]?["content"]?["application/json"]?["example"] is { } example)
             {

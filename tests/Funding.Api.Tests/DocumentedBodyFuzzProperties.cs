@@ -22,37 +22,23 @@ public sealed record DocumentedBody(string Method, string Path, string Example)
 /// </summary>
 public sealed class DocumentedBodyFixture : IAsyncLifetime
 {
-    public FundingApiFactory Factory { get; } = new();
+    private DocumentedWorkspace _workspace = null!;
 
-    public HttpClient Client { get; private set; } = null!;
+    public FundingApiFactory Factory => _workspace.Factory;
+
+    public HttpClient Client => _workspace.Client;
 
     public IReadOnlyList<DocumentedBody> Bodies { get; private set; } = [];
 
     /// <summary>Every documented GET: its path template, its path parameters' names and its query parameters' names.</summary>
     public IReadOnlyList<(string Path, string[] PathParameters, string[] QueryParameters)> Reads { get; private set; } = [];
 
-    /// <summary>A path parameter's value that exists in this workspace (the saved plan, a catalogue programme, version 1).</summary>
-    public string Known(string path, string parameter) => parameter switch
-    {
-        "id" when path.StartsWith("/v1/saved-plans/", StringComparison.Ordinal) => PlanId,
-        "id" when path.StartsWith("/v1/programmes/", StringComparison.Ordinal) => ProgrammeId,
-        "number" or "a" or "b" => "1",
-        _ => "fuzz",
-    };
-
-    private string PlanId { get; set; } = "";
-
-    private string ProgrammeId { get; set; } = "";
+    /// <summary>A path parameter's value that exists in this workspace (<see cref="DocumentedWorkspace.Known"/>).</summary>
+    public string Known(string path, string parameter) => _workspace.Known(path, parameter);
 
     public async Task InitializeAsync()
     {
-        var (key, _) = await Factory.Services.GetRequiredService<KeyStore>()
-            .AddKeyAsync("ws-fuzz", "finances", WorkspaceRole.Admin, "tests");
-        Client = Factory.CreateClient();
-        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var saved = await (await Client.PostJsonAsync("/v1/saved-plans", $$"""{"plan": {{Seeds.PlanJson}}, "comment": "fuzz"}""")).Content.ReadAsStringAsync();
-        PlanId = JsonNode.Parse(saved)!["planId"]!.GetValue<string>();
-        ProgrammeId = (await Client.GetJsonAsync("/v1/programmes")).AsArray()[0]!["id"]!.GetValue<string>();
+        _workspace = await DocumentedWorkspace.StartAsync("ws-fuzz");
 
         var reached = FuzzArbitraries.Valid.Select(v => v.Endpoint.Split('?')[0]).ToHashSet(StringComparer.Ordinal);
         var document = await Client.GetJsonAsync("/openapi/v1.json");
@@ -65,8 +51,7 @@ public sealed class DocumentedBodyFixture : IAsyncLifetime
                 {
                     continue;
                 }
-                string filled = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m => Known(path, m.Groups[1].Value));
-                bodies.Add(new(method.ToUpperInvariant(), filled, example.ToJsonString()));
+                bodies.Add(new(method.ToUpperInvariant(), _workspace.Fill(path), example.ToJsonString()));
             }
         }
         Bodies = bodies;
@@ -80,11 +65,7 @@ public sealed class DocumentedBodyFixture : IAsyncLifetime
             })];
     }
 
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _workspace.DisposeAsync();
 }
 
 public class DocumentedBodyFuzzProperties(DocumentedBodyFixture fixture) : IClassFixture<DocumentedBodyFixture>

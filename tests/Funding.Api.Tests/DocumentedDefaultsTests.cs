@@ -1,8 +1,5 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Funding.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Funding.Api.Tests;
 
@@ -21,20 +18,8 @@ public class DocumentedDefaultsTests
     [Fact]
     public async Task EveryDocumentedDefault_IsWhatAnAbsentParameterDoes()
     {
-        await using var factory = new FundingApiFactory();
-        var (key, _) = await factory.Services.GetRequiredService<KeyStore>().AddKeyAsync("ws-defaults", "finances", WorkspaceRole.Admin, "tests");
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        string planId = JsonNode.Parse(await (await client.PostJsonAsync("/v1/saved-plans", $$"""{"plan": {{Seeds.PlanJson}}, "comment": "v1"}""")).Content.ReadAsStringAsync())!["planId"]!.GetValue<string>();
-        string programmeId = (await client.GetJsonAsync("/v1/programmes")).AsArray()[0]!["id"]!.GetValue<string>();
-        string Known(string path, string name) => name switch
-        {
-            "id" when path.StartsWith("/v1/saved-plans/", StringComparison.Ordinal) => planId,
-            "id" when path.StartsWith("/v1/programmes/", StringComparison.Ordinal) => programmeId,
-            "id" when path.StartsWith("/v1/samples/", StringComparison.Ordinal) => "territoire-industrie-finistere",
-            _ => "1",
-        };
-
+        await using var workspace = await DocumentedWorkspace.StartAsync("ws-defaults");
+        var client = workspace.Client;
         var document = await client.GetJsonAsync("/openapi/v1.json");
         var compared = new List<string>();
         foreach (var (template, item) in document["paths"]!.AsObject())
@@ -48,7 +33,7 @@ public class DocumentedDefaultsTests
                 {
                     continue;
                 }
-                string path = System.Text.RegularExpressions.Regex.Replace(template, @"\{(\w+)\}", m => Known(template, m.Groups[1].Value));
+                string path = workspace.Fill(template);
                 foreach (var parameter in (operation["parameters"]?.AsArray() ?? []).Where(p => p!["in"]!.GetValue<string>() == "query"))
                 {
                     if (parameter!["schema"]?["default"] is not { } given)
