@@ -35,9 +35,7 @@ public class DocumentedAnswersTests(Xunit.Abstractions.ITestOutputHelper output)
 
         string documentText = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         var document = JsonNode.Parse(documentText)!;
-        // The components as a JSON Schema's definitions, without the OpenAPI keywords JSON Schema does not have.
-        var definitions = JsonNode.Parse(documentText.Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!["components"]!["schemas"]!;
-        Strip(definitions);
+        var definitions = Definitions(documentText);
 
         var operations = document["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
@@ -76,23 +74,54 @@ public class DocumentedAnswersTests(Xunit.Abstractions.ITestOutputHelper output)
                 failures.Add($"{method} {template}: answers {status} JSON that the document does not describe");
                 continue;
             }
-            var schemaNode = JsonNode.Parse(documented.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!.AsObject();
-            Strip(schemaNode);
-            schemaNode["$defs"] = definitions.DeepClone();
-            var schema = JsonSchema.FromText(schemaNode.ToJsonString());
-            using var instance = JsonDocument.Parse(answer);
-            var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             validated++;
-            if (!results.IsValid)
+            if (Errors(documented, definitions, answer) is { } errors)
             {
-                var errors = (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-                    .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}")).Take(8);
-                failures.Add($"{method} {template}: {string.Join("; ", errors)}");
+                failures.Add($"{method} {template}: {errors}");
             }
         }
         output.WriteLine($"{validated} JSON answers validated");
         failures.ShouldBeEmpty();
         validated.ShouldBeGreaterThanOrEqualTo(30, "the workspace's answers and the computations are reached");
+    }
+
+    /// <summary>
+    /// Every request body's documented example — what Swagger UI sends on « Try it out », and what a client copies — is
+    /// valid against the body's own schema.
+    /// </summary>
+    [Fact]
+    public async Task EveryDocumentedBodyExample_IsValidAgainstItsSchema()
+    {
+        await using var workspace = await DocumentedWorkspace.StartAsync("ws-examples");
+        string documentText = await workspace.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        var definitions = Definitions(documentText);
+        var bodies = JsonNode.Parse(documentText)!["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Operation: $"{o.Key} {p.Key}", Media: o.Value!["requestBody"]?["content"]?["application/json"])))
+            .Where(b => b.Media?["example"] is not null && b.Media["schema"] is not null)
+            .ToList();
+        bodies.Count.ShouldBeGreaterThanOrEqualTo(20, "the documented bodies are found");
+        bodies.Select(b => Errors(b.Media!["schema"]!, definitions, b.Media["example"]!.ToJsonString()) is { } errors ? $"{b.Operation}: {errors}" : null)
+            .OfType<string>().ShouldBeEmpty();
+    }
+
+    /// <summary>The document's components as a JSON Schema's definitions, without the OpenAPI keywords JSON Schema does not have.</summary>
+    private static JsonNode Definitions(string documentText)
+    {
+        var definitions = JsonNode.Parse(documentText.Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!["components"]!["schemas"]!;
+        Strip(definitions);
+        return definitions;
+    }
+
+    /// <summary>Why <paramref name="json"/> is not valid against the documented <paramref name="schema"/> (its first errors), or null when it is.</summary>
+    private static string? Errors(JsonNode schema, JsonNode definitions, string json)
+    {
+        var schemaNode = JsonNode.Parse(schema.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!.AsObject();
+        Strip(schemaNode);
+        schemaNode["$defs"] = definitions.DeepClone();
+        using var instance = JsonDocument.Parse(json);
+        var results = JsonSchema.FromText(schemaNode.ToJsonString()).Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return results.IsValid ? null : string.Join("; ", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}")).Take(8));
     }
 
     /// <summary>Removes the OpenAPI keywords that are not JSON Schema's (examples and discriminators: annotations here).</summary>
