@@ -3,6 +3,8 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Metadata;
+using Funding.Application.Plans;
+using Funding.Contracts;
 using Funding.Contracts.Json;
 
 namespace Funding.Api;
@@ -21,6 +23,9 @@ namespace Funding.Api;
 /// </remarks>
 internal static class JsonAnswers
 {
+    /// <summary>The serializer's writer options of the contract: its encoder and depth.</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ApiJson.Options.Encoder, MaxDepth = ApiJson.Options.MaxDepth, SkipValidation = true };
+
     /// <summary>The request body as <typeparamref name="T"/>, read with the API's contract.</summary>
     public static async ValueTask<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> info)
         where T : class
@@ -80,12 +85,19 @@ internal static class JsonAnswers
     /// Writes <paramref name="value"/> as the 200 answer, or, beyond the request's answer budget, the budget's 400
     /// problem (<see cref="AnswerBudget"/>).
     /// </summary>
-    public static async Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> info)
+    public static Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> info) =>
+        WriteWithAsync(context, (value, info), static (writer, answer) => JsonSerializer.Serialize(writer, answer.value, answer.info));
+
+    /// <summary>
+    /// Writes the 200 answer <paramref name="write"/> writes from <paramref name="state"/> with the contract's writer
+    /// options (a writer that bypasses the serializer, such as the lean plan's), or, beyond the answer budget, its problem.
+    /// </summary>
+    public static async Task WriteWithAsync<TState>(HttpContext context, TState state, Action<Utf8JsonWriter, TState> write)
     {
         using var buffer = new PooledBuffer();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = info.Options.Encoder, MaxDepth = info.Options.MaxDepth, SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            JsonSerializer.Serialize(writer, value, info);
+            write(writer, state);
         }
         long budget = AnswerBudget.For(context.Request.ContentLength);
         if (buffer.WrittenCount > budget)
@@ -206,4 +218,19 @@ internal static class JsonAnswer
 {
     /// <summary>The 200 answer <paramref name="value"/>.</summary>
     public static JsonAnswer<T> Of<T>(T value) => new(value);
+}
+
+/// <summary>
+/// The lean 200 answer of <c>POST /v1/plans?explain=none</c>, written by <see cref="PlanAnswer.WriteLean"/> straight
+/// from the engine's figures: the bytes of a <c>JsonAnswer&lt;PlanResponse&gt;</c>, without the records (issue #28).
+/// It adds no metadata: the endpoint's <see cref="JsonAnswer{T}"/> of <see cref="PlanResponse"/> documents it and
+/// declares <see cref="WritesBoundedAnswer"/>.
+/// </summary>
+internal sealed class LeanPlanAnswer(PlanAnswer answer) : IResult, IStatusCodeHttpResult
+{
+    int? IStatusCodeHttpResult.StatusCode => StatusCodes.Status200OK;
+
+    /// <inheritdoc/>
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        JsonAnswers.WriteWithAsync(httpContext, answer, static (writer, lean) => lean.WriteLean(writer));
 }

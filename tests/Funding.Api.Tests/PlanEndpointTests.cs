@@ -164,6 +164,43 @@ public class PlanEndpointTests(FundingApiFactory factory) : IClassFixture<Fundin
         }
     }
 
+    /// <summary>
+    /// The lean answer, written straight from the engine's figures, is the full answer without what explains it: the
+    /// same members in the same order with the same values, from two paths (the lean evaluation and its writer, the
+    /// explained evaluation and the serializer).
+    /// </summary>
+    [Fact]
+    public async Task TheLeanAnswer_IsTheFullAnswer_WithoutItsExplanations()
+    {
+        using var client = factory.CreateClient();
+        foreach (var sample in (await client.GetJsonAsync("/v1/samples")).AsArray())
+        {
+            string plan = (await client.GetJsonAsync(sample!["href"]!.GetValue<string>())).ToJsonString();
+            var lean = await (await client.PostJsonAsync("/v1/plans?explain=none", plan)).OkJsonAsync();
+            var full = (await (await client.PostJsonAsync("/v1/plans", plan)).OkJsonAsync()).AsObject();
+
+            foreach (string explaining in (string[])["costExplanation", "roundingSentence", "budgetYearTable", "treasury", "checks"])
+            {
+                full.Remove(explaining).ShouldBeTrue(explaining);
+            }
+            foreach (var year in full["costByBudgetYear"]!.AsArray())
+            {
+                year!.AsObject().Remove("sentence").ShouldBeTrue();
+            }
+            foreach (var funder in full["funders"]!.AsArray())
+            {
+                funder!.AsObject().Remove("formatted");
+                funder.AsObject().Remove("explanation").ShouldBeTrue();
+                funder.AsObject().Remove("schedule").ShouldBeTrue();
+            }
+            foreach (var part in full["groups"]!.AsArray().Concat(full["sharedCeilings"]!.AsArray()))
+            {
+                part!.AsObject().Remove("explanation").ShouldBeTrue();
+            }
+            lean.ToJsonString().ShouldBe(full.ToJsonString(), sample["id"]!.GetValue<string>());
+        }
+    }
+
     [Fact]
     public async Task UnknownSample_Is404Problem()
     {

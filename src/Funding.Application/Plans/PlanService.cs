@@ -1,5 +1,6 @@
 using Funding.Contracts;
 using Funding.Contracts.Errors;
+using Funding.Contracts.Json;
 using Funding.Contracts.Mapping;
 using Funding.Documents;
 using Funding.Plans;
@@ -24,23 +25,34 @@ internal static class PlanService
     /// <param name="programmes">Where the plan's programme is found (the national catalogue when null).</param>
     public static Outcome<PlanResponse> Evaluate(PlanRequest request, Choice<ExplainLevel>? explain = null, Programmes.ProgrammeLookup? programmes = null)
     {
+        var outcome = Answer(request, explain, programmes);
+        return outcome.Value is { } answer ? Outcome<PlanResponse>.Success(answer.Response()) : outcome.As<PlanResponse>();
+    }
+
+    /// <summary>
+    /// What <see cref="Evaluate"/> answers, as the API writes it: for explain=none the engine's figures alone, which
+    /// <see cref="LeanPlanWriter"/> writes straight as the lean answer without building the contract's records first
+    /// (issue #28); otherwise the explained response.
+    /// </summary>
+    public static Outcome<PlanAnswer> Answer(PlanRequest request, Choice<ExplainLevel>? explain = null, Programmes.ProgrammeLookup? programmes = null)
+    {
         var errors = new RequestErrors();
         var level = errors.Choose(explain, "explain");
         var plan = Read(request, errors, programmes);
         if (plan is null || errors.HasErrors)
         {
-            return Outcome<PlanResponse>.Invalid(errors);
+            return Outcome<PlanAnswer>.Invalid(errors);
         }
         try
         {
             // explain=none is the lean path: the figures alone, no sentence built, no schedule, treasury or checks.
-            return Outcome<PlanResponse>.Success(level == ExplainLevel.None
-                ? PlanResultMapping.ToResponse(PlanEvaluator.Figures(plan), plan)
-                : PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan, level == ExplainLevel.Summary ? ExplanationDepth.Summary : ExplanationDepth.Full), level));
+            return Outcome<PlanAnswer>.Success(level == ExplainLevel.None
+                ? PlanAnswer.Lean(PlanEvaluator.Figures(plan), plan)
+                : PlanAnswer.Explained(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan, level == ExplainLevel.Summary ? ExplanationDepth.Summary : ExplanationDepth.Full), level)));
         }
         catch (FundingValidationException ex)
         {
-            return Outcome<PlanResponse>.Invalid(ex);
+            return Outcome<PlanAnswer>.Invalid(ex);
         }
     }
 

@@ -144,6 +144,9 @@ internal sealed class StrictEnumConverter<T> : JsonConverter<T>
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Of(value).Encoded);
 
+    /// <summary>The name the contract writes for <paramref name="value"/>, encoded (for writers that bypass the serializer).</summary>
+    public static JsonEncodedText Encoded(T value) => Of(value).Encoded;
+
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Read(ref reader, typeToConvert, options);
 
