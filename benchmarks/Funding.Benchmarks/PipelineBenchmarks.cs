@@ -25,6 +25,7 @@ public class PipelineBenchmarks
     private PlanFigures _figures = null!;
     private PlanResponse _full = null!;
     private PlanResponse _summary = null!;
+    private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(16 * 1024);
 
     [GlobalSetup]
     public void Setup()
@@ -65,6 +66,26 @@ public class PipelineBenchmarks
 
     [Benchmark]
     public byte[] WriteAnswerNone() => JsonSerializer.SerializeToUtf8Bytes(_none, _options);
+
+    /// <summary>The lean answer as the endpoint wrote it until issue #28's fourth round: mapped to the records, then serialized.</summary>
+    [Benchmark]
+    public int MapAndWriteAnswerNone()
+    {
+        _buffer.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = _options.Encoder, SkipValidation = true });
+        JsonSerializer.Serialize(writer, PlanResultMapping.ToResponse(_figures, _plan), _options);
+        return _buffer.WrittenCount;
+    }
+
+    /// <summary>The lean answer as the endpoint writes it now: straight from the figures, the same bytes.</summary>
+    [Benchmark]
+    public int WriteAnswerNoneByHand()
+    {
+        _buffer.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = _options.Encoder, SkipValidation = true });
+        LeanPlanWriter.Write(writer, _figures, _plan);
+        return _buffer.WrittenCount;
+    }
 
     [Benchmark]
     public byte[] WriteAnswerFull() => JsonSerializer.SerializeToUtf8Bytes(_full, _options);
