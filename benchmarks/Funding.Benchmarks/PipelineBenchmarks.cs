@@ -83,7 +83,27 @@ public class PipelineBenchmarks
     {
         _buffer.ResetWrittenCount();
         using var writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = _options.Encoder, SkipValidation = true });
-        LeanPlanWriter.Write(writer, _figures, _plan);
+        PlanAnswerWriter.WriteLean(writer, _figures, _plan);
+        return _buffer.WrittenCount;
+    }
+
+    /// <summary>The full answer as the endpoint wrote it until issue #28's fourth round: the result mapped to the records, then serialized.</summary>
+    [Benchmark]
+    public int MapAndWriteAnswerFull()
+    {
+        _buffer.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = _options.Encoder, SkipValidation = true });
+        JsonSerializer.Serialize(writer, PlanResultMapping.ToResponse(_result, ExplainLevel.Full), _options);
+        return _buffer.WrittenCount;
+    }
+
+    /// <summary>The full answer as the endpoint writes it now: straight from the result, the same bytes.</summary>
+    [Benchmark]
+    public int WriteAnswerFullByHand()
+    {
+        _buffer.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = _options.Encoder, SkipValidation = true });
+        PlanAnswerWriter.WriteExplained(writer, _result, ExplainLevel.Full);
         return _buffer.WrittenCount;
     }
 

@@ -221,16 +221,19 @@ internal static class JsonAnswer
 }
 
 /// <summary>
-/// The lean 200 answer of <c>POST /v1/plans?explain=none</c>, written by <see cref="PlanAnswer.WriteLean"/> straight
-/// from the engine's figures: the bytes of a <c>JsonAnswer&lt;PlanResponse&gt;</c>, without the records (issue #28).
-/// It adds no metadata: the endpoint's <see cref="JsonAnswer{T}"/> of <see cref="PlanResponse"/> documents it and
-/// declares <see cref="WritesBoundedAnswer"/>.
+/// The 200 answer of <c>POST /v1/plans</c>, written by <see cref="PlanAnswer.Write"/> straight from the engine's results:
+/// the bytes of a <see cref="JsonAnswer{T}"/> of <see cref="PlanResponse"/>, without its records (issue #28). Its
+/// metadata is that answer's: the OpenAPI document describes it as the <see cref="PlanResponse"/> it is.
 /// </summary>
-internal sealed class LeanPlanAnswer(PlanAnswer answer) : IResult, IStatusCodeHttpResult
+internal sealed class PlanAnswerResult(PlanAnswer answer) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
 {
     int? IStatusCodeHttpResult.StatusCode => StatusCodes.Status200OK;
 
     /// <inheritdoc/>
     public Task ExecuteAsync(HttpContext httpContext) =>
-        JsonAnswers.WriteWithAsync(httpContext, answer, static (writer, lean) => lean.WriteLean(writer));
+        JsonAnswers.WriteWithAsync(httpContext, answer, static (writer, plan) => plan.Write(writer));
+
+    /// <inheritdoc/>
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+        JsonAnswer<PlanResponse>.PopulateMetadata(method, builder);
 }

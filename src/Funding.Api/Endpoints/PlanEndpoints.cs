@@ -113,19 +113,14 @@ internal static class PlanEndpoints
     }
 
     /// <param name="explain">full (the default: every sentence and the terms behind it), summary (one sentence per funder, group, budget year and the treasury; none per payment) or none (the lean path: each funder's total and contributions by budget year, the year balances and totals; no sentence, payment schedule, treasury or checks).</param>
-    internal static async Task<Results<JsonAnswer<PlanResponse>, LeanPlanAnswer, ValidationProblem>> Evaluate(HttpContext context, WorkspaceProgrammeService programmes,
+    internal static async Task<Results<PlanAnswerResult, ValidationProblem>> Evaluate(HttpContext context, WorkspaceProgrammeService programmes,
         Choice<ExplainLevel>? explain = null)
     {
-        // The hot path (issue #28): the body read once and synchronously; the answer written once with its length, the
-        // lean one straight from the engine's figures.
+        // The hot path (issue #28): the body read once and synchronously; the answer written once with its length,
+        // straight from the engine's results.
         var request = await JsonAnswers.ReadAsync(context, ApiJson.TypeInfo<PlanRequest>());
         var outcome = PlanService.Answer(request, explain, await Programmes(context, programmes, request));
-        return outcome.Value switch
-        {
-            { ExplainedResponse: { } response } => JsonAnswer.Of(response),
-            { } lean => new LeanPlanAnswer(lean),
-            null => outcome.Invalid(),
-        };
+        return outcome.Value is { } answer ? new PlanAnswerResult(answer) : outcome.Invalid();
     }
 
     /// <summary>

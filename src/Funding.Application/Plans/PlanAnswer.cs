@@ -7,35 +7,46 @@ using Funding.Plans;
 namespace Funding.Application.Plans;
 
 /// <summary>
-/// An evaluated plan as <c>POST /v1/plans</c> answers it: the explained <see cref="PlanResponse"/>, or, for
-/// explain=none, the engine's figures, written straight to JSON by <see cref="LeanPlanWriter"/> with the same bytes as
-/// their <see cref="PlanResponse"/> (issue #28).
+/// An evaluated plan as <c>POST /v1/plans</c> answers it: the engine's figures (explain=none) or its explained result
+/// (summary, full), which <see cref="PlanAnswerWriter"/> writes straight to JSON with the same bytes as the
+/// <see cref="PlanResponse"/> they map to (issue #28).
 /// </summary>
 internal sealed class PlanAnswer
 {
-    private readonly PlanResponse? _explained;
     private readonly PlanFigures? _figures;
     private readonly Plan? _plan;
+    private readonly PlanResult? _result;
+    private readonly ExplainLevel _explain;
 
-    private PlanAnswer(PlanResponse? explained, PlanFigures? figures, Plan? plan)
+    private PlanAnswer(PlanFigures? figures, Plan? plan, PlanResult? result, ExplainLevel explain)
     {
-        _explained = explained;
         _figures = figures;
         _plan = plan;
+        _result = result;
+        _explain = explain;
     }
 
     /// <summary>An explained answer (summary or full).</summary>
-    public static PlanAnswer Explained(PlanResponse response) => new(response, null, null);
+    public static PlanAnswer Explained(PlanResult result, ExplainLevel explain) => new(null, null, result, explain);
 
     /// <summary>The lean answer of <paramref name="plan"/>: its figures alone.</summary>
-    public static PlanAnswer Lean(PlanFigures figures, Plan plan) => new(null, figures, plan);
+    public static PlanAnswer Lean(PlanFigures figures, Plan plan) => new(figures, plan, null, ExplainLevel.None);
 
-    /// <summary>The explained response, when it is one; null for the lean answer (write it with <see cref="WriteLean"/>).</summary>
-    public PlanResponse? ExplainedResponse => _explained;
+    /// <summary>The answer as the contract's records.</summary>
+    public PlanResponse Response() => _result is { } result
+        ? PlanResultMapping.ToResponse(result, _explain)
+        : PlanResultMapping.ToResponse(_figures!, _plan!);
 
-    /// <summary>The answer as the contract's records (the lean answer mapped to them).</summary>
-    public PlanResponse Response() => _explained ?? PlanResultMapping.ToResponse(_figures!, _plan!);
-
-    /// <summary>Writes the lean answer; only for an answer without <see cref="ExplainedResponse"/>.</summary>
-    public void WriteLean(Utf8JsonWriter writer) => LeanPlanWriter.Write(writer, _figures!, _plan!);
+    /// <summary>Writes the answer: the bytes the serializer writes for <see cref="Response"/>.</summary>
+    public void Write(Utf8JsonWriter writer)
+    {
+        if (_result is { } result)
+        {
+            PlanAnswerWriter.WriteExplained(writer, result, _explain);
+        }
+        else
+        {
+            PlanAnswerWriter.WriteLean(writer, _figures!, _plan!);
+        }
+    }
 }

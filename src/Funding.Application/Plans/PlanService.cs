@@ -30,9 +30,9 @@ internal static class PlanService
     }
 
     /// <summary>
-    /// What <see cref="Evaluate"/> answers, as the API writes it: for explain=none the engine's figures alone, which
-    /// <see cref="LeanPlanWriter"/> writes straight as the lean answer without building the contract's records first
-    /// (issue #28); otherwise the explained response.
+    /// What <see cref="Evaluate"/> answers, as the API writes it: the engine's figures (explain=none) or its explained
+    /// result, which <see cref="PlanAnswerWriter"/> writes straight to JSON without building the contract's records
+    /// first (issue #28).
     /// </summary>
     public static Outcome<PlanAnswer> Answer(PlanRequest request, Choice<ExplainLevel>? explain = null, Programmes.ProgrammeLookup? programmes = null)
     {
@@ -48,7 +48,7 @@ internal static class PlanService
             // explain=none is the lean path: the figures alone, no sentence built, no schedule, treasury or checks.
             return Outcome<PlanAnswer>.Success(level == ExplainLevel.None
                 ? PlanAnswer.Lean(PlanEvaluator.Figures(plan), plan)
-                : PlanAnswer.Explained(PlanResultMapping.ToResponse(PlanEvaluator.Evaluate(plan, level == ExplainLevel.Summary ? ExplanationDepth.Summary : ExplanationDepth.Full), level)));
+                : PlanAnswer.Explained(PlanEvaluator.Evaluate(plan, level == ExplainLevel.Summary ? ExplanationDepth.Summary : ExplanationDepth.Full), level));
         }
         catch (FundingValidationException ex)
         {

@@ -176,10 +176,13 @@ internal static class PlanResultMapping
             Rule = explanation.Rule,
             Sentence = explanation.Sentence,
             Terms = explain == ExplainLevel.Full
-                ? explanation.Terms.Select(t => new TermOutput { Name = t.Name, Value = t.Unit == TermUnit.Percent ? RoundingPolicy.Default.Round(t.Value, 6).Plain() : t.Value, Unit = t.Unit }).ToArray()
+                ? explanation.Terms.Select(t => new TermOutput { Name = t.Name, Value = TermValue(t), Unit = t.Unit }).ToArray()
                 : null,
         },
     };
+
+    /// <summary>A term's value as the contract writes it: a percentage rounded to 6 decimal places (the API's display rounding), anything else exact.</summary>
+    public static decimal TermValue(ExplanationTerm term) => term.Unit == TermUnit.Percent ? RoundingPolicy.Default.Round(term.Value, 6).Plain() : term.Value;
 
     /// <summary>A funder's figures, the same at every level of explanation.</summary>
     private static FunderOutput FunderFigures(FunderResult funder) => new()
@@ -270,5 +273,6 @@ internal static class PlanResultMapping
 
     private static AmountDeltaOutput Delta(AmountDelta delta) => new() { Baseline = delta.Baseline.Amount, Variant = delta.Variant.Amount, Delta = delta.Delta.Amount };
 
-    private static string Month(YearMonth month) => month.ToString("uuuu'-'MM", CultureInfo.InvariantCulture);
+    /// <summary>A month as the contract writes it: <c>2022-04</c>.</summary>
+    public static string Month(YearMonth month) => month.ToString("uuuu'-'MM", CultureInfo.InvariantCulture);
 }
