@@ -90,7 +90,7 @@ internal static class JsonAnswers
 
     /// <summary>
     /// Writes the 200 answer <paramref name="write"/> writes from <paramref name="state"/> with the contract's writer
-    /// options (a writer that bypasses the serializer, such as the lean plan's), or, beyond the answer budget, its problem.
+    /// options (a writer that bypasses the serializer, such as the plan's answers'), or, beyond the answer budget, its problem.
     /// </summary>
     public static async Task WriteWithAsync<TState>(HttpContext context, TState state, Action<Utf8JsonWriter, TState> write)
     {

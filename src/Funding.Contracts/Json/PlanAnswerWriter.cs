@@ -163,9 +163,11 @@ internal static class PlanAnswerWriter
         }
         CostYears(writer, result.CostByBudgetYear, sentences);
         writer.WriteStartArray(Funders);
+        // Each funder's schedule by id, as the mapping finds it (a plan may have up to 100 000 parties: no search per funder).
+        var schedules = result.Schedule.Funders.ToDictionary(s => s.FunderId, StringComparer.Ordinal);
         for (int i = 0; i < result.Funders.Count; i++)
         {
-            Funder(writer, result.Funders[i], ScheduleOf(result.Schedule.Funders, result.Funders[i].Id), explain);
+            Funder(writer, result.Funders[i], schedules[result.Funders[i].Id], explain);
         }
         writer.WriteEndArray();
         Parts(writer, result.Groups, result.SharedCeilings, explain);
@@ -267,19 +269,6 @@ internal static class PlanAnswerWriter
         writer.WriteEndObject();
         YearAmounts(writer, ContributionByBudgetYear, funder.ContributionByBudgetYear);
         writer.WriteEndObject();
-    }
-
-    /// <summary>The funder's schedule (the mapping looks it up by id the same way).</summary>
-    private static FunderSchedule ScheduleOf(IReadOnlyList<FunderSchedule> schedules, string funderId)
-    {
-        for (int i = 0; i < schedules.Count; i++)
-        {
-            if (string.Equals(schedules[i].FunderId, funderId, StringComparison.Ordinal))
-            {
-                return schedules[i];
-            }
-        }
-        throw new KeyNotFoundException($"No schedule for the funder '{funderId}'.");
     }
 
     /// <summary>An explanation at a level: none omits it, summary writes its sentence, full adds its terms.</summary>
