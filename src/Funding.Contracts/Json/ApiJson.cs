@@ -270,7 +270,10 @@ internal sealed class IsoLocalDateConverter : JsonConverter<LocalDate>
     }
 
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+        writer.WriteStringValue(Text(value));
+
+    /// <summary>A date as the contract writes it, ISO 8601 (<c>2022-04-01</c>): also for writers that bypass the serializer.</summary>
+    public static string Text(LocalDate value) => LocalDatePattern.Iso.Format(value);
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

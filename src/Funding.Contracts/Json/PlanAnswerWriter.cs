@@ -4,7 +4,6 @@ using Funding.Formatting;
 using Funding.Plans;
 using Funding.Rules;
 using Funding.Schedules;
-using NodaTime.Text;
 
 namespace Funding.Contracts.Json;
 
@@ -255,7 +254,7 @@ internal static class PlanAnswerWriter
         {
             var payment = schedule.Payments[i];
             writer.WriteStartObject();
-            writer.WriteString(Date, LocalDatePattern.Iso.Format(payment.Date));
+            writer.WriteString(Date, IsoLocalDateConverter.Text(payment.Date));
             writer.WriteNumber(BudgetYear, payment.BudgetYear);
             writer.WriteNumber(Amount, payment.Amount.Amount);
             writer.WriteString(Kind, StrictEnumConverter<PaymentKind>.Encoded(payment.Kind));
