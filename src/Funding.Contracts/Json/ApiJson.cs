@@ -269,11 +269,52 @@ internal sealed class IsoLocalDateConverter : JsonConverter<LocalDate>
             : throw new JsonException($"'{Truncate(text)}' is not a date in the format YYYY-MM-DD.");
     }
 
-    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)
+    {
+        Span<byte> text = stackalloc byte[MaxUtf8Length];
+        writer.WriteStringValue(text[..Utf8(value, text)]);
+    }
 
     /// <summary>A date as the contract writes it, ISO 8601 (<c>2022-04-01</c>): also for writers that bypass the serializer.</summary>
     public static string Text(LocalDate value) => LocalDatePattern.Iso.Format(value);
+
+    /// <summary>The most bytes <see cref="Utf8"/> writes (NodaTime's longest ISO date is <c>-9998-01-01</c>).</summary>
+    public const int MaxUtf8Length = 16;
+
+    /// <summary>
+    /// Writes <see cref="Text"/>'s bytes into <paramref name="destination"/> (at least <see cref="MaxUtf8Length"/> long) and
+    /// returns their length, without a string: years 1 to 9999 digit by digit, the others by NodaTime's pattern.
+    /// </summary>
+    public static int Utf8(LocalDate value, Span<byte> destination)
+    {
+        if (value.Year is < 1 or > 9999)
+        {
+            return System.Text.Encoding.ASCII.GetBytes(Text(value), destination);
+        }
+        int length = YearAndMonth(value.Year, value.Month, destination);
+        destination[length] = (byte)'-';
+        Digits(value.Day, destination.Slice(length + 1, 2));
+        return length + 3;
+    }
+
+    /// <summary>Writes <c>uuuu-MM</c> for a year from 1 to 9999; returns its length.</summary>
+    internal static int YearAndMonth(int year, int month, Span<byte> destination)
+    {
+        Digits(year, destination[..4]);
+        destination[4] = (byte)'-';
+        Digits(month, destination.Slice(5, 2));
+        return 7;
+    }
+
+    /// <summary>Writes <paramref name="value"/> with leading zeros over the whole of <paramref name="destination"/>.</summary>
+    private static void Digits(int value, Span<byte> destination)
+    {
+        for (int i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)('0' + value % 10);
+            value /= 10;
+        }
+    }
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -240,9 +240,13 @@ internal static class PlanAnswerWriter
         if (explain != ExplainLevel.None)
         {
             writer.WriteStartObject(Formatted);
-            writer.WriteString(Total, FrenchFormat.Money(funder.Total));
-            writer.WriteString(ShareOfCost, FrenchFormat.Rate(funder.ShareOfCost));
-            writer.WriteString(EffectiveRate, FrenchFormat.Rate(funder.EffectiveRate));
+            Span<char> text = stackalloc char[FrenchFormat.MaxFormattedLength];
+            FrenchFormat.TryFormatMoney(funder.Total, text, out int length);
+            writer.WriteString(Total, text[..length]);
+            FrenchFormat.TryFormatRate(funder.ShareOfCost, text, out length);
+            writer.WriteString(ShareOfCost, text[..length]);
+            FrenchFormat.TryFormatRate(funder.EffectiveRate, text, out length);
+            writer.WriteString(EffectiveRate, text[..length]);
             writer.WriteString(TotalInWords, FrenchWords.Amount(funder.Total));
             writer.WriteEndObject();
         }
@@ -250,11 +254,12 @@ internal static class PlanAnswerWriter
         writer.WriteStartObject(Schedule);
         writer.WriteString(Mode, schedule.Mode.Type);
         writer.WriteStartArray(Payments);
+        Span<byte> date = stackalloc byte[IsoLocalDateConverter.MaxUtf8Length];
         for (int i = 0; i < schedule.Payments.Count; i++)
         {
             var payment = schedule.Payments[i];
             writer.WriteStartObject();
-            writer.WriteString(Date, IsoLocalDateConverter.Text(payment.Date));
+            writer.WriteString(Date, date[..IsoLocalDateConverter.Utf8(payment.Date, date)]);
             writer.WriteNumber(BudgetYear, payment.BudgetYear);
             writer.WriteNumber(Amount, payment.Amount.Amount);
             writer.WriteString(Kind, StrictEnumConverter<PaymentKind>.Encoded(payment.Kind));
@@ -425,11 +430,12 @@ internal static class PlanAnswerWriter
             writer.WriteString(CarrierId, carrierId);
         }
         writer.WriteStartArray(Months);
+        Span<byte> text = stackalloc byte[IsoLocalDateConverter.MaxUtf8Length];
         for (int i = 0; i < treasury.Months.Count; i++)
         {
             var month = treasury.Months[i];
             writer.WriteStartObject();
-            writer.WriteString(Month, PlanResultMapping.Month(month.Month));
+            writer.WriteString(Month, text[..PlanResultMapping.MonthUtf8(month.Month, text)]);
             writer.WriteNumber(Cost, month.Cost.Amount);
             writer.WriteNumber(Receipts, month.Receipts.Amount);
             writer.WriteNumber(Balance, month.Balance.Amount);
@@ -444,12 +450,12 @@ internal static class PlanAnswerWriter
         writer.WriteNumber(LargestDeficit, treasury.LargestDeficit.Amount);
         if (treasury.LargestDeficitMonth is { } deficitMonth)
         {
-            writer.WriteString(LargestDeficitMonth, PlanResultMapping.Month(deficitMonth));
+            writer.WriteString(LargestDeficitMonth, text[..PlanResultMapping.MonthUtf8(deficitMonth, text)]);
         }
         writer.WriteStartArray(DeficitMonths);
         for (int i = 0; i < treasury.DeficitMonths.Count; i++)
         {
-            writer.WriteStringValue(PlanResultMapping.Month(treasury.DeficitMonths[i]));
+            writer.WriteStringValue(text[..PlanResultMapping.MonthUtf8(treasury.DeficitMonths[i], text)]);
         }
         writer.WriteEndArray();
         writer.WriteNumber(LargestDeficitWithOwnContributions, treasury.LargestDeficitWithOwnContributions.Amount);

@@ -275,4 +275,13 @@ internal static class PlanResultMapping
 
     /// <summary>A month as the contract writes it: <c>2022-04</c>.</summary>
     public static string Month(YearMonth month) => month.ToString("uuuu'-'MM", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Writes <see cref="Month"/>'s bytes into <paramref name="destination"/> (at least
+    /// <see cref="Json.IsoLocalDateConverter.MaxUtf8Length"/> long) and returns their length, without a string.
+    /// </summary>
+    public static int MonthUtf8(YearMonth month, Span<byte> destination) =>
+        month.Year is < 1 or > 9999
+            ? System.Text.Encoding.ASCII.GetBytes(Month(month), destination)
+            : Json.IsoLocalDateConverter.YearAndMonth(month.Year, month.Month, destination);
 }

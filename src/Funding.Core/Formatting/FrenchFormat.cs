@@ -41,11 +41,38 @@ public static class FrenchFormat
     /// <returns>The formatted amount.</returns>
     public static string Money(Money amount, FrenchSpacing spacing = FrenchSpacing.Typographic)
     {
-        Span<char> buffer = stackalloc char[MaxAmountLength + 2];
-        int length = WriteAmount(buffer, amount, spacing);
-        buffer[length++] = UnitSpace(spacing);
-        buffer[length++] = EuroSign;
+        Span<char> buffer = stackalloc char[MaxFormattedLength];
+        TryFormatMoney(amount, buffer, out int length, spacing);
         return new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// The most characters <see cref="TryFormatMoney"/> and <see cref="TryFormatRate(Ratio, Span{char}, out int, FrenchSpacing)"/>
+    /// write: a buffer this long always holds their text.
+    /// </summary>
+    public const int MaxFormattedLength = MaxNumberLength + 2;
+
+    /// <summary>
+    /// Writes <see cref="Money(Funding.Money, FrenchSpacing)"/>'s text into <paramref name="destination"/>, for a writer that
+    /// copies it on (a JSON answer) and keeps no string.
+    /// </summary>
+    /// <param name="amount">The amount.</param>
+    /// <param name="destination">Where the text goes; at least <see cref="MaxFormattedLength"/> long is always enough.</param>
+    /// <param name="charsWritten">The length of the text written.</param>
+    /// <param name="spacing">The space characters to use.</param>
+    /// <returns>False, with nothing written, when <paramref name="destination"/> is too short.</returns>
+    public static bool TryFormatMoney(Money amount, Span<char> destination, out int charsWritten, FrenchSpacing spacing = FrenchSpacing.Typographic)
+    {
+        if (destination.Length < MaxAmountLength + 2)
+        {
+            charsWritten = 0;
+            return false;
+        }
+        int length = WriteAmount(destination, amount, spacing);
+        destination[length++] = UnitSpace(spacing);
+        destination[length++] = EuroSign;
+        charsWritten = length;
+        return true;
     }
 
     /// <summary>
@@ -143,15 +170,41 @@ public static class FrenchFormat
     public static string Rate(Ratio ratio, FrenchSpacing spacing = FrenchSpacing.Typographic) =>
         Percent(ratio.PercentValue, 2, spacing, trimZeros: false);
 
+    /// <summary>
+    /// Writes <see cref="Rate(Ratio, FrenchSpacing)"/>'s text into <paramref name="destination"/>, for a writer that copies
+    /// it on (a JSON answer) and keeps no string.
+    /// </summary>
+    /// <param name="ratio">The ratio.</param>
+    /// <param name="destination">Where the text goes; at least <see cref="MaxFormattedLength"/> long is always enough.</param>
+    /// <param name="charsWritten">The length of the text written.</param>
+    /// <param name="spacing">The space characters to use.</param>
+    /// <returns>False, with nothing written, when <paramref name="destination"/> is too short.</returns>
+    public static bool TryFormatRate(Ratio ratio, Span<char> destination, out int charsWritten, FrenchSpacing spacing = FrenchSpacing.Typographic)
+    {
+        if (destination.Length < MaxFormattedLength)
+        {
+            charsWritten = 0;
+            return false;
+        }
+        charsWritten = WritePercent(destination, ratio.PercentValue, 2, spacing, trimZeros: false);
+        return true;
+    }
+
     /// <summary>A number followed by « % », written once into one string.</summary>
     private static string Percent(decimal percent, int decimals, FrenchSpacing spacing, bool trimZeros)
     {
+        Span<char> buffer = stackalloc char[MaxFormattedLength];
+        return new string(buffer[..WritePercent(buffer, percent, decimals, spacing, trimZeros)]);
+    }
+
+    /// <summary>Writes a number followed by « % » into the buffer (at least <see cref="MaxFormattedLength"/> long); returns its length.</summary>
+    private static int WritePercent(Span<char> destination, decimal percent, int decimals, FrenchSpacing spacing, bool trimZeros)
+    {
         Preconditions.CheckArgumentRange(nameof(decimals), decimals, 0, 6);
-        Span<char> buffer = stackalloc char[MaxNumberLength + 2];
-        int length = WriteNumber(buffer, percent, decimals, spacing, trimZeros);
-        buffer[length++] = UnitSpace(spacing);
-        buffer[length++] = '%';
-        return new string(buffer[..length]);
+        int length = WriteNumber(destination, percent, decimals, spacing, trimZeros);
+        destination[length++] = UnitSpace(spacing);
+        destination[length++] = '%';
+        return length;
     }
 
     /// <summary>Formats a number with French grouping and decimal comma: <c>103 800</c>, <c>18,17</c>.</summary>
