@@ -426,7 +426,6 @@ internal static class FundingOpenApi
         Id = "k_91d2c4e07a55", Name = "Claire Morvan", Role = "signer", CreatedAt = SignatureExample.SignedAt.AddDays(-30), RevokedAt = SignatureExample.SignedAt.AddDays(400),
     };
 
-    /// <summary>A workspace export: one plan, its first version signed (the answer shortened for the example).</summary>
     /// <summary>
     /// The bytes a signing keeps: the version's whole answer with its signature, as SavedPlanService writes them (an
     /// import refuses an answer it cannot read as one).
@@ -438,6 +437,7 @@ internal static class FundingOpenApi
         Signature = SignatureExample,
     }, ApiJson.Options);
 
+    /// <summary>A workspace export: one plan, its first version signed with the whole answer it keeps.</summary>
     private static WorkspaceExport ExportExample(PlanRequest plan) => new()
     {
         FormatVersion = 1,
