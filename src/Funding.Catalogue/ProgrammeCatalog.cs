@@ -248,7 +248,7 @@ internal sealed class ProgrammeCatalog
                 node[field] = System.Text.Json.Nodes.JsonNode.Parse(value.GetRawText());
             }
         }
-        return new RuleInput(JsonSerializer.SerializeToElement(node));
+        return RuleInput.FromJson(JsonSerializer.SerializeToUtf8Bytes(node));
     }
 
     /// <summary>A source as a plan's check cites it: « title, url (lu le 7 décembre 2026) ».</summary>

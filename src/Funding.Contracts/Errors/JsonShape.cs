@@ -64,21 +64,6 @@ internal static class JsonShape
         return problems;
     }
 
-    /// <summary>
-    /// Whether a rule's JSON object has the shape its descriptor declares: the first problem stops the walk, and no path
-    /// is built. The rule's parts that are contracts (a pool, a key, members, amounts by year) are read by the serializer,
-    /// as strict as the named walk, and kept in <paramref name="parts"/> for the rule's mapping, which then does not read
-    /// them a second time.
-    /// </summary>
-    public static bool IsWellShapedRule(JsonElement element, JsonSerializerOptions options, out RuleParts? parts)
-    {
-        var problems = new List<(string, FundingMessage)>(1);
-        var walker = new Walker(options, problems, named: false);
-        walker.WalkRule(element, "");
-        parts = problems.Count == 0 ? walker.Parts : null;
-        return problems.Count == 0;
-    }
-
     /// <summary>The rule types, as an error lists them.</summary>
     private static string RuleTypes => field ??= string.Join(", ", RuleCatalog.All.Select(t => t.Descriptor.Type));
 
@@ -247,31 +232,29 @@ internal static class JsonShape
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, System.Collections.Concurrent.ConcurrentDictionary<Type, JsonTypeInfo>> Infos = new();
 
     /// <summary>
-    /// Walks a JSON value along its contract. <paramref name="named"/> false is the check of a body that is almost always
-    /// right (a rule read by its converter): no path is built and the walk stops at the first problem, so that the happy
-    /// path allocates next to nothing; the problems are then named by a second, named walk of the whole body.
+    /// Walks a JSON value along its contract and names each of its problems, up to <see cref="MaxProblems"/>. A rule's
+    /// object is walked by its descriptor (<c>WalkRule</c>): the reading of a rule in a body
+    /// (<see cref="Rules.RuleValues.Read"/>) refuses exactly what this walk names (<c>RuleShapeProperties</c>).
     /// </summary>
-    private sealed class Walker(JsonSerializerOptions options, List<(string, FundingMessage)> problems, bool named = true)
+    private sealed class Walker(JsonSerializerOptions options, List<(string, FundingMessage)> problems)
     {
-        private readonly int _limit = named ? MaxProblems : 1;
-
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, JsonTypeInfo> _infos = Infos.GetValue(options, static _ => new());
 
         private JsonTypeInfo Info(Type type) => _infos.GetOrAdd(type, static (t, o) => o.GetTypeInfo(t), options);
 
         private void Add(string path, FundingMessage message)
         {
-            if (problems.Count < _limit)
+            if (problems.Count < MaxProblems)
             {
                 problems.Add((path.Length == 0 ? "$" : path, message));
             }
         }
 
-        private bool Full => problems.Count >= _limit;
+        private bool Full => problems.Count >= MaxProblems;
 
-        private string JoinPath(string path, string name) => named ? Join(path, name) : "";
+        private static string JoinPath(string path, string name) => Join(path, name);
 
-        private string ItemPath(string path, int index) => named ? $"{path}[{index}]" : "";
+        private static string ItemPath(string path, int index) => $"{path}[{index}]";
 
         public void Walk(JsonElement element, JsonTypeInfo info, string path)
         {
@@ -456,46 +439,22 @@ internal static class JsonShape
                     }
                     break;
                 case RuleFieldKind.YearAmounts:
-                    Part(field, value, typeof(IReadOnlyList<BudgetYearInput?>), path);
+                    Part(value, typeof(IReadOnlyList<BudgetYearInput?>), path);
                     break;
                 case RuleFieldKind.Pool:
-                    Part(field, value, typeof(PoolInput), path);
+                    Part(value, typeof(PoolInput), path);
                     break;
                 case RuleFieldKind.Key:
-                    Part(field, value, typeof(KeyInput), path);
+                    Part(value, typeof(KeyInput), path);
                     break;
                 case RuleFieldKind.Members:
-                    Part(field, value, typeof(IReadOnlyList<MemberInput?>), path);
+                    Part(value, typeof(IReadOnlyList<MemberInput?>), path);
                     break;
             }
         }
 
-        /// <summary>The parts of a rule the unnamed walk read (<see cref="IsWellShapedRule"/>).</summary>
-        public RuleParts? Parts { get; private set; }
-
-        /// <summary>
-        /// A rule's part that is a contract. The named walk names each of its problems; the unnamed one lets the
-        /// serializer read it (the contract's options refuse what the walk refuses: unknown, duplicate, missing or null
-        /// fields, numbers too precise, names of values in another case) and keeps what it read.
-        /// </summary>
-        private void Part(RuleField field, JsonElement value, Type type, string path)
-        {
-            if (named)
-            {
-                Walk(value, Info(type), path);
-                return;
-            }
-            try
-            {
-                (Parts ??= new RuleParts()).Add(field.Name, value.Deserialize(Info(type)));
-            }
-            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
-            {
-                Add(path, new FundingMessage(ErrorCodes.ValueWrongType,
-                    "Cette valeur ne peut pas être lue à cet endroit : voyez le schéma de ce champ dans la documentation de l'API.",
-                    "This value cannot be read here: see this field's schema in the API documentation."));
-            }
-        }
+        /// <summary>A rule's part that is a contract (a pool, a key, members, amounts by year), walked as its contract.</summary>
+        private void Part(JsonElement value, Type type, string path) => Walk(value, Info(type), path);
 
         private JsonTypeInfo? Resolve(JsonElement element, JsonPolymorphismOptions polymorphism, string path)
         {

@@ -11,14 +11,21 @@ internal static class RuleJson
     /// <summary>The rule of a JSON object whose shape was checked; null (and the problems in <paramref name="errors"/>) when a value is not valid.</summary>
     public static ContributionRule? Read(RuleInput input, string path, RequestErrors errors)
     {
-        var type = RuleCatalog.Find(input.Type) ?? throw new JsonException($"Unknown rule type '{input.Type}' (the converter checks it).");
+        if (input.Values is not { } values)
+        {
+            // Only a rule built in code can get here (a body's rule of the wrong shape is refused as it is read).
+            errors.Add(path, ErrorCodes.ValueWrongType,
+                "Cette règle n'a pas la forme que son type déclare : voyez son schéma dans la documentation de l'API.",
+                "This rule does not have the shape its type declares: see its schema in the API documentation.");
+            return null;
+        }
         int before = errors.Count;
-        var rule = type.Read(new JsonRuleReader(input.Json, path, errors, input.Parts));
+        var rule = values.Type.Read(new JsonRuleReader(values, path, errors));
         return errors.Count > before ? null : rule;
     }
 
-    /// <summary>A rule's JSON object: its <c>type</c>, then its fields as it writes them.</summary>
-    public static JsonElement Write(ContributionRule rule)
+    /// <summary>A rule's JSON object, in UTF-8: its <c>type</c>, then its fields as it writes them.</summary>
+    public static byte[] Write(ContributionRule rule)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -28,7 +35,6 @@ internal static class RuleJson
             rule.Write(new JsonRuleWriter(writer));
             writer.WriteEndObject();
         }
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -1,0 +1,399 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Funding.Contracts.Json;
+using Funding.Rules;
+
+namespace Funding.Contracts.Rules;
+
+/// <summary>
+/// A rule's fields as its JSON object gave them, by its type's descriptor: numbers as exact decimals at their smallest
+/// scale, texts, lists of rates, and the parts that are contracts (a pool, a key, members, amounts by year) as the
+/// serializer read them. Read in one pass of the body's reader (<see cref="Read"/>); the rule's mapping takes its
+/// fields from here and never looks at the JSON again.
+/// </summary>
+internal sealed class RuleValues
+{
+    private readonly object?[] _values;
+
+    private RuleValues(RuleType type, object?[] values)
+    {
+        Type = type;
+        _values = values;
+    }
+
+    /// <summary>The rule's type, as its <c>type</c> named it.</summary>
+    public RuleType Type { get; }
+
+    /// <summary>The value given for <paramref name="field"/>: null when the object left it out or gave it as null.</summary>
+    public object? Get(RuleField field)
+    {
+        var fields = Type.Descriptor.Fields;
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (ReferenceEquals(fields[i], field) || string.Equals(fields[i].Name, field.Name, StringComparison.Ordinal))
+            {
+                return _values[i];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Reads the rule object the reader is on (its <c>{</c>) and leaves the reader on its <c>}</c>: its compact UTF-8 text
+    /// and its values, or null when its shape is not the one its descriptor declares. The check is the named walk's
+    /// (<see cref="Errors.JsonShape"/>, which names every problem once a body is refused), token by token and stopping
+    /// at the first problem: a <c>type</c> that is a known rule type, no unknown or repeated field, no null where a
+    /// value is required, each field of its kind (a JSON number with at most 28 significant digits, a list of them
+    /// within its limit, a text, one of its choices, a part the serializer reads with <paramref name="options"/>), and
+    /// every required field. <c>RuleShapeProperties</c> holds both to the same answers.
+    /// </summary>
+    public static (byte[] Utf8, RuleValues Values)? Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        // A first pass on a copy of the reader finds the type, wherever the object puts it, and keeps the object's text
+        // (without whitespace, every string as its writer escaped it) for what needs the JSON itself: echoing the rule
+        // back, or a programme's agreed fields. It costs a read of the object's tokens, where parsing it into a document
+        // would cost that read twice and a document.
+        var scan = reader;
+        if (Compact(ref scan, out var type) is not { } utf8 || type is null)
+        {
+            return null;
+        }
+        try
+        {
+            return ReadFields(ref reader, type, options) is { } values ? (utf8, values) : null;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            // A part the serializer refuses, or a text that is not UTF-8: a problem the named walk names.
+            return null;
+        }
+    }
+
+    private static RuleValues? ReadFields(ref Utf8JsonReader reader, RuleType type, JsonSerializerOptions options)
+    {
+        var fields = type.Descriptor.Fields;
+        var values = new object?[fields.Count];
+        Span<bool> seen = fields.Count <= 64 ? stackalloc bool[64] : new bool[fields.Count];
+        bool typeSeen = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                if (typeSeen)
+                {
+                    return null;
+                }
+                typeSeen = true;
+                // TrySkip, not Skip: a body read from the network is read in blocks, and Skip refuses a reader that is
+                // not on the last one even when, as here, the serializer has the whole rule in hand.
+                if (!reader.TrySkip())
+                {
+                    return null;
+                }
+                continue;
+            }
+            int index = IndexOf(fields, ref reader);
+            if (index < 0 || seen[index])
+            {
+                return null;
+            }
+            seen[index] = true;
+            var field = fields[index];
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                if (field.Required)
+                {
+                    return null;
+                }
+                continue;
+            }
+            if (!TryReadField(ref reader, field, options, out values[index]))
+            {
+                return null;
+            }
+        }
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Required && !seen[i])
+            {
+                return null;
+            }
+        }
+        return typeSeen ? new RuleValues(type, values) : null;
+    }
+
+    private static int IndexOf(IReadOnlyList<RuleField> fields, ref Utf8JsonReader reader)
+    {
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (reader.ValueTextEquals(fields[i].Name))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool TryReadField(ref Utf8JsonReader reader, RuleField field, JsonSerializerOptions options, out object? value)
+    {
+        value = null;
+        switch (field.Kind)
+        {
+            case RuleFieldKind.Money or RuleFieldKind.Percent:
+                if (!TryNumber(ref reader, out decimal number))
+                {
+                    return false;
+                }
+                value = number;
+                return true;
+            case RuleFieldKind.PercentList:
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return false;
+                }
+                var numbers = new List<decimal>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (!TryNumber(ref reader, out decimal item))
+                    {
+                        return false;
+                    }
+                    numbers.Add(item);
+                }
+                value = numbers.ToArray();
+                return field.MaxItems is not { } max || numbers.Count <= max;
+            case RuleFieldKind.FunderId:
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    return false;
+                }
+                value = reader.GetString();
+                return true;
+            case RuleFieldKind.Choice:
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    return false;
+                }
+                foreach (var choice in field.Choices)
+                {
+                    if (reader.ValueTextEquals(choice.Value))
+                    {
+                        value = choice.Value;
+                        return true;
+                    }
+                }
+                return false;
+            default:
+                value = JsonSerializer.Deserialize(ref reader, PartInfo(options, field.Kind));
+                return true;
+        }
+    }
+
+    /// <summary>A JSON number as the contract reads every decimal: exact (28 significant digits at most), at its smallest scale.</summary>
+    private static bool TryNumber(ref Utf8JsonReader reader, out decimal value)
+    {
+        value = 0m;
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return false;
+        }
+        ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        if (StrictDecimalConverter.SignificantDigits(raw) > StrictDecimalConverter.MaxSignificantDigits || !reader.TryGetDecimal(out value))
+        {
+            return false;
+        }
+        value = StrictDecimalConverter.Canonical(value);
+        return true;
+    }
+
+    /// <summary>The metadata of each kind of part, by options, looked up once (<see cref="JsonSerializerOptions.GetTypeInfo"/> checks the type on every call).</summary>
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonTypeInfo[]> PartInfos = new();
+
+    private static JsonTypeInfo PartInfo(JsonSerializerOptions options, RuleFieldKind kind)
+    {
+        var infos = PartInfos.GetValue(options, static o =>
+        [
+            o.GetTypeInfo(typeof(IReadOnlyList<BudgetYearInput?>)),
+            o.GetTypeInfo(typeof(PoolInput)),
+            o.GetTypeInfo(typeof(KeyInput)),
+            o.GetTypeInfo(typeof(IReadOnlyList<MemberInput?>)),
+        ]);
+        return infos[kind switch
+        {
+            RuleFieldKind.YearAmounts => 0,
+            RuleFieldKind.Pool => 1,
+            RuleFieldKind.Key => 2,
+            RuleFieldKind.Members => 3,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of part."),
+        }];
+    }
+
+    /// <summary>
+    /// The object the reader is on, written without whitespace (every string and name as its writer escaped it), and
+    /// its rule type (null when its <c>type</c> is missing, not a text or not a rule type); null when it is not an object.
+    /// The reader is left on the object's <c>}</c>.
+    /// </summary>
+    private static byte[]? Compact(ref Utf8JsonReader reader, out RuleType? type)
+    {
+        type = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        int depth = reader.CurrentDepth;
+        var text = new Utf8Text(1024);
+        try
+        {
+            text.Add((byte)'{');
+            bool typeNext = false;
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.EndObject:
+                        text.Add((byte)'}');
+                        if (reader.CurrentDepth == depth)
+                        {
+                            return text.ToArray();
+                        }
+                        break;
+                    case JsonTokenType.EndArray:
+                        text.Add((byte)']');
+                        break;
+                    case JsonTokenType.PropertyName:
+                        text.Separate();
+                        text.AddQuoted(ref reader);
+                        text.Add((byte)':');
+                        typeNext = reader.CurrentDepth == depth + 1 && reader.ValueTextEquals("type"u8);
+                        continue;
+                    case JsonTokenType.StartObject:
+                        text.Separate();
+                        text.Add((byte)'{');
+                        break;
+                    case JsonTokenType.StartArray:
+                        text.Separate();
+                        text.Add((byte)'[');
+                        break;
+                    case JsonTokenType.String:
+                        text.Separate();
+                        text.AddQuoted(ref reader);
+                        if (typeNext)
+                        {
+                            type = Find(ref reader);
+                        }
+                        break;
+                    case JsonTokenType.Number:
+                        text.Separate();
+                        text.AddValue(ref reader);
+                        break;
+                    case JsonTokenType.True:
+                        text.Separate();
+                        text.Add("true"u8);
+                        break;
+                    case JsonTokenType.False:
+                        text.Separate();
+                        text.Add("false"u8);
+                        break;
+                    case JsonTokenType.Null:
+                        text.Separate();
+                        text.Add("null"u8);
+                        break;
+                    default:
+                        return null;
+                }
+                typeNext = false;
+            }
+            return null;
+        }
+        finally
+        {
+            text.Dispose();
+        }
+    }
+
+    private static RuleType? Find(ref Utf8JsonReader reader)
+    {
+        foreach (var type in RuleCatalog.All)
+        {
+            if (reader.ValueTextEquals(type.Descriptor.Type))
+            {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>UTF-8 text in a pooled buffer, growing as needed.</summary>
+    private struct Utf8Text(int capacity) : IDisposable
+    {
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        private int _length;
+
+        public void Add(byte value)
+        {
+            Room(1);
+            _buffer[_length++] = value;
+        }
+
+        public void Add(ReadOnlySpan<byte> bytes)
+        {
+            Room(bytes.Length);
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        /// <summary>A comma before a value or a name, unless it opens its object or list, or follows its name.</summary>
+        public void Separate()
+        {
+            if (_length > 0 && _buffer[_length - 1] is not ((byte)'{' or (byte)'[' or (byte)':'))
+            {
+                Add((byte)',');
+            }
+        }
+
+        /// <summary>The token's bytes as its writer wrote them (a string's escapes kept).</summary>
+        public void AddValue(ref Utf8JsonReader reader)
+        {
+            if (reader.HasValueSequence)
+            {
+                foreach (var segment in reader.ValueSequence)
+                {
+                    Add(segment.Span);
+                }
+            }
+            else
+            {
+                Add(reader.ValueSpan);
+            }
+        }
+
+        public void AddQuoted(ref Utf8JsonReader reader)
+        {
+            Add((byte)'"');
+            AddValue(ref reader);
+            Add((byte)'"');
+        }
+
+        public readonly byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+
+        private void Room(int more)
+        {
+            if (_length + more > _buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+}
