@@ -180,6 +180,25 @@ public class RuleShapeProperties
     }
 
     [Fact]
+    public void APartsType_MayComeAfterItsFields_InABodyReadAtOnce_OrInBlocks()
+    {
+        string json = """{"members":[{"weight":2,"name":"A","id":"a"},{"id":"b","name":"B","weight":1}],"key":{"label":"population","type":"weight"},"pool":{"percent":50,"type":"percentOfRemaining"},"type":"keyShare"}""";
+        using var document = JsonDocument.Parse(json);
+        JsonShape.CheckRule(document.RootElement, ApiJson.Options).ShouldBeEmpty();
+        Record.Exception(() => JsonSerializer.Deserialize<RuleInput>(json, ApiJson.Options)).ShouldBeNull();
+        foreach (var input in new[] { Read(json), ReadInBlocks(json) })
+        {
+            input.ShouldNotBeNull();
+            var errors = new Funding.Contracts.Errors.RequestErrors();
+            var rule = Funding.Contracts.Rules.RuleJson.Read(input, "rule", errors).ShouldBeOfType<Funding.Rules.KeyShareRule>();
+            errors.HasErrors.ShouldBeFalse();
+            rule.Pool.ShouldBe(new Funding.Rules.ShareOfRemainingPool(Funding.Rate.Percent(50)));
+            rule.Members.Select(m => (m.Id, m.Weight)).ShouldBe([("a", 2m), ("b", 1m)]);
+            rule.Key.ShouldBeOfType<Funding.Allocation.WeightKey>().Label.ShouldBe("population");
+        }
+    }
+
+    [Fact]
     public void TheMutations_ReachBothAnswers_AndEscapedNames()
     {
         var rules = Enumerable.Range(0, 500).Select(RuleShapeArbitraries.Replay).ToArray();

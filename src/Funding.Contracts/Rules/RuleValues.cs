@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Funding.Contracts.Json;
 using Funding.Rules;
 
@@ -186,9 +184,20 @@ internal sealed class RuleValues
                     }
                 }
                 return false;
-            default:
-                value = JsonSerializer.Deserialize(ref reader, PartInfo(options, field.Kind));
+            case RuleFieldKind.YearAmounts:
+                value = Part<IReadOnlyList<BudgetYearInput?>>(ref reader, options);
                 return true;
+            case RuleFieldKind.Pool:
+                value = Part<PoolInput>(ref reader, options);
+                return true;
+            case RuleFieldKind.Key:
+                value = Part<KeyInput>(ref reader, options);
+                return true;
+            case RuleFieldKind.Members:
+                value = Part<IReadOnlyList<MemberInput?>>(ref reader, options);
+                return true;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "Unknown kind of rule field.");
         }
     }
 
@@ -209,26 +218,27 @@ internal sealed class RuleValues
         return true;
     }
 
-    /// <summary>The metadata of each kind of part, by options, looked up once (<see cref="JsonSerializerOptions.GetTypeInfo"/> checks the type on every call).</summary>
-    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonTypeInfo[]> PartInfos = new();
-
-    private static JsonTypeInfo PartInfo(JsonSerializerOptions options, RuleFieldKind kind)
+    /// <summary>
+    /// A part read by its contract's converter, from the reader as it is: <c>JsonSerializer.Deserialize(ref reader, …)</c>
+    /// would first read the value once more to find its end, which the serializer, holding the whole rule, already knows.
+    /// </summary>
+    private static T? Part<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var infos = PartInfos.GetValue(options, static o =>
-        [
-            o.GetTypeInfo(typeof(IReadOnlyList<BudgetYearInput?>)),
-            o.GetTypeInfo(typeof(PoolInput)),
-            o.GetTypeInfo(typeof(KeyInput)),
-            o.GetTypeInfo(typeof(IReadOnlyList<MemberInput?>)),
-        ]);
-        return infos[kind switch
-        {
-            RuleFieldKind.YearAmounts => 0,
-            RuleFieldKind.Pool => 1,
-            RuleFieldKind.Key => 2,
-            RuleFieldKind.Members => 3,
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of part."),
-        }];
+        int depth = reader.CurrentDepth;
+        var part = Converters<T>.For(options).Read(ref reader, typeof(T), options);
+        // The converter ends on the part's last token; anything else would be a part read short: refused, never kept.
+        return reader.CurrentDepth == depth && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray
+            ? part
+            : throw new JsonException("The part was not read to its end.");
+    }
+
+    /// <summary>Each options' converter of a part, looked up once (<see cref="JsonSerializerOptions.GetTypeInfo"/> checks the type on every call).</summary>
+    private static class Converters<T>
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, System.Text.Json.Serialization.JsonConverter<T>> ByOptions = new();
+
+        public static System.Text.Json.Serialization.JsonConverter<T> For(JsonSerializerOptions options) =>
+            ByOptions.GetValue(options, static o => (System.Text.Json.Serialization.JsonConverter<T>)o.GetTypeInfo(typeof(T)).Converter);
     }
 
     /// <summary>
