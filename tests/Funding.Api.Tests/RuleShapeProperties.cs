@@ -148,20 +148,53 @@ public class RuleShapeProperties
 
     private static readonly JsonSerializerOptions InBlocks = new(ApiJson.Options) { DefaultBufferSize = 16 };
 
+    /// <summary>Read from a sequence of 7-byte segments, as from a pipe: a token may straddle two segments.</summary>
+    private static RuleInput? ReadInSegments(string json)
+    {
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        Segment first = new(bytes.AsMemory(0, Math.Min(7, bytes.Length))), last = first;
+        for (int i = 7; i < bytes.Length; i += 7)
+        {
+            last = last.Append(bytes.AsMemory(i, Math.Min(7, bytes.Length - i)));
+        }
+        var reader = new Utf8JsonReader(new System.Buffers.ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
+        try
+        {
+            return JsonSerializer.Deserialize<RuleInput>(ref reader, ApiJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class Segment : System.Buffers.ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
+            Next = next;
+            return next;
+        }
+    }
+
     [Property(Arbitrary = [typeof(RuleShapeArbitraries)], MaxTest = 5_000)]
     public bool TheReading_AcceptsExactlyTheRulesTheNamedWalkFindsNoProblemIn(MutatedRule rule)
     {
         using var document = JsonDocument.Parse(rule.Json);
         bool wellShaped = JsonShape.CheckRule(document.RootElement, ApiJson.Options).Count == 0;
-        return (Read(rule.Json) is not null) == wellShaped && (ReadInBlocks(rule.Json) is not null) == wellShaped;
+        return (Read(rule.Json) is not null) == wellShaped && (ReadInBlocks(rule.Json) is not null) == wellShaped
+            && (ReadInSegments(rule.Json) is not null) == wellShaped;
     }
 
     [Property(Arbitrary = [typeof(RuleShapeArbitraries)], MaxTest = 2_000)]
     public bool AReadRule_KeepsItsObject_AsTheSameJsonValue(MutatedRule rule)
     {
         using var document = JsonDocument.Parse(rule.Json);
-        return Read(rule.Json) is not { } input
-            || (JsonElement.DeepEquals(input.Json, document.RootElement) && input.Type == document.RootElement.GetProperty("type").GetString());
+        return new[] { Read(rule.Json), ReadInBlocks(rule.Json), ReadInSegments(rule.Json) }.All(input => input is null
+            || (JsonElement.DeepEquals(input.Json, document.RootElement) && input.Type == document.RootElement.GetProperty("type").GetString()));
     }
 
     [Fact]
@@ -186,7 +219,7 @@ public class RuleShapeProperties
         using var document = JsonDocument.Parse(json);
         JsonShape.CheckRule(document.RootElement, ApiJson.Options).ShouldBeEmpty();
         Record.Exception(() => JsonSerializer.Deserialize<RuleInput>(json, ApiJson.Options)).ShouldBeNull();
-        foreach (var input in new[] { Read(json), ReadInBlocks(json) })
+        foreach (var input in new[] { Read(json), ReadInBlocks(json), ReadInSegments(json) })
         {
             input.ShouldNotBeNull();
             var errors = new Funding.Contracts.Errors.RequestErrors();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Funding.Contracts.Json;
 using Funding.Rules;
@@ -49,24 +50,60 @@ internal sealed class RuleValues
     /// </summary>
     public static (byte[] Utf8, RuleValues Values)? Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        // A first pass on a copy of the reader finds the type, wherever the object puts it, and keeps the object's text
-        // (without whitespace, every string as its writer escaped it) for what needs the JSON itself: echoing the rule
-        // back, or a programme's agreed fields. It costs a read of the object's tokens, where parsing it into a document
-        // would cost that read twice and a document.
-        var scan = reader;
-        if (Compact(ref scan, out var type) is not { } utf8 || type is null)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
+        var start = reader;
+        RuleValues? values;
         try
         {
-            return ReadFields(ref reader, type, options) is { } values ? (utf8, values) : null;
+            values = TypeOf(start) is { } type ? ReadFields(ref reader, type, options) : null;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             // A part the serializer refuses, or a text that is not UTF-8: a problem the named walk names.
             return null;
         }
+        // The object's text is kept for what needs the JSON itself (echoing the rule back, a programme's agreed fields).
+        return values is null ? null : (Text(start, ref reader), values);
+    }
+
+    /// <summary>The rule type the object's <c>type</c> names, wherever it puts it: a copy of the reader looks ahead (usually one field).</summary>
+    private static RuleType? TypeOf(Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                return reader.TokenType == JsonTokenType.String ? Find(ref reader) : null;
+            }
+            if (!reader.TrySkip())
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The text of the object read from <paramref name="start"/> (on its <c>{</c>) to <paramref name="end"/> (on its
+    /// <c>}</c>). A reader over one span — a body's, the serializer's buffer — holds the whole object between the two
+    /// braces: its bytes are copied as they are. A reader over a sequence of segments gets the tokens written again.
+    /// </summary>
+    private static byte[] Text(Utf8JsonReader start, ref Utf8JsonReader end)
+    {
+        if (start.Position.GetObject() is null && !end.HasValueSequence)
+        {
+            long length = end.BytesConsumed - start.TokenStartIndex;
+            var text = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetReference(start.ValueSpan), checked((int)length));
+            if (text is [(byte)'{', .., (byte)'}'])
+            {
+                return text.ToArray();
+            }
+        }
+        return Compact(start);
     }
 
     private static RuleValues? ReadFields(ref Utf8JsonReader reader, RuleType type, JsonSerializerOptions options)
@@ -241,24 +278,14 @@ internal sealed class RuleValues
             ByOptions.GetValue(options, static o => (System.Text.Json.Serialization.JsonConverter<T>)o.GetTypeInfo(typeof(T)).Converter);
     }
 
-    /// <summary>
-    /// The object the reader is on, written without whitespace (every string and name as its writer escaped it), and
-    /// its rule type (null when its <c>type</c> is missing, not a text or not a rule type); null when it is not an object.
-    /// The reader is left on the object's <c>}</c>.
-    /// </summary>
-    private static byte[]? Compact(ref Utf8JsonReader reader, out RuleType? type)
+    /// <summary>The object the reader is on, written without whitespace (every string and name as its writer escaped it).</summary>
+    private static byte[] Compact(Utf8JsonReader reader)
     {
-        type = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
         int depth = reader.CurrentDepth;
         var text = new Utf8Text(1024);
         try
         {
             text.Add((byte)'{');
-            bool typeNext = false;
             while (reader.Read())
             {
                 switch (reader.TokenType)
@@ -277,8 +304,7 @@ internal sealed class RuleValues
                         text.Separate();
                         text.AddQuoted(ref reader);
                         text.Add((byte)':');
-                        typeNext = reader.CurrentDepth == depth + 1 && reader.ValueTextEquals("type"u8);
-                        continue;
+                        break;
                     case JsonTokenType.StartObject:
                         text.Separate();
                         text.Add((byte)'{');
@@ -290,10 +316,6 @@ internal sealed class RuleValues
                     case JsonTokenType.String:
                         text.Separate();
                         text.AddQuoted(ref reader);
-                        if (typeNext)
-                        {
-                            type = Find(ref reader);
-                        }
                         break;
                     case JsonTokenType.Number:
                         text.Separate();
@@ -311,12 +333,9 @@ internal sealed class RuleValues
                         text.Separate();
                         text.Add("null"u8);
                         break;
-                    default:
-                        return null;
                 }
-                typeNext = false;
             }
-            return null;
+            throw new JsonException("The rule's object ended before its closing brace.");
         }
         finally
         {
