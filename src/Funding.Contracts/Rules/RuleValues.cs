@@ -278,68 +278,84 @@ internal sealed class RuleValues
             ByOptions.GetValue(options, static o => (System.Text.Json.Serialization.JsonConverter<T>)o.GetTypeInfo(typeof(T)).Converter);
     }
 
-    /// <summary>The object the reader is on, written without whitespace (every string and name as its writer escaped it).</summary>
+    /// <summary>
+    /// The object the reader is on, written without whitespace (every string and name as its writer escaped it): the
+    /// text of a rule read from a sequence of segments, which is rare (a body is read from one span), so not pooled.
+    /// </summary>
     private static byte[] Compact(Utf8JsonReader reader)
     {
         int depth = reader.CurrentDepth;
-        var text = new Utf8Text(1024);
-        try
+        var text = new ArrayBufferWriter<byte>(1024);
+        text.Write("{"u8);
+        while (reader.Read())
         {
-            text.Add((byte)'{');
-            while (reader.Read())
+            switch (reader.TokenType)
             {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.EndObject:
-                        text.Add((byte)'}');
-                        if (reader.CurrentDepth == depth)
-                        {
-                            return text.ToArray();
-                        }
-                        break;
-                    case JsonTokenType.EndArray:
-                        text.Add((byte)']');
-                        break;
-                    case JsonTokenType.PropertyName:
-                        text.Separate();
-                        text.AddQuoted(ref reader);
-                        text.Add((byte)':');
-                        break;
-                    case JsonTokenType.StartObject:
-                        text.Separate();
-                        text.Add((byte)'{');
-                        break;
-                    case JsonTokenType.StartArray:
-                        text.Separate();
-                        text.Add((byte)'[');
-                        break;
-                    case JsonTokenType.String:
-                        text.Separate();
-                        text.AddQuoted(ref reader);
-                        break;
-                    case JsonTokenType.Number:
-                        text.Separate();
-                        text.AddValue(ref reader);
-                        break;
-                    case JsonTokenType.True:
-                        text.Separate();
-                        text.Add("true"u8);
-                        break;
-                    case JsonTokenType.False:
-                        text.Separate();
-                        text.Add("false"u8);
-                        break;
-                    case JsonTokenType.Null:
-                        text.Separate();
-                        text.Add("null"u8);
-                        break;
-                }
+                case JsonTokenType.EndObject:
+                    text.Write("}"u8);
+                    if (reader.CurrentDepth == depth)
+                    {
+                        return text.WrittenSpan.ToArray();
+                    }
+                    break;
+                case JsonTokenType.EndArray:
+                    text.Write("]"u8);
+                    break;
+                case JsonTokenType.PropertyName:
+                    Separate(text);
+                    Quoted(text, ref reader);
+                    text.Write(":"u8);
+                    break;
+                case JsonTokenType.StartObject:
+                    Separate(text);
+                    text.Write("{"u8);
+                    break;
+                case JsonTokenType.StartArray:
+                    Separate(text);
+                    text.Write("["u8);
+                    break;
+                case JsonTokenType.String:
+                    Separate(text);
+                    Quoted(text, ref reader);
+                    break;
+                default: // a number, true, false or null: its bytes as they are
+                    Separate(text);
+                    Raw(text, ref reader);
+                    break;
             }
-            throw new JsonException("The rule's object ended before its closing brace.");
         }
-        finally
+        throw new JsonException("The rule's object ended before its closing brace.");
+    }
+
+    /// <summary>A comma before a value or a name, unless it opens its object or list, or follows its name.</summary>
+    private static void Separate(ArrayBufferWriter<byte> text)
+    {
+        if (text.WrittenCount > 0 && text.WrittenSpan[^1] is not ((byte)'{' or (byte)'[' or (byte)':'))
         {
-            text.Dispose();
+            text.Write(","u8);
+        }
+    }
+
+    private static void Quoted(ArrayBufferWriter<byte> text, ref Utf8JsonReader reader)
+    {
+        text.Write("\""u8);
+        Raw(text, ref reader);
+        text.Write("\""u8);
+    }
+
+    /// <summary>The token's bytes as its writer wrote them (a string's escapes kept).</summary>
+    private static void Raw(ArrayBufferWriter<byte> text, ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence)
+        {
+            foreach (var segment in reader.ValueSequence)
+            {
+                text.Write(segment.Span);
+            }
+        }
+        else
+        {
+            text.Write(reader.ValueSpan);
         }
     }
 
@@ -353,76 +369,5 @@ internal sealed class RuleValues
             }
         }
         return null;
-    }
-
-    /// <summary>UTF-8 text in a pooled buffer, growing as needed.</summary>
-    private struct Utf8Text(int capacity) : IDisposable
-    {
-        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(capacity);
-        private int _length;
-
-        public void Add(byte value)
-        {
-            Room(1);
-            _buffer[_length++] = value;
-        }
-
-        public void Add(ReadOnlySpan<byte> bytes)
-        {
-            Room(bytes.Length);
-            bytes.CopyTo(_buffer.AsSpan(_length));
-            _length += bytes.Length;
-        }
-
-        /// <summary>A comma before a value or a name, unless it opens its object or list, or follows its name.</summary>
-        public void Separate()
-        {
-            if (_length > 0 && _buffer[_length - 1] is not ((byte)'{' or (byte)'[' or (byte)':'))
-            {
-                Add((byte)',');
-            }
-        }
-
-        /// <summary>The token's bytes as its writer wrote them (a string's escapes kept).</summary>
-        public void AddValue(ref Utf8JsonReader reader)
-        {
-            if (reader.HasValueSequence)
-            {
-                foreach (var segment in reader.ValueSequence)
-                {
-                    Add(segment.Span);
-                }
-            }
-            else
-            {
-                Add(reader.ValueSpan);
-            }
-        }
-
-        public void AddQuoted(ref Utf8JsonReader reader)
-        {
-            Add((byte)'"');
-            AddValue(ref reader);
-            Add((byte)'"');
-        }
-
-        public readonly byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
-
-        private void Room(int more)
-        {
-            if (_length + more > _buffer.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
-                _buffer.AsSpan(0, _length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
-            }
-        }
-
-        public void Dispose()
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
     }
 }
