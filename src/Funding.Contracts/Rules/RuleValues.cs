@@ -40,7 +40,7 @@ internal sealed class RuleValues
     }
 
     /// <summary>
-    /// Reads the rule object the reader is on (its <c>{</c>) and leaves the reader on its <c>}</c>: its compact UTF-8 text
+    /// Reads the rule object the reader is on (its <c>{</c>) and leaves the reader on its <c>}</c>: its UTF-8 text
     /// and its values, or null when its shape is not the one its descriptor declares. The check is the named walk's
     /// (<see cref="Errors.JsonShape"/>, which names every problem once a body is refused), token by token and stopping
     /// at the first problem: a <c>type</c> that is a known rule type, no unknown or repeated field, no null where a
