@@ -235,6 +235,20 @@ public class RuleShapeProperties
     }
 
     [Fact]
+    public void ARuleBuiltInCode_OfTheWrongShape_IsAProblemOnItsPath_NotAnException()
+    {
+        // A programme's rule merged with a plan's agreed fields is built in code, not read from a body: a wrong shape
+        // there must not reach the mapping as an exception.
+        var input = RuleInput.FromJson("""{"type":"rate","ratePercent":"fifty"}"""u8.ToArray());
+        var errors = new Funding.Contracts.Errors.RequestErrors();
+
+        Funding.Contracts.Rules.RuleJson.Read(input, "funders[0].rule", errors).ShouldBeNull();
+
+        errors.ToList().Select(e => (e.Path, e.Message.Code)).ShouldBe([("funders[0].rule", "value-wrong-type")]);
+        input.Type.ShouldBe("rate");
+    }
+
+    [Fact]
     public void TheMutations_ReachBothAnswers_AndEscapedNames()
     {
         var rules = Enumerable.Range(0, 500).Select(RuleShapeArbitraries.Replay).ToArray();
