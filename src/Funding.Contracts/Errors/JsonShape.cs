@@ -252,8 +252,6 @@ internal static class JsonShape
 
         private bool Full => problems.Count >= MaxProblems;
 
-        private static string JoinPath(string path, string name) => Join(path, name);
-
         private static string ItemPath(string path, int index) => $"{path}[{index}]";
 
         public void Walk(JsonElement element, JsonTypeInfo info, string path)
@@ -313,7 +311,7 @@ internal static class JsonShape
                     var keys = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var property in element.EnumerateObject())
                     {
-                        string propertyPath = JoinPath(path, property.Name);
+                        string propertyPath = Join(path, property.Name);
                         if (!keys.Add(property.Name))
                         {
                             Add(propertyPath, Duplicate(property.Name));
@@ -346,7 +344,7 @@ internal static class JsonShape
             string expected = RuleTypes;
             if (!element.TryGetProperty("type", out var discriminator))
             {
-                Add(JoinPath(path, "type"), new FundingMessage(ErrorCodes.FieldRequired,
+                Add(Join(path, "type"), new FundingMessage(ErrorCodes.FieldRequired,
                     $"Le champ « type » manque : il vaut l'un de {expected}.",
                     $"The 'type' field is missing: expected one of {expected}."));
                 return;
@@ -355,7 +353,7 @@ internal static class JsonShape
             if (RuleCatalog.Find(name) is not { } type)
             {
                 string shown = name is null ? discriminator.GetRawText() : $"« {Truncate(name)} »";
-                Add(JoinPath(path, "type"), new FundingMessage(ErrorCodes.ValueNotAllowed,
+                Add(Join(path, "type"), new FundingMessage(ErrorCodes.ValueNotAllowed,
                     $"Type inconnu {shown} : il vaut l'un de {expected}.",
                     $"Unknown type {shown}: expected one of {expected}."));
                 return;
@@ -364,7 +362,7 @@ internal static class JsonShape
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in element.EnumerateObject())
             {
-                string propertyPath = JoinPath(path, property.Name);
+                string propertyPath = Join(path, property.Name);
                 if (!seen.Add(property.Name))
                 {
                     Add(propertyPath, Duplicate(property.Name));
@@ -395,7 +393,7 @@ internal static class JsonShape
             {
                 if (field.Required && !seen.Contains(field.Name))
                 {
-                    Add(JoinPath(path, field.Name), new FundingMessage(ErrorCodes.FieldRequired, "Ce champ est obligatoire.", "This field is required."));
+                    Add(Join(path, field.Name), new FundingMessage(ErrorCodes.FieldRequired, "Ce champ est obligatoire.", "This field is required."));
                 }
             }
         }
@@ -468,7 +466,7 @@ internal static class JsonShape
             if (!element.TryGetProperty(name, out var discriminator))
             {
                 string expected = Expected(known);
-                Add(JoinPath(path, name), new FundingMessage(ErrorCodes.FieldRequired,
+                Add(Join(path, name), new FundingMessage(ErrorCodes.FieldRequired,
                     $"Le champ « {name} » manque : il vaut l'un de {expected}.",
                     $"The '{name}' field is missing: expected one of {expected}."));
                 return null;
@@ -479,7 +477,7 @@ internal static class JsonShape
             {
                 string expected = Expected(known);
                 string shown = value is null ? discriminator.GetRawText() : $"« {Truncate(value)} »";
-                Add(JoinPath(path, name), new FundingMessage(ErrorCodes.ValueNotAllowed,
+                Add(Join(path, name), new FundingMessage(ErrorCodes.ValueNotAllowed,
                     $"Type inconnu {shown} : il vaut l'un de {expected}.",
                     $"Unknown type {shown}: expected one of {expected}."));
                 return null;
@@ -498,7 +496,7 @@ internal static class JsonShape
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in element.EnumerateObject())
             {
-                string propertyPath = JoinPath(path, property.Name);
+                string propertyPath = Join(path, property.Name);
                 if (!seen.Add(property.Name))
                 {
                     Add(propertyPath, Duplicate(property.Name));
@@ -529,7 +527,7 @@ internal static class JsonShape
             {
                 if (contract.IsRequired && !seen.Contains(contract.Name))
                 {
-                    Add(JoinPath(path, contract.Name), new FundingMessage(ErrorCodes.FieldRequired,
+                    Add(Join(path, contract.Name), new FundingMessage(ErrorCodes.FieldRequired,
                         "Ce champ est obligatoire.", "This field is required."));
                 }
             }
