@@ -181,22 +181,30 @@ internal sealed class StrictDecimalConverter : JsonConverter<decimal>
 {
     internal const int MaxSignificantDigits = 28;
 
-    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        TryRead(ref reader, out decimal value) ? value
+            : throw new JsonException(reader.TokenType != JsonTokenType.Number
+                ? "Must be a JSON number (not a string)."
+                : $"Has more than {MaxSignificantDigits} significant digits, or is beyond the range of numbers the API accepts.");
+
+    /// <summary>
+    /// The number the reader is on, as the contract reads every decimal: a JSON number of at most
+    /// <see cref="MaxSignificantDigits"/> significant digits, within range, at its smallest scale; false otherwise.
+    /// </summary>
+    internal static bool TryRead(ref Utf8JsonReader reader, out decimal value)
     {
+        value = 0m;
         if (reader.TokenType != JsonTokenType.Number)
         {
-            throw new JsonException("Must be a JSON number (not a string).");
+            return false;
         }
         ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-        if (SignificantDigits(raw) > MaxSignificantDigits)
+        if (SignificantDigits(raw) > MaxSignificantDigits || !reader.TryGetDecimal(out value))
         {
-            throw new JsonException($"Has more than {MaxSignificantDigits} significant digits and cannot be represented exactly.");
+            return false;
         }
-        if (!reader.TryGetDecimal(out decimal value))
-        {
-            throw new JsonException("Is beyond the range of numbers the API accepts.");
-        }
-        return Canonical(value);
+        value = Canonical(value);
+        return true;
     }
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);

@@ -178,7 +178,7 @@ internal sealed class RuleValues
         switch (field.Kind)
         {
             case RuleFieldKind.Money or RuleFieldKind.Percent:
-                if (!TryNumber(ref reader, out decimal number))
+                if (!StrictDecimalConverter.TryRead(ref reader, out decimal number))
                 {
                     return false;
                 }
@@ -192,7 +192,7 @@ internal sealed class RuleValues
                 var numbers = new List<decimal>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (!TryNumber(ref reader, out decimal item))
+                    if (!StrictDecimalConverter.TryRead(ref reader, out decimal item))
                     {
                         return false;
                     }
@@ -236,23 +236,6 @@ internal sealed class RuleValues
             default:
                 throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "Unknown kind of rule field.");
         }
-    }
-
-    /// <summary>A JSON number as the contract reads every decimal: exact (28 significant digits at most), at its smallest scale.</summary>
-    private static bool TryNumber(ref Utf8JsonReader reader, out decimal value)
-    {
-        value = 0m;
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            return false;
-        }
-        ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-        if (StrictDecimalConverter.SignificantDigits(raw) > StrictDecimalConverter.MaxSignificantDigits || !reader.TryGetDecimal(out value))
-        {
-            return false;
-        }
-        value = StrictDecimalConverter.Canonical(value);
-        return true;
     }
 
     /// <summary>
